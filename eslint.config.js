@@ -1,0 +1,61 @@
+// Lint rules, including the import boundaries that keep each layer where it may run:
+// shared/ runs everywhere (no electron, no node:*), renderer/ never reaches into electron/,
+// electron/core/ stays Electron-free so it runs and is tested under plain Node.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'events'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'electron/core/db/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'shared/ runs in the renderer too: no Electron.' }],
+          patterns: [{ group: nodeBuiltins, message: 'shared/ runs in the renderer too: no Node built-ins.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to the core through the contract only.' }],
+          patterns: [
+            { group: ['**/electron/**', '../electron/*'], message: 'The renderer imports nothing from electron/.' },
+            { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/sandbox/**/*.ts', 'electron/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The core runs under plain Node: no Electron here.' }] },
+      ],
+    },
+  },
+);

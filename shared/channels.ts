@@ -1,0 +1,24 @@
+/**
+ * Names of every renderer→core call and core→renderer event. Kept apart from `contract.ts` (which holds
+ * their schemas) so the Electron preload can check a name without bundling zod.
+ */
+export const CALL_NAMES = [
+  'app.info',
+  'counter.lookup',
+  'counter.validate',
+  'counter.undo',
+  'ledger.today',
+  'demo.bookings',
+] as const;
+export type CallName = (typeof CALL_NAMES)[number];
+
+export const EVENT_NAMES = ['ledger.changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** IPC channel of one call / of all events (Electron host). */
+export const callChannel = (name: CallName): string => `guichet:call:${name}`;
+export const EVENT_CHANNEL = 'guichet:event';
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,172 @@
+/**
+ * The contract between the renderer and the core: every call, named once, with the zod schema of what goes in
+ * and what comes out, and every event the core pushes. Both hosts (Electron IPC, browser-mode WebSocket) carry
+ * exactly this; inputs arrive as `unknown` and are parsed here before any handler runs.
+ *
+ * Read this file first: the guichet flow is `counter.lookup` → (green) `counter.validate` → maybe `counter.undo`.
+ */
+import { z } from 'zod';
+import type { CallName, EventName } from './channels';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Errors: every failure reaching the renderer is one of these codes, with a French message for the cashier.
+export const errorCodeSchema = z.enum([
+  'invalid_input', // the call's input did not match its schema (a bug in the caller)
+  'unknown_call',
+  'not_a_countermark', // what was typed/scanned is not a pass Culture countermark
+  'countermark_unknown', // 404: unknown token or booking of a venue this key cannot reach
+  'already_used', // 410
+  'cancelled', // 410
+  'reimbursed', // 403 payment
+  'not_confirmed', // 403: event booking still in its cancellation window
+  'offerer_closed', // 403: the offerer is closed
+  'not_used', // keep on a booking that was not validated
+  'not_undoable', // undo asked for a booking not validated at this counter
+  'auth_invalid', // 401
+  'provider_inactive', // 403 auth
+  'rate_limited', // 429
+  'platform_unreachable', // network error, connection refused or reset
+  'platform_timeout',
+  'platform_error', // 5xx or an undocumented status
+  'platform_malformed', // a body that does not match the documented schema
+  'demo_only',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const contractErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type ContractError = z.infer<typeof contractErrorSchema>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Domain shapes shown on screen.
+const isoUtc = z.string().describe('ISO 8601 instant in UTC');
+
+export const appInfoSchema = z.object({
+  mode: z.enum(['demo', 'live']),
+  counterName: z.string(),
+  venue: z.object({ id: z.number().int(), name: z.string(), timeZone: z.string() }).nullable(),
+  /** Host of the platform in use (never the key). */
+  platformHost: z.string(),
+  version: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const bookingViewSchema = z.object({
+  bookingId: z.number().int(),
+  firstName: z.string(),
+  lastName: z.string(),
+  offerName: z.string(),
+  /** Séance start, null when the séance could not be looked up. */
+  seanceStart: isoUtc.nullable(),
+  /** 1, or 2 for a DUO booking (one token for both seats). */
+  quantity: z.number().int(),
+  isDuo: z.boolean(),
+  unitPriceCents: z.number().int(),
+  totalPriceCents: z.number().int(),
+  priceCategoryLabel: z.string().nullable(),
+  venueName: z.string(),
+});
+export type BookingView = z.infer<typeof bookingViewSchema>;
+
+export const refusalReasonSchema = z.enum(['unknown', 'used', 'cancelled', 'reimbursed', 'offerer_closed']);
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+
+/** What the guichet shows after a lookup: green (valid), amber (not yet), red (refused). */
+export const verdictSchema = z.object({
+  token: z.string(),
+  kind: z.enum(['valid', 'not_yet', 'refused']),
+  reason: refusalReasonSchema.nullable(),
+  /** French, for the cashier. */
+  message: z.string(),
+  booking: bookingViewSchema.nullable(),
+  /** For `not_yet`: when the booking can be validated. */
+  validatableFrom: isoUtc.nullable(),
+  /** Set when this counter validated the booking and the validation can still be undone. */
+  undo: z.object({ validatedAt: isoUtc, ledgerId: z.number().int() }).nullable(),
+  ledgerId: z.number().int(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const validationSchema = z.object({
+  token: z.string(),
+  ledgerId: z.number().int(),
+  validatedAt: isoUtc,
+  booking: bookingViewSchema.nullable(),
+  message: z.string(),
+});
+export type Validation = z.infer<typeof validationSchema>;
+
+export const undoSchema = z.object({
+  token: z.string(),
+  ledgerId: z.number().int(),
+  undoneAt: isoUtc,
+  message: z.string(),
+});
+export type Undo = z.infer<typeof undoSchema>;
+
+export const ledgerKindSchema = z.enum(['lookup', 'validation', 'undo']);
+export const ledgerRowSchema = z.object({
+  id: z.number().int(),
+  at: isoUtc,
+  counterName: z.string(),
+  kind: ledgerKindSchema,
+  token: z.string(),
+  bookingId: z.number().int().nullable(),
+  /** `valid`, `not_yet`, a refusal reason, `validated`, `undone`, or an error code. */
+  outcome: z.string(),
+  beneficiary: z.string().nullable(),
+  offerName: z.string().nullable(),
+  platformStatus: z.number().int().nullable(),
+});
+export type LedgerRow = z.infer<typeof ledgerRowSchema>;
+
+export const demoBookingSchema = z.object({
+  token: z.string(),
+  status: z.enum(['CONFIRMED', 'USED', 'CANCELLED', 'REIMBURSED']),
+  confirmed: z.boolean(),
+  firstName: z.string(),
+  lastName: z.string(),
+  offerName: z.string(),
+  seanceStart: isoUtc,
+  quantity: z.number().int(),
+});
+export type DemoBooking = z.infer<typeof demoBookingSchema>;
+
+const tokenInput = z.object({ token: z.string().regex(/^[A-Z0-9]{6}$/) }).strict();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calls.
+export const calls = {
+  'app.info': { input: z.object({}).strict(), output: appInfoSchema },
+  /** Raw text typed or scanned: the core parses it (code or QR payload) and asks the platform. */
+  'counter.lookup': { input: z.object({ text: z.string().max(512) }).strict(), output: verdictSchema },
+  /** Validate ("use") a booking after a green verdict. */
+  'counter.validate': { input: tokenInput, output: validationSchema },
+  /** Undo ("keep") a validation made at this counter. */
+  'counter.undo': { input: tokenInput, output: undoSchema },
+  /** Today's ledger rows (venue's day), newest first. */
+  'ledger.today': { input: z.object({}).strict(), output: z.object({ rows: z.array(ledgerRowSchema) }) },
+  /** Demo mode only: the sandbox's bookings with their tokens, to try the guichet. */
+  'demo.bookings': { input: z.object({}).strict(), output: z.object({ bookings: z.array(demoBookingSchema) }) },
+} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
+
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<(typeof calls)[N]['output']>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Events pushed by the core.
+export const events = {
+  'ledger.changed': z.object({ entryId: z.number().int(), kind: ledgerKindSchema }),
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
+
+/** The one API the renderer sees, whichever host carries it. */
+export interface GuichetApi {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Envelope<CallOutput<N>>>;
+  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
+}
+
+export type { CallName, EventName } from './channels';

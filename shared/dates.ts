@@ -1,0 +1,63 @@
+/**
+ * Dates travel and rest in UTC (ISO strings ending in `Z`); they are shown in the venue's time zone.
+ * `Intl` carries the IANA zone database in both Node and Chromium, so no library is needed to *display*.
+ */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+/** Overseas départements and collectivités have their own zones (INSEE codes → IANA). */
+const ZONE_BY_DEPARTMENT: Record<string, string> = {
+  '971': 'America/Guadeloupe',
+  '972': 'America/Martinique',
+  '973': 'America/Cayenne',
+  '974': 'Indian/Reunion',
+  '975': 'America/Miquelon',
+  '976': 'Indian/Mayotte',
+  '977': 'America/St_Barthelemy',
+  '978': 'America/Marigot',
+  '986': 'Pacific/Wallis',
+  '987': 'Pacific/Tahiti',
+  '988': 'Pacific/Noumea',
+};
+
+/** Time zone of a venue from its département code or postal code (mainland France by default). */
+export function timeZoneForPostalCode(code: string | null | undefined): string {
+  if (!code) return DEFAULT_TIME_ZONE;
+  return ZONE_BY_DEPARTMENT[code.slice(0, 3)] ?? DEFAULT_TIME_ZONE;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = timeZone + JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('fr-FR', { timeZone, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "vendredi 27 novembre à 20:30" in the venue's zone. */
+export function formatSeance(isoUtc: string, timeZone: string): string {
+  const d = new Date(isoUtc);
+  const day = formatter(timeZone, { weekday: 'long', day: 'numeric', month: 'long' }).format(d);
+  return `${day} à ${formatTime(isoUtc, timeZone)}`;
+}
+
+/** "20:30" in the venue's zone. */
+export function formatTime(isoUtc: string, timeZone: string): string {
+  return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(isoUtc));
+}
+
+/** "27/11/2026 20:30" in the venue's zone. */
+export function formatDateTime(isoUtc: string, timeZone: string): string {
+  const d = new Date(isoUtc);
+  const date = formatter(timeZone, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  return `${date} ${formatTime(isoUtc, timeZone)}`;
+}
+
+/** Calendar day (YYYY-MM-DD) of an instant in a zone, e.g. to select "today's" journal rows. */
+export function dayInZone(isoUtc: string, timeZone: string): string {
+  const parts = formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(isoUtc));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
