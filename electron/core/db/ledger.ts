@@ -1,0 +1,89 @@
+/**
+ * The counter's ledger: append rows, read today's, and answer "was this token validated here, and not undone?".
+ */
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import type { CounterDb } from './open';
+import { knownBookings, ledgerEntries } from './schema';
+
+export type LedgerKind = 'lookup' | 'validation' | 'undo';
+
+export interface LedgerAppend {
+  at: string;
+  counterName: string;
+  kind: LedgerKind;
+  token: string;
+  bookingId: number | null;
+  outcome: string;
+  platformStatus: number | null;
+  platformAnswer: unknown;
+}
+
+export interface LedgerListRow {
+  id: number;
+  at: string;
+  counterName: string;
+  kind: LedgerKind;
+  token: string;
+  bookingId: number | null;
+  outcome: string;
+  platformStatus: number | null;
+  firstName: string | null;
+  lastName: string | null;
+  offerName: string | null;
+}
+
+export function createLedger(db: CounterDb) {
+  const insert = db.$client.prepare(
+    `INSERT INTO ledger_entries (at, counter_name, kind, token, booking_id, outcome, platform_status, platform_answer)
+     VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer)`,
+  );
+
+  return {
+    /** Appends one row and returns its id. */
+    append(row: LedgerAppend): number {
+      const answer = row.platformAnswer === undefined || row.platformAnswer === null ? null : JSON.stringify(row.platformAnswer);
+      return Number(insert.run({ ...row, platformAnswer: answer }).lastInsertRowid);
+    },
+
+    /** Rows at or after `sinceUtc`, newest first, with the booking's name and film when known. */
+    since(sinceUtc: string, limit = 2000): LedgerListRow[] {
+      return db
+        .select({
+          id: ledgerEntries.id,
+          at: ledgerEntries.at,
+          counterName: ledgerEntries.counterName,
+          kind: ledgerEntries.kind,
+          token: ledgerEntries.token,
+          bookingId: ledgerEntries.bookingId,
+          outcome: ledgerEntries.outcome,
+          platformStatus: ledgerEntries.platformStatus,
+          firstName: knownBookings.firstName,
+          lastName: knownBookings.lastName,
+          offerName: knownBookings.offerName,
+        })
+        .from(ledgerEntries)
+        .leftJoin(knownBookings, eq(knownBookings.bookingId, ledgerEntries.bookingId))
+        .where(gte(ledgerEntries.at, sinceUtc))
+        .orderBy(desc(ledgerEntries.id))
+        .limit(limit)
+        .all();
+    },
+
+    /**
+     * The validation made at this counter for `token` that is still in force (its last successful
+     * validation or undo is a validation), or null.
+     */
+    standingValidation(token: string): { id: number; at: string; bookingId: number | null } | null {
+      const last = db
+        .select({ id: ledgerEntries.id, at: ledgerEntries.at, kind: ledgerEntries.kind, bookingId: ledgerEntries.bookingId })
+        .from(ledgerEntries)
+        .where(and(eq(ledgerEntries.token, token), inArray(ledgerEntries.outcome, ['validated', 'undone'])))
+        .orderBy(desc(ledgerEntries.id))
+        .limit(1)
+        .get();
+      return last?.kind === 'validation' ? { id: last.id, at: last.at, bookingId: last.bookingId } : null;
+    },
+  };
+}
+
+export type Ledger = ReturnType<typeof createLedger>;

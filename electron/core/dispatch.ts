@@ -1,0 +1,38 @@
+/**
+ * Runs one contract call: the name and input arrive as `unknown` from a host, are checked against
+ * shared/contract.ts, and every outcome becomes an envelope. Never throws.
+ */
+import { z } from 'zod';
+import type { Logger } from 'pino';
+import { calls, type CallInput, type CallName, type CallOutput, type Envelope } from '../../shared/contract';
+import { isCallName } from '../../shared/channels';
+import { t } from '../../shared/i18n';
+import { ContractFailure } from './contractFailure';
+import { isPlatformError } from './platform/errors';
+
+export type Handlers = { [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
+
+export function createDispatcher(handlers: Handlers, logger: Logger) {
+  return async function dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>> {
+    if (!isCallName(name)) return failure('unknown_call', t('errors.unknown_call'));
+    const parsed = calls[name].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return failure('invalid_input', t('errors.invalid_input', { detail: z.prettifyError(parsed.error) }));
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+      const value: unknown = await handler(parsed.data);
+      // The output is checked too: a core bug must surface here, not as a broken screen.
+      return { ok: true, value: calls[name].output.parse(value) };
+    } catch (error) {
+      if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
+      logger.error({ err: error, call: name }, 'contract call failed');
+      const detail = error instanceof Error ? error.message : String(error);
+      return failure('internal', t('errors.internal', { detail }));
+    }
+  };
+}
+
+function failure(code: Extract<Envelope<unknown>, { ok: false }>['error']['code'], message: string) {
+  return { ok: false as const, error: { code, message } };
+}

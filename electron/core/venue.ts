@@ -1,0 +1,33 @@
+/**
+ * Which venue this counter serves, from `offerer_venues`, cached so the counter starts offline.
+ * With several venues reachable by the key, COUNTER_VENUE_ID chooses; otherwise the first cinema.
+ */
+import { z } from 'zod';
+import { timeZoneForPostalCode } from '../../shared/dates';
+import type { PlatformOffererVenues } from '../../shared/platform/schemas';
+import type { CounterDb } from './db/open';
+import { readSetting, writeSetting } from './db/settings';
+
+export const venueSchema = z.object({ id: z.number().int(), name: z.string(), timeZone: z.string() });
+export type Venue = z.infer<typeof venueSchema>;
+
+const VENUE_KEY = 'venue';
+
+export function cachedVenue(db: CounterDb): Venue | null {
+  return readSetting(db, VENUE_KEY, venueSchema);
+}
+
+export function chooseVenue(offerers: PlatformOffererVenues, venueId: number | undefined): Venue | null {
+  const venues = offerers.flatMap((o) => o.venues).filter((v) => v.location.type !== 'digital');
+  const chosen =
+    venueId !== undefined
+      ? venues.find((v) => v.id === venueId)
+      : (venues.find((v) => v.activityDomain === 'MOVIE') ?? venues[0]);
+  if (!chosen) return null;
+  const postalCode = 'postalCode' in chosen.location ? chosen.location.postalCode : null;
+  return { id: chosen.id, name: chosen.publicName ?? chosen.legalName, timeZone: timeZoneForPostalCode(postalCode) };
+}
+
+export function rememberVenue(db: CounterDb, venue: Venue): void {
+  writeSetting(db, VENUE_KEY, venue);
+}

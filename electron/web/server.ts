@@ -1,0 +1,121 @@
+/**
+ * Browser-mode host: serves the built renderer on 127.0.0.1 and carries the contract over one WebSocket.
+ * Only a page opened with this run's session token can talk to the core: the token is checked on the
+ * WebSocket upgrade (constant time), and Host/Origin must be this loopback address (no DNS rebinding,
+ * no cross-site WebSocket).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { SESSION_PARAM, WS_PATH, wsRequestSchema, type WsMessage } from '../../shared/wire';
+import type { Core } from '../core/types';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface WebHostOptions {
+  core: Core;
+  /** Folder of the built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  logger: Logger;
+  /** Fixed in tests; random per run otherwise. */
+  sessionToken?: string;
+}
+
+export interface WebHost {
+  /** Page URL including the session token: the one line printed for the user. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { core, logger } = options;
+  if (!fs.existsSync(path.join(options.staticDir, 'index.html'))) {
+    throw new Error(`Interface introuvable dans ${options.staticDir} : lancez « npm run build » d'abord.`);
+  }
+  const session = options.sessionToken ?? crypto.randomBytes(24).toString('base64url');
+  const app = Fastify({ logger: false });
+  let origin = '';
+  const sockets = new Set<WebSocket>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.headers.host !== new URL(origin).host) return reply.code(421).send('Misdirected request');
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer'); // the page URL carries the session token
+    reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifyStatic, { root: path.resolve(options.staticDir), index: 'index.html' });
+
+  app.get(WS_PATH, {
+    websocket: true,
+    preValidation: async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      const given = typeof query[SESSION_PARAM] === 'string' ? query[SESSION_PARAM] : '';
+      if (request.headers.origin !== origin || !sameSecret(given, session)) {
+        return reply.code(401).send('Session invalide');
+      }
+    },
+  }, (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', (data) => {
+      void answer(socket, data.toString());
+    });
+  });
+
+  async function answer(socket: WebSocket, text: string): Promise<void> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return; // not a request; nothing to answer to
+    }
+    const request = wsRequestSchema.safeParse(json);
+    if (!request.success) return;
+    const envelope = await core.dispatch(request.data.name, request.data.input);
+    send(socket, { type: 'reply', id: request.data.id, envelope });
+  }
+
+  function send(socket: WebSocket, message: WsMessage): void {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  const unsubscribe = core.onEvent((name, payload) => {
+    for (const socket of sockets) send(socket, { type: 'event', name, payload });
+  });
+
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  origin = `http://127.0.0.1:${port}`;
+  logger.info({ port }, 'browser-mode host listening');
+
+  return {
+    url: `${origin}/?${SESSION_PARAM}=${session}`,
+    port,
+    async close() {
+      unsubscribe();
+      for (const socket of sockets) socket.terminate();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLedger } from '../../../electron/core/db/ledger';
+import { closeDatabase, NewerDatabaseError, openDatabase } from '../../../electron/core/db/open';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-db-'));
+  dirs.push(dir);
+  return path.join(dir, 'guichet.sqlite');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const row = {
+  at: '2026-11-27T19:00:00.000Z',
+  counterName: 'Caisse 1',
+  kind: 'validation' as const,
+  token: 'ABC234',
+  bookingId: 1001,
+  outcome: 'validated',
+  platformStatus: 204,
+  platformAnswer: null,
+};
+
+describe('database', () => {
+  it('applies every migration to an empty in-memory database', () => {
+    const db = openDatabase(':memory:');
+    const tables = db.$client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    expect(tables).toEqual(
+      expect.arrayContaining(['ledger_entries', 'known_bookings', 'seances', 'settings', '__drizzle_migrations']),
+    );
+    const triggers = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
+    expect(triggers).toHaveLength(2);
+    closeDatabase(db);
+  });
+
+  it('runs with WAL, full synchronous writes and foreign keys on', () => {
+    const db = openDatabase(tempFile());
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    closeDatabase(db);
+  });
+
+  it('opens an existing database again without re-running migrations', () => {
+    const file = tempFile();
+    const first = openDatabase(file);
+    createLedger(first).append(row);
+    closeDatabase(first);
+    const second = openDatabase(file);
+    expect(createLedger(second).since('2026-11-27T00:00:00.000Z')).toHaveLength(1);
+    closeDatabase(second);
+  });
+
+  it('refuses a database migrated by a newer version, and leaves it untouched', () => {
+    const file = tempFile();
+    closeDatabase(openDatabase(file));
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 9_999_999_999_999);
+    raw.close();
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/version plus récente/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('keeps the ledger append-only: rows cannot be changed or deleted', () => {
+    const db = openDatabase(':memory:');
+    const id = createLedger(db).append(row);
+    expect(() => db.$client.prepare("UPDATE ledger_entries SET outcome = 'x' WHERE id = ?").run(id)).toThrow(/append-only/);
+    expect(() => db.$client.prepare('DELETE FROM ledger_entries WHERE id = ?').run(id)).toThrow(/append-only/);
+    closeDatabase(db);
+  });
+
+  it('knows a validation made here is standing until it is undone', () => {
+    const db = openDatabase(':memory:');
+    const ledger = createLedger(db);
+    expect(ledger.standingValidation('ABC234')).toBeNull();
+    const id = ledger.append(row);
+    expect(ledger.standingValidation('ABC234')).toMatchObject({ id, bookingId: 1001 });
+    ledger.append({ ...row, kind: 'lookup', outcome: 'used' });
+    expect(ledger.standingValidation('ABC234')).toMatchObject({ id });
+    ledger.append({ ...row, kind: 'undo', outcome: 'undone' });
+    expect(ledger.standingValidation('ABC234')).toBeNull();
+    closeDatabase(db);
+  });
+
+  it('finds the ledger rows of a token through its index', () => {
+    const db = openDatabase(':memory:');
+    const plan = db.$client
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM ledger_entries WHERE token = ? AND outcome IN ('validated','undone') ORDER BY id DESC LIMIT 1",
+      )
+      .all('ABC234')
+      .map((r) => (r as { detail: string }).detail)
+      .join(' ');
+    expect(plan).toMatch(/USING (COVERING )?INDEX ledger_token_idx/);
+    closeDatabase(db);
+  });
+});
