@@ -16,6 +16,7 @@ export const frCommon = {
     offerer_closed: 'La structure est fermée : ses contremarques ne peuvent plus être validées.',
     not_used: "Cette réservation n'a pas été validée : il n'y a rien à annuler.",
     not_undoable: "Seules les validations faites à ce guichet peuvent être annulées ici.",
+    not_cancellable: 'pass Culture refuse l’annulation : cette réservation ne peut plus être annulée.',
     auth_invalid: 'La clé API pass Culture est refusée : vérifiez-la dans les réglages.',
     provider_inactive: 'Le partenaire technique associé à cette clé est désactivé par pass Culture.',
     rate_limited: 'Trop de demandes envoyées à pass Culture : réessayez dans quelques secondes.',

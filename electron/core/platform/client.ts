@@ -1,0 +1,220 @@
+/**
+ * The pass Culture public API client: the calls the counter makes, each answer checked against the schemas of
+ * shared/platform/schemas.ts, each failure a PlatformError (see errors.ts) with a French message for the cashier.
+ */
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import { maskToken } from '../../../shared/countermark';
+import { DEFAULT_TIME_ZONE } from '../../../shared/dates';
+import { t } from '../../../shared/i18n';
+import {
+  platformBookingListSchema,
+  platformBookingSchema,
+  platformDateListSchema,
+  platformOffererVenuesSchema,
+  type BookingStatus,
+  type PlatformBooking,
+  type PlatformDate,
+  type PlatformOffererVenues,
+} from '../../../shared/platform/schemas';
+import { PlatformError } from './errors';
+import { send, type HttpTransport } from './http';
+import { errorFromResponse, type ResponseContext } from './responseError';
+
+export interface PlatformClientOptions {
+  /** e.g. https://backend.passculture.app; a trailing slash is tolerated. */
+  baseUrl: string;
+  apiKey: string;
+  /** Default per-request timeout in ms (3000: a cashier is waiting). */
+  timeoutMs?: number;
+  /** Zone in which the platform words "à partir du DD/MM/YYYY à HH:MM" (the venue's; Europe/Paris by default). */
+  timeZone?: string;
+  /** Injectable for tests; the global (undici) fetch by default. */
+  fetch?: typeof fetch;
+  /** Receives one debug line per request (method, masked path, status, ms); never the key. */
+  logger?: Logger;
+}
+
+export interface CallOptions {
+  timeoutMs?: number;
+}
+
+export interface EventDatesPage {
+  /** Cursor: a date (stock) id; results have `id >= firstIndex`. */
+  firstIndex?: number;
+  /** 1..50 (platform default 50). */
+  limit?: number;
+}
+
+export interface ListBookingsQuery {
+  venueId?: number;
+  offerId?: number;
+  stockId?: number;
+  status?: BookingStatus;
+  /** Cursor: a booking id; results have `id >= firstIndex`, ascending. */
+  firstIndex?: number;
+  /** 1..50 (platform default 50). */
+  limit?: number;
+}
+
+export interface PlatformClient {
+  /** GET /public/bookings/v1/token/{token}: only a validatable booking comes back; every other state is an error. */
+  getBookingByToken(token: string, opts?: CallOptions): Promise<PlatformBooking>;
+  /** PATCH /public/bookings/v1/use/token/{token}: validates the countermark. */
+  useToken(token: string, opts?: CallOptions): Promise<void>;
+  /** PATCH /public/bookings/v1/keep/token/{token}: undoes a validation. */
+  keepToken(token: string, opts?: CallOptions): Promise<void>;
+  /** GET /public/offers/v1/offerer_venues: the venues this key reaches. */
+  getOffererVenues(opts?: CallOptions): Promise<PlatformOffererVenues>;
+  /** GET /public/offers/v1/events/{id}/dates: one page of an event's séances. */
+  getEventDates(eventId: number, page?: EventDatesPage, opts?: CallOptions): Promise<PlatformDate[]>;
+  /** GET /public/bookings/v1/bookings: one page of bookings (offerId or venueId required). */
+  listBookings(query: ListBookingsQuery, opts?: CallOptions): Promise<PlatformBooking[]>;
+}
+
+const DEFAULT_TIMEOUT_MS = 3000;
+const BOOKINGS = '/public/bookings/v1';
+const OFFERS = '/public/offers/v1';
+
+type Query = Record<string, string | number | undefined>;
+
+interface Call {
+  method: 'GET' | 'PATCH';
+  path: string;
+  /** Defaults to `path`; differs only where the path holds a countermark. */
+  logPath?: string;
+  query?: Query;
+  resource: ResponseContext['resource'];
+  opts: CallOptions | undefined;
+}
+
+export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
+  const transport: HttpTransport = {
+    // An invalid base URL is not refused here: the core must start anyway, and each call then fails
+    // (fetch rejects with a TypeError → platform_unreachable) until the settings are fixed.
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    apiKey: options.apiKey,
+    // Resolved per call, so a fetch replaced after start-up (tests, proxies) is honoured.
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    logger: options.logger,
+  };
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  /** Sends the call; resolves with a 2xx answer, throws a PlatformError for anything else. */
+  async function exchange(call: Call): Promise<{ status: number; text: string }> {
+    const query = call.query ? queryString(call.query) : '';
+    const response = await send(transport, {
+      method: call.method,
+      path: call.path + query,
+      logPath: (call.logPath ?? call.path) + query,
+      timeoutMs: call.opts?.timeoutMs ?? defaultTimeoutMs,
+    });
+    if (response.status >= 200 && response.status < 300) return response;
+    throw errorFromResponse(response.status, errorBody(response.text), { resource: call.resource, timeZone });
+  }
+
+  async function getJson<S extends z.ZodType>(call: Call, schema: S): Promise<z.output<S>> {
+    const { status, text } = await exchange(call);
+    return parseBody(status, text, schema);
+  }
+
+  function tokenCall(method: Call['method'], action: string, token: string, opts: CallOptions | undefined): Call {
+    return {
+      method,
+      path: `${BOOKINGS}/${action}/${encodeURIComponent(token)}`,
+      logPath: `${BOOKINGS}/${action}/${maskToken(token)}`,
+      resource: 'countermark',
+      opts,
+    };
+  }
+
+  return {
+    getBookingByToken: (token, opts) => getJson(tokenCall('GET', 'token', token, opts), platformBookingSchema),
+
+    async useToken(token, opts) {
+      await exchange(tokenCall('PATCH', 'use/token', token, opts));
+    },
+
+    async keepToken(token, opts) {
+      await exchange(tokenCall('PATCH', 'keep/token', token, opts));
+    },
+
+    getOffererVenues: (opts) =>
+      getJson(
+        { method: 'GET', path: `${OFFERS}/offerer_venues`, resource: 'other', opts },
+        platformOffererVenuesSchema,
+      ),
+
+    async getEventDates(eventId, page, opts) {
+      const path = `${OFFERS}/events/${requireId('eventId', eventId)}/dates`;
+      const query = { firstIndex: page?.firstIndex, limit: page?.limit };
+      const body = await getJson({ method: 'GET', path, query, resource: 'other', opts }, platformDateListSchema);
+      return body.dates;
+    },
+
+    async listBookings(query, opts) {
+      // Both documents agree one of these is required (the OpenAPI of January 2026 only knows offerId).
+      if (query.offerId === undefined && query.venueId === undefined) {
+        throw invalidInput('listBookings needs offerId or venueId');
+      }
+      const { venueId, offerId, stockId, status, firstIndex, limit } = query;
+      const call: Call = {
+        method: 'GET',
+        path: `${BOOKINGS}/bookings`,
+        query: { offerId, venueId, stockId, status, firstIndex, limit },
+        resource: 'other',
+        opts,
+      };
+      const body = await getJson(call, platformBookingListSchema);
+      return body.bookings;
+    },
+  };
+}
+
+/** A 2xx body checked against its schema; anything else is `platform_malformed`. */
+function parseBody<S extends z.ZodType>(status: number, text: string, schema: S): z.output<S> {
+  const json = parseJson(text);
+  // The ledger keeps `body`: a 2xx body (even a truncated one) holds a beneficiary's personal data,
+  // so only the shape of the problem is kept, never the data.
+  if (!json.ok)
+    throw new PlatformError('platform_malformed', { status, body: { problem: 'not JSON', length: text.length } });
+  const parsed = schema.safeParse(json.value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    throw new PlatformError('platform_malformed', { status, body: { problem: 'schema', issues } });
+  }
+  return parsed.data;
+}
+
+/** An error body as JSON when it is, else a short excerpt (an HTML page from a proxy), else null. */
+function errorBody(text: string): unknown {
+  if (text.trim() === '') return null;
+  const json = parseJson(text);
+  return json.ok ? json.value : text.slice(0, 200);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+function requireId(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw invalidInput(`${name} must be a positive integer (got ${value})`);
+  return value;
+}
+
+function invalidInput(detail: string): PlatformError {
+  return new PlatformError('invalid_input', { message: t('errors.invalid_input', { detail }) });
+}

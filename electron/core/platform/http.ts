@@ -1,0 +1,66 @@
+/**
+ * One HTTP exchange with the platform: authentication headers, timeout, debug log, and the transport failures
+ * (refused, reset, DNS, timeout) turned into PlatformErrors. Status handling is left to the caller.
+ */
+import type { Logger } from 'pino';
+import { PlatformError } from './errors';
+
+export interface HttpRequest {
+  method: 'GET' | 'PATCH';
+  /** Path and query, already URL-encoded, starting with '/'. */
+  path: string;
+  /** The same path with the countermark masked: the only form that may be logged. */
+  logPath: string;
+  timeoutMs: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** The body as text ('' when there was none). */
+  text: string;
+}
+
+export interface HttpTransport {
+  baseUrl: string;
+  apiKey: string;
+  fetch: typeof fetch;
+  logger?: Logger | undefined;
+}
+
+export async function send(transport: HttpTransport, req: HttpRequest): Promise<HttpResponse> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  // One signal covers connecting, waiting for headers and reading the body: a server that stalls mid-body
+  // must not hold the cashier longer than a silent one.
+  const signal = AbortSignal.timeout(req.timeoutMs);
+  let status: number | undefined;
+  try {
+    const response = await transport.fetch(transport.baseUrl + req.path, {
+      method: req.method,
+      headers: { Authorization: `Bearer ${transport.apiKey}`, Accept: 'application/json' },
+      // Never follow a redirect: it would carry the key elsewhere, and means the base URL is wrong anyway.
+      redirect: 'manual',
+      signal,
+    });
+    status = response.status;
+    const text = await response.text();
+    transport.logger?.debug({ method: req.method, path: req.logPath, status, ms: elapsed() }, 'pass Culture request');
+    return { status, text };
+  } catch (error) {
+    const failure = transportError(error);
+    transport.logger?.debug(
+      { method: req.method, path: req.logPath, status: status ?? null, ms: elapsed(), error: failure.code },
+      'pass Culture request failed',
+    );
+    throw failure;
+  }
+}
+
+function transportError(error: unknown): PlatformError {
+  const name = error instanceof Error ? error.name : '';
+  // AbortSignal.timeout aborts with a TimeoutError; AbortError is kept in case a runtime words it so.
+  const code = name === 'TimeoutError' || name === 'AbortError' ? 'platform_timeout' : 'platform_unreachable';
+  // No status even when headers had arrived before the body failed: the answer as a whole never came.
+  // The cause (undici's ECONNREFUSED, ECONNRESET...) helps support; it carries addresses, never headers.
+  return new PlatformError(code, { status: null, cause: error });
+}

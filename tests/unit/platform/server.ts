@@ -1,0 +1,102 @@
+/**
+ * A tiny local HTTP server standing in for the platform: each test sets canned replies per method and path,
+ * and reads back what the client sent. One per test file, on 127.0.0.1 and a free port.
+ */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Reply =
+  /** `json` is serialised; `text` is sent verbatim (for non-JSON bodies); neither means no body. */
+  | { status: number; json?: unknown; text?: string; headers?: Record<string, string> }
+  /** Never answers: for timeouts. */
+  | { hang: true }
+  /** Sends the headers and part of the body, then stalls: for a timeout while reading the body. */
+  | { stallBody: true }
+  /** Destroys the socket without answering: a reset. */
+  | { destroy: true }
+  /** Sends the headers and part of the body, then destroys the socket. */
+  | { destroyMidBody: true };
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query as received (still encoded). */
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface TestServer {
+  baseUrl: string;
+  /** Sets the reply to `METHOD /path` (query ignored for matching). */
+  reply(method: string, path: string, reply: Reply): void;
+  readonly requests: RecordedRequest[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  const replies = new Map<string, Reply>();
+  const requests: RecordedRequest[] = [];
+
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    requests.push({ method: req.method ?? '', url, headers: req.headers });
+    const path = url.split('?')[0] ?? url;
+    const reply = replies.get(`${req.method} ${path}`);
+    if (!reply) {
+      res.writeHead(418, { 'content-type': 'text/plain' }).end(`no canned reply for ${req.method} ${path}`);
+      return;
+    }
+    answer(reply, res);
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    reply: (method, path, reply) => void replies.set(`${method} ${path}`, reply),
+    requests,
+    reset() {
+      replies.clear();
+      requests.length = 0;
+    },
+    close() {
+      // Hanging requests and keep-alive sockets would keep close() waiting forever.
+      server.closeAllConnections();
+      return new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+    },
+  };
+}
+
+function answer(reply: Reply, res: ServerResponse): void {
+  if ('hang' in reply) return;
+  if ('destroy' in reply) {
+    res.socket?.destroy();
+    return;
+  }
+  if ('stallBody' in reply || 'destroyMidBody' in reply) {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+    res.write('{"id": 1, "quantity"');
+    if ('destroyMidBody' in reply) setTimeout(() => res.socket?.destroy(), 20);
+    return;
+  }
+  const headers: Record<string, string> = { ...reply.headers };
+  let body: string | undefined;
+  if (reply.json !== undefined) {
+    body = JSON.stringify(reply.json);
+    headers['content-type'] ??= 'application/json';
+  } else if (reply.text !== undefined) {
+    body = reply.text;
+  }
+  res.writeHead(reply.status, headers);
+  res.end(body);
+}
+
+/** A port nothing listens on (a server opened then closed): for "connection refused". */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
