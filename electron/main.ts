@@ -1,0 +1,113 @@
+/**
+ * Electron entry: one guichet per machine, the core composed by `bootstrap`, the contract on IPC, one locked-down
+ * window. Everything testable lives in the small modules next to this file; this one only wires them in order.
+ */
+import { app, dialog, ipcMain, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BrowserWindow, WebContents } from 'electron';
+import type { Logger } from 'pino';
+import { bootstrap } from './host/bootstrap';
+import { createFileLogger } from './host/logger';
+import { forwardEvents, registerContract } from './ipc';
+import { guardWebContents, hardenSession } from './security';
+import { createShutdown } from './shutdown';
+import { applyMenuPolicy, createMainWindow, focusWindow } from './window';
+
+const SHUTDOWN_TIMEOUT_MS = 5_000;
+
+// Stack traces in the log point at the TypeScript sources (esbuild writes the maps next to the bundle).
+process.setSourceMapsEnabled(true);
+// Every renderer sandboxed, including any a dependency might open.
+app.enableSandbox();
+
+if (app.requestSingleInstanceLock()) {
+  void start();
+} else {
+  // Another guichet runs on this session: it gets focused through 'second-instance'.
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const files = { preload: join(here, 'preload.cjs'), page: join(here, '..', 'renderer', 'index.html') };
+  const appPageUrl = pathToFileURL(files.page).href;
+  const logger = createFileLogger(join(app.getPath('userData'), 'logs'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in main'));
+
+  let mainWindow: BrowserWindow | null = null;
+  const liveContents = (): WebContents | null =>
+    mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
+
+  app.on('second-instance', () => {
+    if (mainWindow !== null) focusWindow(mainWindow);
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appPageUrl));
+  // One window, one counter: closing it ends the app on every platform (the core must not run unseen).
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  applyMenuPolicy(app.isPackaged);
+
+  const booted = await bootstrap({ env: process.env, defaultDataDir: app.getPath('userData'), logger }).catch(
+    (err: unknown) => failStart(logger, err),
+  );
+  if (booted === null) return;
+  logger.info({ mode: booted.mode }, booted.description);
+  // In development, the one line a person reads (demo or live, which platform) also goes to the terminal.
+  if (!app.isPackaged) console.log(booted.description);
+
+  const unregister = registerContract({
+    ipcMain,
+    core: booted.core,
+    trustedContents: liveContents,
+    appPageUrl,
+    logger,
+  });
+  const unforward = forwardEvents(booted.core, liveContents);
+  const shutdown = createShutdown(
+    [
+      {
+        name: 'ipc',
+        run: () => {
+          unforward();
+          unregister();
+        },
+      },
+      // Closes the core (database, upload queue), then the demo sandbox if there is one.
+      { name: 'core', run: () => booted.close() },
+    ],
+    { timeoutMs: SHUTDOWN_TIMEOUT_MS, logger },
+  );
+  let isShutDown = false;
+  app.on('will-quit', (event) => {
+    if (isShutDown) return;
+    // Quitting waits for the core (open transactions, upload queue), then resumes.
+    event.preventDefault();
+    void shutdown().then(() => {
+      isShutDown = true;
+      app.quit();
+    });
+  });
+
+  const { window, loaded } = createMainWindow(files);
+  mainWindow = window;
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  await loaded.catch((err: unknown) => {
+    // Usually a missing renderer build; show the window anyway so the app does not run invisibly.
+    logger.error({ err, page: files.page }, 'renderer page failed to load');
+    if (!window.isDestroyed()) window.show();
+  });
+}
+
+/** The core could not start (folder not writable, bad configuration): say so, then leave. */
+function failStart(logger: Logger, err: unknown): null {
+  logger.fatal({ err }, 'bootstrap failed');
+  const reason = err instanceof Error ? err.message : String(err);
+  dialog.showErrorBox('Guichet pass Culture', `Le guichet n'a pas pu démarrer : ${reason}`);
+  app.exit(1);
+  return null;
+}

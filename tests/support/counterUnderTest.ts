@@ -1,0 +1,50 @@
+/**
+ * A whole counter for tests: the sandbox platform, a core on a fresh data folder, and (optionally) the
+ * browser-mode host serving the built renderer. Everything listens on 127.0.0.1 and stops in `close()`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { createCore, type Core } from '../../electron/core';
+import { startSandbox, type Sandbox } from '../../electron/sandbox';
+import { startWebHost, type WebHost } from '../../electron/web/server';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = path.join(REPO_ROOT, 'dist/renderer');
+
+export interface CounterUnderTest {
+  sandbox: Sandbox;
+  core: Core;
+  dataDir: string;
+  web: WebHost | null;
+  close(): Promise<void>;
+}
+
+export async function startCounter(options: { web?: boolean; lookupTimeoutMs?: number } = {}): Promise<CounterUnderTest> {
+  const sandbox = await startSandbox();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
+  const logger = pino({ level: 'silent' });
+  const core = await createCore({
+    dataDir,
+    platform: { baseUrl: sandbox.url, apiKey: sandbox.apiKey },
+    mode: 'demo',
+    counterName: 'Caisse test',
+    demoControlUrl: sandbox.url,
+    logger,
+    lookupTimeoutMs: options.lookupTimeoutMs,
+  });
+  const web = options.web ? await startWebHost({ core, staticDir: RENDERER_DIR, logger }) : null;
+  return {
+    sandbox,
+    core,
+    dataDir,
+    web,
+    async close() {
+      await web?.close();
+      await core.close();
+      await sandbox.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

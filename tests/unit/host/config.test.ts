@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { accountDataDir } from '../../../electron/host/bootstrap';
+import { ConfigError, PRODUCTION_API_URL, readHostConfig } from '../../../electron/host/config';
+
+describe('host configuration from the environment', () => {
+  it('runs in demo mode when no key is given', () => {
+    expect(readHostConfig({})).toMatchObject({ mode: 'demo', apiKey: null, apiUrl: null, port: 0, counterName: 'Caisse 1' });
+  });
+
+  it('uses production by default when a key is given', () => {
+    expect(readHostConfig({ PASSCULTURE_API_KEY: 'k' })).toMatchObject({ mode: 'live', apiUrl: PRODUCTION_API_URL });
+  });
+
+  it('reads port, venue, data folder and counter name', () => {
+    expect(
+      readHostConfig({
+        PASSCULTURE_API_KEY: 'k',
+        PASSCULTURE_API_URL: 'https://backend.integration.passculture.pro',
+        COUNTER_PORT: '8123',
+        COUNTER_VENUE_ID: '42',
+        COUNTER_DATA_DIR: '/tmp/x',
+        COUNTER_NAME: 'Caisse 2',
+      }),
+    ).toMatchObject({ port: 8123, venueId: 42, dataDir: '/tmp/x', counterName: 'Caisse 2' });
+  });
+
+  it.each([
+    [{ COUNTER_PORT: 'abc' }, /COUNTER_PORT/],
+    [{ COUNTER_PORT: '70000' }, /COUNTER_PORT/],
+    [{ COUNTER_VENUE_ID: '-3' }, /COUNTER_VENUE_ID/],
+    [{ PASSCULTURE_API_KEY: 'k', PASSCULTURE_API_URL: 'ftp://x' }, /PASSCULTURE_API_URL/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => readHostConfig(env)).toThrow(ConfigError);
+    expect(() => readHostConfig(env)).toThrow(message);
+  });
+
+  it('keeps demo, production and integration data apart', () => {
+    const dirs = new Set([
+      accountDataDir('/d', 'demo', null),
+      accountDataDir('/d', 'live', 'https://backend.passculture.app'),
+      accountDataDir('/d', 'live', 'https://backend.integration.passculture.pro'),
+    ]);
+    expect(dirs.size).toBe(3);
+  });
+});
