@@ -1,0 +1,89 @@
+/** `/public/bookings/v1`: look up, validate ("use"), undo ("keep"), cancel, and list bookings. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { bookingStatusSchema } from '../../../shared/platform/schemas';
+import { NOT_FOUND, cancelBooking, keepBooking, useBooking, usabilityError, type PlatformError } from '../rules';
+import type { SandboxRuntime } from '../runtime';
+import { bookingResponse } from '../serialize';
+import type { Booking } from '../state';
+import { intParam, page, paginationShape, parseQuery } from './params';
+
+const PREFIX = '/public/bookings/v1';
+
+type TokenRequest = { Params: { token: string } };
+
+/** Exact séance start; must carry a time zone. A `+` left unencoded in the query arrives as a space. */
+const instantParam = z
+  .string()
+  .transform((text) => text.trim().replace(/ (\d{2}:?\d{2})$/, '+$1'))
+  .refine((text) => /(Z|[+-]\d{2}:?\d{2})$/i.test(text) && !Number.isNaN(Date.parse(text)), {
+    message: 'invalid datetime: an ISO 8601 date with a time zone is expected',
+  })
+  .transform((text) => Date.parse(text));
+
+const listQuerySchema = z
+  .object({
+    offerId: intParam.optional(),
+    /** Not in the OpenAPI (which requires offerId): a sandbox convenience, all bookings of a venue. */
+    venueId: intParam.optional(),
+    stockId: intParam.optional(),
+    priceCategoryId: intParam.optional(),
+    status: bookingStatusSchema.optional(),
+    beginningDatetime: instantParam.optional(),
+    ...paginationShape,
+  })
+  .refine((q) => q.offerId !== undefined || q.venueId !== undefined, {
+    path: ['offerId'],
+    message: 'field required (or venueId)',
+  });
+
+function fail(reply: FastifyReply, error: PlatformError) {
+  return reply.code(error.status).send(error.body);
+}
+
+export function registerBookingRoutes(app: FastifyInstance, rt: SandboxRuntime): void {
+  /** Runs `action` on the booking of `:token`, then answers 204 or the platform's error. */
+  const patch = (action: (booking: Booking, now: number) => PlatformError | null) => {
+    return async (request: { params: { token: string } }, reply: FastifyReply) => {
+      const booking = rt.store.bookingByToken(request.params.token);
+      if (!booking) return fail(reply, NOT_FOUND);
+      const error = action(booking, rt.nowMs());
+      return error ? fail(reply, error) : reply.code(204).send();
+    };
+  };
+
+  app.get<TokenRequest>(`${PREFIX}/token/:token`, async (request, reply) => {
+    const booking = rt.store.bookingByToken(request.params.token);
+    if (!booking) return fail(reply, NOT_FOUND);
+    const error = usabilityError(booking, rt.nowMs());
+    return error ? fail(reply, error) : bookingResponse(rt.store, booking);
+  });
+
+  app.patch<TokenRequest>(`${PREFIX}/use/token/:token`, patch(useBooking));
+  app.patch<TokenRequest>(`${PREFIX}/keep/token/:token`, patch(keepBooking));
+  app.patch<TokenRequest>(`${PREFIX}/cancel/token/:token`, patch(cancelBooking));
+
+  app.get(`${PREFIX}/bookings`, async (request, reply) => {
+    const query = parseQuery(listQuerySchema, request.query, reply);
+    if (!query) return reply;
+    const store = rt.store;
+    if (query.offerId !== undefined && !store.event(query.offerId)) {
+      return reply.code(404).send({ offer: 'we could not find this offer id' });
+    }
+    if (query.venueId !== undefined && !store.venue(query.venueId)) {
+      return reply.code(404).send({ venue: 'we could not find this venue id' });
+    }
+    const matching = store.data.bookings.filter((booking) => {
+      const { stock, event } = store.context(booking);
+      return (
+        (query.offerId === undefined || event.id === query.offerId) &&
+        (query.venueId === undefined || event.venueId === query.venueId) &&
+        (query.stockId === undefined || stock.id === query.stockId) &&
+        (query.priceCategoryId === undefined || stock.priceCategoryId === query.priceCategoryId) &&
+        (query.status === undefined || booking.status === query.status) &&
+        (query.beginningDatetime === undefined || stock.beginning === query.beginningDatetime)
+      );
+    });
+    return { bookings: page(matching, query.firstIndex, query.limit).map((b) => bookingResponse(store, b)) };
+  });
+}
