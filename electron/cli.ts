@@ -58,7 +58,9 @@ async function runSandbox(): Promise<void> {
   const port = Number(process.env.SANDBOX_PORT ?? process.env.COUNTER_PORT ?? 0);
   const sandbox = await startSandbox({ port: Number.isInteger(port) ? port : 0 });
   onExit(() => sandbox.close());
-  console.log(`Bac à sable pass Culture sur ${sandbox.url} — clé API : ${sandbox.apiKey} — contrôle : ${sandbox.url}/__sandbox/bookings`);
+  console.log(
+    `Bac à sable pass Culture sur ${sandbox.url} — clé API : ${sandbox.apiKey} — contrôle : ${sandbox.url}/__sandbox/bookings`,
+  );
 }
 
 const command = process.argv[2] ?? 'web';

@@ -8,8 +8,7 @@ export const TOKEN_PATTERN = /^[A-Z0-9]{6}$/;
 const QR_PATTERN = /^PASSCULTURE:V([23]);TOKEN:([A-Z0-9]{6})$/;
 
 export type CountermarkParse =
-  | { ok: true; token: string; source: 'code' | 'qr' }
-  | { ok: false; reason: 'empty' | 'not_a_countermark' };
+  { ok: true; token: string; source: 'code' | 'qr' } | { ok: false; reason: 'empty' | 'not_a_countermark' };
 
 export function parseCountermark(raw: string): CountermarkParse {
   // Spaces anywhere are noise (people type "ABC 123"); case does not matter on the platform.

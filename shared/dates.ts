@@ -57,7 +57,9 @@ export function formatDateTime(isoUtc: string, timeZone: string): string {
 
 /** Calendar day (YYYY-MM-DD) of an instant in a zone, e.g. to select "today's" journal rows. */
 export function dayInZone(isoUtc: string, timeZone: string): string {
-  const parts = formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(isoUtc));
+  const parts = formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    new Date(isoUtc),
+  );
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -9,7 +9,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import WebSocket from 'ws';
 import { launchChromium } from '../support/chromium';
 import { startCounter, REPO_ROOT, type CounterUnderTest } from '../support/counterUnderTest';
-import { findBookings, sandboxBookings, setFaults, type BookingFilter, type SandboxBooking } from '../support/sandboxControl';
+import {
+  findBookings,
+  sandboxBookings,
+  setFaults,
+  type BookingFilter,
+  type SandboxBooking,
+} from '../support/sandboxControl';
 
 let counter: CounterUnderTest;
 let browser: Browser;
@@ -205,7 +211,11 @@ describe('the contract over the WebSocket', () => {
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const reply = new Promise((resolve) => socket.once('message', (d) => resolve(JSON.parse(d.toString()))));
     socket.send(JSON.stringify({ id: 1, name: 'counter.validate', input: { token: 42 } }));
-    expect(await reply).toMatchObject({ type: 'reply', id: 1, envelope: { ok: false, error: { code: 'invalid_input' } } });
+    expect(await reply).toMatchObject({
+      type: 'reply',
+      id: 1,
+      envelope: { ok: false, error: { code: 'invalid_input' } },
+    });
     socket.close();
   });
 });

@@ -24,7 +24,7 @@ export function chromiumPath(): string {
   try {
     return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('Chromium is missing: install Debian\'s package (apt-get install -y chromium), see .ci/run');
+    throw new Error("Chromium is missing: install Debian's package (apt-get install -y chromium), see .ci/run");
   }
 }
 

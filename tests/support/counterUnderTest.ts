@@ -21,7 +21,9 @@ export interface CounterUnderTest {
   close(): Promise<void>;
 }
 
-export async function startCounter(options: { web?: boolean; lookupTimeoutMs?: number } = {}): Promise<CounterUnderTest> {
+export async function startCounter(
+  options: { web?: boolean; lookupTimeoutMs?: number } = {},
+): Promise<CounterUnderTest> {
   const sandbox = await startSandbox();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
   const logger = pino({ level: 'silent' });

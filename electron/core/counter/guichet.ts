@@ -42,7 +42,7 @@ export function createGuichet(deps: GuichetDeps) {
     const cached = cache.seance(booking.stockId);
     if (cached) return cached.beginningDatetime;
     try {
-      for (let firstIndex = 1; ; ) {
+      for (let firstIndex = 1; ;) {
         const page = await client.getEventDates(
           booking.offerId,
           { firstIndex, limit: DATES_PAGE },
@@ -98,7 +98,11 @@ export function createGuichet(deps: GuichetDeps) {
       const reason = refusalFor(error.code);
       if (!reason) throw new ContractFailure(error.code, error.message);
       if (known && reason !== 'unknown') {
-        cache.setStatus(known.bookingId, reason === 'used' ? 'USED' : reason === 'cancelled' ? 'CANCELLED' : known.status, now());
+        cache.setStatus(
+          known.bookingId,
+          reason === 'used' ? 'USED' : reason === 'cancelled' ? 'CANCELLED' : known.status,
+          now(),
+        );
       }
       const standing = reason === 'used' ? ledger.standingValidation(token) : null;
       const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;

@@ -41,7 +41,8 @@ export function createLedger(db: CounterDb) {
   return {
     /** Appends one row and returns its id. */
     append(row: LedgerAppend): number {
-      const answer = row.platformAnswer === undefined || row.platformAnswer === null ? null : JSON.stringify(row.platformAnswer);
+      const answer =
+        row.platformAnswer === undefined || row.platformAnswer === null ? null : JSON.stringify(row.platformAnswer);
       return Number(insert.run({ ...row, platformAnswer: answer }).lastInsertRowid);
     },
 
@@ -75,7 +76,12 @@ export function createLedger(db: CounterDb) {
      */
     standingValidation(token: string): { id: number; at: string; bookingId: number | null } | null {
       const last = db
-        .select({ id: ledgerEntries.id, at: ledgerEntries.at, kind: ledgerEntries.kind, bookingId: ledgerEntries.bookingId })
+        .select({
+          id: ledgerEntries.id,
+          at: ledgerEntries.at,
+          kind: ledgerEntries.kind,
+          bookingId: ledgerEntries.bookingId,
+        })
         .from(ledgerEntries)
         .where(and(eq(ledgerEntries.token, token), inArray(ledgerEntries.outcome, ['validated', 'undone'])))
         .orderBy(desc(ledgerEntries.id))

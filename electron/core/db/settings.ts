@@ -17,5 +17,8 @@ export function readSetting<T>(db: CounterDb, key: string, schema: z.ZodType<T>)
 
 export function writeSetting(db: CounterDb, key: string, value: unknown): void {
   const text = JSON.stringify(value);
-  db.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
+  db.insert(settings)
+    .values({ key, value: text })
+    .onConflictDoUpdate({ target: settings.key, set: { value: text } })
+    .run();
 }

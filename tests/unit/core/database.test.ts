@@ -75,7 +75,9 @@ describe('database', () => {
   it('keeps the ledger append-only: rows cannot be changed or deleted', () => {
     const db = openDatabase(':memory:');
     const id = createLedger(db).append(row);
-    expect(() => db.$client.prepare("UPDATE ledger_entries SET outcome = 'x' WHERE id = ?").run(id)).toThrow(/append-only/);
+    expect(() => db.$client.prepare("UPDATE ledger_entries SET outcome = 'x' WHERE id = ?").run(id)).toThrow(
+      /append-only/,
+    );
     expect(() => db.$client.prepare('DELETE FROM ledger_entries WHERE id = ?').run(id)).toThrow(/append-only/);
     closeDatabase(db);
   });

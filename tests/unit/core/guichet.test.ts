@@ -114,7 +114,10 @@ describe('validating and undoing', () => {
     const secondUndo = await counter.core.dispatch('counter.undo', { token: b.token });
     expect(secondUndo).toMatchObject({ ok: false, error: { code: 'not_undoable' } });
     stop();
-    expect(events).toContainEqual({ name: 'ledger.changed', payload: { entryId: validation.ledgerId, kind: 'validation' } });
+    expect(events).toContainEqual({
+      name: 'ledger.changed',
+      payload: { entryId: validation.ledgerId, kind: 'validation' },
+    });
   });
 
   it('reports a validation the platform refuses, and records it', async () => {
@@ -181,8 +184,14 @@ describe('the contract boundary', () => {
   });
 
   it('refuses an unknown call', async () => {
-    expect(await counter.core.dispatch('counter.delete', {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
-    expect(await counter.core.dispatch(undefined, undefined)).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    expect(await counter.core.dispatch('counter.delete', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_call' },
+    });
+    expect(await counter.core.dispatch(undefined, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_call' },
+    });
   });
 
   it('describes the counter without the API key', async () => {

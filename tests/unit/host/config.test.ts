@@ -4,7 +4,13 @@ import { ConfigError, PRODUCTION_API_URL, readHostConfig } from '../../../electr
 
 describe('host configuration from the environment', () => {
   it('runs in demo mode when no key is given', () => {
-    expect(readHostConfig({})).toMatchObject({ mode: 'demo', apiKey: null, apiUrl: null, port: 0, counterName: 'Caisse 1' });
+    expect(readHostConfig({})).toMatchObject({
+      mode: 'demo',
+      apiKey: null,
+      apiUrl: null,
+      port: 0,
+      counterName: 'Caisse 1',
+    });
   });
 
   it('uses production by default when a key is given', () => {

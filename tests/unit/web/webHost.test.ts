@@ -18,7 +18,9 @@ let listener: EventListener | null = null;
 const fakeCore: Core = {
   async dispatch(name, input) {
     calls.push({ name, input });
-    return name === 'app.info' ? { ok: true, value: { echo: input } } : { ok: false, error: { code: 'unknown_call', message: 'x' } };
+    return name === 'app.info'
+      ? { ok: true, value: { echo: input } }
+      : { ok: false, error: { code: 'unknown_call', message: 'x' } };
   },
   onEvent(l) {
     listener = l;
@@ -65,8 +67,9 @@ describe('browser-mode host', () => {
   it('refuses a request for another host name (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example:80' } }, (res) =>
-        resolve(res.statusCode ?? 0),
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example:80' } },
+        (res) => resolve(res.statusCode ?? 0),
       );
       req.on('error', reject);
       req.end();
