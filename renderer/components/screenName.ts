@@ -1,0 +1,1 @@
+export type ScreenName = 'counter' | 'journal';

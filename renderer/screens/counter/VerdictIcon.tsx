@@ -1,0 +1,29 @@
+import type { PanelKind } from './counterPanel';
+
+type IconKind = PanelKind | 'idle';
+
+/** Drawn paths (no icon font, no emoji font needed): check, clock, cross, warning, undo arrow, scan. */
+const PATHS: Record<IconKind, string> = {
+  valid: 'M5 12.5l4.5 4.5L19 7.5',
+  validated: 'M5 12.5l4.5 4.5L19 7.5',
+  not_yet: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7v5l3.5 2.5',
+  refused: 'M6 6l12 12M18 6L6 18',
+  error: 'M12 3L2 20h20L12 3M12 10v4.5M12 17.2v.3',
+  undone: 'M9 7L4 12l5 5M4 12h10a6 6 0 0 1 0 12h-2',
+  idle: 'M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3M7 12h10',
+};
+
+export function VerdictIcon({ kind }: { kind: IconKind }) {
+  return (
+    <svg className={`verdict-icon verdict-icon--${kind}`} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d={PATHS[kind]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}

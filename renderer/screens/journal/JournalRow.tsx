@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { LedgerRow } from '../../../shared/contract';
+import { useVenueTimeZone } from '../../context/appInfoContext';
+import { formatClockTime } from '../../format/formatClockTime';
+import { outcomeTone } from './outcomeTone';
+
+export function JournalRow({ row }: { row: LedgerRow }) {
+  const { t } = useTranslation('ui');
+  const timeZone = useVenueTimeZone();
+  const noValue = t('journal.no_value');
+  const outcome = t(`journal.outcome.${row.outcome}`, {
+    defaultValue: t('journal.outcome_other', { outcome: row.outcome }),
+  });
+
+  return (
+    <tr
+      className={`journal-row journal-row--${row.kind}`}
+      data-testid="journal-row"
+      data-kind={row.kind}
+      data-outcome={row.outcome}
+    >
+      <td className="journal-row__time">{formatClockTime(row.at, timeZone)}</td>
+      <td>{t(`journal.kind.${row.kind}`)}</td>
+      <td className="journal-row__token">{row.token}</td>
+      <td>{row.beneficiary ?? noValue}</td>
+      <td>{row.offerName ?? noValue}</td>
+      <td>
+        <span className={`outcome outcome--${outcomeTone(row)}`}>{outcome}</span>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,23 @@
+import type { LedgerRow } from '../../../shared/contract';
+
+export type OutcomeTone = 'good' | 'waiting' | 'refused' | 'undone' | 'error';
+
+const TONES: Record<string, OutcomeTone> = {
+  valid: 'good',
+  validated: 'good',
+  not_yet: 'waiting',
+  not_confirmed: 'waiting',
+  undone: 'undone',
+  unknown: 'refused',
+  used: 'refused',
+  cancelled: 'refused',
+  reimbursed: 'refused',
+  offerer_closed: 'refused',
+  countermark_unknown: 'refused',
+  already_used: 'refused',
+};
+
+/** Colour family of a ledger outcome (always shown with its words too); anything else is an error code. */
+export function outcomeTone(row: LedgerRow): OutcomeTone {
+  return TONES[row.outcome] ?? 'error';
+}
