@@ -31,8 +31,8 @@ const DATES_PAGE = 50;
 export function createGuichet(deps: GuichetDeps) {
   const { client, ledger, cache, counterName, now, logger } = deps;
 
-  function record(row: Omit<LedgerAppend, 'at' | 'counterName'>): number {
-    const id = ledger.append({ ...row, at: now(), counterName });
+  function record(row: Omit<LedgerAppend, 'at' | 'counterName'>, alongWith?: () => void): number {
+    const id = ledger.append({ ...row, at: now(), counterName }, alongWith);
     deps.onLedgerRow(id, row.kind);
     return id;
   }
@@ -70,40 +70,32 @@ export function createGuichet(deps: GuichetDeps) {
 
     try {
       const found = await client.getBookingByToken(token);
-      const known = cache.remember(token, found, now());
-      const booking = await viewOf(known);
-      const ledgerId = record({
-        kind: 'lookup',
-        token,
-        bookingId: found.id,
-        outcome: 'valid',
-        platformStatus: 200,
-        platformAnswer: null,
-      });
-      return validVerdict({ token, ledgerId, booking });
+      let known: KnownBooking | undefined;
+      const ledgerId = record(
+        { kind: 'lookup', token, bookingId: found.id, outcome: 'valid', platformStatus: 200, platformAnswer: null },
+        () => (known = cache.remember(token, found, now())),
+      );
+      return validVerdict({ token, ledgerId, booking: await viewOf(known) });
     } catch (error) {
       if (!isPlatformError(error)) throw error;
       const known = cache.byToken(token);
-      const ledgerId = record({
-        kind: 'lookup',
-        token,
-        bookingId: known?.bookingId ?? null,
-        outcome: outcomeOf(error),
-        platformStatus: error.status,
-        platformAnswer: error.body,
-      });
+      const reason = refusalFor(error.code);
+      const learnt = reason === 'used' ? 'USED' : reason === 'cancelled' ? 'CANCELLED' : null;
+      const ledgerId = record(
+        {
+          kind: 'lookup',
+          token,
+          bookingId: known?.bookingId ?? null,
+          outcome: outcomeOf(error),
+          platformStatus: error.status,
+          platformAnswer: error.body,
+        },
+        known && learnt ? () => cache.setStatus(known.bookingId, learnt, now()) : undefined,
+      );
       if (error.code === 'not_confirmed') {
         return notYetVerdict({ token, ledgerId, booking: await viewOf(known) }, error.message, error.validatableFrom);
       }
-      const reason = refusalFor(error.code);
       if (!reason) throw new ContractFailure(error.code, error.message);
-      if (known && reason !== 'unknown') {
-        cache.setStatus(
-          known.bookingId,
-          reason === 'used' ? 'USED' : reason === 'cancelled' ? 'CANCELLED' : known.status,
-          now(),
-        );
-      }
       const standing = reason === 'used' ? ledger.standingValidation(token) : null;
       const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
       const booking = reason === 'unknown' ? null : await viewOf(known);
@@ -128,15 +120,17 @@ export function createGuichet(deps: GuichetDeps) {
       throw new ContractFailure(error.code, error.message);
     }
     const at = now();
-    if (known) cache.setStatus(known.bookingId, 'USED', at);
-    const ledgerId = record({
-      kind: 'validation',
-      token,
-      bookingId: known?.bookingId ?? null,
-      outcome: 'validated',
-      platformStatus: 204,
-      platformAnswer: null,
-    });
+    const ledgerId = record(
+      {
+        kind: 'validation',
+        token,
+        bookingId: known?.bookingId ?? null,
+        outcome: 'validated',
+        platformStatus: 204,
+        platformAnswer: null,
+      },
+      known ? () => cache.setStatus(known.bookingId, 'USED', at) : undefined,
+    );
     logger.info({ token: maskToken(token), ledgerId }, 'countermark validated');
     const booking = await viewOf(known);
     return {
@@ -166,15 +160,11 @@ export function createGuichet(deps: GuichetDeps) {
       throw new ContractFailure(error.code, error.message);
     }
     const at = now();
-    if (standing.bookingId !== null) cache.setStatus(standing.bookingId, 'CONFIRMED', at);
-    const ledgerId = record({
-      kind: 'undo',
-      token,
-      bookingId: standing.bookingId,
-      outcome: 'undone',
-      platformStatus: 204,
-      platformAnswer: null,
-    });
+    const bookingId = standing.bookingId;
+    const ledgerId = record(
+      { kind: 'undo', token, bookingId, outcome: 'undone', platformStatus: 204, platformAnswer: null },
+      bookingId !== null ? () => cache.setStatus(bookingId, 'CONFIRMED', at) : undefined,
+    );
     logger.info({ token: maskToken(token), ledgerId }, 'validation undone');
     return { token, ledgerId, undoneAt: at, message: t('verdict.undone') };
   }

@@ -2,7 +2,7 @@
  * Bookings and séances this counter has seen. The platform is the truth; this cache lets the guichet show
  * who a used booking belonged to (for an undo) and the séance time without a second round trip.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { BookingStatus, PlatformBooking, PlatformDate } from '../../../shared/platform/schemas';
 import type { CounterDb } from './open';
 import { knownBookings, seances } from './schema';
@@ -11,6 +11,28 @@ export type KnownBooking = typeof knownBookings.$inferSelect;
 export type Seance = typeof seances.$inferSelect;
 
 export function createBookingCache(db: CounterDb) {
+  // Prepared once: these run on every scan, and preparing a statement costs more than running it.
+  const byTokenQuery = db
+    .select()
+    .from(knownBookings)
+    .where(eq(knownBookings.token, sql.placeholder('token')))
+    .prepare();
+  const seanceQuery = db
+    .select()
+    .from(seances)
+    .where(eq(seances.stockId, sql.placeholder('stockId')))
+    .prepare();
+  const clearToken = db
+    .update(knownBookings)
+    .set({ token: null })
+    .where(eq(knownBookings.token, sql.placeholder('token')))
+    .prepare();
+  const setStatusQuery = db
+    .update(knownBookings)
+    .set({ status: sql`${sql.placeholder('status')}`, updatedAt: sql`${sql.placeholder('updatedAt')}` })
+    .where(eq(knownBookings.bookingId, sql.placeholder('bookingId')))
+    .prepare();
+
   return {
     /** Remembers a booking the platform returned for `token` (token ↔ booking is only learnt this way). */
     remember(token: string, booking: PlatformBooking, nowUtc: string): KnownBooking {
@@ -31,24 +53,24 @@ export function createBookingCache(db: CounterDb) {
         confirmationDate: booking.confirmationDate ?? null,
         updatedAt: nowUtc,
       };
-      db.transaction((tx) => {
+      db.$client.transaction(() => {
         // A token is unique; should the platform ever reuse one, the newest booking wins.
-        tx.update(knownBookings).set({ token: null }).where(eq(knownBookings.token, token)).run();
-        tx.insert(knownBookings).values(row).onConflictDoUpdate({ target: knownBookings.bookingId, set: row }).run();
-      });
+        clearToken.run({ token });
+        db.insert(knownBookings).values(row).onConflictDoUpdate({ target: knownBookings.bookingId, set: row }).run();
+      })();
       return row;
     },
 
     byToken(token: string): KnownBooking | undefined {
-      return db.select().from(knownBookings).where(eq(knownBookings.token, token)).get();
+      return byTokenQuery.get({ token });
     },
 
     setStatus(bookingId: number, status: BookingStatus, nowUtc: string): void {
-      db.update(knownBookings).set({ status, updatedAt: nowUtc }).where(eq(knownBookings.bookingId, bookingId)).run();
+      setStatusQuery.run({ status, updatedAt: nowUtc, bookingId });
     },
 
     seance(stockId: number): Seance | undefined {
-      return db.select().from(seances).where(eq(seances.stockId, stockId)).get();
+      return seanceQuery.get({ stockId });
     },
 
     rememberSeances(offerId: number, dates: PlatformDate[], nowUtc: string): void {

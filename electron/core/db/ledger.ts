@@ -1,7 +1,7 @@
 /**
  * The counter's ledger: append rows, read today's, and answer "was this token validated here, and not undone?".
  */
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { CounterDb } from './open';
 import { knownBookings, ledgerEntries } from './schema';
 
@@ -38,9 +38,33 @@ export function createLedger(db: CounterDb) {
      VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer)`,
   );
 
+  const lastValidationOrUndo = db
+    .select({
+      id: ledgerEntries.id,
+      at: ledgerEntries.at,
+      kind: ledgerEntries.kind,
+      bookingId: ledgerEntries.bookingId,
+    })
+    .from(ledgerEntries)
+    .where(
+      and(eq(ledgerEntries.token, sql.placeholder('token')), inArray(ledgerEntries.outcome, ['validated', 'undone'])),
+    )
+    .orderBy(desc(ledgerEntries.id))
+    .limit(1)
+    .prepare();
+
   return {
-    /** Appends one row and returns its id. */
-    append(row: LedgerAppend): number {
+    /**
+     * Appends one row and returns its id; `alongWith` runs in the same transaction (one commit, one fsync,
+     * and the cache never disagrees with the ledger).
+     */
+    append(row: LedgerAppend, alongWith?: () => void): number {
+      if (alongWith) {
+        return db.$client.transaction(() => {
+          alongWith();
+          return this.append(row);
+        })();
+      }
       const answer =
         row.platformAnswer === undefined || row.platformAnswer === null ? null : JSON.stringify(row.platformAnswer);
       return Number(insert.run({ ...row, platformAnswer: answer }).lastInsertRowid);
@@ -75,18 +99,7 @@ export function createLedger(db: CounterDb) {
      * validation or undo is a validation), or null.
      */
     standingValidation(token: string): { id: number; at: string; bookingId: number | null } | null {
-      const last = db
-        .select({
-          id: ledgerEntries.id,
-          at: ledgerEntries.at,
-          kind: ledgerEntries.kind,
-          bookingId: ledgerEntries.bookingId,
-        })
-        .from(ledgerEntries)
-        .where(and(eq(ledgerEntries.token, token), inArray(ledgerEntries.outcome, ['validated', 'undone'])))
-        .orderBy(desc(ledgerEntries.id))
-        .limit(1)
-        .get();
+      const last = lastValidationOrUndo.get({ token });
       return last?.kind === 'validation' ? { id: last.id, at: last.at, bookingId: last.bookingId } : null;
     },
   };
