@@ -65,22 +65,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(fastifyStatic, { root: path.resolve(options.staticDir), index: 'index.html' });
 
-  app.get(WS_PATH, {
-    websocket: true,
-    preValidation: async (request, reply) => {
-      const query = request.query as Record<string, unknown>;
-      const given = typeof query[SESSION_PARAM] === 'string' ? query[SESSION_PARAM] : '';
-      if (request.headers.origin !== origin || !sameSecret(given, session)) {
-        return reply.code(401).send('Session invalide');
-      }
+  app.get(
+    WS_PATH,
+    {
+      websocket: true,
+      preValidation: async (request, reply) => {
+        const query = request.query as Record<string, unknown>;
+        const given = typeof query[SESSION_PARAM] === 'string' ? query[SESSION_PARAM] : '';
+        if (request.headers.origin !== origin || !sameSecret(given, session)) {
+          return reply.code(401).send('Session invalide');
+        }
+      },
     },
-  }, (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('message', (data) => {
-      void answer(socket, data.toString());
-    });
-  });
+    (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('message', (data) => {
+        void answer(socket, data.toString());
+      });
+    },
+  );
 
   async function answer(socket: WebSocket, text: string): Promise<void> {
     let json: unknown;
