@@ -22,6 +22,8 @@ export interface GuichetDeps {
   logger: Logger;
   /** Called after each ledger row is written (drives the `ledger.changed` event). */
   onLedgerRow: (entryId: number, kind: LedgerAppend['kind']) => void;
+  /** Called once a validation is recorded (e.g. to print the entry slip); must not throw or block. */
+  onValidated?: (validation: Validation) => void;
 }
 
 /** Séance times are fetched once per film; a slow answer must not hold the verdict for long. */
@@ -133,13 +135,19 @@ export function createGuichet(deps: GuichetDeps) {
     );
     logger.info({ token: maskToken(token), ledgerId }, 'countermark validated');
     const booking = await viewOf(known);
-    return {
+    const validation: Validation = {
       token,
       ledgerId,
       validatedAt: at,
       booking,
       message: t('verdict.validated', { places: placesText(known?.quantity ?? 1) }),
     };
+    try {
+      deps.onValidated?.(validation);
+    } catch (error) {
+      logger.error({ err: describe(error) }, 'after-validation hook failed');
+    }
+    return validation;
   }
 
   async function undo(token: string): Promise<Undo> {
