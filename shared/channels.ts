@@ -9,10 +9,31 @@ export const CALL_NAMES = [
   'counter.undo',
   'ledger.today',
   'demo.bookings',
+  // sync and offline (shared/contract-sync.ts)
+  'status.get',
+  'counter.validateProvisional',
+  'bookings.search',
+  'bookings.forSeance',
+  'programme.list',
+  'programme.poster',
+  'sync.overview',
+  'sync.now',
+  'sync.retry',
+  'sync.markHandled',
+  'account.get',
+  'account.test',
+  'account.save',
+  'account.useDemo',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
-export const EVENT_NAMES = ['ledger.changed'] as const;
+export const EVENT_NAMES = [
+  'ledger.changed',
+  'status.changed',
+  'bookings.changed',
+  'programme.changed',
+  'account.changed',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** IPC channel of one call / of all events (Electron host). */

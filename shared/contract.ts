@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { CallName, EventName } from './channels';
+import { syncCalls, syncEvents } from './contract-sync';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: every failure reaching the renderer is one of these codes, with a French message for the cashier.
@@ -76,7 +77,10 @@ export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 /** What the guichet shows after a lookup: green (valid), amber (not yet), red (refused). */
 export const verdictSchema = z.object({
   token: z.string(),
-  kind: z.enum(['valid', 'not_yet', 'refused']),
+  /** `unverifiable`: offline and the token is unknown locally — find the person by name (provisional validation). */
+  kind: z.enum(['valid', 'not_yet', 'refused', 'unverifiable']),
+  /** Where the verdict comes from: the platform, or the local mirror while offline. */
+  source: z.enum(['platform', 'local']),
   reason: refusalReasonSchema.nullable(),
   /** French, for the cashier. */
   message: z.string(),
@@ -95,6 +99,8 @@ export const validationSchema = z.object({
   validatedAt: isoUtc,
   booking: bookingViewSchema.nullable(),
   message: z.string(),
+  /** `sent`: the platform confirmed; `pending`: recorded here, in the upload queue (offline or slow). */
+  upload: z.enum(['sent', 'pending']),
 });
 export type Validation = z.infer<typeof validationSchema>;
 
@@ -103,10 +109,12 @@ export const undoSchema = z.object({
   ledgerId: z.number().int(),
   undoneAt: isoUtc,
   message: z.string(),
+  upload: z.enum(['sent', 'pending']),
 });
 export type Undo = z.infer<typeof undoSchema>;
 
-export const ledgerKindSchema = z.enum(['lookup', 'validation', 'undo']);
+/** `upload`: what the platform said of a queued validation or undo (e.g. a conflict). */
+export const ledgerKindSchema = z.enum(['lookup', 'validation', 'undo', 'upload']);
 export const ledgerRowSchema = z.object({
   id: z.number().int(),
   at: isoUtc,
@@ -150,6 +158,7 @@ export const calls = {
   'ledger.today': { input: z.object({}).strict(), output: z.object({ rows: z.array(ledgerRowSchema) }) },
   /** Demo mode only: the sandbox's bookings with their tokens, to try the guichet. */
   'demo.bookings': { input: z.object({}).strict(), output: z.object({ bookings: z.array(demoBookingSchema) }) },
+  ...syncCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
@@ -159,6 +168,7 @@ export type CallOutput<N extends CallName> = z.output<(typeof calls)[N]['output'
 // Events pushed by the core.
 export const events = {
   'ledger.changed': z.object({ entryId: z.number().int(), kind: ledgerKindSchema }),
+  ...syncEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
@@ -170,3 +180,4 @@ export interface GuichetApi {
 }
 
 export type { CallName, EventName } from './channels';
+export * from './contract-sync';

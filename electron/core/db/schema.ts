@@ -14,7 +14,7 @@ export const ledgerEntries = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
     counterName: text('counter_name').notNull(),
-    kind: text('kind', { enum: ['lookup', 'validation', 'undo'] }).notNull(),
+    kind: text('kind', { enum: ['lookup', 'validation', 'undo', 'upload'] }).notNull(),
     token: text('token').notNull(),
     bookingId: integer('booking_id'),
     /** `valid`, `not_yet`, a refusal reason, `validated`, `undone`, or an error code. */
@@ -47,10 +47,81 @@ export const knownBookings = sqliteTable(
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     confirmationDate: text('confirmation_date'),
+    /** "lastname firstname", lower case without accents: what name search compares against. */
+    searchKey: text('search_key').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('known_bookings_token_idx').on(t.token)],
+  (t) => [
+    uniqueIndex('known_bookings_token_idx').on(t.token),
+    index('known_bookings_stock_idx').on(t.stockId),
+    index('known_bookings_venue_id_idx').on(t.venueId, t.bookingId),
+  ],
 );
+
+/** Films (event offers) of the counter's venues, mirrored from the platform. */
+export const offers = sqliteTable(
+  'offers',
+  {
+    offerId: integer('offer_id').primaryKey(),
+    venueId: integer('venue_id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    durationMinutes: integer('duration_minutes'),
+    isDuo: integer('is_duo', { mode: 'boolean' }).notNull(),
+    status: text('status').notNull(),
+    posterUrl: text('poster_url'),
+    /** File name of the poster cached on disk (so the programme shows offline). */
+    posterFile: text('poster_file'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('offers_venue_idx').on(t.venueId)],
+);
+
+/**
+ * Validations and undos to send to the platform, in order. Written in the same transaction as their ledger
+ * row. Unlike the ledger, a queue row changes state as it is sent; it is never deleted.
+ */
+export const uploadQueue = sqliteTable(
+  'upload_queue',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ledgerId: integer('ledger_id')
+      .notNull()
+      .references(() => ledgerEntries.id),
+    action: text('action', { enum: ['use', 'keep'] }).notNull(),
+    token: text('token').notNull(),
+    /** The booking the cashier meant (for a provisional validation: the one chosen by name). */
+    bookingId: integer('booking_id'),
+    provisional: integer('provisional', { mode: 'boolean' }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    state: text('state', { enum: ['pending', 'sending', 'done', 'conflict', 'handled'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** An earlier attempt may have reached the platform (timeout, reset, 5xx, or a crash while sending). */
+    mayHaveReached: integer('may_have_reached', { mode: 'boolean' }).notNull().default(false),
+    reasonCode: text('reason_code'),
+    reason: text('reason'),
+    note: text('note'),
+    comment: text('comment'),
+    createdAt: text('created_at').notNull(),
+    lastAttemptAt: text('last_attempt_at'),
+    nextAttemptAt: text('next_attempt_at'),
+    doneAt: text('done_at'),
+  },
+  (t) => [
+    uniqueIndex('upload_queue_idempotency_idx').on(t.idempotencyKey),
+    index('upload_queue_state_idx').on(t.state, t.id),
+    index('upload_queue_token_idx').on(t.token),
+  ],
+);
+
+/** Progress of each sync stream (cursor, last run), so sync resumes where it stopped. */
+export const syncStreams = sqliteTable('sync_streams', {
+  name: text('name').primaryKey(),
+  cursor: integer('cursor'),
+  lastRunAt: text('last_run_at'),
+  lastSuccessAt: text('last_success_at'),
+  lastError: text('last_error'),
+});
 
 /** Séances (the platform's "dates" / stocks) of the offers seen, for the séance time on the verdict. */
 export const seances = sqliteTable(

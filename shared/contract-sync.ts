@@ -1,0 +1,229 @@
+/**
+ * Contract calls and events of the sync/offline side: connectivity status, upload queue and conflicts,
+ * the programme and bookings mirrors, and the pass Culture account. Merged into `contract.ts`.
+ */
+import { z } from 'zod';
+
+const isoUtc = z.string().describe('ISO 8601 instant in UTC');
+const bookingStatus = z.enum(['CONFIRMED', 'USED', 'CANCELLED', 'REIMBURSED']);
+
+export const statusViewSchema = z.object({
+  online: z.boolean(),
+  /** When the counter lost the platform, null while online. */
+  offlineSince: isoUtc.nullable(),
+  /** Last time a full sync cycle (uploads then downloads) succeeded. */
+  lastSyncAt: isoUtc.nullable(),
+  pendingUploads: z.number().int(),
+  conflicts: z.number().int(),
+});
+export type StatusView = z.infer<typeof statusViewSchema>;
+
+export const bookingRowSchema = z.object({
+  bookingId: z.number().int(),
+  /** Known only once someone scanned or typed it. */
+  token: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  offerName: z.string(),
+  stockId: z.number().int(),
+  seanceStart: isoUtc.nullable(),
+  quantity: z.number().int(),
+  unitPriceCents: z.number().int(),
+  priceCategoryLabel: z.string().nullable(),
+  status: bookingStatus,
+  confirmationDate: isoUtc.nullable(),
+  /** A validation made at this counter stands (not undone). */
+  validatedHere: z.boolean(),
+  /** That validation is provisional (offline, token unknown): still to be checked by the platform. */
+  provisional: z.boolean(),
+  /** This counter has an action on it not yet sent to the platform. */
+  pendingUpload: z.boolean(),
+});
+export type BookingRow = z.infer<typeof bookingRowSchema>;
+
+export const seanceViewSchema = z.object({
+  stockId: z.number().int(),
+  offerId: z.number().int(),
+  offerName: z.string(),
+  start: isoUtc,
+  priceCategoryLabel: z.string(),
+  priceCents: z.number().int(),
+  /** Total pass Culture places incl. booked, null when unlimited. */
+  quantity: z.number().int().nullable(),
+  bookedQuantity: z.number().int(),
+  remaining: z.number().int().nullable(),
+  /** Bookings expected (confirmed, not used yet) and came (used), from the mirror. */
+  expected: z.number().int(),
+  came: z.number().int(),
+});
+export type SeanceView = z.infer<typeof seanceViewSchema>;
+
+export const offerViewSchema = z.object({
+  offerId: z.number().int(),
+  venueId: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  isDuo: z.boolean(),
+  status: z.string(),
+  hasPoster: z.boolean(),
+});
+export type OfferView = z.infer<typeof offerViewSchema>;
+
+export const queueItemSchema = z.object({
+  id: z.number().int(),
+  ledgerId: z.number().int(),
+  action: z.enum(['use', 'keep']),
+  token: z.string(),
+  bookingId: z.number().int().nullable(),
+  provisional: z.boolean(),
+  state: z.enum(['pending', 'sending', 'done', 'conflict', 'handled']),
+  attempts: z.number().int(),
+  /** French: why it is in conflict, or why the last attempt failed. */
+  reason: z.string().nullable(),
+  /** French: how it was settled when not plainly (e.g. "déjà validée, après une tentative interrompue"). */
+  note: z.string().nullable(),
+  comment: z.string().nullable(),
+  createdAt: isoUtc,
+  lastAttemptAt: isoUtc.nullable(),
+  doneAt: isoUtc.nullable(),
+  beneficiary: z.string().nullable(),
+  offerName: z.string().nullable(),
+});
+export type QueueItem = z.infer<typeof queueItemSchema>;
+
+export const streamViewSchema = z.object({
+  name: z.string(),
+  lastRunAt: isoUtc.nullable(),
+  lastSuccessAt: isoUtc.nullable(),
+  lastError: z.string().nullable(),
+});
+
+export const syncOverviewSchema = z.object({
+  status: statusViewSchema,
+  queue: z.array(queueItemSchema),
+  conflicts: z.array(queueItemSchema),
+  recent: z.array(queueItemSchema),
+  streams: z.array(streamViewSchema),
+  budget: z.object({
+    limitPerMinute: z.number().int(),
+    usedLastMinute: z.number().int(),
+    backgroundShare: z.number(),
+    pausedUntil: isoUtc.nullable(),
+  }),
+});
+export type SyncOverview = z.infer<typeof syncOverviewSchema>;
+
+export const environmentSchema = z.enum(['demo', 'production', 'integration', 'custom']);
+
+export const venueOptionSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  offererName: z.string(),
+  siret: z.string().nullable(),
+  address: z.string().nullable(),
+  timeZone: z.string(),
+});
+export type VenueOption = z.infer<typeof venueOptionSchema>;
+
+export const accountViewSchema = z.object({
+  environment: environmentSchema,
+  baseUrl: z.string().nullable(),
+  hasKey: z.boolean(),
+  /** Where the key is kept: the OS keychain (Electron safeStorage), a user-only file, or nowhere (demo). */
+  keyStorage: z.enum(['os', 'file', 'env', 'none']),
+  /** French warning shown when the key is not encrypted at rest. */
+  keyStorageWarning: z.string().nullable(),
+  /** Set by environment variables: the screen is read-only. */
+  fromEnvironment: z.boolean(),
+  venueIds: z.array(z.number().int()),
+  counterName: z.string(),
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+const accountInput = z
+  .object({
+    environment: z.enum(['production', 'integration', 'custom']),
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Omitted to keep (or test) the stored key. */
+    apiKey: z.string().trim().min(16).max(300).optional(),
+  })
+  .strict();
+
+export const syncCalls = {
+  'status.get': { input: z.object({}).strict(), output: statusViewSchema },
+  /** Offline: validate a booking found by name, for a token the counter cannot check. */
+  'counter.validateProvisional': {
+    input: z.object({ token: z.string().regex(/^[A-Z0-9]{6}$/), bookingId: z.number().int().positive() }).strict(),
+    output: z.object({
+      token: z.string(),
+      ledgerId: z.number().int(),
+      validatedAt: isoUtc,
+      message: z.string(),
+    }),
+  },
+  /** Name search (accent- and case-insensitive); `moment` = séances around now, `all` = the whole mirror. */
+  'bookings.search': {
+    input: z
+      .object({
+        query: z.string().max(80),
+        scope: z.enum(['moment', 'all']),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    output: z.object({ bookings: z.array(bookingRowSchema) }),
+  },
+  'bookings.forSeance': {
+    input: z.object({ stockId: z.number().int().positive(), query: z.string().max(80).optional() }).strict(),
+    output: z.object({ seance: seanceViewSchema.nullable(), bookings: z.array(bookingRowSchema) }),
+  },
+  /** Séances from the start of `fromDay` (venue's day, YYYY-MM-DD; today by default) for `days` days. */
+  'programme.list': {
+    input: z
+      .object({
+        fromDay: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+        days: z.number().int().min(1).max(14),
+      })
+      .strict(),
+    output: z.object({ offers: z.array(offerViewSchema), seances: z.array(seanceViewSchema) }),
+  },
+  'programme.poster': {
+    input: z.object({ offerId: z.number().int().positive() }).strict(),
+    output: z.object({ dataUrl: z.string().nullable() }),
+  },
+  'sync.overview': { input: z.object({}).strict(), output: syncOverviewSchema },
+  'sync.now': { input: z.object({}).strict(), output: statusViewSchema },
+  'sync.retry': { input: z.object({ id: z.number().int().positive() }).strict(), output: queueItemSchema },
+  'sync.markHandled': {
+    input: z.object({ id: z.number().int().positive(), comment: z.string().trim().min(1).max(500) }).strict(),
+    output: queueItemSchema,
+  },
+  'account.get': { input: z.object({}).strict(), output: accountViewSchema },
+  /** Checks a key against an environment and lists the venues it reaches. */
+  'account.test': { input: accountInput, output: z.object({ venues: z.array(venueOptionSchema) }) },
+  /** Saves the account and restarts the engine on it (its own data folder). */
+  'account.save': {
+    input: accountInput.extend({
+      venueIds: z.array(z.number().int().positive()).min(1).max(20),
+      counterName: z.string().trim().min(1).max(40),
+    }),
+    output: accountViewSchema,
+  },
+  /** Back to demo mode (the live account's data stays in its own folder). */
+  'account.useDemo': { input: z.object({}).strict(), output: accountViewSchema },
+} as const;
+
+export const syncEvents = {
+  'status.changed': statusViewSchema,
+  /** Sync brought new bookings or cancellations (for notifications and refreshing lists). */
+  'bookings.changed': z.object({
+    added: z.array(bookingRowSchema),
+    cancelled: z.array(bookingRowSchema),
+  }),
+  'programme.changed': z.object({}),
+  /** The account changed and the engine restarted: the renderer reloads what it shows. */
+  'account.changed': accountViewSchema,
+} as const;
