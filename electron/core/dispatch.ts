@@ -10,17 +10,21 @@ import { t } from '../../shared/i18n';
 import { ContractFailure } from './contractFailure';
 import { isPlatformError } from './platform/errors';
 
-export type Handlers = { [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
+/** Calls the host answers itself (the supervisor swaps cores on account changes). */
+export type HostCallName = Extract<CallName, `account.${string}`>;
+export type CoreCallName = Exclude<CallName, HostCallName>;
+
+export type Handlers = { [N in CoreCallName]: (input: CallInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
 
 export function createDispatcher(handlers: Handlers, logger: Logger) {
   return async function dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>> {
-    if (!isCallName(name)) return failure('unknown_call', t('errors.unknown_call'));
+    if (!isCallName(name) || !(name in handlers)) return failure('unknown_call', t('errors.unknown_call'));
     const parsed = calls[name].input.safeParse(input ?? {});
     if (!parsed.success) {
       return failure('invalid_input', t('errors.invalid_input', { detail: z.prettifyError(parsed.error) }));
     }
     try {
-      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+      const handler = handlers[name as CoreCallName] as (input: unknown) => Promise<unknown>;
       const value: unknown = await handler(parsed.data);
       // The output is checked too: a core bug must surface here, not as a broken screen.
       return { ok: true, value: calls[name].output.parse(value) };

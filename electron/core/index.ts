@@ -3,21 +3,27 @@
  * `createCore` and then only `dispatch` contract calls and listen to events.
  */
 import path from 'node:path';
-import { startOfDay } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
-import { z } from 'zod';
-import packageJson from '../../package.json';
-import type { DemoBooking, EventName, EventPayload } from '../../shared/contract';
+import type { EventName, EventPayload } from '../../shared/contract';
 import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { createBookingCache } from './db/bookingCache';
 import { createLedger } from './db/ledger';
 import { closeDatabase, openDatabase } from './db/open';
 import { createGuichet } from './counter/guichet';
-import { ContractFailure } from './contractFailure';
 import { createDispatcher } from './dispatch';
+import { counterHandlers } from './handlers/counterHandlers';
+import { syncHandlers } from './handlers/syncHandlers';
 import { createPlatformClient } from './platform/client';
+import { createGateway } from './platform/gateway';
+import { createRateBudget } from './platform/rateBudget';
+import { createConnectivity, type Connectivity } from './sync/connectivity';
+import { createMirrorQueries } from './sync/mirrorQueries';
+import { createMirrorSync } from './sync/mirrorSync';
+import { createScheduler } from './sync/scheduler';
+import { createStreams } from './sync/streams';
+import { createUploader } from './sync/uploader';
+import { createUploadQueue } from './sync/uploadQueue';
 import type { Core, CoreDeps, EventListener } from './types';
-import { cachedVenue, chooseVenue, rememberVenue, type Venue } from './venue';
+import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
 
 export type { Core, CoreDeps } from './types';
 
@@ -28,14 +34,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const now = () => clock().toISOString();
   const logger = deps.logger;
   const db = openDatabase(path.join(deps.dataDir, DATABASE_FILE));
+  const posterDir = path.join(deps.dataDir, 'posters');
   const ledger = createLedger(db);
   const cache = createBookingCache(db);
-  const client = createPlatformClient({
-    baseUrl: deps.platform.baseUrl,
-    apiKey: deps.platform.apiKey,
-    timeoutMs: deps.lookupTimeoutMs ?? 3000,
-    logger,
-  });
+  const queue = createUploadQueue(db, now);
+  const streams = createStreams(db, now);
+  const interrupted = queue.recoverInterrupted();
+  if (interrupted > 0)
+    logger.warn({ interrupted }, 'uploads interrupted by a stop: they will be checked before counting');
 
   const listeners = new Set<EventListener>();
   function emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
@@ -48,63 +54,127 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
   }
 
-  let venue: Venue | null = cachedVenue(db);
+  const client = createPlatformClient({
+    baseUrl: deps.platform.baseUrl,
+    apiKey: deps.platform.apiKey,
+    timeoutMs: deps.lookupTimeoutMs ?? 3000,
+    logger,
+  });
+  const budget = createRateBudget({ limitPerMinute: deps.rateLimitPerMinute, backgroundShare: deps.backgroundShare });
+  // The gateway and connectivity refer to each other (a probe is a platform call): resolved lazily.
+  let connectivity: Connectivity | null = null;
+  const gateway = createGateway(client, budget, () => connectivity!);
+  connectivity = createConnectivity({
+    now,
+    probe: async () => {
+      await gateway('cashier', (c) => c.getOffererVenues({ timeoutMs: 3000 }));
+    },
+    onChange: () => {
+      publishStatus();
+      if (connectivity?.isOnline()) void scheduler.cycle();
+    },
+  });
+  const connectivityOf = () => connectivity!;
+
+  let venues: Venue[] = cachedVenue(db);
+  const venueIds = () => (deps.venueIds?.length ? deps.venueIds : venues.map((v) => v.id));
+  const timeZone = () => venues[0]?.timeZone ?? DEFAULT_TIME_ZONE;
   // Refreshed in the background: the counter must start (and work from its cache) without the network.
-  const venueRefresh = client
-    .getOffererVenues()
+  const venueRefresh = gateway('sync', (c) => c.getOffererVenues())
     .then((offerers) => {
-      const chosen = chooseVenue(offerers, deps.venueId);
-      if (chosen) {
-        venue = chosen;
+      const chosen = chooseVenues(offerers, deps.venueIds);
+      if (chosen.length > 0) {
+        venues = chosen;
         rememberVenue(db, chosen);
-      } else logger.warn({ venueId: deps.venueId }, 'no venue reachable with this key matches');
+      } else logger.warn({ venueIds: deps.venueIds }, 'no venue reachable with this key matches');
     })
     .catch((error: unknown) => logger.warn({ err: String(error) }, 'venue refresh failed'));
 
-  const timeZone = () => venue?.timeZone ?? DEFAULT_TIME_ZONE;
-
-  const guichet = createGuichet({
-    client,
+  const mirrorQueries = createMirrorQueries(db, clock, posterDir);
+  const uploader = createUploader({
+    queue,
+    gateway,
     ledger,
     cache,
+    connectivity: connectivityOf,
     counterName: deps.counterName,
-    now,
+    clock,
     logger,
+    onChange: () => publishStatus(),
+  });
+  const mirror = createMirrorSync({ db, gateway, cache, streams, venueIds, clock, posterDir, logger });
+  const scheduler = createScheduler({
+    uploader,
+    queue,
+    mirror,
+    streams,
+    connectivity: connectivityOf,
+    clock,
+    logger,
+    periodMs: deps.syncPeriodMs ?? 30_000,
+    onCycleDone: () => publishStatus(),
+    onBookingsChanged: (changes) => {
+      const cancelledIds = changes.changed.filter((c) => c.to === 'CANCELLED').map((c) => c.bookingId);
+      emit('bookings.changed', {
+        added: mirrorQueries.byIds(changes.added),
+        cancelled: mirrorQueries.byIds(cancelledIds),
+      });
+    },
+    onProgrammeChanged: () => emit('programme.changed', {}),
+  });
+
+  function status() {
+    const counts = queue.counts();
+    return {
+      online: connectivityOf().isOnline(),
+      offlineSince: connectivityOf().offlineSince(),
+      lastSyncAt: streams.all().find((s) => s.name === 'bookings')?.lastSuccessAt ?? null,
+      pendingUploads: counts.pending,
+      conflicts: counts.conflicts,
+    };
+  }
+  function publishStatus(): void {
+    emit('status.changed', status());
+  }
+
+  const guichet = createGuichet({
+    gateway,
+    ledger,
+    cache,
+    queue,
+    uploader,
+    connectivity: connectivityOf,
+    counterName: deps.counterName,
+    clock,
+    timeZone,
+    logger,
+    lookupTimeoutMs: deps.lookupTimeoutMs ?? 3000,
     onLedgerRow: (entryId, kind) => emit('ledger.changed', { entryId, kind }),
+    onQueued: () => publishStatus(),
   });
 
   const dispatch = createDispatcher(
     {
-      'app.info': () => ({
-        mode: deps.mode,
-        counterName: deps.counterName,
-        venue,
-        platformHost: new URL(deps.platform.baseUrl).host,
-        version: packageJson.version,
+      ...counterHandlers({ deps, clock, guichet, ledger, timeZone, venue: () => venues[0] ?? null }),
+      ...syncHandlers({
+        clock,
+        guichet,
+        queue,
+        streams,
+        budget,
+        scheduler,
+        mirrorQueries,
+        status,
+        timeZone,
+        connectivity: connectivityOf,
+        publishStatus,
       }),
-      'counter.lookup': ({ text }) => guichet.lookup(text),
-      'counter.validate': ({ token }) => guichet.validate(token),
-      'counter.undo': ({ token }) => guichet.undo(token),
-      'ledger.today': () => {
-        const dayStart = new Date(startOfDay(new TZDate(clock(), timeZone())).getTime()).toISOString();
-        const rows = ledger.since(dayStart).map((row) => ({
-          id: row.id,
-          at: row.at,
-          counterName: row.counterName,
-          kind: row.kind,
-          token: row.token,
-          bookingId: row.bookingId,
-          outcome: row.outcome,
-          beneficiary: row.firstName === null ? null : `${row.firstName} ${row.lastName ?? ''}`.trim(),
-          offerName: row.offerName,
-          platformStatus: row.platformStatus,
-        }));
-        return { rows };
-      },
-      'demo.bookings': async () => ({ bookings: await demoBookings(deps, clock()) }),
     },
     logger,
   );
+
+  scheduler.start();
+  void uploader.drain();
 
   let closed: Promise<void> | null = null;
   return {
@@ -115,44 +185,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     close() {
       if (!closed) {
-        closed = venueRefresh.then(() => {
+        closed = (async () => {
+          connectivityOf().stop();
+          await scheduler.stop();
+          await uploader.stop();
+          budget.stop();
+          await venueRefresh;
           listeners.clear();
           closeDatabase(db);
-        });
+        })();
       }
       return closed;
     },
   };
-}
-
-const sandboxBookingsSchema = z.object({
-  bookings: z.array(
-    z.object({
-      token: z.string(),
-      status: z.enum(['CONFIRMED', 'USED', 'CANCELLED', 'REIMBURSED']),
-      confirmationDate: z.string().nullable(),
-      firstName: z.string(),
-      lastName: z.string(),
-      offerName: z.string(),
-      seanceStart: z.string(),
-      quantity: z.number().int(),
-    }),
-  ),
-});
-
-/** Demo mode: the embedded sandbox's bookings, so a trainee has codes to try. */
-async function demoBookings(deps: CoreDeps, now: Date): Promise<DemoBooking[]> {
-  if (deps.mode !== 'demo' || !deps.demoControlUrl) throw new ContractFailure('demo_only');
-  const response = await fetch(`${deps.demoControlUrl}/__sandbox/bookings`, { signal: AbortSignal.timeout(3000) });
-  const { bookings } = sandboxBookingsSchema.parse(await response.json());
-  return bookings.map((b) => ({
-    token: b.token,
-    status: b.status,
-    confirmed: b.confirmationDate === null || new Date(b.confirmationDate) <= now,
-    firstName: b.firstName,
-    lastName: b.lastName,
-    offerName: b.offerName,
-    seanceStart: b.seanceStart,
-    quantity: b.quantity,
-  }));
 }

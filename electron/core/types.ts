@@ -8,14 +8,19 @@ export interface CoreDeps {
   platform: { baseUrl: string; apiKey: string };
   mode: 'demo' | 'live';
   counterName: string;
-  /** Needed when the key reaches several venues. */
-  venueId?: number;
+  /** Venues this counter serves (the key may reach several); by default the key's first cinema. */
+  venueIds?: number[];
   /** Demo mode: control API of the embedded sandbox (lists its bookings with tokens). */
   demoControlUrl?: string;
   clock?: () => Date;
   logger: Logger;
   /** Request timeout for a cashier's lookup, in ms (default 3000). */
   lookupTimeoutMs?: number;
+  /** Sync cycle period in ms (default 30 s); 0 leaves sync to explicit `sync.now` calls (tests). */
+  syncPeriodMs?: number;
+  /** The platform's documented limit (200 per minute per key) and the share background sync may use. */
+  rateLimitPerMinute?: number;
+  backgroundShare?: number;
 }
 
 export type EventListener = (name: EventName, payload: unknown) => void;

@@ -11,10 +11,11 @@ import { readSetting, writeSetting } from './db/settings';
 export const venueSchema = z.object({ id: z.number().int(), name: z.string(), timeZone: z.string() });
 export type Venue = z.infer<typeof venueSchema>;
 
-const VENUE_KEY = 'venue';
+const VENUES_KEY = 'venues';
 
-export function cachedVenue(db: CounterDb): Venue | null {
-  return readSetting(db, VENUE_KEY, venueSchema);
+/** The venues chosen last time (the counter starts with them offline). */
+export function cachedVenue(db: CounterDb): Venue[] {
+  return readSetting(db, VENUES_KEY, z.array(venueSchema)) ?? [];
 }
 
 export function chooseVenue(offerers: PlatformOffererVenues, venueId: number | undefined): Venue | null {
@@ -28,6 +29,15 @@ export function chooseVenue(offerers: PlatformOffererVenues, venueId: number | u
   return { id: chosen.id, name: chosen.publicName ?? chosen.legalName, timeZone: timeZoneForPostalCode(postalCode) };
 }
 
-export function rememberVenue(db: CounterDb, venue: Venue): void {
-  writeSetting(db, VENUE_KEY, venue);
+/** The venues among those the key reaches: the chosen ids in their order, or by default the first cinema. */
+export function chooseVenues(offerers: PlatformOffererVenues, venueIds: number[] | undefined): Venue[] {
+  if (!venueIds?.length) {
+    const one = chooseVenue(offerers, undefined);
+    return one ? [one] : [];
+  }
+  return venueIds.map((id) => chooseVenue(offerers, id)).filter((v): v is Venue => v !== null);
+}
+
+export function rememberVenue(db: CounterDb, venues: Venue[]): void {
+  writeSetting(db, VENUES_KEY, venues);
 }

@@ -27,6 +27,48 @@ export const frCommon = {
     platform_malformed: 'Réponse inattendue de pass Culture : réessayez ; si cela persiste, contactez le support.',
     demo_only: 'Disponible uniquement en mode démonstration.',
     internal: 'Erreur interne du guichet : {{detail}}',
+    key_missing: 'Aucune clé API enregistrée : saisissez la clé pass Culture.',
+    key_refused: 'Clé refusée par pass Culture : vérifiez-la.',
+    key_other_environment:
+      'Clé refusée par pass Culture : cette clé semble appartenir à l’environnement {{environment}}. Choisissez cet environnement.',
+    key_malformed: 'Cette clé contient des espaces ou des caractères invalides : copiez-la à nouveau, sans espace.',
+    invalid_base_url:
+      'Adresse invalide : elle doit commencer par https:// (http:// seulement pour 127.0.0.1 ou localhost), sans identifiant ni paramètre.',
+    not_a_platform:
+      'Cette adresse ne répond pas comme une plateforme pass Culture (réponse {{status}}) : vérifiez-la.',
+    no_venue:
+      "Aucun lieu n'est rattaché à cette clé : le lieu doit activer le partenaire technique sur pass Culture Pro.",
+    venue_not_linked: "Ce lieu n'est pas rattaché à cette clé (n° {{ids}}) : testez la clé et choisissez parmi ses lieux.",
+    account_from_environment:
+      'Le compte pass Culture est fixé par les variables d’environnement (PASSCULTURE_API_KEY) : modifiez-les, puis relancez le guichet.',
+    account_switch_failed: "Le guichet n'a pas pu démarrer sur ce compte ({{detail}}) : le compte précédent est rétabli.",
+    engine_stopped: 'Le guichet est arrêté ou redémarre sans succès : relancez-le.',
+  },
+  account: {
+    key_file_warning:
+      'La clé est enregistrée sans chiffrement dans un fichier lisible uniquement par votre compte utilisateur.',
+    environment_production: 'de production',
+    environment_integration: 'd’intégration',
+    environment_other: '« {{name}} »',
+  },
+  sync: {
+    used_elsewhere: 'Déjà validée ailleurs (site pass Culture Pro ou autre guichet) avant l’envoi de cette validation.',
+    token_other_booking:
+      'La contremarque scannée appartient à une autre réservation que celle choisie par nom : validation provisoire refusée.',
+    noted_already_used: 'Déjà validée par pass Culture après une tentative interrompue : comptée une seule fois.',
+    noted_not_used: 'Déjà invalidée par pass Culture après une tentative interrompue.',
+    keep_refused: 'pass Culture refuse l’annulation de cette validation.',
+    retry_later: 'Nouvel essai prévu : {{reason}}',
+    offline_unknown:
+      "Hors ligne : cette contremarque n'est pas connue de ce poste et ne peut pas être vérifiée. Trouvez la personne par son nom parmi les réservations des séances en cours.",
+    offline_verdict: 'Hors ligne : verdict établi avec les données locales.',
+    provisional_recorded: 'Validation provisoire enregistrée : elle sera vérifiée par pass Culture au retour du réseau.',
+    provisional_not_bookable: 'Cette réservation ne peut pas être validée : {{reason}}',
+    booking_not_found: 'Réservation introuvable dans les données de ce poste.',
+    pending_upload: 'Enregistrée : sera envoyée à pass Culture au retour du réseau.',
+    shown_to_cashier: 'Refus affiché au guichet au moment de la validation.',
+    cancelled_before_sending: 'Annulée au guichet avant l’envoi : rien à transmettre.',
+    unknown_offline: "Hors ligne : cette contremarque n'a jamais été vue par ce poste ; utilisez la recherche par nom.",
   },
   verdict: {
     valid: 'Contremarque valide : vérifiez la pièce d’identité.',

@@ -90,3 +90,20 @@ export const platformOffererVenuesSchema = z.array(
   }),
 );
 export type PlatformOffererVenues = z.infer<typeof platformOffererVenuesSchema>;
+
+/** An event offer (a film) — the fields the counter mirrors (EventOfferResponse). */
+export const platformEventSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  eventDuration: z.number().int().nullable().optional(),
+  enableDoubleBookings: z.boolean().nullable().optional(),
+  status: z.string(),
+  image: z.object({ url: z.string(), credit: z.string().nullable().optional() }).nullable().optional(),
+  location: z.object({ type: z.string(), venueId: z.number().int().optional() }).passthrough(),
+  categoryRelatedFields: z.object({ category: z.string() }).passthrough(),
+});
+export type PlatformEvent = z.infer<typeof platformEventSchema>;
+
+/** `GET /public/offers/v1/events?venueId=` (EventOffersResponse). */
+export const platformEventListSchema = z.object({ events: z.array(platformEventSchema) });

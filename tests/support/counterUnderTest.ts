@@ -25,7 +25,7 @@ export async function startCounter(
   options: { web?: boolean; lookupTimeoutMs?: number } = {},
 ): Promise<CounterUnderTest> {
   const sandbox = await startSandbox();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
   const logger = pino({ level: 'silent' });
   const core = await createCore({
     dataDir,
@@ -35,6 +35,9 @@ export async function startCounter(
     demoControlUrl: sandbox.url,
     logger,
     lookupTimeoutMs: options.lookupTimeoutMs,
+    syncPeriodMs: options.syncPeriodMs ?? 0,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+    backgroundShare: options.backgroundShare,
   });
   const web = options.web ? await startWebHost({ core, staticDir: RENDERER_DIR, logger }) : null;
   return {

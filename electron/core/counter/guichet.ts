@@ -1,27 +1,42 @@
 /**
- * The guichet flow: look a countermark up, validate it ("use"), undo a validation made here ("keep").
- * Every outcome the platform gives is written to the ledger before the cashier sees it.
+ * The guichet flow: look a countermark up, validate it, undo a validation made here — online or not.
+ * A lookup asks the platform when it can and falls back on the local mirror when it cannot. A validation or
+ * an undo is written to the ledger together with its upload-queue row (one transaction) before the cashier
+ * sees it; the uploader then sends it, and the cashier waits for the platform only briefly.
  */
 import type { Logger } from 'pino';
-import type { Undo, Validation, Verdict } from '../../../shared/contract';
+import type { ErrorCode, Undo, Validation, Verdict } from '../../../shared/contract';
+import { errorCodeSchema } from '../../../shared/contract';
 import { maskToken, parseCountermark } from '../../../shared/countermark';
 import { t } from '../../../shared/i18n';
 import type { BookingCache, KnownBooking } from '../db/bookingCache';
 import type { Ledger, LedgerAppend } from '../db/ledger';
 import { ContractFailure } from '../contractFailure';
-import type { PlatformClient } from '../platform/client';
+import type { Gateway } from '../platform/gateway';
 import { isPlatformError, type PlatformError } from '../platform/errors';
+import { isOutage, type Connectivity } from '../sync/connectivity';
+import type { Uploader } from '../sync/uploader';
+import type { UploadQueue } from '../sync/uploadQueue';
+import { localVerdict } from './localVerdict';
 import { bookingView, notYetVerdict, placesText, refusalFor, refusedVerdict, validVerdict } from './verdict';
 
 export interface GuichetDeps {
-  client: PlatformClient;
+  gateway: Gateway;
   ledger: Ledger;
   cache: BookingCache;
+  queue: UploadQueue;
+  uploader: Uploader;
+  connectivity: () => Connectivity;
   counterName: string;
-  now: () => string;
+  clock: () => Date;
+  timeZone: () => string;
   logger: Logger;
+  /** Timeout of a cashier's lookup (ms). */
+  lookupTimeoutMs: number;
   /** Called after each ledger row is written (drives the `ledger.changed` event). */
   onLedgerRow: (entryId: number, kind: LedgerAppend['kind']) => void;
+  /** Called when the upload queue gained a row. */
+  onQueued: () => void;
   /** Called once a validation is recorded (e.g. to print the entry slip); must not throw or block. */
   onValidated?: (validation: Validation) => void;
 }
@@ -29,26 +44,28 @@ export interface GuichetDeps {
 /** Séance times are fetched once per film; a slow answer must not hold the verdict for long. */
 const SEANCE_FETCH_TIMEOUT_MS = 1500;
 const DATES_PAGE = 50;
+/** How long a cashier waits for the platform to confirm a validation before it is shown as queued. */
+const UPLOAD_WAIT_MS = 2500;
 
 export function createGuichet(deps: GuichetDeps) {
-  const { client, ledger, cache, counterName, now, logger } = deps;
+  const { gateway, ledger, cache, queue, uploader, counterName, logger } = deps;
+  const now = () => deps.clock().toISOString();
+  const online = () => deps.connectivity().isOnline();
 
-  function record(row: Omit<LedgerAppend, 'at' | 'counterName'>, alongWith?: () => void): number {
+  function record(row: Omit<LedgerAppend, 'at' | 'counterName'>, alongWith?: (ledgerId: number) => void): number {
     const id = ledger.append({ ...row, at: now(), counterName }, alongWith);
     deps.onLedgerRow(id, row.kind);
     return id;
   }
 
-  /** Séance start of a booking: from the cache, else all dates of its film fetched once. Null if unreachable. */
+  /** Séance start of a booking: from the mirror, else (online) all dates of its film fetched once. */
   async function seanceStart(booking: KnownBooking): Promise<string | null> {
     const cached = cache.seance(booking.stockId);
-    if (cached) return cached.beginningDatetime;
+    if (cached || !online()) return cached?.beginningDatetime ?? null;
     try {
       for (let firstIndex = 1; ;) {
-        const page = await client.getEventDates(
-          booking.offerId,
-          { firstIndex, limit: DATES_PAGE },
-          { timeoutMs: SEANCE_FETCH_TIMEOUT_MS },
+        const page = await gateway('cashier', (c) =>
+          c.getEventDates(booking.offerId, { firstIndex, limit: DATES_PAGE }, { timeoutMs: SEANCE_FETCH_TIMEOUT_MS }),
         );
         cache.rememberSeances(booking.offerId, page, now());
         const last = page.at(-1);
@@ -65,62 +82,94 @@ export function createGuichet(deps: GuichetDeps) {
     return booking ? bookingView(booking, await seanceStart(booking)) : null;
   }
 
+  /** The verdict from local data: offline, or when this counter has an action on the token not sent yet. */
+  async function lookupLocally(token: string): Promise<Verdict> {
+    const known = cache.byToken(token);
+    const standing = ledger.standingValidation(token);
+    const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone() });
+    const ledgerId = record({
+      kind: 'lookup',
+      token,
+      bookingId: known?.bookingId ?? null,
+      outcome: local.outcome,
+      platformStatus: null,
+      platformAnswer: { source: 'local', online: online() },
+    });
+    return { ...local.verdict, token, ledgerId, booking: await viewOf(known) };
+  }
+
   async function lookup(text: string): Promise<Verdict> {
     const parsed = parseCountermark(text);
     if (!parsed.ok) throw new ContractFailure('not_a_countermark');
     const token = parsed.token;
+    // A validation or undo made here and not sent yet is newer than anything the platform knows.
+    if (!online() || queue.unsentTokens().has(token)) return lookupLocally(token);
 
     try {
-      const found = await client.getBookingByToken(token);
+      const found = await gateway('cashier', (c) => c.getBookingByToken(token, { timeoutMs: deps.lookupTimeoutMs }));
       let known: KnownBooking | undefined;
       const ledgerId = record(
         { kind: 'lookup', token, bookingId: found.id, outcome: 'valid', platformStatus: 200, platformAnswer: null },
         () => (known = cache.remember(token, found, now())),
       );
-      return validVerdict({ token, ledgerId, booking: await viewOf(known) });
+      return validVerdict({ token, ledgerId, booking: await viewOf(known), source: 'platform' });
     } catch (error) {
       if (!isPlatformError(error)) throw error;
-      const known = cache.byToken(token);
-      const reason = refusalFor(error.code);
-      const learnt = reason === 'used' ? 'USED' : reason === 'cancelled' ? 'CANCELLED' : null;
-      const ledgerId = record(
-        {
-          kind: 'lookup',
-          token,
-          bookingId: known?.bookingId ?? null,
-          outcome: outcomeOf(error),
-          platformStatus: error.status,
-          platformAnswer: error.body,
-        },
-        known && learnt ? () => cache.setStatus(known.bookingId, learnt, now()) : undefined,
-      );
-      if (error.code === 'not_confirmed') {
-        return notYetVerdict({ token, ledgerId, booking: await viewOf(known) }, error.message, error.validatableFrom);
-      }
-      if (!reason) throw new ContractFailure(error.code, error.message);
-      const standing = reason === 'used' ? ledger.standingValidation(token) : null;
-      const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
-      const booking = reason === 'unknown' ? null : await viewOf(known);
-      return refusedVerdict({ token, ledgerId, booking }, reason, error.message, undo);
+      // The network failed us (or the budget is exhausted): the local mirror answers instead.
+      if (isOutage(error) || error.code === 'rate_limited') return lookupLocally(token);
+      return platformRefusal(token, error);
     }
   }
 
-  async function validate(token: string): Promise<Validation> {
+  async function platformRefusal(token: string, error: PlatformError): Promise<Verdict> {
     const known = cache.byToken(token);
-    try {
-      await client.useToken(token);
-    } catch (error) {
-      if (!isPlatformError(error)) throw error;
-      record({
-        kind: 'validation',
+    const reason = refusalFor(error.code);
+    const learnt = reason === 'used' ? 'USED' : reason === 'cancelled' ? 'CANCELLED' : null;
+    const ledgerId = record(
+      {
+        kind: 'lookup',
         token,
         bookingId: known?.bookingId ?? null,
         outcome: outcomeOf(error),
         platformStatus: error.status,
         platformAnswer: error.body,
-      });
-      throw new ContractFailure(error.code, error.message);
+      },
+      known && learnt ? () => cache.setStatus(known.bookingId, learnt, now()) : undefined,
+    );
+    const base = { token, ledgerId, source: 'platform' as const };
+    if (error.code === 'not_confirmed') {
+      return notYetVerdict({ ...base, booking: await viewOf(known) }, error.message, error.validatableFrom);
     }
+    if (!reason) throw new ContractFailure(error.code, error.message);
+    const standing = reason === 'used' ? ledger.standingValidation(token) : null;
+    const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
+    const booking = reason === 'unknown' ? null : await viewOf(known);
+    return refusedVerdict({ ...base, booking }, reason, error.message, undo);
+  }
+
+  /** After recording: let the uploader send it, and wait briefly for the platform's answer. */
+  async function upload(queueId: number): Promise<'sent' | 'pending'> {
+    deps.onQueued();
+    if (!online()) return 'pending';
+    void uploader.drain();
+    const settlement = await uploader.waitFor(queueId, UPLOAD_WAIT_MS);
+    if (settlement === 'conflict') {
+      const row = queue.get(queueId);
+      // The cashier sees the refusal right now: it stays in the queue's history, not among conflicts to handle.
+      queue.markHandled(queueId, t('sync.shown_to_cashier'));
+      deps.onQueued();
+      throw new ContractFailure(contractCodeOf(row?.reasonCode ?? null), row?.reason ?? t('errors.platform_error'));
+    }
+    return settlement;
+  }
+
+  async function validate(token: string): Promise<Validation> {
+    if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
+    const known = cache.byToken(token);
+    if (!known && !online()) throw new ContractFailure('countermark_unknown', t('sync.unknown_offline'));
+    if (known && known.status !== 'CONFIRMED') throw new ContractFailure(statusRefusal(known.status));
+
+    let queueId = 0;
     const at = now();
     const ledgerId = record(
       {
@@ -128,19 +177,32 @@ export function createGuichet(deps: GuichetDeps) {
         token,
         bookingId: known?.bookingId ?? null,
         outcome: 'validated',
-        platformStatus: 204,
+        platformStatus: null,
         platformAnswer: null,
       },
-      known ? () => cache.setStatus(known.bookingId, 'USED', at) : undefined,
+      (id) => {
+        queueId = queue.add({
+          ledgerId: id,
+          action: 'use',
+          token,
+          bookingId: known?.bookingId ?? null,
+          provisional: false,
+        });
+        if (known) cache.setStatus(known.bookingId, 'USED', at);
+      },
     );
     logger.info({ token: maskToken(token), ledgerId }, 'countermark validated');
-    const booking = await viewOf(known);
+    const uploaded = await upload(queueId);
     const validation: Validation = {
       token,
       ledgerId,
       validatedAt: at,
-      booking,
-      message: t('verdict.validated', { places: placesText(known?.quantity ?? 1) }),
+      booking: await viewOf(known),
+      message:
+        uploaded === 'sent'
+          ? t('verdict.validated', { places: placesText(known?.quantity ?? 1) })
+          : t('sync.pending_upload'),
+      upload: uploaded,
     };
     try {
       deps.onValidated?.(validation);
@@ -150,40 +212,80 @@ export function createGuichet(deps: GuichetDeps) {
     return validation;
   }
 
+  /** Offline: a booking found by name, bound to the scanned token; the uploader checks both match. */
+  async function validateProvisional(token: string, bookingId: number) {
+    const booking = cache.byId(bookingId);
+    if (!booking) throw new ContractFailure('countermark_unknown', t('sync.booking_not_found'));
+    if (booking.status !== 'CONFIRMED') throw new ContractFailure(statusRefusal(booking.status));
+    if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
+    let queueId = 0;
+    const at = now();
+    const ledgerId = record(
+      { kind: 'validation', token, bookingId, outcome: 'provisional', platformStatus: null, platformAnswer: null },
+      (id) => {
+        queueId = queue.add({ ledgerId: id, action: 'use', token, bookingId, provisional: true });
+        cache.setStatus(bookingId, 'USED', at);
+      },
+    );
+    logger.info({ token: maskToken(token), ledgerId, bookingId }, 'provisional validation');
+    const uploaded = await upload(queueId);
+    return {
+      token,
+      ledgerId,
+      validatedAt: at,
+      message:
+        uploaded === 'sent'
+          ? t('verdict.validated', { places: placesText(booking.quantity) })
+          : t('sync.provisional_recorded'),
+    };
+  }
+
   async function undo(token: string): Promise<Undo> {
     const standing = ledger.standingValidation(token);
     if (!standing) throw new ContractFailure('not_undoable');
-    try {
-      await client.keepToken(token);
-    } catch (error) {
-      if (!isPlatformError(error)) throw error;
-      record({
-        kind: 'undo',
-        token,
-        bookingId: standing.bookingId,
-        outcome: outcomeOf(error),
-        platformStatus: error.status,
-        platformAnswer: error.body,
-      });
-      throw new ContractFailure(error.code, error.message);
-    }
+    const use = queue.byLedgerId(standing.id);
+    // Never sent: nothing to tell the platform, the use is simply dropped from the queue.
+    const unsent = use !== undefined && use.state === 'pending' && use.attempts === 0;
     const at = now();
     const bookingId = standing.bookingId;
+    let queueId: number | null = null;
     const ledgerId = record(
-      { kind: 'undo', token, bookingId, outcome: 'undone', platformStatus: 204, platformAnswer: null },
-      bookingId !== null ? () => cache.setStatus(bookingId, 'CONFIRMED', at) : undefined,
+      { kind: 'undo', token, bookingId, outcome: 'undone', platformStatus: null, platformAnswer: null },
+      (id) => {
+        if (unsent) queue.markDone(use.id, t('sync.cancelled_before_sending'));
+        else queueId = queue.add({ ledgerId: id, action: 'keep', token, bookingId, provisional: false });
+        if (bookingId !== null) cache.setStatus(bookingId, 'CONFIRMED', at);
+      },
     );
     logger.info({ token: maskToken(token), ledgerId }, 'validation undone');
-    return { token, ledgerId, undoneAt: at, message: t('verdict.undone') };
+    const uploaded = queueId === null ? 'sent' : await upload(queueId);
+    return {
+      token,
+      ledgerId,
+      undoneAt: at,
+      message: uploaded === 'sent' ? t('verdict.undone') : t('sync.pending_upload'),
+      upload: uploaded,
+    };
   }
 
-  return { lookup, validate, undo };
+  return { lookup, validate, validateProvisional, undo };
 }
 
 /** Ledger outcome of a platform error: the refusal reason when there is one, else the error code. */
 function outcomeOf(error: PlatformError): string {
   if (error.code === 'not_confirmed') return 'not_yet';
   return refusalFor(error.code) ?? error.code;
+}
+
+function statusRefusal(status: KnownBooking['status']): ErrorCode {
+  return status === 'USED' ? 'already_used' : status === 'CANCELLED' ? 'cancelled' : 'reimbursed';
+}
+
+/** A queue conflict's reason code as a contract error code. */
+function contractCodeOf(reasonCode: string | null): ErrorCode {
+  if (reasonCode === 'used_elsewhere') return 'already_used';
+  const parsed = errorCodeSchema.safeParse(reasonCode);
+  return parsed.success ? parsed.data : 'platform_error';
 }
 
 function describe(error: unknown): string {

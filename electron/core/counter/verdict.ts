@@ -37,10 +37,24 @@ export function refusalFor(code: ErrorCode): RefusalReason | null {
   return REFUSALS[code] ?? null;
 }
 
-type VerdictBase = Pick<Verdict, 'token' | 'ledgerId' | 'booking'>;
+type VerdictBase = Pick<Verdict, 'token' | 'ledgerId' | 'booking' | 'source'>;
 
-export function validVerdict(base: VerdictBase): Verdict {
-  return { ...base, kind: 'valid', reason: null, message: t('verdict.valid'), validatableFrom: null, undo: null };
+export function validVerdict(base: VerdictBase, message = t('verdict.valid')): Verdict {
+  return { ...base, kind: 'valid', reason: null, message, validatableFrom: null, undo: null };
+}
+
+/** Offline, and the token was never seen here: it cannot be checked; the cashier finds the person by name. */
+export function unverifiableVerdict(base: Omit<VerdictBase, 'booking' | 'source'>): Verdict {
+  return {
+    ...base,
+    booking: null,
+    source: 'local',
+    kind: 'unverifiable',
+    reason: null,
+    message: t('sync.offline_unknown'),
+    validatableFrom: null,
+    undo: null,
+  };
 }
 
 export function notYetVerdict(base: VerdictBase, message: string, validatableFrom: string | null): Verdict {

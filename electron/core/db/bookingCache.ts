@@ -1,6 +1,8 @@
 /**
- * Bookings and séances this counter has seen. The platform is the truth; this cache lets the guichet show
- * who a used booking belonged to (for an undo) and the séance time without a second round trip.
+ * The bookings mirror: bookings of the counter's venues (from the platform's listing, or from a token lookup)
+ * and the séances they belong to. The platform is the truth; this lets the guichet answer offline, show who
+ * a used booking belonged to, and find a person by name. The listing carries no token: token ↔ booking is
+ * learnt when someone scans or types it, and never overwritten by the listing.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { BookingStatus, PlatformBooking, PlatformDate } from '../../../shared/platform/schemas';
@@ -10,63 +12,146 @@ import { knownBookings, seances } from './schema';
 export type KnownBooking = typeof knownBookings.$inferSelect;
 export type Seance = typeof seances.$inferSelect;
 
+/** What name search compares: "lastname firstname", lower case, accents and punctuation dropped. */
+export function searchKeyOf(firstName: string, lastName: string): string {
+  return normalizeForSearch(`${lastName} ${firstName}`);
+}
+
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface MirrorChanges {
+  added: number[];
+  /** Bookings whose status changed, with the previous status. */
+  changed: { bookingId: number; from: BookingStatus; to: BookingStatus }[];
+}
+
+function rowOf(booking: PlatformBooking, token: string | null, nowUtc: string): KnownBooking {
+  const firstName = booking.userFirstName ?? '';
+  const lastName = booking.userLastName ?? '';
+  return {
+    bookingId: booking.id,
+    token,
+    status: booking.status,
+    quantity: booking.quantity,
+    unitPriceCents: booking.price,
+    priceCategoryLabel: booking.priceCategoryLabel ?? null,
+    offerId: booking.offerId,
+    offerName: booking.offerName,
+    stockId: booking.stockId,
+    venueId: booking.venueId,
+    venueName: booking.venueName,
+    firstName,
+    lastName,
+    confirmationDate: booking.confirmationDate ?? null,
+    searchKey: searchKeyOf(firstName, lastName),
+    updatedAt: nowUtc,
+  };
+}
+
 export function createBookingCache(db: CounterDb) {
-  // Prepared once: these run on every scan, and preparing a statement costs more than running it.
+  const client = db.$client;
+  // Prepared once: these run on every scan or every synced booking, and preparing costs more than running.
   const byTokenQuery = db
     .select()
     .from(knownBookings)
     .where(eq(knownBookings.token, sql.placeholder('token')))
+    .prepare();
+  const byIdQuery = db
+    .select()
+    .from(knownBookings)
+    .where(eq(knownBookings.bookingId, sql.placeholder('bookingId')))
     .prepare();
   const seanceQuery = db
     .select()
     .from(seances)
     .where(eq(seances.stockId, sql.placeholder('stockId')))
     .prepare();
-  const clearToken = db
-    .update(knownBookings)
-    .set({ token: null })
-    .where(eq(knownBookings.token, sql.placeholder('token')))
-    .prepare();
-  const setStatusQuery = db
-    .update(knownBookings)
-    .set({ status: sql`${sql.placeholder('status')}`, updatedAt: sql`${sql.placeholder('updatedAt')}` })
-    .where(eq(knownBookings.bookingId, sql.placeholder('bookingId')))
-    .prepare();
+  const clearToken = client.prepare('UPDATE known_bookings SET token = NULL WHERE token = ? AND booking_id <> ?');
+  const setStatusQuery = client.prepare('UPDATE known_bookings SET status = ?, updated_at = ? WHERE booking_id = ?');
+  const columns =
+    'booking_id, token, status, quantity, unit_price_cents, price_category_label, offer_id, offer_name, stock_id, ' +
+    'venue_id, venue_name, first_name, last_name, confirmation_date, search_key, updated_at';
+  const values =
+    '@bookingId, @token, @status, @quantity, @unitPriceCents, @priceCategoryLabel, @offerId, @offerName, @stockId, ' +
+    '@venueId, @venueName, @firstName, @lastName, @confirmationDate, @searchKey, @updatedAt';
+  const listingUpdate =
+    'status = excluded.status, quantity = excluded.quantity, unit_price_cents = excluded.unit_price_cents, ' +
+    'price_category_label = excluded.price_category_label, offer_id = excluded.offer_id, ' +
+    'offer_name = excluded.offer_name, stock_id = excluded.stock_id, venue_id = excluded.venue_id, ' +
+    'venue_name = excluded.venue_name, first_name = excluded.first_name, last_name = excluded.last_name, ' +
+    'confirmation_date = excluded.confirmation_date, search_key = excluded.search_key, updated_at = excluded.updated_at';
+  // From a token lookup: the token is learnt too.
+  const upsertWithToken = client.prepare(
+    `INSERT INTO known_bookings (${columns}) VALUES (${values})
+     ON CONFLICT(booking_id) DO UPDATE SET token = excluded.token, ${listingUpdate}`,
+  );
+  // From the listing: never touches a token learnt earlier.
+  const upsertFromListing = client.prepare(
+    `INSERT INTO known_bookings (${columns}) VALUES (${values}) ON CONFLICT(booking_id) DO UPDATE SET ${listingUpdate}`,
+  );
+  const statusesOf = client.prepare(
+    'SELECT booking_id AS id, status FROM known_bookings WHERE booking_id IN (SELECT value FROM json_each(?))',
+  );
+  const upsertSeance = client.prepare(
+    `INSERT INTO seances (stock_id, offer_id, beginning_datetime, price_category_label, price_cents, quantity,
+       booked_quantity, updated_at)
+     VALUES (@stockId, @offerId, @beginningDatetime, @priceCategoryLabel, @priceCents, @quantity, @bookedQuantity, @updatedAt)
+     ON CONFLICT(stock_id) DO UPDATE SET offer_id = excluded.offer_id, beginning_datetime = excluded.beginning_datetime,
+       price_category_label = excluded.price_category_label, price_cents = excluded.price_cents,
+       quantity = excluded.quantity, booked_quantity = excluded.booked_quantity, updated_at = excluded.updated_at`,
+  );
+
+  const mirrorPage = client.transaction((bookings: PlatformBooking[], nowUtc: string): MirrorChanges => {
+    const before = new Map(
+      (statusesOf.all(JSON.stringify(bookings.map((b) => b.id))) as { id: number; status: BookingStatus }[]).map(
+        (r) => [r.id, r.status],
+      ),
+    );
+    const changes: MirrorChanges = { added: [], changed: [] };
+    for (const booking of bookings) {
+      upsertFromListing.run(rowOf(booking, null, nowUtc));
+      const previous = before.get(booking.id);
+      if (previous === undefined) changes.added.push(booking.id);
+      else if (previous !== booking.status)
+        changes.changed.push({ bookingId: booking.id, from: previous, to: booking.status });
+    }
+    return changes;
+  });
 
   return {
     /** Remembers a booking the platform returned for `token` (token ↔ booking is only learnt this way). */
     remember(token: string, booking: PlatformBooking, nowUtc: string): KnownBooking {
-      const row: KnownBooking = {
-        bookingId: booking.id,
-        token,
-        status: booking.status,
-        quantity: booking.quantity,
-        unitPriceCents: booking.price,
-        priceCategoryLabel: booking.priceCategoryLabel ?? null,
-        offerId: booking.offerId,
-        offerName: booking.offerName,
-        stockId: booking.stockId,
-        venueId: booking.venueId,
-        venueName: booking.venueName,
-        firstName: booking.userFirstName ?? '',
-        lastName: booking.userLastName ?? '',
-        confirmationDate: booking.confirmationDate ?? null,
-        updatedAt: nowUtc,
-      };
-      db.$client.transaction(() => {
+      const row = rowOf(booking, token, nowUtc);
+      client.transaction(() => {
         // A token is unique; should the platform ever reuse one, the newest booking wins.
-        clearToken.run({ token });
-        db.insert(knownBookings).values(row).onConflictDoUpdate({ target: knownBookings.bookingId, set: row }).run();
+        clearToken.run(token, booking.id);
+        upsertWithToken.run(row);
       })();
       return row;
+    },
+
+    /** Mirrors one page of the platform's listing (one transaction); says what is new or changed. */
+    mirror(bookings: PlatformBooking[], nowUtc: string): MirrorChanges {
+      return bookings.length === 0 ? { added: [], changed: [] } : mirrorPage(bookings, nowUtc);
     },
 
     byToken(token: string): KnownBooking | undefined {
       return byTokenQuery.get({ token });
     },
 
+    byId(bookingId: number): KnownBooking | undefined {
+      return byIdQuery.get({ bookingId });
+    },
+
     setStatus(bookingId: number, status: BookingStatus, nowUtc: string): void {
-      setStatusQuery.run({ status, updatedAt: nowUtc, bookingId });
+      setStatusQuery.run(status, nowUtc, bookingId);
     },
 
     seance(stockId: number): Seance | undefined {
@@ -74,9 +159,9 @@ export function createBookingCache(db: CounterDb) {
     },
 
     rememberSeances(offerId: number, dates: PlatformDate[], nowUtc: string): void {
-      db.transaction((tx) => {
+      client.transaction(() => {
         for (const d of dates) {
-          const row: Seance = {
+          upsertSeance.run({
             stockId: d.id,
             offerId,
             beginningDatetime: new Date(d.beginningDatetime).toISOString(),
@@ -85,10 +170,9 @@ export function createBookingCache(db: CounterDb) {
             quantity: d.quantity === 'unlimited' ? null : d.quantity,
             bookedQuantity: d.bookedQuantity,
             updatedAt: nowUtc,
-          };
-          tx.insert(seances).values(row).onConflictDoUpdate({ target: seances.stockId, set: row }).run();
+          });
         }
-      });
+      })();
     },
   };
 }

@@ -5,7 +5,7 @@ import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { CounterDb } from './open';
 import { knownBookings, ledgerEntries } from './schema';
 
-export type LedgerKind = 'lookup' | 'validation' | 'undo';
+export type LedgerKind = 'lookup' | 'validation' | 'undo' | 'upload';
 
 export interface LedgerAppend {
   at: string;
@@ -38,17 +38,18 @@ export function createLedger(db: CounterDb) {
      VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer)`,
   );
 
+  // What decides whether a validation made here stands: made (even provisionally), undone, or refused on upload.
+  const STANDING_OUTCOMES = ['validated', 'provisional', 'undone', 'use_conflict'];
   const lastValidationOrUndo = db
     .select({
       id: ledgerEntries.id,
       at: ledgerEntries.at,
       kind: ledgerEntries.kind,
+      outcome: ledgerEntries.outcome,
       bookingId: ledgerEntries.bookingId,
     })
     .from(ledgerEntries)
-    .where(
-      and(eq(ledgerEntries.token, sql.placeholder('token')), inArray(ledgerEntries.outcome, ['validated', 'undone'])),
-    )
+    .where(and(eq(ledgerEntries.token, sql.placeholder('token')), inArray(ledgerEntries.outcome, STANDING_OUTCOMES)))
     .orderBy(desc(ledgerEntries.id))
     .limit(1)
     .prepare();
@@ -58,11 +59,12 @@ export function createLedger(db: CounterDb) {
      * Appends one row and returns its id; `alongWith` runs in the same transaction (one commit, one fsync,
      * and the cache never disagrees with the ledger).
      */
-    append(row: LedgerAppend, alongWith?: () => void): number {
+    append(row: LedgerAppend, alongWith?: (ledgerId: number) => void): number {
       if (alongWith) {
         return db.$client.transaction(() => {
-          alongWith();
-          return this.append(row);
+          const id = this.append(row);
+          alongWith(id);
+          return id;
         })();
       }
       const answer =
@@ -98,9 +100,13 @@ export function createLedger(db: CounterDb) {
      * The validation made at this counter for `token` that is still in force (its last successful
      * validation or undo is a validation), or null.
      */
-    standingValidation(token: string): { id: number; at: string; bookingId: number | null } | null {
+    standingValidation(
+      token: string,
+    ): { id: number; at: string; bookingId: number | null; provisional: boolean } | null {
       const last = lastValidationOrUndo.get({ token });
-      return last?.kind === 'validation' ? { id: last.id, at: last.at, bookingId: last.bookingId } : null;
+      return last?.kind === 'validation'
+        ? { id: last.id, at: last.at, bookingId: last.bookingId, provisional: last.outcome === 'provisional' }
+        : null;
     },
   };
 }

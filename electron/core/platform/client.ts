@@ -9,12 +9,14 @@ import { DEFAULT_TIME_ZONE } from '../../../shared/dates';
 import { t } from '../../../shared/i18n';
 import {
   platformBookingListSchema,
+  platformEventListSchema,
   platformBookingSchema,
   platformDateListSchema,
   platformOffererVenuesSchema,
   type BookingStatus,
   type PlatformBooking,
   type PlatformDate,
+  type PlatformEvent,
   type PlatformOffererVenues,
 } from '../../../shared/platform/schemas';
 import { PlatformError } from './errors';
@@ -70,6 +72,10 @@ export interface PlatformClient {
   getEventDates(eventId: number, page?: EventDatesPage, opts?: CallOptions): Promise<PlatformDate[]>;
   /** GET /public/bookings/v1/bookings: one page of bookings (offerId or venueId required). */
   listBookings(query: ListBookingsQuery, opts?: CallOptions): Promise<PlatformBooking[]>;
+  /** GET /public/offers/v1/events?venueId= — event offers (films) of a venue, by id cursor. */
+  listEvents(venueId: number, page?: EventDatesPage, opts?: CallOptions): Promise<PlatformEvent[]>;
+  /** A poster or any public image (no key sent: image URLs are public and may be on another host). */
+  fetchImage(url: string, opts?: CallOptions): Promise<{ contentType: string; bytes: Uint8Array }>;
 }
 
 const DEFAULT_TIMEOUT_MS = 3000;
@@ -151,6 +157,35 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       const query = { firstIndex: page?.firstIndex, limit: page?.limit };
       const body = await getJson({ method: 'GET', path, query, resource: 'other', opts }, platformDateListSchema);
       return body.dates;
+    },
+
+    async listEvents(venueId, page, opts) {
+      const query = { venueId: requireId('venueId', venueId), firstIndex: page?.firstIndex, limit: page?.limit };
+      const call: Call = { method: 'GET', path: `${OFFERS}/events`, query, resource: 'other', opts };
+      return (await getJson(call, platformEventListSchema)).events;
+    },
+
+    async fetchImage(url, opts) {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalidInput('image URL must be http(s)');
+      let response: Response;
+      try {
+        response = await transport.fetch(parsed.toString(), {
+          redirect: 'follow',
+          signal: AbortSignal.timeout(opts?.timeoutMs ?? defaultTimeoutMs),
+        });
+      } catch (error) {
+        throw new PlatformError('platform_unreachable', { cause: error });
+      }
+      if (!response.ok) throw new PlatformError('platform_error', { status: response.status });
+      const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
+      if (!/^image\/(jpeg|png|webp|gif)/.test(contentType)) {
+        throw new PlatformError('platform_malformed', {
+          status: response.status,
+          body: { problem: 'not an image', contentType },
+        });
+      }
+      return { contentType, bytes: new Uint8Array(await response.arrayBuffer()) };
     },
 
     async listBookings(query, opts) {

@@ -1,0 +1,51 @@
+/**
+ * The verdict from this counter's own data, for when the platform cannot answer (or does not know yet about
+ * an action made here): the mirrored booking's status and confirmation date, and the ledger.
+ */
+import type { Verdict } from '../../../shared/contract';
+import { formatDateTime } from '../../../shared/dates';
+import { t } from '../../../shared/i18n';
+import type { KnownBooking } from '../db/bookingCache';
+import { notYetVerdict, refusedVerdict, unverifiableVerdict, validVerdict } from './verdict';
+
+export interface LocalFacts {
+  known: KnownBooking | undefined;
+  /** A validation made at this counter that stands (not undone). */
+  standing: { id: number; at: string } | null;
+  now: Date;
+  timeZone: string;
+}
+
+/** `token`, `ledgerId` and `booking` are filled in by the caller (they need the ledger row and séance). */
+type PartialVerdict = Omit<Verdict, 'token' | 'ledgerId' | 'booking'>;
+
+export function localVerdict(facts: LocalFacts): { verdict: PartialVerdict; outcome: string } {
+  const base = { token: '', ledgerId: 0, booking: null, source: 'local' as const };
+  const strip = ({ token: _t, ledgerId: _l, booking: _b, ...rest }: Verdict): PartialVerdict => rest;
+  const { known, standing } = facts;
+
+  if (standing) {
+    const undo = { validatedAt: standing.at, ledgerId: standing.id };
+    return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'), undo)), outcome: 'used' };
+  }
+  if (!known) return { verdict: strip(unverifiableVerdict(base)), outcome: 'unverifiable' };
+  switch (known.status) {
+    case 'USED':
+      return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'))), outcome: 'used' };
+    case 'CANCELLED':
+      return { verdict: strip(refusedVerdict(base, 'cancelled', t('errors.cancelled'))), outcome: 'cancelled' };
+    case 'REIMBURSED':
+      return { verdict: strip(refusedVerdict(base, 'reimbursed', t('errors.reimbursed'))), outcome: 'reimbursed' };
+    case 'CONFIRMED':
+      break;
+  }
+  // Before its confirmation date an event booking may still be cancelled by the beneficiary (platform rule).
+  if (known.confirmationDate && new Date(known.confirmationDate) > facts.now) {
+    const when = formatDateTime(known.confirmationDate, facts.timeZone).replace(' ', ' à ');
+    return {
+      verdict: strip(notYetVerdict(base, t('errors.not_confirmed_from', { when }), known.confirmationDate)),
+      outcome: 'not_yet',
+    };
+  }
+  return { verdict: strip(validVerdict(base, t('sync.offline_verdict'))), outcome: 'valid' };
+}

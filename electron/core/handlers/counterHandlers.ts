@@ -1,0 +1,84 @@
+/** Contract handlers of the guichet itself: app info, lookup/validate/undo, the day's journal, demo codes. */
+import { TZDate } from '@date-fns/tz';
+import { startOfDay } from 'date-fns';
+import { z } from 'zod';
+import packageJson from '../../../package.json';
+import type { DemoBooking } from '../../../shared/contract';
+import type { Guichet } from '../counter/guichet';
+import type { Ledger } from '../db/ledger';
+import { ContractFailure } from '../contractFailure';
+import type { CoreDeps } from '../types';
+import type { Venue } from '../venue';
+
+export interface CounterHandlerDeps {
+  deps: CoreDeps;
+  clock: () => Date;
+  guichet: Guichet;
+  ledger: Ledger;
+  timeZone: () => string;
+  venue: () => Venue | null;
+}
+
+export function counterHandlers({ deps, clock, guichet, ledger, timeZone, venue }: CounterHandlerDeps) {
+  return {
+    'app.info': () => ({
+      mode: deps.mode,
+      counterName: deps.counterName,
+      venue: venue(),
+      platformHost: new URL(deps.platform.baseUrl).host,
+      version: packageJson.version,
+    }),
+    'counter.lookup': ({ text }: { text: string }) => guichet.lookup(text),
+    'counter.validate': ({ token }: { token: string }) => guichet.validate(token),
+    'counter.undo': ({ token }: { token: string }) => guichet.undo(token),
+    'ledger.today': () => {
+      const dayStart = new Date(startOfDay(new TZDate(clock(), timeZone())).getTime()).toISOString();
+      const rows = ledger.since(dayStart).map((row) => ({
+        id: row.id,
+        at: row.at,
+        counterName: row.counterName,
+        kind: row.kind,
+        token: row.token,
+        bookingId: row.bookingId,
+        outcome: row.outcome,
+        beneficiary: row.firstName === null ? null : `${row.firstName} ${row.lastName ?? ''}`.trim(),
+        offerName: row.offerName,
+        platformStatus: row.platformStatus,
+      }));
+      return { rows };
+    },
+    'demo.bookings': async () => ({ bookings: await demoBookings(deps, clock()) }),
+  } as const;
+}
+
+const sandboxBookingsSchema = z.object({
+  bookings: z.array(
+    z.object({
+      token: z.string(),
+      status: z.enum(['CONFIRMED', 'USED', 'CANCELLED', 'REIMBURSED']),
+      confirmationDate: z.string().nullable(),
+      firstName: z.string(),
+      lastName: z.string(),
+      offerName: z.string(),
+      seanceStart: z.string(),
+      quantity: z.number().int(),
+    }),
+  ),
+});
+
+/** Demo mode: the embedded sandbox's bookings, so a trainee has codes to try. */
+async function demoBookings(deps: CoreDeps, now: Date): Promise<DemoBooking[]> {
+  if (deps.mode !== 'demo' || !deps.demoControlUrl) throw new ContractFailure('demo_only');
+  const response = await fetch(`${deps.demoControlUrl}/__sandbox/bookings`, { signal: AbortSignal.timeout(3000) });
+  const { bookings } = sandboxBookingsSchema.parse(await response.json());
+  return bookings.map((b) => ({
+    token: b.token,
+    status: b.status,
+    confirmed: b.confirmationDate === null || new Date(b.confirmationDate) <= now,
+    firstName: b.firstName,
+    lastName: b.lastName,
+    offerName: b.offerName,
+    seanceStart: b.seanceStart,
+    quantity: b.quantity,
+  }));
+}

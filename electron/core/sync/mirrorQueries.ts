@@ -1,0 +1,186 @@
+/**
+ * Read side of the mirror for the screens: name search, a séance's bookings, the programme, posters.
+ * Everything here works offline.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay } from 'date-fns';
+import type { BookingRow, OfferView, SeanceView } from '../../../shared/contract';
+import { normalizeForSearch } from '../db/bookingCache';
+import type { CounterDb } from '../db/open';
+
+/** "Séances of the moment": people come up to a couple of hours early and some time after the start. */
+const MOMENT_BEFORE_MS = 3 * 60 * 60_000;
+const MOMENT_AFTER_MS = 2 * 60 * 60_000;
+/** Queue rows older than this no longer decide a booking's badge (the mirror has caught up by then). */
+const QUEUE_MEMORY_MS = 7 * 24 * 60 * 60_000;
+
+interface RawBooking {
+  bookingId: number;
+  token: string | null;
+  firstName: string;
+  lastName: string;
+  offerName: string;
+  stockId: number;
+  seanceStart: string | null;
+  quantity: number;
+  unitPriceCents: number;
+  priceCategoryLabel: string | null;
+  status: BookingRow['status'];
+  confirmationDate: string | null;
+}
+
+const BOOKING_COLUMNS = `kb.booking_id AS bookingId, kb.token, kb.first_name AS firstName, kb.last_name AS lastName,
+  kb.offer_name AS offerName, kb.stock_id AS stockId, s.beginning_datetime AS seanceStart, kb.quantity,
+  kb.unit_price_cents AS unitPriceCents, kb.price_category_label AS priceCategoryLabel, kb.status,
+  kb.confirmation_date AS confirmationDate`;
+
+/** LIKE pattern of one search word (its wildcards escaped). */
+function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function createMirrorQueries(db: CounterDb, clock: () => Date, posterDir: string) {
+  const client = db.$client;
+
+  /** This counter's standing actions per booking, from the recent upload queue. */
+  function queueFacts(): Map<number, { validatedHere: boolean; provisional: boolean; pendingUpload: boolean }> {
+    const since = new Date(clock().getTime() - QUEUE_MEMORY_MS).toISOString();
+    const rows = client
+      .prepare(
+        `SELECT booking_id AS bookingId, action, provisional, state FROM upload_queue
+         WHERE booking_id IS NOT NULL AND created_at >= ? ORDER BY id`,
+      )
+      .all(since) as { bookingId: number; action: 'use' | 'keep'; provisional: number; state: string }[];
+    const facts = new Map<number, { validatedHere: boolean; provisional: boolean; pendingUpload: boolean }>();
+    for (const row of rows) {
+      const standing = row.action === 'use' && row.state !== 'conflict' && row.state !== 'handled';
+      facts.set(row.bookingId, {
+        validatedHere: standing,
+        provisional: standing && row.provisional === 1 && row.state !== 'done',
+        pendingUpload: row.state === 'pending' || row.state === 'sending',
+      });
+    }
+    return facts;
+  }
+
+  function toRows(raw: RawBooking[]): BookingRow[] {
+    const facts = raw.length > 0 ? queueFacts() : new Map();
+    return raw.map((b) => ({
+      ...b,
+      ...(facts.get(b.bookingId) ?? { validatedHere: false, provisional: false, pendingUpload: false }),
+    }));
+  }
+
+  function nameFilter(query: string): { sql: string; params: string[] } {
+    const words = normalizeForSearch(query).split(' ').filter(Boolean);
+    return {
+      sql: words.map(() => `kb.search_key LIKE ? ESCAPE '\\'`).join(' AND ') || '1',
+      params: words.map(likePattern),
+    };
+  }
+
+  function search(query: string, scope: 'moment' | 'all', limit = 50): BookingRow[] {
+    const name = nameFilter(query);
+    const params: (string | number)[] = [...name.params];
+    let window = '';
+    if (scope === 'moment') {
+      const t = clock().getTime();
+      window = 'AND s.beginning_datetime BETWEEN ? AND ?';
+      params.push(new Date(t - MOMENT_BEFORE_MS).toISOString(), new Date(t + MOMENT_AFTER_MS).toISOString());
+    }
+    params.push(limit);
+    const raw = client
+      .prepare(
+        `SELECT ${BOOKING_COLUMNS} FROM known_bookings kb LEFT JOIN seances s ON s.stock_id = kb.stock_id
+         WHERE ${name.sql} ${window} ORDER BY kb.search_key, kb.booking_id LIMIT ?`,
+      )
+      .all(...params) as RawBooking[];
+    return toRows(raw);
+  }
+
+  function forSeance(stockId: number, query?: string): BookingRow[] {
+    const name = nameFilter(query ?? '');
+    const raw = client
+      .prepare(
+        `SELECT ${BOOKING_COLUMNS} FROM known_bookings kb LEFT JOIN seances s ON s.stock_id = kb.stock_id
+         WHERE kb.stock_id = ? AND ${name.sql} ORDER BY kb.search_key, kb.booking_id`,
+      )
+      .all(stockId, ...name.params) as RawBooking[];
+    return toRows(raw);
+  }
+
+  function byIds(ids: number[]): BookingRow[] {
+    if (ids.length === 0) return [];
+    const raw = client
+      .prepare(
+        `SELECT ${BOOKING_COLUMNS} FROM known_bookings kb LEFT JOIN seances s ON s.stock_id = kb.stock_id
+         WHERE kb.booking_id IN (SELECT value FROM json_each(?)) ORDER BY kb.booking_id`,
+      )
+      .all(JSON.stringify(ids)) as RawBooking[];
+    return toRows(raw);
+  }
+
+  const SEANCE_SQL = `SELECT s.stock_id AS stockId, s.offer_id AS offerId,
+      COALESCE(o.name, (SELECT offer_name FROM known_bookings WHERE offer_id = s.offer_id LIMIT 1), '') AS offerName,
+      s.beginning_datetime AS start, s.price_category_label AS priceCategoryLabel, s.price_cents AS priceCents,
+      s.quantity, s.booked_quantity AS bookedQuantity,
+      (SELECT COUNT(*) FROM known_bookings kb WHERE kb.stock_id = s.stock_id AND kb.status = 'CONFIRMED') AS expected,
+      (SELECT COUNT(*) FROM known_bookings kb WHERE kb.stock_id = s.stock_id AND kb.status IN ('USED', 'REIMBURSED')) AS came
+    FROM seances s LEFT JOIN offers o ON o.offer_id = s.offer_id`;
+
+  function seanceView(row: Omit<SeanceView, 'remaining'>): SeanceView {
+    return { ...row, remaining: row.quantity === null ? null : Math.max(0, row.quantity - row.bookedQuantity) };
+  }
+
+  function seance(stockId: number): SeanceView | null {
+    const row = client.prepare(`${SEANCE_SQL} WHERE s.stock_id = ?`).get(stockId) as
+      Omit<SeanceView, 'remaining'> | undefined;
+    return row ? seanceView(row) : null;
+  }
+
+  function programme(fromDay: string | undefined, days: number, timeZone: string) {
+    const start = fromDay
+      ? new TZDate(Number(fromDay.slice(0, 4)), Number(fromDay.slice(5, 7)) - 1, Number(fromDay.slice(8, 10)), timeZone)
+      : startOfDay(new TZDate(clock(), timeZone));
+    const from = new Date(start.getTime()).toISOString();
+    const to = new Date(addDays(start, days).getTime()).toISOString();
+    const seances = (
+      client
+        .prepare(
+          `${SEANCE_SQL} WHERE s.beginning_datetime >= ? AND s.beginning_datetime < ? ORDER BY s.beginning_datetime, s.stock_id`,
+        )
+        .all(from, to) as Omit<SeanceView, 'remaining'>[]
+    ).map(seanceView);
+    const offerIds = [...new Set(seances.map((s) => s.offerId))];
+    const offers = (
+      client
+        .prepare(
+          `SELECT offer_id AS offerId, venue_id AS venueId, name, description, duration_minutes AS durationMinutes,
+             is_duo AS isDuo, status, poster_file IS NOT NULL AS hasPoster
+           FROM offers WHERE offer_id IN (SELECT value FROM json_each(?)) ORDER BY name`,
+        )
+        .all(JSON.stringify(offerIds)) as (Omit<OfferView, 'isDuo' | 'hasPoster'> & {
+        isDuo: number;
+        hasPoster: number;
+      })[]
+    ).map((o) => ({ ...o, isDuo: o.isDuo === 1, hasPoster: o.hasPoster === 1 }));
+    return { offers, seances };
+  }
+
+  /** The cached poster as a data URL (the renderer's CSP allows `data:` images, not file access). */
+  function poster(offerId: number): string | null {
+    const row = client.prepare('SELECT poster_file AS file FROM offers WHERE offer_id = ?').get(offerId) as
+      { file: string | null } | undefined;
+    if (!row?.file) return null;
+    const file = path.join(posterDir, path.basename(row.file));
+    if (!fs.existsSync(file)) return null;
+    const extension = path.extname(file).slice(1).replace('jpg', 'jpeg');
+    return `data:image/${extension};base64,${fs.readFileSync(file).toString('base64')}`;
+  }
+
+  return { search, forSeance, byIds, seance, programme, poster };
+}
+
+export type MirrorQueries = ReturnType<typeof createMirrorQueries>;

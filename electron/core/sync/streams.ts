@@ -1,0 +1,44 @@
+/** Bookkeeping of each sync stream: its cursor (to resume after an interruption) and its last run. */
+import { eq } from 'drizzle-orm';
+import type { CounterDb } from '../db/open';
+import { syncStreams } from '../db/schema';
+
+export type StreamRow = typeof syncStreams.$inferSelect;
+
+export function createStreams(db: CounterDb, now: () => string) {
+  function upsert(name: string, set: Partial<StreamRow>): void {
+    db.insert(syncStreams)
+      .values({ name, ...set })
+      .onConflictDoUpdate({ target: syncStreams.name, set })
+      .run();
+  }
+
+  return {
+    cursor(name: string): number | null {
+      return (
+        db.select({ cursor: syncStreams.cursor }).from(syncStreams).where(eq(syncStreams.name, name)).get()?.cursor ??
+        null
+      );
+    },
+    setCursor(name: string, cursor: number): void {
+      upsert(name, { cursor });
+    },
+    /** Runs one pass of a stream and records when it ran, succeeded or why it failed. */
+    async run<T>(name: string, pass: () => Promise<T>): Promise<T> {
+      upsert(name, { lastRunAt: now() });
+      try {
+        const result = await pass();
+        upsert(name, { lastSuccessAt: now(), lastError: null });
+        return result;
+      } catch (error) {
+        upsert(name, { lastError: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    },
+    all(): StreamRow[] {
+      return db.select().from(syncStreams).all();
+    },
+  };
+}
+
+export type Streams = ReturnType<typeof createStreams>;
