@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { bookingStatusSchema } from '../../shared/platform/schemas';
 import { makeBeneficiary, makeToken } from './people';
 import { confirmationDate } from './rules';
+import type { Rng } from './prng';
 import type { SandboxRuntime } from './runtime';
 import type { Booking, SandboxStore, Stock } from './state';
 import { HOUR, MINUTE, toSecond } from './time';
@@ -44,8 +45,15 @@ function defaultStock(store: SandboxStore, after: number, quantity: number): Sto
   return candidates.sort((a, b) => a.beginning - b.beginning || preferred(a) - preferred(b) || a.id - b.id)[0];
 }
 
-/** Creates the booking, or returns why it cannot be made. */
-export function createBooking(rt: SandboxRuntime, input: CreateBookingInput): Booking | { error: string } {
+/**
+ * Creates the booking, or returns why it cannot be made. `rng` draws the token and the beneficiary: the traffic
+ * mode passes its own so its timer never shifts what the control API's next booking looks like.
+ */
+export function createBooking(
+  rt: SandboxRuntime,
+  input: CreateBookingInput,
+  rng: Rng = rt.rng,
+): Booking | { error: string } {
   const store = rt.store;
   const now = rt.nowMs();
   if (input.creationDate !== undefined && input.confirmed !== undefined) {
@@ -85,7 +93,7 @@ export function createBooking(rt: SandboxRuntime, input: CreateBookingInput): Bo
 
   const booking: Booking = {
     id: store.nextBookingId(),
-    token: makeToken(rt.rng, (token) => store.hasToken(token)),
+    token: makeToken(rng, (token) => store.hasToken(token)),
     stockId: stock.id,
     quantity: input.quantity,
     price: priceCategory.price,
@@ -95,7 +103,7 @@ export function createBooking(rt: SandboxRuntime, input: CreateBookingInput): Bo
     dateUsed: input.status === 'USED' || input.status === 'REIMBURSED' ? now : null,
     cancelledAt: input.status === 'CANCELLED' ? Math.max(createdAt, Math.min(confirmationAt, now)) : null,
     usedCount: 0,
-    user: makeBeneficiary(rt.rng, now, { firstName: input.firstName, lastName: input.lastName }),
+    user: makeBeneficiary(rng, now, { firstName: input.firstName, lastName: input.lastName }),
   };
   store.addBooking(booking);
   return booking;

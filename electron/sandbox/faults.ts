@@ -1,29 +1,57 @@
 /**
- * Faults injected on the pass Culture paths (never on `/__sandbox/`), to rehearse a bad network:
- * - `latencyMs`: every answer waits that long first;
+ * Faults injected on the pass Culture paths (never on `/__sandbox/`), to rehearse a bad network and a struggling
+ * platform:
+ * - `latencyMs`, `latencyJitterMs`: every answer waits latencyMs plus a random 0..latencyJitterMs first;
  * - `outage`: 'reset' destroys the socket without answering, 'hang' never answers (until the outage is changed,
  *   the faults are cleared or the sandbox closes), 'http503' answers 503 with a proxy's HTML page;
+ * - `resetRate` (0..1): that share of requests have their connection reset;
+ * - `rateLimitBurst`: the next N requests (with the key) answer 429, as the platform's limit does;
+ * - `errorRate` (0..1): that share of requests answer 500 (the platform's JSON), 502 or 503 (a proxy's HTML);
  * - `malformed`: GET routes answer 200 with a truncated, invalid JSON body.
+ * The random draws come from a PRNG seeded by the sandbox's seed and restarted on every change of the faults,
+ * four draws per request whatever is on: the same requests in the same order always meet the same faults.
  */
 import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Rng } from './prng';
+import { answerTooManyRequests } from './ratelimit';
+
+const rate = z.number().min(0).max(1);
 
 export const faultsSchema = z.object({
   latencyMs: z.number().int().min(0).max(120_000),
   outage: z.union([z.literal(false), z.enum(['reset', 'hang', 'http503'])]),
   malformed: z.boolean(),
+  errorRate: rate,
+  resetRate: rate,
+  rateLimitBurst: z.number().int().min(0).max(1_000_000),
+  latencyJitterMs: z.number().int().min(0).max(120_000),
 });
 export type Faults = z.infer<typeof faultsSchema>;
 
 /** POST /__sandbox/faults: only the fields to change. */
 export const faultsPatchSchema = faultsSchema.partial().strict();
 
-const NO_FAULTS: Faults = { latencyMs: 0, outage: false, malformed: false };
+/** Why a request went no further, as the request log shows it. */
+export type FaultLabel = 'dropped' | 'closing' | 'reset' | 'hang' | 'http503' | 'rate_limit_burst' | 'error';
 
-const HTML_503 =
-  '<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n' +
-  '<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n';
+const NO_FAULTS: Faults = {
+  latencyMs: 0,
+  outage: false,
+  malformed: false,
+  errorRate: 0,
+  resetRate: 0,
+  rateLimitBurst: 0,
+  latencyJitterMs: 0,
+};
+
+const proxyPage = (title: string) =>
+  `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`;
+const HTML_503 = proxyPage('503 Service Temporarily Unavailable');
+const HTML_502 = proxyPage('502 Bad Gateway');
+/** The platform's own answer to an unexpected exception (`internal_error` in pcapi's error handlers). */
+const JSON_500 = { global: ['Il semble que nous ayons des problèmes techniques :( On répare ça au plus vite.'] };
 
 /** Used when the real body is too short to cut in half meaningfully. */
 const MALFORMED_FALLBACK = '{"id": 1, "quan';
@@ -34,12 +62,26 @@ interface Waiter {
   release(proceed: boolean): void;
 }
 
+/** One request's share of the PRNG, drawn on arrival. */
+interface Draws {
+  jitter: number;
+  reset: number;
+  error: number;
+  errorKind: number;
+}
+
 export class FaultController {
   private current: Faults = { ...NO_FAULTS };
+  private rng: Rng;
   private readonly waiters = new Set<Waiter>();
-  /** Requests a fault already answered: `malformed` leaves them alone. */
+  private readonly draws = new WeakMap<FastifyRequest, Draws>();
+  /** Requests a fault or the rate limit already answered: `malformed` leaves them alone. */
   private readonly answered = new WeakSet<FastifyRequest>();
   private closed = false;
+
+  constructor(private seed: number) {
+    this.rng = this.freshRng();
+  }
 
   get(): Faults {
     return { ...this.current };
@@ -47,6 +89,7 @@ export class FaultController {
 
   set(patch: Partial<Faults>): Faults {
     this.current = { ...this.current, ...patch };
+    this.rng = this.freshRng();
     if (this.current.outage !== 'hang') this.releaseAll('hang', true);
     return this.get();
   }
@@ -55,37 +98,86 @@ export class FaultController {
     this.set(NO_FAULTS);
   }
 
-  /** onRequest: applies latency and outage. True when the request must go no further. */
-  async intercept(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-    if (this.current.latencyMs > 0 && !(await this.wait(request, 'sleep', this.current.latencyMs))) {
+  /** On reset: no faults, and draws from the (possibly new) seed. */
+  reseed(seed: number): void {
+    this.seed = seed;
+    this.clear();
+  }
+
+  markAnswered(request: FastifyRequest): void {
+    this.answered.add(request);
+  }
+
+  /**
+   * onRequest, before authentication: network-level faults (latency, outage, resets), which never reach the
+   * platform. Returns the fault that stopped the request, or null to carry on.
+   */
+  async beforePlatform(request: FastifyRequest, reply: FastifyReply): Promise<FaultLabel | null> {
+    const draws: Draws = {
+      jitter: this.rng.float(),
+      reset: this.rng.float(),
+      error: this.rng.float(),
+      errorKind: this.rng.float(),
+    };
+    this.draws.set(request, draws);
+    const delay = this.current.latencyMs + Math.floor(draws.jitter * (this.current.latencyJitterMs + 1));
+    if (delay > 0 && !(await this.wait(request, 'sleep', delay))) {
       reply.hijack();
-      return true;
+      return 'dropped';
     }
     for (;;) {
       if (this.closed) {
         reply.hijack();
         request.raw.socket.destroy();
-        return true;
+        return 'closing';
       }
-      switch (this.current.outage) {
-        case 'reset':
-          reply.hijack();
-          request.raw.socket.destroy();
-          return true;
-        case 'http503':
-          this.answered.add(request);
-          reply.code(503).type('text/html; charset=utf-8').send(HTML_503);
-          return true;
-        case 'hang':
-          if (!(await this.wait(request, 'hang'))) {
-            reply.hijack();
-            return true;
-          }
-          continue; // released: the outage changed, look again
-        case false:
-          return false;
+      const outage = this.current.outage;
+      if (outage === false) break;
+      if (outage === 'reset') {
+        reply.hijack();
+        request.raw.socket.destroy();
+        return 'reset';
       }
+      if (outage === 'http503') {
+        this.answered.add(request);
+        reply.code(503).type('text/html; charset=utf-8').send(HTML_503);
+        return 'http503';
+      }
+      if (!(await this.wait(request, 'hang'))) {
+        reply.hijack();
+        return 'hang';
+      }
+      // Released: the outage changed, look again.
     }
+    if (draws.reset < this.current.resetRate) {
+      reply.hijack();
+      request.raw.socket.destroy();
+      return 'reset';
+    }
+    return null;
+  }
+
+  /** onRequest, after authentication and the rate limit: the platform (or its proxy) failing to answer. */
+  inPlatform(request: FastifyRequest, reply: FastifyReply): FaultLabel | null {
+    if (this.current.rateLimitBurst > 0) {
+      this.current.rateLimitBurst -= 1;
+      this.answered.add(request);
+      answerTooManyRequests(reply);
+      return 'rate_limit_burst';
+    }
+    const draws = this.draws.get(request);
+    if (draws && draws.error < this.current.errorRate) {
+      this.answered.add(request);
+      const kind = Math.floor(draws.errorKind * 3);
+      if (kind === 0) reply.code(500).send(JSON_500);
+      else
+        reply
+          .code(kind === 1 ? 502 : 503)
+          .type('text/html; charset=utf-8')
+          .send(kind === 1 ? HTML_502 : HTML_503);
+      return 'error';
+    }
+    return null;
   }
 
   /** onSend: the `malformed` fault, on GET answers only. */
@@ -104,6 +196,10 @@ export class FaultController {
       waiter.socket.destroy();
       waiter.release(false);
     }
+  }
+
+  private freshRng(): Rng {
+    return new Rng((this.seed ^ 0xfa0175) >>> 0);
   }
 
   /** Resolves true to carry on, false when the client went away or the sandbox is closing. */

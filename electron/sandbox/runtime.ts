@@ -1,40 +1,75 @@
-/** The running sandbox's mutable state, shared by every route: clock, key, data, faults and counters. */
+/**
+ * The running sandbox's mutable state, shared by every route: clock, key, data, faults, rate limit, counters,
+ * request log and traffic.
+ */
+import { SandboxClock } from './clock';
 import { FaultController } from './faults';
 import { Rng } from './prng';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './ratelimit';
+import { RequestLog } from './requestlog';
 import { seedSandbox } from './seed';
 import { SandboxStore } from './state';
 import { Stats } from './stats';
 import { toSecond } from './time';
+import { Traffic } from './traffic';
+
+export interface RuntimeOptions {
+  apiKey: string;
+  /** The base clock; the control API adds an offset to it. */
+  now: () => Date;
+  seed: number;
+  /** Requests per rolling minute, or null for no limit. */
+  rateLimitPerMinute?: number | null;
+}
 
 export class SandboxRuntime {
+  readonly apiKey: string;
   store: SandboxStore;
   seed: number;
   /** Draws of the control API (new bookings), restarted on reset so runs replay identically. */
   rng: Rng;
-  readonly faults = new FaultController();
+  readonly clock: SandboxClock;
+  readonly faults: FaultController;
+  readonly limiter: RateLimiter;
   readonly stats = new Stats();
+  readonly log = new RequestLog();
+  readonly traffic: Traffic;
+  private readonly initialRateLimit: number | null;
 
-  constructor(
-    readonly apiKey: string,
-    private readonly clock: () => Date,
-    seed: number,
-  ) {
-    this.seed = seed;
-    this.store = new SandboxStore(seedSandbox(seed, this.nowMs()));
-    this.rng = new Rng(seed ^ 0x5eed);
+  constructor(options: RuntimeOptions) {
+    this.apiKey = options.apiKey;
+    this.seed = options.seed;
+    this.clock = new SandboxClock(options.now);
+    this.store = new SandboxStore(seedSandbox(this.seed, this.nowMs()));
+    this.rng = new Rng(this.seed ^ 0x5eed);
+    this.faults = new FaultController(this.seed);
+    this.initialRateLimit = options.rateLimitPerMinute === undefined ? DEFAULT_RATE_LIMIT : options.rateLimitPerMinute;
+    this.limiter = new RateLimiter(this.initialRateLimit);
+    this.traffic = new Traffic(this);
   }
 
   /** The clock, to the second (the platform stores no fractions). */
   nowMs(): number {
-    return toSecond(this.clock().getTime());
+    return toSecond(this.clock.nowMs());
   }
 
-  /** Re-seeds (same seed and clock ⇒ same data) and forgets faults and counters. */
+  /** Back to how the sandbox started (same seed and clock ⇒ same data), or re-seeded with another seed. */
   reset(seed = this.seed): void {
     this.seed = seed;
+    this.clock.reset();
     this.store = new SandboxStore(seedSandbox(seed, this.nowMs()));
     this.rng = new Rng(seed ^ 0x5eed);
-    this.faults.clear();
+    this.faults.reseed(seed);
+    this.limiter.clear();
+    this.limiter.limit = this.initialRateLimit;
     this.stats.clear();
+    this.log.clear();
+    this.traffic.reset(seed);
+  }
+
+  /** On close: nothing may keep the process alive or answer late. */
+  shutdown(): void {
+    this.traffic.stop();
+    this.faults.shutdown();
   }
 }

@@ -1,10 +1,12 @@
 /**
- * The sandbox platform's HTTP server: Fastify on 127.0.0.1, the pass Culture paths behind the API key and the
- * injected faults, and the control API beside them.
+ * The sandbox platform's HTTP server: Fastify on 127.0.0.1, the pass Culture paths behind the injected faults, the
+ * API key and the documented rate limit, every one of their requests logged; and the control API beside them.
  */
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { CONTROL_PREFIX, registerControlRoutes } from './control';
+import { answerTooManyRequests } from './ratelimit';
+import type { LoggedRequest } from './requestlog';
 import { UNAUTHORIZED } from './rules';
 import { registerBookingRoutes } from './routes/bookings';
 import { registerOfferRoutes } from './routes/offers';
@@ -19,6 +21,8 @@ export interface SandboxOptions {
   now?: () => Date;
   /** The key the pass Culture paths accept (default DEMO_API_KEY). */
   apiKey?: string;
+  /** Requests per rolling minute before 429 (default 200, as documented); null: no limit (benchmarks). */
+  rateLimitPerMinute?: number | null;
 }
 
 export interface Sandbox {
@@ -42,6 +46,12 @@ function authorized(header: string | undefined, apiKey: string): boolean {
   return match?.[1] === apiKey;
 }
 
+/** The route's `:token`, upper-cased as the platform matches it. */
+function tokenOf(request: FastifyRequest): string | null {
+  const token = (request.params as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' ? token.toUpperCase() : null;
+}
+
 export function buildServer(rt: SandboxRuntime): FastifyInstance {
   // forceCloseConnections: close() also drops sockets still waiting for an answer (latency, hang).
   const app = Fastify({ logger: false, forceCloseConnections: true });
@@ -58,18 +68,42 @@ export function buildServer(rt: SandboxRuntime): FastifyInstance {
     }
   });
 
+  const logged = new WeakMap<FastifyRequest, LoggedRequest>();
+
+  // Order: the network (faults that never reach the platform), then the platform's own gates (key, rate limit),
+  // then the platform failing (injected 429 bursts and 5xx).
   app.addHook('onRequest', async (request, reply) => {
     if (isControlPath(request.url)) return;
-    rt.stats.count(request.method, request.routeOptions.url);
-    if (await rt.faults.intercept(request, reply)) return reply;
+    const route = request.routeOptions.url;
+    rt.stats.count(request.method, route);
+    const entry = rt.log.start(
+      { method: request.method, path: request.url, route: route ?? null, token: tokenOf(request) },
+      rt.clock.nowMs(),
+    );
+    logged.set(request, entry);
+    entry.fault = await rt.faults.beforePlatform(request, reply);
+    if (entry.fault) return reply;
     if (!authorized(request.headers.authorization, rt.apiKey)) {
       return reply.code(UNAUTHORIZED.status).send(UNAUTHORIZED.body);
     }
+    if (!rt.limiter.tryAcquire(rt.clock.nowMs())) {
+      rt.faults.markAnswered(request);
+      answerTooManyRequests(reply);
+      return reply;
+    }
+    entry.fault = rt.faults.inPlatform(request, reply);
+    if (entry.fault) return reply;
   });
 
+  // The status is recorded as the platform decides it, even when the client has gone by then (a request released
+  // from a hang still takes effect). Hijacked replies (reset, dropped) never get here: their status stays null.
   app.addHook('onSend', async (request, reply, payload) => {
     if (isControlPath(request.url)) return payload;
-    return rt.faults.transform(request, reply, payload);
+    const out = rt.faults.transform(request, reply, payload);
+    const entry = logged.get(request);
+    if (entry) entry.status = reply.statusCode;
+    if (reply.statusCode === 429) rt.stats.countRateLimited();
+    return out;
   });
 
   registerBookingRoutes(app, rt);
@@ -79,7 +113,16 @@ export function buildServer(rt: SandboxRuntime): FastifyInstance {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const rt = new SandboxRuntime(options.apiKey ?? DEMO_API_KEY, options.now ?? (() => new Date()), options.seed ?? 1);
+  const limit = options.rateLimitPerMinute;
+  if (limit !== undefined && limit !== null && !(Number.isInteger(limit) && limit > 0)) {
+    throw new Error(`rateLimitPerMinute must be a positive integer or null, not ${limit}`);
+  }
+  const rt = new SandboxRuntime({
+    apiKey: options.apiKey ?? DEMO_API_KEY,
+    now: options.now ?? (() => new Date()),
+    seed: options.seed ?? 1,
+    rateLimitPerMinute: limit,
+  });
   const app = buildServer(rt);
   await app.listen({ host: HOST, port: options.port ?? 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -89,7 +132,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiKey: rt.apiKey,
     close() {
       closing ??= (async () => {
-        rt.faults.shutdown();
+        rt.shutdown();
         await app.close();
       })();
       return closing;

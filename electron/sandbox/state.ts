@@ -100,11 +100,15 @@ export interface SandboxData {
 /** The data plus the look-ups the routes need. Replaced as a whole on reset. */
 export class SandboxStore {
   private readonly byToken = new Map<string, Booking>();
+  private readonly byId = new Map<number, Booking>();
   private readonly stocksById = new Map<number, Stock>();
   private readonly eventsById = new Map<number, EventOffer>();
 
   constructor(readonly data: SandboxData) {
-    for (const booking of data.bookings) this.byToken.set(booking.token, booking);
+    for (const booking of data.bookings) {
+      this.byToken.set(booking.token, booking);
+      this.byId.set(booking.id, booking);
+    }
     for (const stock of data.stocks) this.stocksById.set(stock.id, stock);
     for (const event of data.events) this.eventsById.set(event.id, event);
   }
@@ -112,6 +116,10 @@ export class SandboxStore {
   /** Tokens match case-insensitively, as on the platform. */
   bookingByToken(token: string): Booking | undefined {
     return this.byToken.get(token.toUpperCase());
+  }
+
+  bookingById(id: number): Booking | undefined {
+    return this.byId.get(id);
   }
 
   stock(id: number): Stock | undefined {
@@ -159,5 +167,6 @@ export class SandboxStore {
   addBooking(booking: Booking): void {
     this.data.bookings.push(booking);
     this.byToken.set(booking.token, booking);
+    this.byId.set(booking.id, booking);
   }
 }

@@ -21,21 +21,20 @@ const instantParam = z
   })
   .transform((text) => Date.parse(text));
 
+/**
+ * As `GetFilteredBookingsRequest` (an `HttpQueryParamsModel`, extra="forbid"): offerId is required and any other
+ * parameter, venueId included, is refused. A venue's bookings are read offer by offer.
+ */
 const listQuerySchema = z
   .object({
-    offerId: intParam.optional(),
-    /** Not in the OpenAPI (which requires offerId): a sandbox convenience, all bookings of a venue. */
-    venueId: intParam.optional(),
+    offerId: intParam,
     stockId: intParam.optional(),
     priceCategoryId: intParam.optional(),
     status: bookingStatusSchema.optional(),
     beginningDatetime: instantParam.optional(),
     ...paginationShape,
   })
-  .refine((q) => q.offerId !== undefined || q.venueId !== undefined, {
-    path: ['offerId'],
-    message: 'field required (or venueId)',
-  });
+  .strict();
 
 function fail(reply: FastifyReply, error: PlatformError) {
   return reply.code(error.status).send(error.body);
@@ -67,20 +66,15 @@ export function registerBookingRoutes(app: FastifyInstance, rt: SandboxRuntime):
     const query = parseQuery(listQuerySchema, request.query, reply);
     if (!query) return reply;
     const store = rt.store;
-    if (query.offerId !== undefined && !store.event(query.offerId)) {
-      return reply.code(404).send({ offer: 'we could not find this offer id' });
-    }
-    if (query.venueId !== undefined && !store.venue(query.venueId)) {
-      return reply.code(404).send({ venue: 'we could not find this venue id' });
-    }
+    if (!store.event(query.offerId)) return reply.code(404).send({ offer: 'we could not find this offer id' });
+    // pcapi filters only on truthy values: `stockId=0` filters nothing.
     const matching = store.data.bookings.filter((booking) => {
       const { stock, event } = store.context(booking);
       return (
-        (query.offerId === undefined || event.id === query.offerId) &&
-        (query.venueId === undefined || event.venueId === query.venueId) &&
-        (query.stockId === undefined || stock.id === query.stockId) &&
-        (query.priceCategoryId === undefined || stock.priceCategoryId === query.priceCategoryId) &&
-        (query.status === undefined || booking.status === query.status) &&
+        event.id === query.offerId &&
+        (!query.stockId || stock.id === query.stockId) &&
+        (!query.priceCategoryId || stock.priceCategoryId === query.priceCategoryId) &&
+        (!query.status || booking.status === query.status) &&
         (query.beginningDatetime === undefined || stock.beginning === query.beginningDatetime)
       );
     });

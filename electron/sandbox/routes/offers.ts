@@ -7,7 +7,11 @@ import { intParam, page, paginationShape, parseQuery, pathId } from './params';
 
 const PREFIX = '/public/offers/v1';
 
+/** `GET …/events/{id}` and `GET …/events/{id}/dates` word it differently. */
 const EVENT_NOT_FOUND = { event_id: ['The event offer could not be found'] };
+const DATES_EVENT_NOT_FOUND = { event_id: ['The event could not be found'] };
+/** `get_venue_provider_or_raise_404`. */
+const VENUE_NOT_FOUND = { global: 'Venue cannot be found' };
 
 const venuesQuerySchema = z.object({
   siren: z
@@ -31,11 +35,10 @@ export function registerOfferRoutes(app: FastifyInstance, rt: SandboxRuntime): v
   app.get(`${PREFIX}/events`, async (request, reply) => {
     const query = parseQuery(eventsQuerySchema, request.query, reply);
     if (!query) return reply;
-    if (query.venueId !== undefined && !rt.store.venue(query.venueId)) {
-      return reply.code(404).send({ venueId: ['There is no venue with this id associated to your API key'] });
-    }
+    // pcapi checks and filters on a truthy venueId only.
+    if (query.venueId && !rt.store.venue(query.venueId)) return reply.code(404).send(VENUE_NOT_FOUND);
     const events = rt.store.data.events
-      .filter((event) => query.venueId === undefined || event.venueId === query.venueId)
+      .filter((event) => !query.venueId || event.venueId === query.venueId)
       .sort((a, b) => a.id - b.id);
     return { events: page(events, query.firstIndex, query.limit).map(eventResponse) };
   });
@@ -49,7 +52,7 @@ export function registerOfferRoutes(app: FastifyInstance, rt: SandboxRuntime): v
   app.get<EventRequest>(`${PREFIX}/events/:event_id/dates`, async (request, reply) => {
     const id = pathId(request.params.event_id);
     const event = id === undefined ? undefined : rt.store.event(id);
-    if (!event) return reply.code(404).send(EVENT_NOT_FOUND);
+    if (!event) return reply.code(404).send(DATES_EVENT_NOT_FOUND);
     const query = parseQuery(datesQuerySchema, request.query, reply);
     if (!query) return reply;
     const stocks = page(rt.store.stocksOfEvent(event.id), query.firstIndex, query.limit);

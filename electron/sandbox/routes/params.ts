@@ -1,17 +1,43 @@
 /**
- * Query parameters of the pass Culture routes, parsed with zod. A bad value answers 400 with the platform's
- * error shape, `{"<field>": ["message"]}`.
+ * Query parameters of the pass Culture routes, parsed the way pcapi's pydantic models do: each under its camelCase
+ * alias or its snake_case name, integers from text, messages in pydantic's words. A bad value answers 400 with the
+ * platform's error shape, `{"<field>": ["message"]}`.
  */
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
+const NOT_AN_INTEGER = 'Input should be a valid integer, unable to parse string as an integer';
+const EXTRA_FORBIDDEN = 'Extra inputs are not permitted';
+
 /** An integer query parameter (query strings are text). */
-export const intParam = z.coerce.number().int();
+export const intParam = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Field required' : NOT_AN_INTEGER) })
+  .trim()
+  .regex(/^[+-]?\d+$/, NOT_AN_INTEGER)
+  .transform(Number);
+
+const boundedInt = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  intParam.pipe(
+    z
+      .number()
+      .min(min, `Input should be greater than or equal to ${min}`)
+      .max(max, `Input should be less than or equal to ${max}`),
+  );
 
 export const paginationShape = {
-  firstIndex: intParam.min(1).default(1),
-  limit: intParam.min(1).max(50).default(50),
+  firstIndex: boundedInt(1).default(1),
+  limit: boundedInt(1, 50).default(50),
 };
+
+/** `first_index` → `firstIndex`: pcapi's models accept the field name as well as its alias. */
+function camelKeys(query: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (query === null || typeof query !== 'object') return out;
+  for (const [key, value] of Object.entries(query)) {
+    out[key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())] = value;
+  }
+  return out;
+}
 
 /** Parses `query` or answers 400; returns undefined when it answered. */
 export function parseQuery<T extends z.ZodType>(
@@ -19,10 +45,14 @@ export function parseQuery<T extends z.ZodType>(
   query: unknown,
   reply: FastifyReply,
 ): z.infer<T> | undefined {
-  const result = schema.safeParse(query);
+  const result = schema.safeParse(camelKeys(query));
   if (result.success) return result.data;
   const body: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) (body[key] ??= []).push(EXTRA_FORBIDDEN);
+      continue;
+    }
     const field = issue.path.length > 0 ? issue.path.join('.') : 'global';
     (body[field] ??= []).push(issue.message);
   }

@@ -3,6 +3,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, startTestSandbox, type ControlBooking, type TestSandbox } from './helpers';
 
 const HOUR = 3600_000;
+const NO_FAULTS = {
+  latencyMs: 0,
+  outage: false,
+  malformed: false,
+  errorRate: 0,
+  resetRate: 0,
+  rateLimitBurst: 0,
+  latencyJitterMs: 0,
+};
 let t: TestSandbox;
 beforeAll(async () => {
   t = await startTestSandbox();
@@ -91,12 +100,14 @@ describe('POST /__sandbox/reset', () => {
 
       expect((await fresh.control('POST', '/reset', {})).status).toBe(200);
       expect(await fresh.bookings()).toEqual(initial);
-      expect(await (await fresh.control('GET', '/faults')).json()).toEqual({
-        latencyMs: 0,
-        outage: false,
-        malformed: false,
+      expect(await (await fresh.control('GET', '/faults')).json()).toEqual(NO_FAULTS);
+      expect(await (await fresh.control('GET', '/stats')).json()).toEqual({
+        requests: {},
+        total: 0,
+        rateLimited: 0,
+        perMinute: 0,
       });
-      expect(await (await fresh.control('GET', '/stats')).json()).toEqual({ requests: {}, total: 0 });
+      expect(await fresh.controlJson('GET', '/requests')).toMatchObject({ requests: [] });
 
       const reseeded = await fresh.control('POST', '/reset', { seed: 2 });
       expect(await reseeded.json()).toMatchObject({ seed: 2 });
@@ -118,12 +129,21 @@ describe('faults', () => {
   });
 
   it('starts without faults and validates changes', async () => {
-    expect(await (await t.control('GET', '/faults')).json()).toEqual({ latencyMs: 0, outage: false, malformed: false });
-    for (const body of [{ outage: 'flaky' }, { latencyMs: -1 }, { malformed: 'yes' }, { other: 1 }]) {
+    expect(await (await t.control('GET', '/faults')).json()).toEqual(NO_FAULTS);
+    for (const body of [
+      { outage: 'flaky' },
+      { latencyMs: -1 },
+      { malformed: 'yes' },
+      { other: 1 },
+      { errorRate: 1.5 },
+      { resetRate: -0.1 },
+      { rateLimitBurst: 2.5 },
+      { latencyJitterMs: -5 },
+    ]) {
       expect((await t.control('POST', '/faults', body)).status).toBe(400);
     }
-    expect(await setFaults(t, { latencyMs: 10 })).toEqual({ latencyMs: 10, outage: false, malformed: false });
-    expect(await setFaults(t, { malformed: true })).toEqual({ latencyMs: 10, outage: false, malformed: true });
+    expect(await setFaults(t, { latencyMs: 10 })).toEqual({ ...NO_FAULTS, latencyMs: 10 });
+    expect(await setFaults(t, { malformed: true })).toEqual({ ...NO_FAULTS, latencyMs: 10, malformed: true });
   });
 
   it('latency delays pass Culture answers, not the control API', async () => {
@@ -219,6 +239,8 @@ describe('GET /__sandbox/stats', () => {
           'PATCH /public/bookings/v1/use/token/:token': 1,
         },
         total: 4,
+        rateLimited: 0,
+        perMinute: 4,
       });
     } finally {
       await counted.close();

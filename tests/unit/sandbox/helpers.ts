@@ -22,6 +22,7 @@ export interface ControlBooking {
   priceCategoryLabel: string | null;
   usedCount: number;
   dateUsed: string | null;
+  cancellationDate: string | null;
   lookupOutcome: Outcome;
 }
 
@@ -40,11 +41,17 @@ export interface TestSandbox {
   /** POST /__sandbox/bookings; throws unless 201. */
   create(body?: Record<string, unknown>): Promise<ControlBooking>;
   control(method: string, path: string, body?: unknown): Promise<Response>;
+  /** A control call expecting 200, parsed. */
+  controlJson<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
+/**
+ * A sandbox on the frozen clock. Under a frozen clock the rate-limit window never rolls, so a file's 201st request
+ * would answer 429: the limit is off unless a test asks for it.
+ */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
-  const sandbox = await startSandbox({ now: () => NOW, ...options });
+  const sandbox = await startSandbox({ now: () => NOW, rateLimitPerMinute: null, ...options });
   const auth = { authorization: `Bearer ${sandbox.apiKey}` };
   const control = (method: string, path: string, body?: unknown) =>
     fetch(`${sandbox.url}/__sandbox${path}`, {
@@ -76,6 +83,11 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       return (await response.json()) as ControlBooking;
     },
     control,
+    async controlJson<T>(method: string, path: string, body?: unknown) {
+      const response = await control(method, path, body);
+      if (response.status !== 200) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
     close: () => sandbox.close(),
   };
   return self;
@@ -100,4 +112,21 @@ export async function allDates(t: TestSandbox): Promise<(DateJson & { offerId: n
     out.push(...dates.map((d) => ({ ...d, offerId: event.id })));
   }
   return out;
+}
+
+/** Every booking as the platform lists them: offer by offer (offerId is required), page by page, by id. */
+export async function allListedBookings<T extends { id: number } = { id: number }>(t: TestSandbox): Promise<T[]> {
+  const { events } = await t.getJson<{ events: { id: number }[] }>('/public/offers/v1/events');
+  const out: T[] = [];
+  for (const event of events) {
+    for (let cursor = 1; ;) {
+      const { bookings } = await t.getJson<{ bookings: T[] }>(
+        `/public/bookings/v1/bookings?offerId=${event.id}&firstIndex=${cursor}`,
+      );
+      out.push(...bookings);
+      if (bookings.length < 50) break;
+      cursor = (bookings[bookings.length - 1]?.id ?? 0) + 1;
+    }
+  }
+  return out.sort((a, b) => a.id - b.id);
 }
