@@ -6,9 +6,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bootstrap } from './host/bootstrap';
 import { ConfigError, readHostConfig } from './host/config';
 import { createFileLogger } from './host/logger';
+import { startSupervisor } from './host/supervisor';
 import { startSandbox } from './sandbox';
 import { startWebHost } from './web/server';
 
@@ -40,9 +40,11 @@ async function runWeb(): Promise<void> {
   const config = readHostConfig(process.env);
   const dataDir = config.dataDir ?? defaultDataDir();
   const logger = createFileLogger(path.join(dataDir, 'logs'));
-  const running = await bootstrap({ env: process.env, defaultDataDir: dataDir, logger });
+  // The supervisor runs the account's core (demo, saved account or PASSCULTURE_API_KEY) and swaps it from Réglages;
+  // the key is kept in a user-only file (no OS keychain outside Electron).
+  const running = await startSupervisor({ env: process.env, defaultDataDir: dataDir, logger });
   try {
-    const host = await startWebHost({ core: running.core, staticDir: rendererDir(), port: config.port, logger });
+    const host = await startWebHost({ core: running, staticDir: rendererDir(), port: config.port, logger });
     onExit(async () => {
       await host.close();
       await running.close();

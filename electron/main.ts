@@ -1,5 +1,5 @@
 /**
- * Electron entry: one guichet per machine, the core composed by `bootstrap`, the contract on IPC, one locked-down
+ * Electron entry: one guichet per machine, the core run by the supervisor, the contract on IPC, one locked-down
  * window. Everything testable lives in the small modules next to this file; this one only wires them in order.
  */
 import { app, dialog, ipcMain, session } from 'electron';
@@ -7,9 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserWindow, WebContents } from 'electron';
 import type { Logger } from 'pino';
-import { bootstrap } from './host/bootstrap';
 import { createFileLogger } from './host/logger';
+import { startSupervisor } from './host/supervisor';
 import { forwardEvents, registerContract } from './ipc';
+import { registerOsPrinter } from './printing/registerOsPrinter';
+import { createElectronSecretStore } from './secretStore.electron';
 import { guardWebContents, hardenSession } from './security';
 import { createShutdown } from './shutdown';
 import { applyMenuPolicy, createMainWindow, focusWindow } from './window';
@@ -50,9 +52,16 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   applyMenuPolicy(app.isPackaged);
 
-  const booted = await bootstrap({ env: process.env, defaultDataDir: app.getPath('userData'), logger }).catch(
-    (err: unknown) => failStart(logger, err),
-  );
+  // Entry slips may go to an OS printer (webContents.print): only this host can offer it to the core.
+  registerOsPrinter();
+  // The supervisor owns the core and swaps it when the account changes; the key is encrypted with the OS keychain
+  // where there is one (safeStorage answers only after whenReady).
+  const booted = await startSupervisor({
+    env: process.env,
+    defaultDataDir: app.getPath('userData'),
+    logger,
+    secretStore: (dir) => createElectronSecretStore(dir, logger),
+  }).catch((err: unknown) => failStart(logger, err));
   if (booted === null) return;
   logger.info({ mode: booted.mode }, booted.description);
   // In development, the one line a person reads (demo or live, which platform) also goes to the terminal.
@@ -60,12 +69,12 @@ async function start(): Promise<void> {
 
   const unregister = registerContract({
     ipcMain,
-    core: booted.core,
+    core: booted,
     trustedContents: liveContents,
     appPageUrl,
     logger,
   });
-  const unforward = forwardEvents(booted.core, liveContents);
+  const unforward = forwardEvents(booted, liveContents);
   const shutdown = createShutdown(
     [
       {

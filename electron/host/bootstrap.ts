@@ -1,22 +1,22 @@
 /**
- * Composes a running core from the environment, for both hosts (Electron main and browser mode).
- * With no PASSCULTURE_API_KEY it runs in demo mode against an embedded sandbox on 127.0.0.1.
- * Demo and each live platform get their own data folder, so their ledgers never mix.
+ * Composes a running core on one account: demo mode against an embedded sandbox on 127.0.0.1, or a live platform
+ * with its key. Demo and each live platform get their own data folder, so their ledgers never mix.
+ * The hosts go through the supervisor (supervisor.ts), which picks the account and swaps cores when it changes.
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createCore } from '../core';
+import { registeredHostPrinting } from '../core/printing/hostPrinting';
+import { parsePrinterSpec } from '../core/printing/printerSpec';
+import type { PrinterDeps } from '../core/printing/printingService';
 import type { Core } from '../core/types';
 import { startSandbox } from '../sandbox';
-import { readHostConfig, type HostConfig } from './config';
+import { readHostConfig, targetFromConfig, type AccountTarget, type HostConfig } from './config';
 
-export interface Bootstrapped {
-  core: Core;
-  mode: 'demo' | 'live';
+export type { AccountTarget } from './config';
+
+export interface Bootstrapped extends RunningCore {
   config: HostConfig;
-  /** One line for the console, e.g. "Mode démonstration (bac à sable sur http://127.0.0.1:1234)". */
-  description: string;
-  close(): Promise<void>;
 }
 
 export interface BootstrapOptions {
@@ -26,31 +26,54 @@ export interface BootstrapOptions {
   logger: Logger;
 }
 
-/** Data folder of one platform: `live/<host>` so production and integration never share a ledger. */
+/**
+ * Data folder of one platform: `live/<host>` so production and integration never share a ledger. A custom URL with
+ * a path (a proxy serving several platforms) keeps its path in the name, so two of them stay apart too.
+ */
 export function accountDataDir(base: string, mode: 'demo' | 'live', apiUrl: string | null): string {
   if (mode === 'demo' || !apiUrl) return path.join(base, 'demo');
-  return path.join(base, 'live', new URL(apiUrl).host.replace(/[^a-zA-Z0-9.-]/g, '_'));
+  const url = new URL(apiUrl);
+  const where = url.host + url.pathname.replace(/\/+$/, '');
+  return path.join(base, 'live', where.replace(/[^a-zA-Z0-9.-]/g, '_'));
 }
 
-export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped> {
-  const config = readHostConfig(options.env);
-  const base = config.dataDir ?? options.defaultDataDir;
-  const logger = options.logger;
+export interface RunningCore {
+  core: Core;
+  mode: 'demo' | 'live';
+  /** One line for the console, e.g. "Mode démonstration (bac à sable sur http://127.0.0.1:1234)". */
+  description: string;
+  /** Closes the core, then the embedded sandbox if there is one. */
+  close(): Promise<void>;
+}
 
-  if (config.mode === 'live' && config.apiUrl && config.apiKey) {
+/** COUNTER_PRINTER (already checked when the host read its configuration) and what the host registered. */
+function hostPrinting(env: NodeJS.ProcessEnv): PrinterDeps {
+  const spec = readHostConfig(env).printer;
+  const defaultSpec = spec === undefined ? undefined : (parsePrinterSpec(spec) ?? undefined);
+  return { ...registeredHostPrinting(), ...(defaultSpec ? { defaultSpec } : {}) };
+}
+
+/** Starts a core on one account, in that account's own data folder under `baseDir`. */
+export async function startAccountCore(
+  target: AccountTarget,
+  options: { baseDir: string; logger: Logger; printer?: PrinterDeps },
+): Promise<RunningCore> {
+  const { baseDir, logger } = options;
+  const printer = options.printer ?? hostPrinting(process.env);
+  if (target.mode === 'live') {
     const core = await createCore({
-      dataDir: accountDataDir(base, 'live', config.apiUrl),
-      platform: { baseUrl: config.apiUrl, apiKey: config.apiKey },
+      dataDir: accountDataDir(baseDir, 'live', target.baseUrl),
+      platform: { baseUrl: target.baseUrl, apiKey: target.apiKey },
       mode: 'live',
-      counterName: config.counterName,
-      venueId: config.venueId,
+      counterName: target.counterName,
+      ...venueDeps(target.venueIds),
       logger,
+      printer,
     });
     return {
       core,
       mode: 'live',
-      config,
-      description: `Connecté à pass Culture (${new URL(config.apiUrl).host})`,
+      description: `Connecté à pass Culture (${new URL(target.baseUrl).host})`,
       close: () => core.close(),
     };
   }
@@ -58,26 +81,44 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
   const sandbox = await startSandbox();
   try {
     const core = await createCore({
-      dataDir: accountDataDir(base, 'demo', null),
+      dataDir: accountDataDir(baseDir, 'demo', null),
       platform: { baseUrl: sandbox.url, apiKey: sandbox.apiKey },
       mode: 'demo',
-      counterName: config.counterName,
-      venueId: config.venueId,
+      counterName: target.counterName,
+      ...venueDeps(target.venueIds),
       demoControlUrl: sandbox.url,
       logger,
+      printer,
     });
     return {
       core,
       mode: 'demo',
-      config,
       description: `Mode démonstration (bac à sable pass Culture sur ${sandbox.url})`,
       close: async () => {
-        await core.close();
-        await sandbox.close();
+        try {
+          await core.close();
+        } finally {
+          await sandbox.close();
+        }
       },
     };
   } catch (error) {
     await sandbox.close();
     throw error;
   }
+}
+
+/** The venues this counter serves; none chosen lets the core take the key's first cinema. */
+function venueDeps(venueIds: number[]): { venueIds?: number[] } {
+  return venueIds.length === 0 ? {} : { venueIds };
+}
+
+/** A core from the environment variables only. The hosts use the supervisor (supervisor.ts), which adds accounts. */
+export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped> {
+  const config = readHostConfig(options.env);
+  const running = await startAccountCore(targetFromConfig(config), {
+    baseDir: config.dataDir ?? options.defaultDataDir,
+    logger: options.logger,
+  });
+  return { ...running, config };
 }

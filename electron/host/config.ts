@@ -1,10 +1,14 @@
 /**
  * Host configuration from the environment, parsed as untrusted input. Both hosts read the same variables:
- * PASSCULTURE_API_URL, PASSCULTURE_API_KEY, COUNTER_DATA_DIR, COUNTER_PORT, COUNTER_VENUE_ID, COUNTER_NAME.
+ * PASSCULTURE_API_URL, PASSCULTURE_API_KEY, COUNTER_DATA_DIR, COUNTER_PORT, COUNTER_VENUE_ID, COUNTER_NAME,
+ * COUNTER_PRINTER.
  */
 import { z } from 'zod';
+import { printerSpecTextSchema } from '../core/printing/printerSpec';
 
 export const PRODUCTION_API_URL = 'https://backend.passculture.app';
+/** pass Culture's test platform: its keys are distinct from production's (a key works on one platform only). */
+export const INTEGRATION_API_URL = 'https://backend.integration.passculture.pro';
 
 const optionalText = z
   .string()
@@ -19,6 +23,8 @@ const envSchema = z.object({
   COUNTER_PORT: optionalText.pipe(z.coerce.number<string>().int().min(0).max(65535).optional()),
   COUNTER_VENUE_ID: optionalText.pipe(z.coerce.number<string>().int().positive().optional()),
   COUNTER_NAME: optionalText.pipe(z.string().max(40).optional()),
+  /** virtual · tcp://host:port · usb://vid:pid · system:Name · serial:path@baud · none */
+  COUNTER_PRINTER: optionalText.pipe(printerSpecTextSchema.optional()),
 });
 
 export interface HostConfig {
@@ -29,6 +35,8 @@ export interface HostConfig {
   port: number;
   venueId: number | undefined;
   counterName: string;
+  /** COUNTER_PRINTER, normalised: the printer until one is chosen in the settings. */
+  printer?: string;
 }
 
 export class ConfigError extends Error {
@@ -51,5 +59,20 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
     port: e.COUNTER_PORT ?? 0,
     venueId: e.COUNTER_VENUE_ID,
     counterName: e.COUNTER_NAME ?? 'Caisse 1',
+    printer: e.COUNTER_PRINTER,
   };
+}
+
+/** One account to run a core on: demo (embedded sandbox) or a live platform with its key. */
+export type AccountTarget =
+  | { mode: 'demo'; counterName: string; venueIds: number[] }
+  | { mode: 'live'; baseUrl: string; apiKey: string; counterName: string; venueIds: number[] };
+
+/** The account the environment variables describe: what runs when they set the key, or when nothing was saved. */
+export function targetFromConfig(config: HostConfig): AccountTarget {
+  const venueIds = config.venueId === undefined ? [] : [config.venueId];
+  if (config.mode === 'live' && config.apiUrl && config.apiKey) {
+    return { mode: 'live', baseUrl: config.apiUrl, apiKey: config.apiKey, counterName: config.counterName, venueIds };
+  }
+  return { mode: 'demo', counterName: config.counterName, venueIds };
 }

@@ -9,6 +9,8 @@ import pino, { type Logger } from 'pino';
 export const REDACTED_PATHS = [
   'apiKey',
   '*.apiKey',
+  // Two levels down too: an account target or core deps logged whole ({deps: {platform: {apiKey}}}).
+  '*.*.apiKey',
   'platform.apiKey',
   'authorization',
   'headers.authorization',

@@ -1,6 +1,6 @@
 /**
- * The Electron entry wires the pieces in order: one instance, the core from bootstrap, the contract on IPC for
- * our window only, core events to the window, and the core closed once on quit.
+ * The Electron entry wires the pieces in order: one instance, the supervisor (which owns the core), the contract on
+ * IPC for our window only, core events to the window, and the core closed once on quit.
  */
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,7 @@ import type * as HostLogger from '../../../electron/host/logger';
 import { CALL_NAMES, EVENT_CHANNEL, callChannel } from '../../../shared/channels';
 
 type Listener = (...args: unknown[]) => unknown;
-// Nothing is written there: bootstrap and the log file are replaced below.
+// Nothing is written there: the supervisor and the log file are replaced below.
 const userData = '/home/caisse/.config/Guichet pass Culture';
 
 const fx = vi.hoisted(() => {
@@ -29,8 +29,20 @@ const fx = vi.hoisted(() => {
     }),
     close: vi.fn(async () => undefined),
   };
-  // Like the real bootstrap, closing it closes the core.
-  const booted = { core, mode: 'demo', description: 'Mode démonstration', close: vi.fn(() => core.close()) };
+  // The supervisor is a core to the host; like the real one, closing it closes the core it runs.
+  const booted = {
+    dispatch: core.dispatch,
+    onEvent: core.onEvent,
+    mode: 'demo',
+    description: 'Mode démonstration',
+    close: vi.fn(() => core.close()),
+  };
+  const safeStorage = {
+    isEncryptionAvailable: vi.fn(() => true),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    encryptString: vi.fn((plain: string) => Buffer.from(plain).reverse()),
+    decryptString: vi.fn((encrypted: Buffer) => Buffer.from(encrypted).reverse().toString()),
+  };
   const app = {
     requestSingleInstanceLock: vi.fn(() => state.hasLock),
     enableSandbox: vi.fn(),
@@ -47,12 +59,13 @@ const fx = vi.hoisted(() => {
   const emitApp = (event: string, ...args: unknown[]) => {
     for (const listener of state.appListeners.get(event) ?? []) listener(...args);
   };
-  return { state, core, booted, app, emitApp, showErrorBox: vi.fn(), bootstrap: vi.fn() };
+  return { state, core, booted, app, emitApp, safeStorage, showErrorBox: vi.fn(), startSupervisor: vi.fn() };
 });
 
 vi.mock('electron', () => ({
   app: fx.app,
   dialog: { showErrorBox: fx.showErrorBox },
+  safeStorage: fx.safeStorage,
   ipcMain: {
     handle: (channel: string, listener: Listener) => fx.state.handlers.set(channel, listener),
     removeHandler: (channel: string) => fx.state.handlers.delete(channel),
@@ -84,7 +97,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-vi.mock('../../../electron/host/bootstrap', () => ({ bootstrap: fx.bootstrap }));
+vi.mock('../../../electron/host/supervisor', () => ({ startSupervisor: fx.startSupervisor }));
 vi.mock('../../../electron/host/logger', async (importOriginal) => {
   const original = await importOriginal<typeof HostLogger>();
   return { ...original, createFileLogger: () => original.createSilentLogger() };
@@ -103,7 +116,7 @@ beforeEach(() => {
   fx.state.windows.length = 0;
   fx.state.eventListeners.length = 0;
   fx.app.getPath.mockReturnValue(userData);
-  fx.bootstrap.mockImplementation(async () => fx.booted);
+  fx.startSupervisor.mockImplementation(async () => fx.booted);
 });
 
 describe('starting the desktop guichet', () => {
@@ -111,13 +124,13 @@ describe('starting the desktop guichet', () => {
     fx.state.hasLock = false;
     await launch();
     expect(fx.app.quit).toHaveBeenCalledOnce();
-    expect(fx.bootstrap).not.toHaveBeenCalled();
+    expect(fx.startSupervisor).not.toHaveBeenCalled();
   });
 
   it('composes the core in the user data folder, then opens one window on the renderer', async () => {
     await launch();
     await vi.waitFor(() => expect(fx.state.windows[0]?.page).toBeDefined());
-    expect(fx.bootstrap).toHaveBeenCalledExactlyOnceWith(
+    expect(fx.startSupervisor).toHaveBeenCalledExactlyOnceWith(
       expect.objectContaining({ env: process.env, defaultDataDir: userData }),
     );
     expect(fx.state.windows).toHaveLength(1);
@@ -145,6 +158,18 @@ describe('starting the desktop guichet', () => {
     });
   });
 
+  it('keeps the API key with the OS keychain (safeStorage), or says it cannot', async () => {
+    await launch();
+    await vi.waitFor(() => expect(fx.startSupervisor).toHaveBeenCalled());
+    const options = fx.startSupervisor.mock.calls[0]?.[0] as { secretStore: (dir: string) => { kind: string } };
+    expect(options.secretStore('/nowhere').kind).toBe('os');
+    fx.safeStorage.isEncryptionAvailable.mockReturnValueOnce(false);
+    expect(options.secretStore('/nowhere').kind).toBe('file');
+    // Linux without a keyring: Electron's "basic_text" backend is a hard-coded password, so no encryption at all.
+    fx.safeStorage.getSelectedStorageBackend.mockReturnValueOnce('basic_text');
+    expect(options.secretStore('/nowhere').kind).toBe(process.platform === 'linux' ? 'file' : 'os');
+  });
+
   it('brings the window forward when the guichet is launched again', async () => {
     await launch();
     await vi.waitFor(() => expect(fx.state.windows[0]?.page).toBeDefined());
@@ -167,7 +192,7 @@ describe('starting the desktop guichet', () => {
   });
 
   it('says why and exits when the core cannot start', async () => {
-    fx.bootstrap.mockRejectedValue(new Error('dossier en lecture seule'));
+    fx.startSupervisor.mockRejectedValue(new Error('dossier en lecture seule'));
     await launch();
     await vi.waitFor(() => expect(fx.app.exit).toHaveBeenCalledWith(1));
     expect(fx.showErrorBox).toHaveBeenCalledWith(

@@ -1,0 +1,434 @@
+/**
+ * The supervisor: what both hosts (Electron main, browser mode) hold instead of a core. It is a `Core` itself, and
+ * owns the current one:
+ * - `account.*` calls are answered here (the account decides which core runs, so a core cannot answer them);
+ *   every other call goes to the current core, and its events come out of the supervisor's `onEvent`;
+ * - `account.save` / `account.useDemo` swap cores: calls already running on the old core finish first, calls
+ *   arriving meanwhile wait for the new core (none is lost or answered by a closing core), then the old core (and
+ *   its demo sandbox) is closed, the new one starts in its own data folder, listeners are re-attached to it and
+ *   `account.changed` is emitted.
+ *
+ * Which account runs: PASSCULTURE_API_KEY (and its companions) when set — the screen is then read-only —, else the
+ * saved account (account.json + the key in the secret store), else demo mode.
+ * The API key lives in this module and the core only: account views say whether there is one, never what it is,
+ * and nothing here logs it.
+ */
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import {
+  accountViewSchema,
+  calls,
+  type AccountView,
+  type CallOutput,
+  type Envelope,
+  type ErrorCode,
+} from '../../shared/contract';
+import type { EventName } from '../../shared/channels';
+import { t } from '../../shared/i18n';
+import { ContractFailure } from '../core/contractFailure';
+import { isPlatformError } from '../core/platform/errors';
+import type { Core, EventListener } from '../core/types';
+import { checkAccount, environmentOfUrl, resolveBaseUrl, type LiveEnvironment } from './accountCheck';
+import { createAccountStore, type StoredAccount } from './accountStore';
+import type { RunningCore } from './bootstrap';
+import { readHostConfig, targetFromConfig, type AccountTarget, type HostConfig } from './config';
+import { createSecretStore, type SecretStore } from './secretStore';
+
+export interface SupervisorOptions {
+  env: NodeJS.ProcessEnv;
+  /** Base data folder when COUNTER_DATA_DIR is not set (account.json, the key, and one folder per account). */
+  defaultDataDir: string;
+  logger: Logger;
+  /** This host's key store for the base data folder; a user-only file by default (browser mode, CLI). */
+  secretStore?: (baseDir: string) => SecretStore;
+  /** Starts a core on an account; tests pass fake cores. */
+  startCore?: (target: AccountTarget, options: { baseDir: string; logger: Logger }) => Promise<RunningCore>;
+  /** Timeout of the `offerer_venues` call of account.test/save. */
+  accountTestTimeoutMs?: number;
+  /** How long a swap waits for calls still running on the old core before closing it anyway. */
+  drainTimeoutMs?: number;
+  /** For account.test (tests); the global fetch by default. */
+  fetch?: typeof fetch;
+}
+
+export interface Supervisor extends Core {
+  /** One line for the console about the core running now (demo or which platform). */
+  readonly description: string;
+  readonly mode: 'demo' | 'live';
+}
+
+type Environment = AccountView['environment'];
+
+/** The account a core runs on, with how the screen describes it. */
+interface ActiveAccount {
+  environment: Environment;
+  target: AccountTarget;
+}
+
+interface Slot {
+  running: RunningCore;
+  inFlight: number;
+  /** Resolved when `inFlight` drops to 0 (a swap waiting to close this core). */
+  idle: Array<() => void>;
+  unsubscribe: () => void;
+}
+
+const ACCOUNT_CALLS = ['account.get', 'account.test', 'account.save', 'account.useDemo'] as const;
+type AccountCall = (typeof ACCOUNT_CALLS)[number];
+type AccountHandlers = {
+  [N in AccountCall]: (input: z.output<(typeof calls)[N]['input']>) => Promise<CallOutput<N>>;
+};
+
+function isAccountCall(name: unknown): name is AccountCall {
+  return typeof name === 'string' && (ACCOUNT_CALLS as readonly string[]).includes(name);
+}
+
+const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+
+export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
+  const { logger } = options;
+  const config = readHostConfig(options.env);
+  const baseDir = config.dataDir ?? options.defaultDataDir;
+  const store = createAccountStore(baseDir, logger);
+  const secrets = (options.secretStore ?? ((dir) => createSecretStore({ dir, logger })))(baseDir);
+  // Imported on first use: a supervisor given fake cores (tests) never loads the engine (SQLite, sandbox).
+  const startCore =
+    options.startCore ?? (async (target, where) => (await import('./bootstrap')).startAccountCore(target, where));
+  const fromEnvironment = config.mode === 'live';
+  const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+
+  const listeners = new Set<EventListener>();
+  function emit(name: EventName, payload: unknown): void {
+    for (const listener of listeners) {
+      try {
+        listener(name, payload);
+      } catch (error) {
+        logger.error({ err: error, event: name }, 'event listener failed');
+      }
+    }
+  }
+
+  let slot: Slot | null = null;
+  let active: ActiveAccount = demoAccount(config, null);
+  /** True while a swap runs; `gate` resolves when it ends. */
+  let swapping = false;
+  let gate: Promise<void> = Promise.resolve();
+  /** Swaps run one after the other. */
+  let swapQueue: Promise<void> = Promise.resolve();
+  let stopped = false;
+  let closing: Promise<void> | null = null;
+
+  function attach(running: RunningCore, account: ActiveAccount): void {
+    const unsubscribe = running.core.onEvent((name, payload) => emit(name, payload));
+    slot = { running, inFlight: 0, idle: [], unsubscribe };
+    active = account;
+    logger.info({ mode: running.mode, environment: account.environment, ...where(account) }, running.description);
+  }
+
+  /** Lets the calls running on a core finish (bounded), detaches its events, closes it (and its sandbox). */
+  async function retire(old: Slot): Promise<void> {
+    if (old.inFlight > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const drained = new Promise<void>((resolve) => old.idle.push(resolve));
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          logger.warn({ inFlight: old.inFlight, drainTimeoutMs }, 'calls still running; closing the core anyway');
+          resolve();
+        }, drainTimeoutMs);
+      });
+      await Promise.race([drained, late]);
+      clearTimeout(timer);
+    }
+    old.unsubscribe();
+    try {
+      await old.running.close();
+    } catch (error) {
+      logger.error({ err: error }, 'closing the previous core failed');
+    }
+  }
+
+  /** Runs `account` on a new core after retiring the current one; the previous account comes back on failure. */
+  function switchTo(account: ActiveAccount, persist: () => Promise<void>): Promise<void> {
+    const run = swapQueue.then(() => swap(account, persist));
+    swapQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function swap(account: ActiveAccount, persist: () => Promise<void>): Promise<void> {
+    if (stopped) throw new ContractFailure('internal', t('errors.engine_stopped'));
+    swapping = true;
+    let open = () => {};
+    gate = new Promise<void>((resolve) => (open = resolve));
+    const previous = active;
+    let problem: unknown = null;
+    try {
+      const old = slot;
+      slot = null;
+      if (old) await retire(old);
+      try {
+        const running = await startCore(account.target, { baseDir, logger });
+        try {
+          await persist();
+        } catch (error) {
+          await running.close().catch((err: unknown) => logger.error({ err }, 'closing the new core failed'));
+          throw error;
+        }
+        attach(running, account);
+      } catch (error) {
+        problem = error;
+        logger.error(
+          { err: error, environment: account.environment, ...where(account) },
+          'could not switch account; restoring the previous one',
+        );
+        await restore(previous);
+      }
+    } finally {
+      swapping = false;
+      open();
+    }
+    // Emitted after a failed switch too: the engine restarted (on the previous account), screens must reload.
+    emit('account.changed', accountViewSchema.parse(view()));
+    if (problem !== null) {
+      const detail = problem instanceof Error ? problem.message : String(problem);
+      throw new ContractFailure('account_switch_failed', t('errors.account_switch_failed', { detail }));
+    }
+  }
+
+  /** The previous account again, or demo mode, or (if even that fails) no core: calls then say so. */
+  async function restore(previous: ActiveAccount): Promise<void> {
+    const fallbacks = previous.target.mode === 'demo' ? [previous] : [previous, demoAccount(config, active)];
+    for (const account of fallbacks) {
+      try {
+        attach(await startCore(account.target, { baseDir, logger }), account);
+        return;
+      } catch (error) {
+        logger.error({ err: error, environment: account.environment }, 'could not restart a core');
+      }
+    }
+    active = demoAccount(config, active);
+  }
+
+  /** Saves the account and its key together: if either write fails, both are put back. */
+  async function persist(account: StoredAccount, key: string | null): Promise<void> {
+    const previousAccount = store.read();
+    const previousKey = await secrets.read().catch(() => null);
+    try {
+      if (key === null) await secrets.clear();
+      else if (key !== previousKey) await secrets.write(key);
+      store.write(account);
+    } catch (error) {
+      try {
+        if (previousKey === null) await secrets.clear();
+        else if (previousKey !== key) await secrets.write(previousKey);
+        store.write(previousAccount);
+      } catch (restoreError) {
+        logger.error({ err: restoreError }, 'could not put the previous account back');
+      }
+      throw error;
+    }
+  }
+
+  function view(): AccountView {
+    const target = active.target;
+    return {
+      environment: active.environment,
+      baseUrl: target.mode === 'live' ? target.baseUrl : null,
+      hasKey: target.mode === 'live',
+      keyStorage: fromEnvironment ? 'env' : target.mode === 'live' ? secrets.kind : 'none',
+      // Shown whenever a key typed here would be stored in clear, so the warning comes before the key does.
+      keyStorageWarning: fromEnvironment ? null : secrets.warning,
+      fromEnvironment,
+      venueIds: target.venueIds,
+      counterName: target.counterName,
+    };
+  }
+
+  async function settled(): Promise<void> {
+    while (swapping) await gate;
+  }
+
+  /** The key given in the form, else the one in use, else the stored one (the form leaves it blank to keep it). */
+  async function keyFor(given: string | undefined): Promise<string> {
+    const key = given ?? (active.target.mode === 'live' ? active.target.apiKey : await secrets.read());
+    if (!key) throw new ContractFailure('key_missing');
+    return key;
+  }
+
+  async function test(input: { environment: LiveEnvironment; baseUrl?: string | undefined; apiKey?: string }) {
+    const baseUrl = resolveBaseUrl(input.environment, input.baseUrl);
+    const apiKey = await keyFor(input.apiKey);
+    const venues = await checkAccount({
+      environment: input.environment,
+      baseUrl,
+      apiKey,
+      logger,
+      timeoutMs: options.accountTestTimeoutMs,
+      fetch: options.fetch,
+    });
+    return { baseUrl, apiKey, venues };
+  }
+
+  const handlers: AccountHandlers = {
+    'account.get': async () => {
+      await settled();
+      return view();
+    },
+    'account.test': async (input) => ({ venues: (await test(input)).venues }),
+    'account.save': async (input) => {
+      if (fromEnvironment) throw new ContractFailure('account_from_environment');
+      const { baseUrl, apiKey, venues } = await test(input);
+      const reachable = new Set(venues.map((v) => v.id));
+      const venueIds = [...new Set(input.venueIds)];
+      const missing = venueIds.filter((id) => !reachable.has(id));
+      if (missing.length > 0) {
+        throw new ContractFailure('venue_not_linked', t('errors.venue_not_linked', { ids: missing.join(', ') }));
+      }
+      const { environment, counterName } = input;
+      const account: ActiveAccount = {
+        environment,
+        target: { mode: 'live', baseUrl, apiKey, venueIds, counterName },
+      };
+      const stored = { environment, baseUrl: environment === 'custom' ? baseUrl : null, venueIds, counterName };
+      await switchTo(account, () => persist(stored, apiKey));
+      return view();
+    },
+    'account.useDemo': async () => {
+      if (fromEnvironment) throw new ContractFailure('account_from_environment');
+      await settled();
+      // Leaving live mode disconnects: the key is erased from this computer; the live ledger stays in its folder.
+      const stored: StoredAccount = { ...store.read(), environment: 'demo', baseUrl: null, venueIds: [] };
+      if (active.target.mode === 'demo') {
+        await persist(stored, null);
+        return view();
+      }
+      await switchTo(demoAccount(config, active), () => persist(stored, null));
+      return view();
+    },
+  };
+
+  async function dispatchAccount(name: AccountCall, input: unknown): Promise<Envelope<unknown>> {
+    const parsed = calls[name].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return failure('invalid_input', t('errors.invalid_input', { detail: z.prettifyError(parsed.error) }));
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: calls[name].output.parse(await handler(parsed.data)) };
+    } catch (error) {
+      if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
+      logger.error({ err: error, call: name }, 'account call failed');
+      const detail = error instanceof Error ? error.message : String(error);
+      return failure('internal', t('errors.internal', { detail }));
+    }
+  }
+
+  // First core: the environment's account, else the saved one, else demo. A saved account that cannot start
+  // (unreadable key, damaged data folder) falls back to demo so the counter opens and Réglages can fix it.
+  const first = await initialAccount(config, store.read(), secrets, logger);
+  try {
+    attach(await startCore(first.target, { baseDir, logger }), first);
+  } catch (error) {
+    if (fromEnvironment || first.target.mode === 'demo') throw error;
+    logger.error({ err: error, environment: first.environment }, 'saved account could not start; demo mode instead');
+    attach(await startCore(demoAccount(config, first).target, { baseDir, logger }), demoAccount(config, first));
+  }
+
+  return {
+    get description() {
+      return slot?.running.description ?? t('errors.engine_stopped');
+    },
+    get mode() {
+      return active.target.mode;
+    },
+    async dispatch(name, input) {
+      if (stopped) return failure('internal', t('errors.engine_stopped'));
+      if (isAccountCall(name)) return dispatchAccount(name, input);
+      await settled();
+      const current = slot;
+      if (stopped || current === null) return failure('internal', t('errors.engine_stopped'));
+      // Counted synchronously after the wait: a swap starting now will see this call and let it finish.
+      current.inFlight += 1;
+      try {
+        return await current.running.core.dispatch(name, input);
+      } finally {
+        current.inFlight -= 1;
+        if (current.inFlight === 0) for (const resolve of current.idle.splice(0)) resolve();
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      closing ??= (async () => {
+        stopped = true;
+        await swapQueue;
+        const current = slot;
+        slot = null;
+        if (current) await retire(current);
+        listeners.clear();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The account at start-up: environment variables win, then the saved account, then demo. */
+async function initialAccount(
+  config: HostConfig,
+  stored: StoredAccount,
+  secrets: SecretStore,
+  logger: Logger,
+): Promise<ActiveAccount> {
+  if (config.mode === 'live' && config.apiUrl) {
+    return { environment: environmentOfUrl(config.apiUrl), target: targetFromConfig(config) };
+  }
+  const demo = demoAccount(config, null, stored.counterName);
+  if (stored.environment === 'demo') return demo;
+  let baseUrl: string;
+  try {
+    baseUrl = resolveBaseUrl(stored.environment, stored.baseUrl);
+  } catch {
+    logger.warn({ environment: stored.environment }, 'saved account has an invalid platform URL; demo mode');
+    return demo;
+  }
+  const apiKey = await secrets.read().catch((error: unknown) => {
+    logger.warn({ err: error instanceof Error ? error.name : 'error' }, 'API key could not be read');
+    return null;
+  });
+  if (apiKey === null) {
+    logger.warn({ environment: stored.environment }, 'saved account has no usable API key; demo mode');
+    return demo;
+  }
+  return {
+    environment: stored.environment,
+    target: {
+      mode: 'live',
+      baseUrl,
+      apiKey,
+      venueIds: stored.venueIds,
+      counterName: stored.counterName ?? config.counterName,
+    },
+  };
+}
+
+/** Demo mode, keeping the counter's name; COUNTER_VENUE_ID still picks a sandbox venue. */
+function demoAccount(config: HostConfig, from: ActiveAccount | null, counterName?: string | null): ActiveAccount {
+  const demo = targetFromConfig({ ...config, mode: 'demo', apiKey: null, apiUrl: null });
+  return {
+    environment: 'demo',
+    target: { ...demo, counterName: counterName ?? from?.target.counterName ?? config.counterName },
+  };
+}
+
+/** What may be logged of an account: the platform host and venues, never the key. */
+function where(account: ActiveAccount): { host?: string; venueIds: number[] } {
+  const target = account.target;
+  return target.mode === 'live'
+    ? { host: new URL(target.baseUrl).host, venueIds: target.venueIds }
+    : { venueIds: target.venueIds };
+}
+
+function failure(code: ErrorCode, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
