@@ -9,7 +9,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'events'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'electron/core/db/migrations/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'electron/core/db/migrations/**', 'scripts/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

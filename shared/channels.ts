@@ -24,6 +24,22 @@ export const CALL_NAMES = [
   'account.test',
   'account.save',
   'account.useDemo',
+  // printing (shared/contract-printing.ts)
+  'printer.status',
+  'printer.testPage',
+  'printer.jobs',
+  'printer.reprint',
+  'printer.retry',
+  'printer.cancel',
+  'printer.settings.get',
+  'printer.settings.set',
+  'printer.discover',
+  'printer.preview',
+  // scanners (shared/contract-scanner.ts)
+  'counter.resolveCandidates',
+  'scanner.devices',
+  'scanner.layout.get',
+  'scanner.layout.set',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -33,6 +49,9 @@ export const EVENT_NAMES = [
   'bookings.changed',
   'programme.changed',
   'account.changed',
+  'printer.changed',
+  'scanner.scan',
+  'scanner.devices.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

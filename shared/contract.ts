@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import type { CallName, EventName } from './channels';
 import { syncCalls, syncEvents } from './contract-sync';
+import { printingCalls, printingEvents } from './contract-printing';
+import { scannerCalls, scannerEvents } from './contract-scanner';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: every failure reaching the renderer is one of these codes, with a French message for the cashier.
@@ -31,6 +33,16 @@ export const errorCodeSchema = z.enum([
   'platform_error', // 5xx or an undocumented status
   'platform_malformed', // a body that does not match the documented schema
   'demo_only',
+  // pass Culture account (Réglages)
+  'key_missing', // account.test/save without a key and none stored
+  'invalid_base_url', // custom platform URL not https (http only on 127.0.0.1/localhost)
+  'no_venue', // the key reaches no physical venue
+  'venue_not_linked', // account.save with a venue the key does not reach
+  'account_from_environment', // the account is set by environment variables: read-only
+  'account_switch_failed', // the engine could not start on the new account; the previous one is back
+  // printing
+  'not_printable', // reprint/preview of a ledger entry that is not an entry (lookup, undo, refusal)
+  'print_job_unknown', // retry/cancel of a job that does not exist or is not failed
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -159,6 +171,8 @@ export const calls = {
   /** Demo mode only: the sandbox's bookings with their tokens, to try the guichet. */
   'demo.bookings': { input: z.object({}).strict(), output: z.object({ bookings: z.array(demoBookingSchema) }) },
   ...syncCalls,
+  ...printingCalls,
+  ...scannerCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
@@ -169,6 +183,8 @@ export type CallOutput<N extends CallName> = z.output<(typeof calls)[N]['output'
 export const events = {
   'ledger.changed': z.object({ entryId: z.number().int(), kind: ledgerKindSchema }),
   ...syncEvents,
+  ...printingEvents,
+  ...scannerEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
@@ -181,3 +197,5 @@ export interface GuichetApi {
 
 export type { CallName, EventName } from './channels';
 export * from './contract-sync';
+export * from './contract-printing';
+export * from './contract-scanner';

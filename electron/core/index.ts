@@ -13,6 +13,9 @@ import { createDispatcher } from './dispatch';
 import { counterHandlers } from './handlers/counterHandlers';
 import { syncHandlers } from './handlers/syncHandlers';
 import { createPlatformClient } from './platform/client';
+import { createPrinting } from './printing/printingService';
+import { createCandidateResolver } from './counter/candidates';
+import { createScanning } from './scanning/scanningService';
 import { createGateway } from './platform/gateway';
 import { createRateBudget } from './platform/rateBudget';
 import { createConnectivity, type Connectivity } from './sync/connectivity';
@@ -77,7 +80,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const connectivityOf = () => connectivity!;
 
   let venues: Venue[] = cachedVenue(db);
-  const venueIds = () => (deps.venueIds?.length ? deps.venueIds : venues.map((v) => v.id));
+
   const timeZone = () => venues[0]?.timeZone ?? DEFAULT_TIME_ZONE;
   // Refreshed in the background: the counter must start (and work from its cache) without the network.
   const venueRefresh = gateway('sync', (c) => c.getOffererVenues())
@@ -89,6 +92,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       } else logger.warn({ venueIds: deps.venueIds }, 'no venue reachable with this key matches');
     })
     .catch((error: unknown) => logger.warn({ err: String(error) }, 'venue refresh failed'));
+  /** The venues to sync: chosen ones, or (first start) the key's cinema once the platform has named it. */
+  async function venueIds(): Promise<number[]> {
+    if (deps.venueIds?.length) return deps.venueIds;
+    if (venues.length === 0) await venueRefresh;
+    return venues.map((v) => v.id);
+  }
 
   const mirrorQueries = createMirrorQueries(db, clock, posterDir);
   const uploader = createUploader({
@@ -137,6 +146,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     emit('status.changed', status());
   }
 
+  const printing = createPrinting({
+    db,
+    logger,
+    now,
+    mode: deps.mode,
+    counterName: deps.counterName,
+    timeZone,
+    venueName: () => venues[0]?.name ?? null,
+    emit: (payload) => emit('printer.changed', payload),
+    printer: deps.printer,
+  });
+
   const guichet = createGuichet({
     gateway,
     ledger,
@@ -151,6 +172,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     lookupTimeoutMs: deps.lookupTimeoutMs ?? 3000,
     onLedgerRow: (entryId, kind) => emit('ledger.changed', { entryId, kind }),
     onQueued: () => publishStatus(),
+    // After the ledger commit; only schedules the slip, so printing can never hold up or undo a validation.
+    onValidated: (validation) => printing.onValidated(validation),
+  });
+
+  // Scanners: ambiguous readings resolved against the mirror then the platform; dedicated scanners as events.
+  const resolveCandidates = createCandidateResolver({ cache, gateway, connectivity: connectivityOf });
+  const scanning = createScanning({
+    db,
+    logger,
+    now,
+    emitScan: (payload) => emit('scanner.scan', payload),
+    emitDevices: (payload) => emit('scanner.devices.changed', payload),
   });
 
   const dispatch = createDispatcher(
@@ -169,6 +202,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         connectivity: connectivityOf,
         publishStatus,
       }),
+      ...printing.handlers,
+      ...scanning.handlers,
+      'counter.resolveCandidates': ({ candidates }) => resolveCandidates(candidates),
     },
     logger,
   );
@@ -189,6 +225,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           connectivityOf().stop();
           await scheduler.stop();
           await uploader.stop();
+          await printing.close();
+          await scanning.close();
           budget.stop();
           await venueRefresh;
           listeners.clear();

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Envelope, EventName } from '../../shared/contract';
+import type { PrinterDeps } from './printing/printingService';
 
 /** What the core is made of. Tests pass a sandbox URL, a frozen clock and their own data folder. */
 export interface CoreDeps {
@@ -21,6 +22,8 @@ export interface CoreDeps {
   /** The platform's documented limit (200 per minute per key) and the share background sync may use. */
   rateLimitPerMinute?: number;
   backgroundShare?: number;
+  /** Entry-slip printing: the default printer (COUNTER_PRINTER) and what the host offers (OS printing). */
+  printer?: PrinterDeps;
 }
 
 export type EventListener = (name: EventName, payload: unknown) => void;

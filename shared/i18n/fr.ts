@@ -34,14 +34,15 @@ export const frCommon = {
     key_malformed: 'Cette clé contient des espaces ou des caractères invalides : copiez-la à nouveau, sans espace.',
     invalid_base_url:
       'Adresse invalide : elle doit commencer par https:// (http:// seulement pour 127.0.0.1 ou localhost), sans identifiant ni paramètre.',
-    not_a_platform:
-      'Cette adresse ne répond pas comme une plateforme pass Culture (réponse {{status}}) : vérifiez-la.',
+    not_a_platform: 'Cette adresse ne répond pas comme une plateforme pass Culture (réponse {{status}}) : vérifiez-la.',
     no_venue:
       "Aucun lieu n'est rattaché à cette clé : le lieu doit activer le partenaire technique sur pass Culture Pro.",
-    venue_not_linked: "Ce lieu n'est pas rattaché à cette clé (n° {{ids}}) : testez la clé et choisissez parmi ses lieux.",
+    venue_not_linked:
+      "Ce lieu n'est pas rattaché à cette clé (n° {{ids}}) : testez la clé et choisissez parmi ses lieux.",
     account_from_environment:
       'Le compte pass Culture est fixé par les variables d’environnement (PASSCULTURE_API_KEY) : modifiez-les, puis relancez le guichet.',
-    account_switch_failed: "Le guichet n'a pas pu démarrer sur ce compte ({{detail}}) : le compte précédent est rétabli.",
+    account_switch_failed:
+      "Le guichet n'a pas pu démarrer sur ce compte ({{detail}}) : le compte précédent est rétabli.",
     engine_stopped: 'Le guichet est arrêté ou redémarre sans succès : relancez-le.',
   },
   account: {
@@ -62,7 +63,8 @@ export const frCommon = {
     offline_unknown:
       "Hors ligne : cette contremarque n'est pas connue de ce poste et ne peut pas être vérifiée. Trouvez la personne par son nom parmi les réservations des séances en cours.",
     offline_verdict: 'Hors ligne : verdict établi avec les données locales.',
-    provisional_recorded: 'Validation provisoire enregistrée : elle sera vérifiée par pass Culture au retour du réseau.',
+    provisional_recorded:
+      'Validation provisoire enregistrée : elle sera vérifiée par pass Culture au retour du réseau.',
     provisional_not_bookable: 'Cette réservation ne peut pas être validée : {{reason}}',
     booking_not_found: 'Réservation introuvable dans les données de ce poste.',
     pending_upload: 'Enregistrée : sera envoyée à pass Culture au retour du réseau.',

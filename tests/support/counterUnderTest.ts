@@ -21,10 +21,18 @@ export interface CounterUnderTest {
   close(): Promise<void>;
 }
 
-export async function startCounter(
-  options: { web?: boolean; lookupTimeoutMs?: number } = {},
-): Promise<CounterUnderTest> {
-  const sandbox = await startSandbox();
+export interface CounterOptions {
+  web?: boolean;
+  lookupTimeoutMs?: number;
+  /** Sync cycle period; 0 (default) leaves sync to explicit `sync.now` calls so tests stay deterministic. */
+  syncPeriodMs?: number;
+  rateLimitPerMinute?: number;
+  backgroundShare?: number;
+  dataDir?: string;
+}
+
+export async function startCounter(options: CounterOptions = {}): Promise<CounterUnderTest> {
+  const sandbox = await startSandbox({ rateLimitPerMinute: options.rateLimitPerMinute ?? null });
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
   const logger = pino({ level: 'silent' });
   const core = await createCore({
@@ -36,7 +44,8 @@ export async function startCounter(
     logger,
     lookupTimeoutMs: options.lookupTimeoutMs,
     syncPeriodMs: options.syncPeriodMs ?? 0,
-    rateLimitPerMinute: options.rateLimitPerMinute,
+    // Tests sync far more often than a counter does: no rate limit unless the test is about it.
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     backgroundShare: options.backgroundShare,
   });
   const web = options.web ? await startWebHost({ core, staticDir: RENDERER_DIR, logger }) : null;

@@ -147,6 +147,14 @@ export function createGuichet(deps: GuichetDeps) {
     return refusedVerdict({ ...base, booking }, reason, error.message, undo);
   }
 
+  /** What this counter knows of a booking already rules out a validation (the platform would refuse it). */
+  function refuseUnlessValidatable(booking: KnownBooking): void {
+    if (booking.status !== 'CONFIRMED') throw new ContractFailure(statusRefusal(booking.status));
+    if (booking.confirmationDate && new Date(booking.confirmationDate) > deps.clock()) {
+      throw new ContractFailure('not_confirmed');
+    }
+  }
+
   /** After recording: let the uploader send it, and wait briefly for the platform's answer. */
   async function upload(queueId: number): Promise<'sent' | 'pending'> {
     deps.onQueued();
@@ -167,7 +175,7 @@ export function createGuichet(deps: GuichetDeps) {
     if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
     const known = cache.byToken(token);
     if (!known && !online()) throw new ContractFailure('countermark_unknown', t('sync.unknown_offline'));
-    if (known && known.status !== 'CONFIRMED') throw new ContractFailure(statusRefusal(known.status));
+    if (known) refuseUnlessValidatable(known);
 
     let queueId = 0;
     const at = now();
@@ -216,7 +224,7 @@ export function createGuichet(deps: GuichetDeps) {
   async function validateProvisional(token: string, bookingId: number) {
     const booking = cache.byId(bookingId);
     if (!booking) throw new ContractFailure('countermark_unknown', t('sync.booking_not_found'));
-    if (booking.status !== 'CONFIRMED') throw new ContractFailure(statusRefusal(booking.status));
+    refuseUnlessValidatable(booking);
     if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
     let queueId = 0;
     const at = now();

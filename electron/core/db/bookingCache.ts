@@ -35,6 +35,8 @@ export interface MirrorChanges {
 function rowOf(booking: PlatformBooking, token: string | null, nowUtc: string): KnownBooking {
   const firstName = booking.userFirstName ?? '';
   const lastName = booking.userLastName ?? '';
+  const first = normalizeForSearch(firstName);
+  const last = normalizeForSearch(lastName);
   return {
     bookingId: booking.id,
     token,
@@ -50,9 +52,33 @@ function rowOf(booking: PlatformBooking, token: string | null, nowUtc: string): 
     firstName,
     lastName,
     confirmationDate: booking.confirmationDate ?? null,
-    searchKey: searchKeyOf(firstName, lastName),
+    searchKey: `${last} ${first}`.trim(),
+    searchFirstKey: `${first} ${last}`.trim(),
     updatedAt: nowUtc,
   };
+}
+
+/** The row's values in COLUMNS order (positional binding: the mirror ingests up to 100,000 at a time). */
+function rowValues(row: KnownBooking): unknown[] {
+  return [
+    row.bookingId,
+    row.token,
+    row.status,
+    row.quantity,
+    row.unitPriceCents,
+    row.priceCategoryLabel,
+    row.offerId,
+    row.offerName,
+    row.stockId,
+    row.venueId,
+    row.venueName,
+    row.firstName,
+    row.lastName,
+    row.confirmationDate,
+    row.searchKey,
+    row.searchFirstKey,
+    row.updatedAt,
+  ];
 }
 
 export function createBookingCache(db: CounterDb) {
@@ -77,16 +103,18 @@ export function createBookingCache(db: CounterDb) {
   const setStatusQuery = client.prepare('UPDATE known_bookings SET status = ?, updated_at = ? WHERE booking_id = ?');
   const columns =
     'booking_id, token, status, quantity, unit_price_cents, price_category_label, offer_id, offer_name, stock_id, ' +
-    'venue_id, venue_name, first_name, last_name, confirmation_date, search_key, updated_at';
-  const values =
-    '@bookingId, @token, @status, @quantity, @unitPriceCents, @priceCategoryLabel, @offerId, @offerName, @stockId, ' +
-    '@venueId, @venueName, @firstName, @lastName, @confirmationDate, @searchKey, @updatedAt';
+    'venue_id, venue_name, first_name, last_name, confirmation_date, search_key, search_first_key, updated_at';
+  const values = columns
+    .split(',')
+    .map(() => '?')
+    .join(', ');
   const listingUpdate =
     'status = excluded.status, quantity = excluded.quantity, unit_price_cents = excluded.unit_price_cents, ' +
     'price_category_label = excluded.price_category_label, offer_id = excluded.offer_id, ' +
     'offer_name = excluded.offer_name, stock_id = excluded.stock_id, venue_id = excluded.venue_id, ' +
     'venue_name = excluded.venue_name, first_name = excluded.first_name, last_name = excluded.last_name, ' +
-    'confirmation_date = excluded.confirmation_date, search_key = excluded.search_key, updated_at = excluded.updated_at';
+    'confirmation_date = excluded.confirmation_date, search_key = excluded.search_key, ' +
+    'search_first_key = excluded.search_first_key, updated_at = excluded.updated_at';
   // From a token lookup: the token is learnt too.
   const upsertWithToken = client.prepare(
     `INSERT INTO known_bookings (${columns}) VALUES (${values})
@@ -96,9 +124,7 @@ export function createBookingCache(db: CounterDb) {
   const upsertFromListing = client.prepare(
     `INSERT INTO known_bookings (${columns}) VALUES (${values}) ON CONFLICT(booking_id) DO UPDATE SET ${listingUpdate}`,
   );
-  const statusesOf = client.prepare(
-    'SELECT booking_id AS id, status FROM known_bookings WHERE booking_id IN (SELECT value FROM json_each(?))',
-  );
+  const statusOf = client.prepare('SELECT status FROM known_bookings WHERE booking_id = ?').pluck();
   const upsertSeance = client.prepare(
     `INSERT INTO seances (stock_id, offer_id, beginning_datetime, price_category_label, price_cents, quantity,
        booked_quantity, updated_at)
@@ -109,15 +135,10 @@ export function createBookingCache(db: CounterDb) {
   );
 
   const mirrorPage = client.transaction((bookings: PlatformBooking[], nowUtc: string): MirrorChanges => {
-    const before = new Map(
-      (statusesOf.all(JSON.stringify(bookings.map((b) => b.id))) as { id: number; status: BookingStatus }[]).map(
-        (r) => [r.id, r.status],
-      ),
-    );
     const changes: MirrorChanges = { added: [], changed: [] };
     for (const booking of bookings) {
-      upsertFromListing.run(rowOf(booking, null, nowUtc));
-      const previous = before.get(booking.id);
+      const previous = statusOf.get(booking.id) as BookingStatus | undefined;
+      upsertFromListing.run(...rowValues(rowOf(booking, null, nowUtc)));
       if (previous === undefined) changes.added.push(booking.id);
       else if (previous !== booking.status)
         changes.changed.push({ bookingId: booking.id, from: previous, to: booking.status });
@@ -132,7 +153,7 @@ export function createBookingCache(db: CounterDb) {
       client.transaction(() => {
         // A token is unique; should the platform ever reuse one, the newest booking wins.
         clearToken.run(token, booking.id);
-        upsertWithToken.run(row);
+        upsertWithToken.run(...rowValues(row));
       })();
       return row;
     },

@@ -49,12 +49,16 @@ export const knownBookings = sqliteTable(
     confirmationDate: text('confirmation_date'),
     /** "lastname firstname", lower case without accents: what name search compares against. */
     searchKey: text('search_key').notNull().default(''),
+    /** "firstname lastname", normalised the same way: a name search matches the start of either name. */
+    searchFirstKey: text('search_first_key').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('known_bookings_token_idx').on(t.token),
     index('known_bookings_stock_idx').on(t.stockId),
     index('known_bookings_venue_id_idx').on(t.venueId, t.bookingId),
+    index('known_bookings_search_idx').on(t.searchKey),
+    index('known_bookings_search_first_idx').on(t.searchFirstKey),
   ],
 );
 
@@ -145,3 +149,32 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Print jobs (entry slips, reprints, test pages): the print queue, persisted so jobs survive a restart and a
+ * failed one keeps its reason until someone reprints it. Unlike the ledger, rows change as a job runs.
+ */
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['entry', 'test'] }).notNull(),
+    /** The validation the slip is for (no foreign key: printing must never get in the ledger's way). */
+    ledgerId: integer('ledger_id'),
+    /** A reprint asked for from the journal: printed "DUPLICATA". */
+    duplicate: integer('duplicate', { mode: 'boolean' }).notNull(),
+    /** `cancelled`: a failed job the cashier chose not to print after all. */
+    status: text('status', { enum: ['pending', 'printing', 'printed', 'failed', 'cancelled'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    /** What is printed, as JSON, snapshotted when the job is queued (a reprint after a restart prints the same). */
+    payload: text('payload').notNull(),
+    /** The printer of the last attempt, as the cashier knows it. */
+    printer: text('printer'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    printedAt: text('printed_at'),
+  },
+  (t) => [index('print_jobs_status_idx').on(t.status, t.id), index('print_jobs_ledger_idx').on(t.ledgerId)],
+);

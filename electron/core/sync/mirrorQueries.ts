@@ -73,31 +73,60 @@ export function createMirrorQueries(db: CounterDb, clock: () => Date, posterDir:
     }));
   }
 
+  /**
+   * A name query: its first word must start the last name or the first name (two index range scans, fast on
+   * 100,000 bookings); every other word must appear somewhere in the name.
+   */
   function nameFilter(query: string): { sql: string; params: string[] } {
-    const words = normalizeForSearch(query).split(' ').filter(Boolean);
+    const [first, ...others] = normalizeForSearch(query).split(' ').filter(Boolean);
+    if (!first) return { sql: '1', params: [] };
+    const upper = first.slice(0, -1) + String.fromCharCode(first.charCodeAt(first.length - 1) + 1);
     return {
-      sql: words.map(() => `kb.search_key LIKE ? ESCAPE '\\'`).join(' AND ') || '1',
-      params: words.map(likePattern),
+      sql: [
+        '((kb.search_key >= ? AND kb.search_key < ?) OR (kb.search_first_key >= ? AND kb.search_first_key < ?))',
+        ...others.map(() => `kb.search_key LIKE ? ESCAPE '\\'`),
+      ].join(' AND '),
+      params: [first, upper, first, upper, ...others.map(likePattern)],
     };
   }
 
+  /**
+   * Name search. The first word is matched against the start of the last name and of the first name by two
+   * index-ordered range scans, each stopping at `limit` rows (no sort of thousands of "Martin"); the two
+   * lists are merged here. Other words and the séance window filter the rows as they are scanned.
+   */
   function search(query: string, scope: 'moment' | 'all', limit = 50): BookingRow[] {
-    const name = nameFilter(query);
-    const params: (string | number)[] = [...name.params];
-    let window = '';
+    const [first, ...others] = normalizeForSearch(query).split(' ').filter(Boolean);
+    const filters: string[] = others.map(() => `kb.search_key LIKE ? ESCAPE '\\'`);
+    const filterParams: string[] = others.map(likePattern);
     if (scope === 'moment') {
       const t = clock().getTime();
-      window = 'AND s.beginning_datetime BETWEEN ? AND ?';
-      params.push(new Date(t - MOMENT_BEFORE_MS).toISOString(), new Date(t + MOMENT_AFTER_MS).toISOString());
+      filters.push('s.beginning_datetime BETWEEN ? AND ?');
+      filterParams.push(new Date(t - MOMENT_BEFORE_MS).toISOString(), new Date(t + MOMENT_AFTER_MS).toISOString());
     }
-    params.push(limit);
-    const raw = client
-      .prepare(
-        `SELECT ${BOOKING_COLUMNS} FROM known_bookings kb LEFT JOIN seances s ON s.stock_id = kb.stock_id
-         WHERE ${name.sql} ${window} ORDER BY kb.search_key, kb.booking_id LIMIT ?`,
-      )
-      .all(...params) as RawBooking[];
-    return toRows(raw);
+    const where = (range: string) => [range, ...filters].join(' AND ') || '1';
+    const from = 'FROM known_bookings kb LEFT JOIN seances s ON s.stock_id = kb.stock_id';
+    if (!first) {
+      const raw = client
+        .prepare(`SELECT ${BOOKING_COLUMNS} ${from} WHERE ${where('1')} ORDER BY kb.search_key LIMIT ?`)
+        .all(...filterParams, limit) as RawBooking[];
+      return toRows(raw);
+    }
+    const upper = first.slice(0, -1) + String.fromCharCode(first.charCodeAt(first.length - 1) + 1);
+    const scan = (column: string) =>
+      client
+        .prepare(
+          `SELECT ${BOOKING_COLUMNS}, kb.search_key AS sortKey ${from}
+           WHERE ${where(`kb.${column} >= ? AND kb.${column} < ?`)} ORDER BY kb.${column} LIMIT ?`,
+        )
+        .all(first, upper, ...filterParams, limit) as (RawBooking & { sortKey: string })[];
+    const merged = new Map<number, RawBooking & { sortKey: string }>();
+    for (const row of [...scan('search_key'), ...scan('search_first_key')]) merged.set(row.bookingId, row);
+    const sorted = [...merged.values()]
+      .sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.bookingId - b.bookingId)
+      .slice(0, limit)
+      .map(({ sortKey: _sortKey, ...row }) => row);
+    return toRows(sorted);
   }
 
   function forSeance(stockId: number, query?: string): BookingRow[] {

@@ -23,7 +23,7 @@ export interface MirrorSyncDeps {
   gateway: Gateway;
   cache: BookingCache;
   streams: Streams;
-  venueIds: () => number[];
+  venueIds: () => Promise<number[]>;
   clock: () => Date;
   posterDir: string;
   logger: Logger;
@@ -39,15 +39,25 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
   const now = () => deps.clock().toISOString();
   let laterOffset = 0;
 
-  /** New bookings of each venue since the stored cursor; the cursor is saved page by page (resumable). */
+  /**
+   * New bookings of each film of the counter's venues since its stored cursor (the listing needs an offerId:
+   * OpenAPI `GET /public/bookings/v1/bookings`). The cursor is saved page by page, so sync resumes.
+   */
   async function pullBookings(): Promise<MirrorChanges> {
     const changes: MirrorChanges = { added: [], changed: [] };
-    for (const venueId of deps.venueIds()) {
-      const name = `bookings:${venueId}`;
+    const offerIds = (
+      db.$client
+        .prepare(
+          'SELECT offer_id AS id FROM offers WHERE venue_id IN (SELECT value FROM json_each(?)) ORDER BY offer_id',
+        )
+        .all(JSON.stringify(await deps.venueIds())) as { id: number }[]
+    ).map((r) => r.id);
+    for (const offerId of offerIds) {
+      const name = `bookings:${offerId}`;
       let cursor = streams.cursor(name) ?? 1;
       for (;;) {
         const page = await gateway('sync', (c) =>
-          c.listBookings({ venueId, firstIndex: cursor, limit: PAGE }, { timeoutMs: SYNC_TIMEOUT_MS }),
+          c.listBookings({ offerId, firstIndex: cursor, limit: PAGE }, { timeoutMs: SYNC_TIMEOUT_MS }),
         );
         merge(changes, cache.mirror(page, now()));
         const last = page.at(-1);
@@ -113,7 +123,7 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
 
   /** Films of each venue (all of them: there are few, and their status changes) and their séances. */
   async function pullProgramme(): Promise<void> {
-    for (const venueId of deps.venueIds()) {
+    for (const venueId of await deps.venueIds()) {
       for (let cursor = 1; ;) {
         const events = await gateway('sync', (c) =>
           c.listEvents(venueId, { firstIndex: cursor, limit: PAGE }, { timeoutMs: SYNC_TIMEOUT_MS }),
