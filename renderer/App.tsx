@@ -3,15 +3,20 @@ import { AppShell } from './components/AppShell';
 import { StartupErrorScreen } from './components/StartupErrorScreen';
 import { StartupScreen } from './components/StartupScreen';
 import { AppInfoContext } from './context/appInfoContext';
-import { useApi, useLinkState } from './context/coreContext';
+import type { EventName } from '../shared/contract';
+import { useApi } from './context/coreContext';
+import { useEventRefreshKey } from './hooks/useEventRefreshKey';
 import { useLoadedEnvelope } from './hooks/useLoadedEnvelope';
 
-/** Loads `app.info` (again after a lost link comes back), then shows the guichet. */
+/** The account changed and the engine restarted on it: mode, venue and counter name may differ. */
+const RELOAD_ON: readonly EventName[] = ['account.changed'];
+
+/** Loads `app.info` (again after a lost link comes back, or the account changed), then shows the guichet. */
 export function App() {
   const api = useApi();
-  const { reconnections } = useLinkState();
+  const reloadKey = useEventRefreshKey(RELOAD_ON);
   const loadInfo = useCallback(() => api.call('app.info', {}), [api]);
-  const { envelope, retry } = useLoadedEnvelope(loadInfo, String(reconnections));
+  const { envelope, retry } = useLoadedEnvelope(loadInfo, reloadKey);
 
   if (!envelope) return <StartupScreen />;
   if (!envelope.ok) return <StartupErrorScreen message={envelope.error.message} onRetry={retry} />;

@@ -7,7 +7,7 @@ interface AppHeaderProps {
   onNavigate: (screen: ScreenName) => void;
 }
 
-const SCREENS: readonly ScreenName[] = ['counter', 'journal'];
+const SCREENS: readonly ScreenName[] = ['counter', 'programme', 'bookings', 'journal', 'sync', 'printing', 'settings'];
 
 export function AppHeader({ screen, onNavigate }: AppHeaderProps) {
   const { t } = useTranslation('ui');

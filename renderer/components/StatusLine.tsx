@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../context/appInfoContext';
 import { useLinkState } from '../context/coreContext';
+import { PrinterStatusIndicator } from './PrinterStatusIndicator';
+import { ScannerStatus } from './ScannerStatus';
 
-export function StatusLine() {
+export function StatusLine({ onOpenPrinting }: { onOpenPrinting?: () => void }) {
   const { t } = useTranslation('ui');
   const info = useAppInfo();
   const { status } = useLinkState();
@@ -15,6 +17,8 @@ export function StatusLine() {
         />
         {t('status.platform', { host: info.platformHost })}
       </span>
+      <ScannerStatus />
+      <PrinterStatusIndicator onOpen={onOpenPrinting} />
       <span className="status-line__version">{t('status.version', { version: info.version })}</span>
     </footer>
   );

@@ -1,1 +1,1 @@
-export type ScreenName = 'counter' | 'journal';
+export type ScreenName = 'counter' | 'programme' | 'bookings' | 'journal' | 'sync' | 'settings' | 'printing';

@@ -11,6 +11,8 @@ export function useLedgerRefreshKey(): string {
   const [changes, setChanges] = useState(0);
 
   useEffect(() => api.on('ledger.changed', () => setChanges((n) => n + 1)), [api]);
+  // Another account means another data folder, so another ledger.
+  useEffect(() => api.on('account.changed', () => setChanges((n) => n + 1)), [api]);
 
   return `${changes}/${reconnections}`;
 }

@@ -84,7 +84,8 @@ export class WebSocketGuichetApi implements GuichetApi, CoreLink {
   on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void {
     const raw: RawListener = (payload) => {
       const parsed = events[name].safeParse(payload);
-      if (parsed.success) listener(parsed.data);
+      // The schema is `events[name]`, so a success is exactly this event's payload.
+      if (parsed.success) listener(parsed.data as EventPayload<N>);
     };
     let set = this.#listeners.get(name);
     if (!set) {

@@ -2,10 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseCountermark } from '../../../shared/countermark';
 import { useAppInfo } from '../../context/appInfoContext';
 import { CodeField } from './CodeField';
-import type { UndoRequest } from './counterPanel';
+import type { ProvisionalRequest, UndoRequest } from './counterPanel';
 import { DemoBookingsPanel } from './demo/DemoBookingsPanel';
+import { ProvisionalConfirmDialog } from './ProvisionalConfirmDialog';
 import { UndoConfirmDialog } from './UndoConfirmDialog';
 import { useCounterDesk } from './useCounterDesk';
+import { useCounterScans } from './useCounterScans';
+import { AmbiguousScanPanel } from './AmbiguousScanPanel';
+import { ScanLearntNote } from './ScanLearntNote';
 import { useEscapeKey } from '../../hooks/useEscapeKey';
 import { useFieldFocusKeeper } from './useFieldFocusKeeper';
 import { VerdictRegion } from './VerdictRegion';
@@ -20,9 +24,10 @@ export function CounterScreen() {
   const [text, setText] = useState('');
   const [hasInputError, setHasInputError] = useState(false);
   const [undoRequest, setUndoRequest] = useState<UndoRequest | null>(null);
+  const [provisionalRequest, setProvisionalRequest] = useState<ProvisionalRequest | null>(null);
   const focusField = useCallback(() => fieldRef.current?.focus(), []);
   const desk = useCounterDesk(focusField);
-  const isDialogOpen = undoRequest !== null;
+  const isDialogOpen = undoRequest !== null || provisionalRequest !== null;
 
   const { panel } = desk;
   const green = panel?.kind === 'verdict' && panel.verdict.kind === 'valid' ? panel.verdict : null;
@@ -42,6 +47,7 @@ export function CounterScreen() {
       return;
     }
     setHasInputError(false);
+    scans.dismiss();
     if (green && parsed.token === green.token.toUpperCase()) {
       validateGreen();
       setText('');
@@ -50,6 +56,27 @@ export function CounterScreen() {
     }
   }
 
+  /** A scanned countermark: like a typed one, and it replaces whatever was being typed. */
+  function lookUpScanned(token: string): void {
+    setHasInputError(false);
+    setText('');
+    if (green && token === green.token.toUpperCase()) validateGreen();
+    else if (!desk.lookup(token, token)) setText(token); // busy validating: the code waits for Enter
+  }
+
+  const scans = useCounterScans({
+    interrupt: () => {
+      // The next person is at the desk: a question left open is answered "no" (nothing undone).
+      setUndoRequest(null);
+      setProvisionalRequest(null);
+    },
+    lookUp: lookUpScanned,
+    refuse: () => {
+      setText('');
+      setHasInputError(true);
+    },
+  });
+
   function lookUpDemoToken(token: string): void {
     setHasInputError(false);
     if (desk.lookup(token, token)) setText('');
@@ -57,6 +84,7 @@ export function CounterScreen() {
   }
 
   function clearAll(): void {
+    scans.dismiss();
     setText('');
     setHasInputError(false);
     desk.clear();
@@ -87,7 +115,15 @@ export function CounterScreen() {
           }}
           onSubmit={submit}
         />
-        <VerdictRegion panel={panel} pending={desk.pending} onValidate={validateGreen} onRequestUndo={setUndoRequest} />
+        {scans.learnt && <ScanLearntNote sources={scans.learnt} />}
+        {scans.ambiguity && <AmbiguousScanPanel ambiguity={scans.ambiguity} onPick={scans.pick} />}
+        <VerdictRegion
+          panel={panel}
+          pending={desk.pending}
+          onValidate={validateGreen}
+          onRequestUndo={setUndoRequest}
+          onRequestProvisional={setProvisionalRequest}
+        />
       </section>
       {info.mode === 'demo' && <DemoBookingsPanel onPick={lookUpDemoToken} />}
       {undoRequest && (
@@ -98,6 +134,16 @@ export function CounterScreen() {
             desk.undo(undoRequest.token, undoRequest.booking);
           }}
           onCancel={() => setUndoRequest(null)}
+        />
+      )}
+      {provisionalRequest && (
+        <ProvisionalConfirmDialog
+          request={provisionalRequest}
+          onConfirm={() => {
+            setProvisionalRequest(null);
+            desk.validateProvisional(provisionalRequest.token, provisionalRequest.booking);
+          }}
+          onCancel={() => setProvisionalRequest(null)}
         />
       )}
     </div>

@@ -3,6 +3,7 @@ import type { UndoRequest } from './counterPanel';
 import { BeneficiaryName } from './BeneficiaryName';
 import { BookingDetails } from './BookingDetails';
 import { UndoButton } from './UndoButton';
+import { UploadPendingNote } from './UploadPendingNote';
 import { VerdictMessage } from './VerdictMessage';
 
 interface ValidatedBodyProps {
@@ -19,7 +20,11 @@ export function ValidatedBody({ validation, booking, isBusy, onRequestUndo }: Va
       {booking && <BeneficiaryName booking={booking} />}
       {booking && <BookingDetails booking={booking} showsPrice={false} />}
       <div className="verdict__footer">
-        <VerdictMessage>{validation.message}</VerdictMessage>
+        {validation.upload === 'pending' ? (
+          <UploadPendingNote />
+        ) : (
+          <VerdictMessage>{validation.message}</VerdictMessage>
+        )}
         <UndoButton isBusy={isBusy} onClick={() => onRequestUndo({ token: validation.token, booking })} />
       </div>
     </div>

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { panelKind, panelToken, type CounterPanel, type UndoRequest } from './counterPanel';
+import { panelKind, panelToken, type CounterPanel, type ProvisionalRequest, type UndoRequest } from './counterPanel';
 import { ErrorBody } from './ErrorBody';
+import { LocalSourceNote } from './LocalSourceNote';
 import { NotYetBody } from './NotYetBody';
+import { ProvisionalBody } from './ProvisionalBody';
 import { RefusedBody } from './RefusedBody';
 import { UndoneBody } from './UndoneBody';
+import { UnverifiableBody } from './UnverifiableBody';
 import { ValidatedBody } from './ValidatedBody';
 import { ValidationHeadline } from './ValidationHeadline';
 import { ValidBody } from './ValidBody';
@@ -14,10 +17,11 @@ interface VerdictPanelProps {
   isBusy: boolean;
   onValidate: () => void;
   onRequestUndo: (request: UndoRequest) => void;
+  onRequestProvisional: (request: ProvisionalRequest) => void;
 }
 
 /** One verdict or outcome: a coloured panel that also says its meaning in words and with an icon. */
-export function VerdictPanel({ panel, isBusy, onValidate, onRequestUndo }: VerdictPanelProps) {
+export function VerdictPanel({ panel, isBusy, onValidate, onRequestUndo, onRequestProvisional }: VerdictPanelProps) {
   const { t } = useTranslation('ui');
   const kind = panelKind(panel);
   const token = panelToken(panel);
@@ -27,6 +31,7 @@ export function VerdictPanel({ panel, isBusy, onValidate, onRequestUndo }: Verdi
       className={isBusy ? `verdict verdict--${kind} verdict--stale` : `verdict verdict--${kind}`}
       data-testid="verdict"
       data-kind={kind}
+      data-upload={uploadState(panel)}
       aria-labelledby="verdict-label"
     >
       <header className="verdict__head">
@@ -44,6 +49,9 @@ export function VerdictPanel({ panel, isBusy, onValidate, onRequestUndo }: Verdi
           </p>
         )}
       </header>
+      {panel.kind === 'verdict' && panel.verdict.source === 'local' && panel.verdict.kind !== 'unverifiable' && (
+        <LocalSourceNote />
+      )}
       {panel.kind === 'verdict' && panel.verdict.kind === 'valid' && (
         <ValidBody verdict={panel.verdict} isBusy={isBusy} onValidate={onValidate} />
       )}
@@ -60,7 +68,31 @@ export function VerdictPanel({ panel, isBusy, onValidate, onRequestUndo }: Verdi
         />
       )}
       {panel.kind === 'undone' && <UndoneBody undo={panel.undo} booking={panel.booking} />}
+      {panel.kind === 'verdict' && panel.verdict.kind === 'unverifiable' && (
+        <UnverifiableBody
+          key={panel.verdict.ledgerId}
+          verdict={panel.verdict}
+          isBusy={isBusy}
+          onRequestProvisional={onRequestProvisional}
+        />
+      )}
+      {panel.kind === 'provisional' && (
+        <ProvisionalBody
+          validation={panel.validation}
+          booking={panel.booking}
+          isBusy={isBusy}
+          onRequestUndo={onRequestUndo}
+        />
+      )}
       {panel.kind === 'error' && <ErrorBody error={panel.error} />}
     </article>
   );
+}
+
+/** `sent` / `pending` for an action's outcome (a provisional validation always waits for the network). */
+function uploadState(panel: CounterPanel): 'sent' | 'pending' | undefined {
+  if (panel.kind === 'validated') return panel.validation.upload;
+  if (panel.kind === 'undone') return panel.undo.upload;
+  if (panel.kind === 'provisional') return 'pending';
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CounterPanel, PendingAction, UndoRequest } from './counterPanel';
+import type { CounterPanel, PendingAction, ProvisionalRequest, UndoRequest } from './counterPanel';
 import { IdlePanel } from './IdlePanel';
 import { VerdictPanel } from './VerdictPanel';
 
@@ -8,13 +8,14 @@ interface VerdictRegionProps {
   pending: PendingAction | null;
   onValidate: () => void;
   onRequestUndo: (request: UndoRequest) => void;
+  onRequestProvisional: (request: ProvisionalRequest) => void;
 }
 
 /**
  * The live region screen readers announce. The previous verdict stays (dimmed) while the next call runs,
  * under a line saying what is being done.
  */
-export function VerdictRegion({ panel, pending, onValidate, onRequestUndo }: VerdictRegionProps) {
+export function VerdictRegion({ panel, pending, onValidate, onRequestUndo, onRequestProvisional }: VerdictRegionProps) {
   const { t } = useTranslation('ui');
   const isBusy = pending !== null;
   return (
@@ -26,7 +27,13 @@ export function VerdictRegion({ panel, pending, onValidate, onRequestUndo }: Ver
         </p>
       )}
       {panel ? (
-        <VerdictPanel panel={panel} isBusy={isBusy} onValidate={onValidate} onRequestUndo={onRequestUndo} />
+        <VerdictPanel
+          panel={panel}
+          isBusy={isBusy}
+          onValidate={onValidate}
+          onRequestUndo={onRequestUndo}
+          onRequestProvisional={onRequestProvisional}
+        />
       ) : (
         !pending && <IdlePanel />
       )}

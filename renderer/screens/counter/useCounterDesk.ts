@@ -12,6 +12,8 @@ export interface CounterDesk {
   /** Validates; false (nothing sent) while any call is in flight, so a double Enter sends one request. */
   validate(token: string, booking: BookingView | null): boolean;
   undo(token: string, booking: BookingView | null): boolean;
+  /** Offline: validates the booking chosen by name for a token the counter cannot check. */
+  validateProvisional(token: string, booking: BookingView): boolean;
   /** Clears the panel; a lookup still running is forgotten, a validation or undo is not. */
   clear(): void;
 }
@@ -71,6 +73,14 @@ export function useCounterDesk(onSettled: () => void): CounterDesk {
       run({ action: 'undo', token }, async () => {
         const envelope = await api.call('counter.undo', { token });
         return envelope.ok ? { kind: 'undone', undo: envelope.value, booking } : failure(token, envelope);
+      });
+      return true;
+    },
+    validateProvisional(token, booking) {
+      if (inFlight.current) return false;
+      run({ action: 'validateProvisional', token }, async () => {
+        const envelope = await api.call('counter.validateProvisional', { token, bookingId: booking.bookingId });
+        return envelope.ok ? { kind: 'provisional', validation: envelope.value, booking } : failure(token, envelope);
       });
       return true;
     },

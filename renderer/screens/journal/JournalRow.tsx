@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerRow } from '../../../shared/contract';
 import { useVenueTimeZone } from '../../context/appInfoContext';
 import { formatClockTime } from '../../format/formatClockTime';
+import { hasEntrySlip, ReprintButton } from '../../components/ReprintButton';
 import { outcomeTone } from './outcomeTone';
 
 export function JournalRow({ row }: { row: LedgerRow }) {
@@ -27,6 +28,7 @@ export function JournalRow({ row }: { row: LedgerRow }) {
       <td>
         <span className={`outcome outcome--${outcomeTone(row)}`}>{outcome}</span>
       </td>
+      <td>{hasEntrySlip(row) && <ReprintButton ledgerId={row.id} token={row.token} />}</td>
     </tr>
   );
 }

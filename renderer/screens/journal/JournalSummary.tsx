@@ -8,7 +8,7 @@ export function JournalSummary({ rows }: { rows: readonly LedgerRow[] }) {
     rows.filter((row) => row.kind === kind && (outcome === undefined || row.outcome === outcome)).length;
 
   const figures = [
-    { key: 'validations', value: count('validation', 'validated') },
+    { key: 'validations', value: count('validation', 'validated') + count('validation', 'provisional') },
     { key: 'undos', value: count('undo', 'undone') },
     { key: 'lookups', value: count('lookup') },
   ] as const;

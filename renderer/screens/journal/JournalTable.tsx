@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerRow } from '../../../shared/contract';
 import { JournalRow } from './JournalRow';
 
-const COLUMNS = ['time', 'kind', 'token', 'beneficiary', 'film', 'outcome'] as const;
+const COLUMNS = ['time', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'ticket'] as const;
 
 export function JournalTable({ rows }: { rows: readonly LedgerRow[] }) {
   const { t } = useTranslation('ui');

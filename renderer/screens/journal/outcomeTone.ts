@@ -15,6 +15,17 @@ const TONES: Record<string, OutcomeTone> = {
   offerer_closed: 'refused',
   countermark_unknown: 'refused',
   already_used: 'refused',
+  // Offline and sync (ledger kind `upload`: what pass Culture said of a queued validation or undo).
+  unverifiable: 'waiting',
+  provisional: 'waiting',
+  use_sent: 'good',
+  keep_sent: 'undone',
+  use_noted: 'good',
+  keep_noted: 'undone',
+  use_conflict: 'refused',
+  keep_conflict: 'refused',
+  use_handled: 'undone',
+  keep_handled: 'undone',
 };
 
 /** Colour family of a ledger outcome (always shown with its words too); anything else is an error code. */

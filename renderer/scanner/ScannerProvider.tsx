@@ -1,0 +1,171 @@
+/**
+ * Scanners for the whole page: the keyboard-wedge capture, dedicated scanners' events from the core, the layout
+ * memory (kept by the core, so it survives restarts and browser-mode ports), and the delivery of each scan to
+ * whichever screen takes it. A scan no screen takes (journal, programme…) is handed to the guichet: `onUnclaimed`
+ * opens it, and it picks the scan up when it subscribes.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { events, type ScannerDevices } from '../../shared/contract';
+import { analyseText } from '../../shared/scanner/analyseScan';
+import { createDuplicateFilter } from '../../shared/scanner/duplicateFilter';
+import {
+  forgetLayout as forgotten,
+  knownSources,
+  rememberLayout,
+  sameSources,
+  WEDGE_DEVICE,
+  type LayoutKnowledge,
+} from '../../shared/scanner/layoutMemory';
+import type { ReadingSource } from '../../shared/scanner/readingSource';
+import type { FocusKind } from '../../shared/scanner/wedgeAssembler';
+import type { WedgeBurst } from '../../shared/scanner/wedgeScanner';
+import { useApi, useLinkState } from '../context/coreContext';
+import { ScannerContext, type ScannerState } from './scannerContext';
+import type { ScanListener, ScanRecord } from './scanRecord';
+import { useWedgeCapture } from './useWedgeCapture';
+
+/** A scan kept for the guichet while it opens. */
+const UNCLAIMED_FOR_MS = 3000;
+
+export function ScannerProvider({ onUnclaimed, children }: { onUnclaimed: () => void; children: ReactNode }) {
+  const api = useApi();
+  const { reconnections } = useLinkState();
+  const [layouts, setLayouts] = useState<LayoutKnowledge[]>([]);
+  const [devices, setDevices] = useState<ScannerDevices | null>(null);
+  // Read by key handlers between renders: refs, not state.
+  const layoutsRef = useRef<LayoutKnowledge[]>([]);
+  const listeners = useRef(new Set<ScanListener>());
+  const unclaimed = useRef<ScanRecord | null>(null);
+  const nextId = useRef(1);
+  const deviceRepeats = useRef(createDuplicateFilter());
+
+  const applyLayouts = useCallback((next: LayoutKnowledge[]) => {
+    layoutsRef.current = next;
+    setLayouts(next);
+  }, []);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void api.call('scanner.layout.get', {}).then((envelope) => {
+      if (isCurrent && envelope.ok) applyLayouts(envelope.value.layouts);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, applyLayouts, reconnections]);
+
+  const refreshDevices = useCallback(() => {
+    void api.call('scanner.devices', {}).then((envelope) => {
+      if (envelope.ok) setDevices(envelope.value);
+    });
+  }, [api]);
+  useEffect(() => refreshDevices(), [refreshDevices, reconnections]);
+  useEffect(
+    () =>
+      api.on('scanner.devices.changed', (payload: unknown) => {
+        const parsed = events['scanner.devices.changed'].safeParse(payload);
+        if (parsed.success) setDevices(parsed.data);
+      }),
+    [api],
+  );
+
+  const learn = useCallback(
+    (sources: ReadingSource[], via: LayoutKnowledge['via']) => {
+      const current = knownSources(layoutsRef.current, WEDGE_DEVICE);
+      if (via === 'qr' && sameSources(current, sources)) return;
+      // Used by the very next scan: the memory changes here, before the core has stored it.
+      applyLayouts(
+        rememberLayout(layoutsRef.current, { device: WEDGE_DEVICE, sources, via, learntAt: new Date().toISOString() }),
+      );
+      void api.call('scanner.layout.set', { device: WEDGE_DEVICE, sources, via }).then((envelope) => {
+        if (envelope.ok) applyLayouts(envelope.value.layouts);
+      });
+    },
+    [api, applyLayouts],
+  );
+
+  const publish = useCallback(
+    (record: ScanRecord) => {
+      let isTaken = false;
+      for (const listener of listeners.current) isTaken = listener(record) || isTaken;
+      const decision = record.analysis.decision.kind;
+      if (!isTaken && record.isScan && !record.isRepeat && decision !== 'calibration') {
+        unclaimed.current = record;
+        onUnclaimed();
+      }
+    },
+    [onUnclaimed],
+  );
+
+  const onBurst = useCallback(
+    (result: WedgeBurst, focus: FocusKind) => {
+      const decision = result.analysis.decision;
+      if (result.isScan && !result.isRepeat) {
+        if (decision.kind === 'calibration') learn(decision.learnt, 'calibration');
+        else if (decision.kind === 'token' && decision.learnt) learn(decision.learnt, 'qr');
+      }
+      publish({
+        id: nextId.current++,
+        deviceId: WEDGE_DEVICE,
+        receivedAt: Date.now(),
+        isScan: result.isScan,
+        isRepeat: result.isRepeat,
+        burst: result.burst,
+        focus,
+        text: null,
+        knownSources: knownSources(layoutsRef.current, WEDGE_DEVICE),
+        analysis: result.analysis,
+      });
+    },
+    [learn, publish],
+  );
+
+  useWedgeCapture(onBurst, () => knownSources(layoutsRef.current, WEDGE_DEVICE));
+
+  useEffect(
+    () =>
+      api.on('scanner.scan', (payload: unknown) => {
+        const parsed = events['scanner.scan'].safeParse(payload);
+        if (!parsed.success) return;
+        const { deviceId, text } = parsed.data;
+        publish({
+          id: nextId.current++,
+          deviceId,
+          receivedAt: Date.now(),
+          isScan: true,
+          isRepeat: deviceRepeats.current.isRepeat(`${deviceId}\n${text}`, performance.now()),
+          burst: null,
+          focus: null,
+          text,
+          knownSources: null,
+          analysis: analyseText(text),
+        });
+      }),
+    [api, publish],
+  );
+
+  const subscribe = useCallback((listener: ScanListener) => {
+    listeners.current.add(listener);
+    const pending = unclaimed.current;
+    if (pending && Date.now() - pending.receivedAt < UNCLAIMED_FOR_MS && listener(pending)) unclaimed.current = null;
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+
+  const forgetLayout = useCallback(
+    (device: string) => {
+      applyLayouts(forgotten(layoutsRef.current, device));
+      void api.call('scanner.layout.set', { device, sources: null, via: 'calibration' }).then((envelope) => {
+        if (envelope.ok) applyLayouts(envelope.value.layouts);
+      });
+    },
+    [api, applyLayouts],
+  );
+
+  const state = useMemo<ScannerState>(
+    () => ({ subscribe, layouts, forgetLayout, devices, refreshDevices }),
+    [subscribe, layouts, forgetLayout, devices, refreshDevices],
+  );
+  return <ScannerContext value={state}>{children}</ScannerContext>;
+}

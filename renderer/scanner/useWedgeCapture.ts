@@ -1,0 +1,114 @@
+/**
+ * Keyboard-wedge capture for the whole page, wherever the focus is: one keydown listener on `window` in the
+ * capture phase, so it runs before any field, button or shortcut. Keys the assembler stops get neither their
+ * default action nor any other listener (a scan's Enter must not validate, its Space must not press a button).
+ * The idle timer only runs while a burst is open.
+ */
+import { useEffect, useEffectEvent } from 'react';
+import type { ReadingSource } from '../../shared/scanner/readingSource';
+import type { FocusKind } from '../../shared/scanner/wedgeAssembler';
+import { createWedgeScanner, type WedgeBurst } from '../../shared/scanner/wedgeScanner';
+import { restoreField, snapshotField, type FieldSnapshot } from './fieldSnapshot';
+import { createKeystrokeReader, focusKindOf } from './keystrokeReader';
+
+/** How late a timer may fire before the page counts as having been busy. */
+const LATE_TIMER_MS = 30;
+
+export function useWedgeCapture(
+  onBurst: (burst: WedgeBurst, focus: FocusKind) => void,
+  knownSources: () => readonly ReadingSource[] | null,
+): void {
+  const deliver = useEffectEvent(onBurst);
+  const known = useEffectEvent(knownSources);
+
+  useEffect(() => {
+    const scanner = createWedgeScanner({ knownSources: () => known() });
+    const keys = createKeystrokeReader();
+    /** The focused field as it was when the open burst began, and where its keys went. */
+    let snapshot: FieldSnapshot | null = null;
+    let focus: FocusKind = 'other';
+    let timer: number | undefined;
+    /** Physical keys whose keydown was stopped: their keyup is stopped too (a button acts on Space's keyup). */
+    const stopped = new Set<string>();
+
+    /** The snapshot of a burst a pause ended, for the case its next keys were only late (see wedgeAssembler). */
+    let pausedSnapshot: FieldSnapshot | null = null;
+
+    function finish(result: WedgeBurst): void {
+      const leaked = result.isScan ? snapshot : null;
+      const leakedValue = leaked?.element.value ?? null;
+      pausedSnapshot = result.burst.end === 'idle' ? snapshot : null;
+      snapshot = null;
+      // The scan first (the guichet sends its lookup at once), the field afterwards: restoring it re-renders,
+      // and a screen that rewrote the field for the scan (the guichet empties it) is left as it made it.
+      deliver(result, focus);
+      if (leaked && leakedValue !== null) window.setTimeout(() => restoreField(leaked, leakedValue));
+    }
+
+    /** The last key's own time and when the page handled it: a pause is measured from the latter. */
+    let lastKey = { at: 0, handledAt: 0 };
+
+    function arm(): void {
+      window.clearTimeout(timer);
+      const deadline = scanner.deadline();
+      if (deadline === null) return;
+      const delay = Math.max(0, lastKey.handledAt + (deadline - lastKey.at) - performance.now()) + 1;
+      const due = performance.now() + delay;
+      timer = window.setTimeout(() => {
+        // A timer firing late means the page was busy: keys typed meanwhile may still be queued behind it.
+        // Give them one more turn before calling the burst over.
+        if (performance.now() - due > LATE_TIMER_MS) {
+          timer = window.setTimeout(endIfIdle, LATE_TIMER_MS);
+          return;
+        }
+        endIfIdle();
+      }, delay);
+    }
+
+    function endIfIdle(): void {
+      // Keys carry the time they were typed, but a busy page may get them late: the pause counts from when
+      // the last key was handled, so a burst is not cut while its next keys are still on their way.
+      const ended = scanner.idle(lastKey.at + (performance.now() - lastKey.handledAt));
+      if (ended) finish(ended);
+      arm();
+    }
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.isComposing) return;
+      const stroke = keys.fromKeyDown(event);
+      lastKey = { at: stroke.at, handledAt: performance.now() };
+      const where = focusKindOf(event.target);
+      const step = scanner.push(stroke, where);
+      step.bursts.forEach(finish);
+      if (step.reopened) snapshot = pausedSnapshot;
+      else if (step.started) {
+        snapshot = where === 'text' ? snapshotField(event.target) : null;
+        focus = where;
+      }
+      if (step.swallow) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        stopped.add(event.code);
+      }
+      arm();
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      keys.keyUp(event);
+      if (stopped.delete(event.code)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    };
+    const onBlur = () => keys.reset();
+
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    window.addEventListener('keyup', onKeyUp, { capture: true });
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('keydown', onKeyDown, { capture: true });
+      window.removeEventListener('keyup', onKeyUp, { capture: true });
+      window.removeEventListener('blur', onBlur);
+    };
+  }, []);
+}

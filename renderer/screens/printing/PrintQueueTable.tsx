@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import type { PrintJobView } from '../../../shared/contract';
+import { useVenueTimeZone } from '../../context/appInfoContext';
+import { useApi } from '../../context/coreContext';
+import { formatClockTime } from '../../format/formatClockTime';
+
+interface PrintQueueTableProps {
+  jobs: readonly PrintJobView[];
+  onPreview: (job: PrintJobView) => void;
+}
+
+/** Today's slips and every one waiting or failed: what happened, why it failed, and one click to print it again. */
+export function PrintQueueTable({ jobs, onPreview }: PrintQueueTableProps) {
+  const { t } = useTranslation('ui');
+  const api = useApi();
+  const timeZone = useVenueTimeZone();
+  const columns = ['time', 'job', 'status', 'actions'] as const;
+
+  return (
+    <table className="print-queue" data-testid="print-queue">
+      <caption className="visually-hidden">{t('printing.queue.caption')}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {t(`printing.queue.column.${column}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {jobs.map((job) => (
+          <tr key={job.id} data-testid="print-job" data-status={job.status} data-job={job.id}>
+            <td>{formatClockTime(job.createdAt, timeZone)}</td>
+            <td>
+              {job.summary}
+              {job.duplicate && <span className="print-queue__duplicate">{t('printing.queue.duplicate')}</span>}
+            </td>
+            <td>
+              <span className={`job-status--${job.status}`}>{t(`printing.queue.status.${job.status}`)}</span>
+              {job.attempts > 1 && <span> · {t('printing.queue.attempts', { count: job.attempts })}</span>}
+              {job.failure && <span className="print-queue__failure">{job.failure}</span>}
+            </td>
+            <td>
+              <span className="print-queue__actions">
+                {(job.status === 'failed' || job.status === 'cancelled') && (
+                  <button
+                    type="button"
+                    className="button button--primary button--small"
+                    data-testid="job-retry"
+                    onClick={() => void api.call('printer.retry', { jobId: job.id })}
+                  >
+                    {t('printing.queue.retry')}
+                  </button>
+                )}
+                {job.status === 'failed' && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => void api.call('printer.cancel', { jobId: job.id })}
+                  >
+                    {t('printing.queue.cancel')}
+                  </button>
+                )}
+                {job.ledgerId !== null && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onPreview(job)}
+                  >
+                    {t('printing.queue.preview')}
+                  </button>
+                )}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { FilmProgramme, SeanceSlot } from './groupProgramme';
+import { Poster } from './Poster';
+import { seanceTiming } from './seanceTiming';
+import { SeanceButton } from './SeanceButton';
+
+interface FilmCardProps {
+  film: FilmProgramme;
+  now: Date;
+  onOpenSeance: (slot: SeanceSlot) => void;
+}
+
+/** A film of the day: poster, name, duration, DUO, and its séances. */
+export function FilmCard({ film, now, onOpenSeance }: FilmCardProps) {
+  const { t } = useTranslation('ui');
+  const { offer } = film;
+  const minutes = offer.durationMinutes;
+  return (
+    <article className="film-card" data-testid="programme-film" data-offer-id={offer.offerId}>
+      <Poster offer={offer} />
+      <div className="film-card__body">
+        <header className="film-card__head">
+          <h3 className="film-card__name">{offer.name}</h3>
+          {minutes !== null && (
+            <span className="film-card__duration">
+              {minutes >= 60
+                ? t('programme.duration_hours', {
+                    hours: Math.floor(minutes / 60),
+                    minutes: String(minutes % 60).padStart(2, '0'),
+                  })
+                : t('programme.duration_minutes', { minutes })}
+            </span>
+          )}
+          {offer.isDuo && <span className="badge badge--duo">{t('programme.duo')}</span>}
+        </header>
+        <div className="film-card__seances">
+          {film.slots.map((slot) => (
+            <SeanceButton
+              key={slot.key}
+              slot={slot}
+              timing={seanceTiming(slot.start, minutes, now)}
+              onOpen={onOpenSeance}
+            />
+          ))}
+        </div>
+      </div>
+    </article>
+  );
+}

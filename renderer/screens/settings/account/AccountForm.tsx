@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountView, ContractError, VenueOption } from '../../../../shared/contract';
+import { useApi } from '../../../context/coreContext';
+import {
+  connectionInput,
+  draftProblem,
+  initialDraft,
+  isSameConnection,
+  type AccountDraft,
+  type DraftProblem,
+} from './accountDraft';
+import { EnvironmentChoice } from './EnvironmentChoice';
+import { VenueChoice } from './VenueChoice';
+
+const COUNTER_NAME_MAX = 40;
+
+type Feedback =
+  { kind: 'error'; error: ContractError } | { kind: 'problem'; problem: DraftProblem | 'no_venue' | 'no_counter_name' };
+
+/**
+ * Platform, key, venues and counter name. "Tester la connexion" lists the venues the key reaches; "Enregistrer"
+ * restarts the engine on the account. The key is sent once and never shown again (`account.get` says `hasKey`).
+ */
+export function AccountForm({ account, onSaved }: { account: AccountView; onSaved: () => void }) {
+  const { t } = useTranslation('ui');
+  const api = useApi();
+  const [draft, setDraft] = useState<AccountDraft>(() => initialDraft(account));
+  const [tested, setTested] = useState<{ draft: AccountDraft; venues: VenueOption[] } | null>(null);
+  const [selected, setSelected] = useState<number[]>(account.venueIds);
+  const [counterName, setCounterName] = useState(account.counterName);
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+
+  const isTestFresh = tested !== null && JSON.stringify(tested.draft) === JSON.stringify(draft);
+  const keepsConnection = account.environment !== 'demo' && isSameConnection(draft, account);
+
+  function edit(change: Partial<AccountDraft>): void {
+    setDraft((previous) => ({ ...previous, ...change }));
+    setFeedback(null);
+  }
+
+  async function test(): Promise<void> {
+    const problem = draftProblem(draft, account.hasKey);
+    if (problem) return setFeedback({ kind: 'problem', problem });
+    setBusy('test');
+    setFeedback(null);
+    const envelope = await api.call('account.test', connectionInput(draft)).catch(failure);
+    setBusy(null);
+    if (!envelope.ok) return setFeedback({ kind: 'error', error: envelope.error });
+    const { venues } = envelope.value;
+    setTested({ draft, venues });
+    const reachable = selected.filter((id) => venues.some((venue) => venue.id === id));
+    setSelected(reachable.length === 0 && venues.length === 1 && venues[0] ? [venues[0].id] : reachable);
+  }
+
+  async function save(): Promise<void> {
+    const problem = draftProblem(draft, account.hasKey);
+    if (problem) return setFeedback({ kind: 'problem', problem });
+    if (selected.length === 0) return setFeedback({ kind: 'problem', problem: 'no_venue' });
+    const name = counterName.trim();
+    if (name === '') return setFeedback({ kind: 'problem', problem: 'no_counter_name' });
+    setBusy('save');
+    setFeedback(null);
+    const input = { ...connectionInput(draft), venueIds: selected, counterName: name };
+    const envelope = await api.call('account.save', input).catch(failure);
+    setBusy(null);
+    if (!envelope.ok) return setFeedback({ kind: 'error', error: envelope.error });
+    setDraft((previous) => ({ ...previous, apiKey: '' }));
+    setTested(null);
+    onSaved();
+  }
+
+  const canSave = isTestFresh || keepsConnection;
+  return (
+    <form
+      className="account-form"
+      data-testid="account-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void (canSave ? save() : test());
+      }}
+    >
+      <EnvironmentChoice
+        value={draft.environment}
+        baseUrl={draft.baseUrl}
+        onChange={(environment) => edit({ environment })}
+        onBaseUrlChange={(baseUrl) => edit({ baseUrl })}
+      />
+      <label className="form-field">
+        <span className="form-field__label">{t('account.api_key_label')}</span>
+        <input
+          type="password"
+          className="form-field__input"
+          data-testid="account-api-key"
+          value={draft.apiKey}
+          placeholder={account.hasKey ? t('account.api_key_keep') : t('account.api_key_placeholder')}
+          autoComplete="new-password"
+          spellCheck={false}
+          onChange={(event) => edit({ apiKey: event.target.value })}
+        />
+      </label>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="account-test"
+          disabled={busy !== null}
+          onClick={() => void test()}
+        >
+          {busy === 'test' ? t('account.testing') : t('account.test')}
+        </button>
+        {tested && !isTestFresh && <p className="form-note">{t('account.test_again')}</p>}
+        {isTestFresh && (
+          <p className="form-note form-note--ok">{t('account.test_ok', { count: tested.venues.length })}</p>
+        )}
+      </div>
+      {isTestFresh && <VenueChoice venues={tested.venues} selected={selected} onChange={setSelected} />}
+      <label className="form-field">
+        <span className="form-field__label">{t('account.counter_name_label')}</span>
+        <input
+          type="text"
+          className="form-field__input form-field__input--short"
+          data-testid="account-counter-name"
+          value={counterName}
+          maxLength={COUNTER_NAME_MAX}
+          placeholder={t('account.counter_name_placeholder')}
+          onChange={(event) => setCounterName(event.target.value)}
+        />
+      </label>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="account-save"
+          disabled={busy !== null || !canSave}
+          onClick={() => void save()}
+        >
+          {busy === 'save' ? t('account.saving') : t('account.save')}
+        </button>
+        {!canSave && <p className="form-note">{t('account.save_needs_test')}</p>}
+      </div>
+      {feedback?.kind === 'error' && (
+        <p className="form-error" role="alert" data-testid="account-error" data-error-code={feedback.error.code}>
+          {feedback.error.message}
+        </p>
+      )}
+      {feedback?.kind === 'problem' && (
+        <p className="form-error" role="alert" data-testid="account-error" data-error-code={feedback.problem}>
+          {t(`account.problem.${feedback.problem}`)}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function failure(error: unknown) {
+  return { ok: false, error: { code: 'internal', message: String(error) } } as const;
+}

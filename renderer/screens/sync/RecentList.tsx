@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { QueueItem } from '../../../shared/contract';
+import { useVenueTimeZone } from '../../context/appInfoContext';
+import { formatClockOrDate } from '../../format/timeAgo';
+import { QueueItemSummary } from './QueueItemSummary';
+
+/** The last actions settled: sent, or conflicts marked as handled (with the manager's comment). */
+export function RecentList({ items, now }: { items: readonly QueueItem[]; now: Date }) {
+  const { t } = useTranslation('ui');
+  const timeZone = useVenueTimeZone();
+  if (items.length === 0) return <p className="screen-empty">{t('sync.recent_empty')}</p>;
+  return (
+    <ol className="sync-list">
+      {items.map((item) => (
+        <li
+          key={item.id}
+          className={`sync-card sync-card--${item.state}`}
+          data-testid="sync-recent-item"
+          data-id={item.id}
+          data-state={item.state}
+        >
+          <div className="sync-card__top">
+            <QueueItemSummary item={item} />
+            <span className={`badge badge--queue-${item.state}`}>{t(`sync.state.${item.state}`)}</span>
+            {item.doneAt && <span className="queue-meta">{formatClockOrDate(item.doneAt, now, timeZone)}</span>}
+          </div>
+          {item.note && <p className="sync-card__note">{item.note}</p>}
+          {item.state === 'handled' && item.reason && <p className="sync-card__reason--soft">{item.reason}</p>}
+          {item.comment && <p className="sync-card__comment">{t('sync.comment', { comment: item.comment })}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}

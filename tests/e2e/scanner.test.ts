@@ -1,0 +1,190 @@
+/**
+ * End to end, a keyboard-wedge scanner set to US on a French AZERTY PC: Chromium receives the very key events
+ * that PC would produce (CDP `Input.dispatchKeyEvent` with explicit `key` and `code`), wherever the focus is,
+ * and the guichet shows the right beneficiary — for a QR payload, and for a bare code that reads differently
+ * under the two layouts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readingText } from '../../shared/scanner/readings';
+import { CALIBRATION_PAYLOAD } from '../../shared/scanner/payload';
+import { launchChromium } from '../support/chromium';
+import { startCounter, REPO_ROOT, type CounterUnderTest } from '../support/counterUnderTest';
+import { findBookings, sandboxBookings, sandboxRequests, type SandboxBooking } from '../support/sandboxControl';
+import { sendKeystrokes } from '../unit/scanner/cdpKeystrokes';
+import { scannerTypes } from '../unit/scanner/keystrokeStreams';
+
+let counter: CounterUnderTest;
+let browser: Browser;
+let page: Page;
+let cdp: CDPSession;
+const used = new Set<string>();
+
+beforeAll(async () => {
+  counter = await startCounter({ web: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await counter?.close();
+});
+beforeEach(async (context) => {
+  // Each test starts with the scanner's layout unknown.
+  await counter.core.dispatch('scanner.layout.set', { device: 'keyboard', sources: null, via: 'qr' });
+  page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${context.task.name}: ${error.message}`));
+  cdp = await page.context().newCDPSession(page);
+  await page.goto(counter.web!.url);
+  await page.getByTestId('code-input').waitFor();
+  await expect.poll(() => focusedTestId()).toBe('code-input');
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') {
+    const dir = path.join(REPO_ROOT, 'test-results');
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `scanner-${context.task.name.replace(/\W+/g, '-')}.png`) });
+  }
+  await page.close();
+});
+
+const focusedTestId = () => page.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid') ?? null`);
+const verdict = () => page.getByTestId('verdict');
+
+/** A confirmed booking not used by another test, whose token satisfies `test`. */
+async function freshBooking(test: (token: string) => boolean = () => true): Promise<SandboxBooking> {
+  const found = (await findBookings(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true })).find(
+    (b) => !used.has(b.token) && test(b.token),
+  );
+  if (!found) throw new Error('no fresh booking fits');
+  used.add(found.token);
+  return found;
+}
+
+/** A US-configured scanner on this French AZERTY PC, 4 ms a key, Enter at the end. */
+function usScannerOnAzerty(text: string) {
+  return sendKeystrokes(cdp, scannerTypes(text, { scanner: 'us', pc: 'fr', gapMs: 4 }));
+}
+
+/** Tokens a US scanner on AZERTY turns into another plausible token (A↔Q, Z↔W), with no digit to give it away. */
+const readsTwoWays = (token: string) => /[AQZW]/.test(token) && !/[0-9]/.test(token);
+
+describe('a US scanner on a French AZERTY PC', () => {
+  it('QR payload: the right beneficiary, the field left clean, and the layout learnt', async () => {
+    const b = await freshBooking(readsTwoWays);
+    const payload = `PASSCULTURE:v3;TOKEN:${b.token}`;
+    // What the field would have received without the decoding: the issue's garbled text.
+    expect(readingText(scannerTypes(payload, { scanner: 'us', pc: 'fr', suffix: null }), 'typed')).toMatch(
+      /^PQSSCULTUREM/,
+    );
+    await usScannerOnAzerty(payload);
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
+    expect(await page.getByTestId('verdict-token').textContent()).toContain(b.token);
+    expect(await page.getByTestId('beneficiary-name').textContent()).toContain(b.lastName);
+    expect(await page.getByTestId('code-input').inputValue()).toBe('');
+    const layouts = await counter.core.dispatch('scanner.layout.get', {});
+    expect(layouts).toMatchObject({
+      ok: true,
+      value: { layouts: [{ device: 'keyboard', sources: ['us'], via: 'qr' }] },
+    });
+  });
+
+  it('bare code that reads two ways, layout unknown: the one that exists is looked up, the right beneficiary shown', async () => {
+    const b = await freshBooking(readsTwoWays);
+    const { lastSeq } = await sandboxRequests(counter.sandbox.url);
+    await usScannerOnAzerty(b.token);
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
+    expect(await page.getByTestId('verdict-token').textContent()).toContain(b.token);
+    expect(await page.getByTestId('beneficiary-name').textContent()).toContain(b.lastName);
+    // Both readings were checked, and only the real one was looked up for the cashier.
+    const asked = (await sandboxRequests(counter.sandbox.url, lastSeq)).requests.map((r) => r.token);
+    const azerty = b.token.replace(/[AQZW]/g, (c) => ({ A: 'Q', Q: 'A', Z: 'W', W: 'Z' })[c]!);
+    expect(asked).toContain(azerty);
+    const journal = await counter.core.dispatch('ledger.today', {});
+    const tokens = journal.ok ? (journal.value as { rows: { token: string }[] }).rows.map((r) => r.token) : [];
+    expect(tokens).toContain(b.token);
+    expect(tokens).not.toContain(azerty);
+  });
+
+  it('after a QR scan, a bare code is read with the learnt layout straight away', async () => {
+    const first = await freshBooking();
+    const second = await freshBooking(readsTwoWays);
+    await usScannerOnAzerty(`PASSCULTURE:v3;TOKEN:${first.token}`);
+    await expect.poll(() => page.getByTestId('verdict-token').textContent()).toContain(first.token);
+    await usScannerOnAzerty(second.token);
+    await expect.poll(() => page.getByTestId('verdict-token').textContent()).toContain(second.token);
+    expect(await page.getByTestId('beneficiary-name').textContent()).toContain(second.lastName);
+    expect(await page.getByTestId('scan-question').count()).toBe(0);
+  });
+
+  it('a scan with the focus on the Validate button neither presses it nor types anywhere', async () => {
+    const shown = await freshBooking();
+    const next = await freshBooking();
+    await usScannerOnAzerty(`PASSCULTURE:v3;TOKEN:${shown.token}`);
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
+    await page.getByTestId('validate-button').focus();
+    await usScannerOnAzerty(`PASSCULTURE:v3;TOKEN:${next.token}`);
+    await expect.poll(() => page.getByTestId('verdict-token').textContent()).toContain(next.token);
+    const platform = (await sandboxBookings(counter.sandbox.url)).find((x) => x.id === shown.id);
+    expect(platform).toMatchObject({ status: 'CONFIRMED', usedCount: 0 });
+  });
+
+  it('a barcode that is not a pass Culture countermark says so, and nothing is sent', async () => {
+    const { lastSeq } = await sandboxRequests(counter.sandbox.url);
+    await usScannerOnAzerty('3760123456789');
+    await page.getByTestId('input-error').waitFor();
+    expect(await page.getByTestId('input-error').textContent()).toMatch(/pas une contremarque pass Culture/);
+    expect((await sandboxRequests(counter.sandbox.url, lastSeq)).requests).toEqual([]);
+  });
+
+  it('a scan on the journal opens the guichet with its verdict', async () => {
+    const b = await freshBooking();
+    await page.getByTestId('nav-journal').click();
+    await usScannerOnAzerty(`PASSCULTURE:v3;TOKEN:${b.token}`);
+    await expect.poll(() => page.getByTestId('verdict-token').textContent()).toContain(b.token);
+  });
+
+  it('the scanner test page shows the keys, the readings and the layout, and looks nothing up', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('calibration-barcode').waitFor();
+    const { lastSeq } = await sandboxRequests(counter.sandbox.url);
+    await usScannerOnAzerty(CALIBRATION_PAYLOAD);
+    await expect.poll(() => page.getByTestId('scan-decision').first().textContent()).toMatch(/calibrage.*US/);
+    expect(await page.getByTestId('keystroke-table').first().textContent()).toContain('KeyQ');
+    await expect.poll(() => page.getByTestId('scanner-layout').textContent()).toMatch(/US \(QWERTY\)/);
+    await usScannerOnAzerty('PASSCULTURE:v3;TOKEN:HATLVF');
+    await expect.poll(() => page.getByTestId('scan-decision').first().textContent()).toMatch(/HATLVF/);
+    expect((await sandboxRequests(counter.sandbox.url, lastSeq)).requests).toEqual([]);
+  });
+});
+
+describe('scans into another text field', () => {
+  it('the field gets back what it held (the scan typed nothing a person meant)', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('scanner-test').waitFor();
+    // Any text field of the page (here one added for the test, next to the scanner test page).
+    await page.evaluate(`
+      const input = document.createElement('input');
+      input.setAttribute('data-testid', 'other-field');
+      document.querySelector('[data-testid="scanner-test"]').append(input);
+    `);
+    const field = page.getByTestId('other-field');
+    await field.fill('Caisse 2');
+    await field.focus();
+    await usScannerOnAzerty('PASSCULTURE:v3;TOKEN:HATLVF');
+    await expect.poll(() => page.getByTestId('scan-decision').first().textContent()).toMatch(/HATLVF/);
+    await expect.poll(() => field.inputValue()).toBe('Caisse 2');
+  });
+});
+
+describe('the cashier typing', () => {
+  it('typing a code by hand, at human speed, still works', async () => {
+    const b = await freshBooking();
+    await page.keyboard.type(b.token, { delay: 140 });
+    expect(await page.getByTestId('code-input').inputValue()).toBe(b.token);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
+    expect(await page.getByTestId('verdict-token').textContent()).toContain(b.token);
+  });
+});
