@@ -103,7 +103,7 @@ export function createGuichet(deps: GuichetDeps) {
     if (!parsed.ok) throw new ContractFailure('not_a_countermark');
     const token = parsed.token;
     // A validation or undo made here and not sent yet is newer than anything the platform knows.
-    if (!online() || queue.unsentTokens().has(token)) return lookupLocally(token);
+    if (!online() || queue.hasUnsent(token)) return lookupLocally(token);
 
     try {
       const found = await gateway('cashier', (c) => c.getBookingByToken(token, { timeoutMs: deps.lookupTimeoutMs }));

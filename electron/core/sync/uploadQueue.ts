@@ -19,6 +19,13 @@ export function createUploadQueue(db: CounterDb, now: () => string) {
     .limit(1)
     .prepare();
 
+  const unsentQuery = db
+    .select({ id: uploadQueue.id })
+    .from(uploadQueue)
+    .where(and(eq(uploadQueue.token, sql.placeholder('token')), inArray(uploadQueue.state, ['pending', 'sending'])))
+    .limit(1)
+    .prepare();
+
   function update(id: number, set: Partial<QueueRow>): void {
     db.update(uploadQueue).set(set).where(eq(uploadQueue.id, id)).run();
   }
@@ -109,14 +116,9 @@ export function createUploadQueue(db: CounterDb, now: () => string) {
       return { pending: row.pending ?? 0, conflicts: row.conflicts ?? 0 };
     },
 
-    /** Tokens with an action not yet sent (for "en attente d'envoi" badges). */
-    unsentTokens(): Set<string> {
-      const rows = db
-        .select({ token: uploadQueue.token })
-        .from(uploadQueue)
-        .where(inArray(uploadQueue.state, ['pending', 'sending']))
-        .all();
-      return new Set(rows.map((r) => r.token));
+    /** Whether this counter has an action on `token` not sent yet (indexed: runs on every scan). */
+    hasUnsent(token: string): boolean {
+      return unsentQuery.get({ token }) !== undefined;
     },
 
     list(states: QueueRow['state'][], limit: number, newestFirst = false) {
