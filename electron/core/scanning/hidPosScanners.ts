@@ -2,15 +2,15 @@
  * HID-POS scanners, read directly over USB with the `usb` package's WebUSB API. A device is only touched when
  * its vendor makes scanners and it has a non-boot HID interface (a scanner in keyboard mode is a boot keyboard:
  * it stays a keyboard wedge); its report descriptor must then declare the Bar Code Scanner page, or it is
- * handed back to the OS. Hotplug comes as `connect`/`disconnect` events; each scanner has one pending
- * interrupt read at a time (the read waits in the USB stack), so nothing spins without a device.
+ * handed back to the OS. Hotplug comes as attach/detach callbacks; each scanner has one pending interrupt read
+ * at a time (the read waits in the USB stack), so nothing spins without a device.
  */
 import type { Logger } from 'pino';
 import type { ScannerDevice } from '../../../shared/contract';
 import { declaresBarcodeScanner } from './hidReportDescriptor';
 import { createScannedDataReader } from './hidPosReport';
 import { HONEYWELL_VENDOR_IDS, hex4, SCANNER_VENDORS } from './scannerVendors';
-import type { UsbConnectionEventLike, UsbInterfaceInfo, UsbScannerDevice, UsbWatchable } from './usbTypes';
+import type { UsbInterfaceInfo, UsbScannerDevice, UsbWatchable } from './usbTypes';
 
 const HID_CLASS = 3;
 const NO_BOOT_SUBCLASS = 0;
@@ -75,6 +75,7 @@ export function createHidPosWatcher(deps: HidPosWatcherDeps) {
   const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const claimed = new Map<string, Claimed>();
   let usb: UsbWatchable | null = null;
+  let stopWatching: (() => Promise<void>) | null = null;
   let usbError: string | null = null;
   let closed = false;
 
@@ -195,15 +196,15 @@ export function createHidPosWatcher(deps: HidPosWatcherDeps) {
     await entry.device.close().catch(() => undefined);
   }
 
-  const onConnect = (event: UsbConnectionEventLike) => {
+  const onAttach = (device: UsbScannerDevice) => {
     deps.onChange();
-    void consider(event.device);
+    void consider(device);
   };
-  const onDisconnect = (event: UsbConnectionEventLike) => {
-    const entry = claimed.get(handleOf(event.device));
+  const onDetach = (handle: string) => {
+    const entry = claimed.get(handle);
     if (entry) {
       entry.stopped = true;
-      claimed.delete(handleOf(event.device));
+      claimed.delete(handle);
     }
     deps.onChange();
   };
@@ -213,18 +214,30 @@ export function createHidPosWatcher(deps: HidPosWatcherDeps) {
       let devices: UsbScannerDevice[];
       try {
         usb = await deps.load();
-        // Listing first: the `usb` package rethrows a failed hotplug setup asynchronously (uncatchable), so
-        // events are only subscribed to once USB is known to work here.
         devices = await usb.getDevices();
       } catch (error) {
         usb = null;
         usbError = describe(error);
-        deps.logger.info({ err: describe(error) }, 'USB scanners unavailable on this machine');
+        deps.logger.info({ err: usbError }, 'USB scanners unavailable on this machine');
         return;
       }
-      if (closed) return;
-      usb.addEventListener('connect', onConnect);
-      usb.addEventListener('disconnect', onDisconnect);
+      for (const device of devices) await consider(device);
+      try {
+        const stop = await usb.watch(onAttach, onDetach);
+        if (closed) await stop();
+        else stopWatching = stop;
+      } catch (error) {
+        // Listed but not watched (no hotplug here): scanners plugged in later need "Actualiser" or a restart.
+        deps.logger.warn({ err: describe(error) }, 'USB hotplug unavailable');
+      }
+    },
+    /** Lists the devices again: for a machine without hotplug, and the settings' "Actualiser". */
+    async rescan(): Promise<void> {
+      if (!usb || closed) return;
+      const devices = await usb.getDevices().catch(() => null);
+      if (!devices) return;
+      const present = new Set(devices.map(handleOf));
+      for (const handle of [...claimed.keys()]) if (!present.has(handle)) onDetach(handle);
       for (const device of devices) await consider(device);
     },
     devices(): ScannerDevice[] {
@@ -233,8 +246,8 @@ export function createHidPosWatcher(deps: HidPosWatcherDeps) {
     usbError: () => usbError,
     async close(): Promise<void> {
       closed = true;
-      usb?.removeEventListener('connect', onConnect);
-      usb?.removeEventListener('disconnect', onDisconnect);
+      await stopWatching?.().catch(() => undefined);
+      stopWatching = null;
       const entries = [...claimed.values()];
       claimed.clear();
       await Promise.all(entries.map(release));

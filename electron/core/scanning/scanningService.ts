@@ -64,7 +64,10 @@ export function createScanning(deps: ScanningDeps) {
       'scanner.devices': async () => {
         const first = started === null;
         await start();
-        if (!first) await serial.rescan();
+        if (!first) {
+          await hid.rescan();
+          await serial.rescan();
+        }
         return snapshot();
       },
       'scanner.layout.get': () => ({ layouts: layouts.all() }),

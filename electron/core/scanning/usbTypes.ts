@@ -48,18 +48,39 @@ export interface UsbScannerDevice {
   transferIn(endpoint: number, length: number, timeoutMs?: number): Promise<{ data?: DataView; status: string }>;
 }
 
-export interface UsbConnectionEventLike {
-  device: UsbScannerDevice;
-}
-
-/** A `WebUSB` instance (`new WebUSB({ allowAllDevices: true })`): devices, and hotplug as events. */
+/**
+ * The `usb` package: devices listed through its WebUSB object, and hotplug through its native emitter, whose
+ * failures arrive as rejected promises. (Its WebUSB `connect` events would rethrow a hotplug failure from a
+ * timer, out of reach, and take the whole engine down on a machine without hotplug support.)
+ */
 export interface UsbWatchable {
   getDevices(): Promise<UsbScannerDevice[]>;
-  addEventListener(type: 'connect' | 'disconnect', listener: (event: UsbConnectionEventLike) => void): void;
-  removeEventListener(type: 'connect' | 'disconnect', listener: (event: UsbConnectionEventLike) => void): void;
+  /** Calls back on each device plugged in, and with the handle of each unplugged; resolves to the way to stop. */
+  watch(onAttach: (device: UsbScannerDevice) => void, onDetach: (handle: string) => void): Promise<() => Promise<void>>;
+}
+
+interface NativeEmitter {
+  addAttach(callback: (device: unknown) => void): Promise<void>;
+  removeAttach(): Promise<void>;
+  addDetach(callback: (handle: string) => void): Promise<void>;
+  removeDetach(): Promise<void>;
 }
 
 export async function loadWebUsb(): Promise<UsbWatchable> {
+  // Loading the package also gives its native devices their WebUSB methods (open, transferIn…).
   const { WebUSB } = await import('usb');
-  return new WebUSB({ allowAllDevices: true }) as unknown as UsbWatchable;
+  const webusb = new WebUSB({ allowAllDevices: true });
+  const native = (await import('usb/index.js')) as unknown as { Emitter: new () => NativeEmitter };
+  return {
+    getDevices: async () => (await webusb.getDevices()) as unknown as UsbScannerDevice[],
+    async watch(onAttach, onDetach) {
+      const emitter = new native.Emitter();
+      await emitter.addAttach((device) => onAttach(device as UsbScannerDevice));
+      await emitter.addDetach(onDetach);
+      return async () => {
+        await emitter.removeAttach();
+        await emitter.removeDetach();
+      };
+    },
+  };
 }

@@ -58,7 +58,8 @@ export function useCounterScans(handlers: CounterScanHandlers) {
     if (record.isRepeat) return true;
     const decision = record.analysis.decision;
     if (decision.kind === 'calibration') {
-      setLearnt(decision.learnt);
+      // A dedicated scanner sends characters: there is no layout to learn from it.
+      if (decision.learnt.length > 0) setLearnt(decision.learnt);
       return true;
     }
     handlers.interrupt();

@@ -47,7 +47,7 @@ export function ScanRecordCard({ record, deviceName }: { record: ScanRecord; dev
         <dl className="scan-record__readings">
           {record.analysis.readings.map((reading) => (
             <div key={reading.source} className={reading.match ? 'scan-reading scan-reading--match' : 'scan-reading'}>
-              <dt>{t(`scanner.layout.${reading.source}`)}</dt>
+              <dt>{burst ? t(`scanner.settings.reading.${reading.source}`) : t('scanner.settings.received')}</dt>
               <dd>
                 <code>{reading.text}</code>
               </dd>

@@ -1,0 +1,45 @@
+/**
+ * Sends keystroke streams to a Chromium page through CDP (`Input.dispatchKeyEvent`), with the exact `key` and
+ * `code` a PC's layout produces for a scanner set to another layout, Shift pressed around shifted keys as a
+ * scanner does. Each event carries the time the scanner typed it (CDP `timestamp`, which becomes
+ * `event.timeStamp`, as the OS's own input time does), and sending is paced in real time too.
+ */
+import type { CDPSession } from 'playwright-core';
+import type { Keystroke } from '../../../shared/scanner/keystroke';
+
+const SHIFT = 8;
+const VIRTUAL_KEYS: Record<string, number> = { Enter: 13, Tab: 9, Shift: 16 };
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function key(cdp: CDPSession, type: 'keyDown' | 'rawKeyDown' | 'keyUp', stroke: Keystroke, seconds: number) {
+  const isChar = [...stroke.key].length === 1;
+  const text = type === 'keyUp' ? undefined : stroke.key === 'Enter' ? '\r' : isChar ? stroke.key : undefined;
+  return cdp.send('Input.dispatchKeyEvent', {
+    type: type === 'keyDown' && text === undefined ? 'rawKeyDown' : type,
+    key: stroke.key,
+    code: stroke.code,
+    modifiers: stroke.shift ? SHIFT : 0,
+    windowsVirtualKeyCode: VIRTUAL_KEYS[stroke.key],
+    timestamp: seconds,
+    ...(text === undefined ? {} : { text, unmodifiedText: text }),
+  });
+}
+
+/** Types the strokes; `stroke.at` (ms) are kept as the events' own times. */
+export async function sendKeystrokes(cdp: CDPSession, strokes: readonly Keystroke[]): Promise<void> {
+  const first = strokes[0];
+  if (!first) return;
+  const epoch = Date.now() / 1000 - first.at / 1000;
+  const started = performance.now() - first.at;
+  for (const stroke of strokes) {
+    const wait = stroke.at - (performance.now() - started);
+    if (wait > 1) await pause(wait);
+    const at = epoch + stroke.at / 1000;
+    const shift: Keystroke = { ...stroke, key: 'Shift', code: 'ShiftLeft', shift: true };
+    if (stroke.shift) await key(cdp, 'rawKeyDown', shift, at - 0.0004);
+    await key(cdp, 'keyDown', stroke, at);
+    await key(cdp, 'keyUp', stroke, at + 0.0004);
+    if (stroke.shift) await key(cdp, 'keyUp', { ...shift, shift: false }, at + 0.0006);
+  }
+}

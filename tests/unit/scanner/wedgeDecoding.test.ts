@@ -1,0 +1,263 @@
+/**
+ * Keyboard-wedge scanners on every PC layout: what the guichet makes of the keys, scan by scan.
+ * Streams are built as the OS delivers them (tests/unit/scanner/keystrokeStreams.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { readingText } from '../../../shared/scanner/readings';
+import { CALIBRATION_PAYLOAD } from '../../../shared/scanner/payload';
+import { createDriver, scanDecisions } from './wedgeDriver';
+import { personTypes, scannerTypes, suffixStroke } from './keystrokeStreams';
+import type { Keystroke } from '../../../shared/scanner/keystroke';
+import { createWedgeScanner, type WedgeBurst } from '../../../shared/scanner/wedgeScanner';
+
+const QR = 'PASSCULTURE:v3;TOKEN:352UW4';
+
+describe('a US-configured scanner on a French AZERTY PC', () => {
+  it('types what the issue describes, and the QR payload still reads right', () => {
+    const strokes = scannerTypes(QR, { scanner: 'us', pc: 'fr' });
+    expect(readingText(strokes.slice(0, -1), 'typed')).toBe(`PQSSCULTUREMv"mTOKENM"(éUZ'`);
+    const driver = createDriver();
+    const [decision] = scanDecisions(driver.run(strokes));
+    expect(decision).toEqual({ kind: 'token', token: '352UW4', form: 'qr', basis: 'qr', learnt: ['us'] });
+    expect(driver.known).toEqual(['us']);
+  });
+
+  it('never guesses a bare code that reads HQTLVF as typed and HATLVF as meant, while the layout is unknown', () => {
+    const strokes = scannerTypes('HATLVF', { scanner: 'us', pc: 'fr' });
+    expect(readingText(strokes.slice(0, -1), 'typed')).toBe('HQTLVF');
+    const [decision] = scanDecisions(createDriver().run(strokes));
+    expect(decision).toEqual({ kind: 'ambiguous', candidates: ['HQTLVF', 'HATLVF'] });
+  });
+
+  it('reads later bare codes with the layout a QR scan taught', () => {
+    const driver = createDriver();
+    driver.run(scannerTypes('PASSCULTURE:v3;TOKEN:ABCDEF', { scanner: 'us', pc: 'fr' }));
+    const [decision] = scanDecisions(driver.run(scannerTypes('HATLVF', { scanner: 'us', pc: 'fr', startAt: 5000 })));
+    expect(decision).toMatchObject({ kind: 'token', token: 'HATLVF', basis: 'memory' });
+  });
+
+  it('a bare code with digits only one layout can read is not ambiguous (the others give é, &, …)', () => {
+    const [decision] = scanDecisions(createDriver().run(scannerTypes('HTLVF2', { scanner: 'us', pc: 'fr' })));
+    expect(decision).toMatchObject({ kind: 'token', token: 'HTLVF2', basis: 'unanimous' });
+  });
+
+  it('the older v2 QR payload, in lower case, is read too', () => {
+    const [decision] = scanDecisions(
+      createDriver().run(scannerTypes('passculture:v2;token:hatlvf', { scanner: 'us', pc: 'fr' })),
+    );
+    expect(decision).toMatchObject({ kind: 'token', token: 'HATLVF', form: 'qr' });
+  });
+});
+
+describe('a US-configured scanner on a US QWERTY PC', () => {
+  it('reads the QR payload and learns that the PC and the scanner agree', () => {
+    const driver = createDriver();
+    const [decision] = scanDecisions(driver.run(scannerTypes(QR, { scanner: 'us', pc: 'us' })));
+    expect(decision).toMatchObject({ kind: 'token', token: '352UW4', learnt: ['typed', 'us'] });
+  });
+
+  it('asks about a bare code with an A until the layout is known (the scanner could be set to AZERTY)', () => {
+    const driver = createDriver();
+    const [before] = scanDecisions(driver.run(scannerTypes('HATLVF', { scanner: 'us', pc: 'us' })));
+    expect(before).toMatchObject({ kind: 'ambiguous' });
+    driver.run(scannerTypes(QR, { scanner: 'us', pc: 'us', startAt: 3000 }));
+    const [after] = scanDecisions(driver.run(scannerTypes('HATLVF', { scanner: 'us', pc: 'us', startAt: 6000 })));
+    expect(after).toMatchObject({ kind: 'token', token: 'HATLVF', basis: 'memory' });
+  });
+});
+
+describe('a US-configured scanner on a Belgian AZERTY PC', () => {
+  it('reads the QR payload although 6 and 8 type § and !', () => {
+    const strokes = scannerTypes('PASSCULTURE:v3;TOKEN:6H8KQ2', { scanner: 'us', pc: 'be' });
+    expect(readingText(strokes.slice(0, -1), 'typed')).toContain('§H!KA');
+    const [decision] = scanDecisions(createDriver().run(strokes));
+    expect(decision).toMatchObject({ kind: 'token', token: '6H8KQ2', learnt: ['us'] });
+  });
+});
+
+describe('a scanner configured for AZERTY on a French AZERTY PC', () => {
+  it('reads the QR payload as typed, and later bare codes follow that layout', () => {
+    const driver = createDriver();
+    const [qr] = scanDecisions(driver.run(scannerTypes(QR, { scanner: 'fr', pc: 'fr' })));
+    expect(qr).toMatchObject({ kind: 'token', token: '352UW4', learnt: ['typed', 'fr', 'be'] });
+    const [bare] = scanDecisions(driver.run(scannerTypes('HATLVF', { scanner: 'fr', pc: 'fr', startAt: 4000 })));
+    expect(bare).toMatchObject({ kind: 'token', token: 'HATLVF', basis: 'memory' });
+  });
+});
+
+describe('a QWERTZ scanner on a German PC', () => {
+  it('learns that Y and Z swap', () => {
+    const driver = createDriver();
+    const [qr] = scanDecisions(driver.run(scannerTypes('PASSCULTURE:v3;TOKEN:ZY2345', { scanner: 'de', pc: 'de' })));
+    expect(qr).toMatchObject({ kind: 'token', token: 'ZY2345', learnt: ['typed', 'de'] });
+  });
+});
+
+describe('the calibration code', () => {
+  it.each([
+    ['us', 'fr', ['us']],
+    ['fr', 'fr', ['typed', 'fr', 'be']],
+    ['us', 'be', ['us']],
+    ['de', 'fr', ['de']],
+    ['us', 'us', ['typed', 'us']],
+  ] as const)('a %s scanner on a %s PC is recognised in one scan', (scanner, pc, learnt) => {
+    const driver = createDriver();
+    const [decision] = scanDecisions(driver.run(scannerTypes(CALIBRATION_PAYLOAD, { scanner, pc })));
+    expect(decision).toEqual({ kind: 'calibration', learnt });
+    expect(driver.known).toEqual(learnt);
+  });
+});
+
+describe('scanner settings and habits', () => {
+  it('a slow scanner (80 ms a key) is still a scan, but its bare codes are not re-read from memory', () => {
+    const driver = createDriver(['us']);
+    const jitter = [0, 6, -4, 9, -7, 3, -2, 5];
+    const result = driver.run(
+      scannerTypes('HATLVF', { scanner: 'us', pc: 'fr', gapMs: (i) => 80 + (jitter[i % 8] ?? 0) }),
+    );
+    expect(result.bursts[0]?.burst.rhythm).toBe('slow');
+    expect(scanDecisions(result)[0]).toMatchObject({ kind: 'ambiguous' });
+    const [qr] = scanDecisions(driver.run(scannerTypes(QR, { scanner: 'us', pc: 'fr', startAt: 9000, gapMs: 80 })));
+    expect(qr).toMatchObject({ kind: 'token', token: '352UW4' });
+  });
+
+  it('a scanner that sends no suffix: the scan ends after a pause', () => {
+    const strokes = scannerTypes(QR, { scanner: 'us', pc: 'fr', suffix: null });
+    const result = createDriver().run(strokes, 'text', 10_000);
+    expect(result.bursts[0]?.burst.end).toBe('idle');
+    expect(scanDecisions(result)[0]).toMatchObject({ kind: 'token', token: '352UW4' });
+  });
+
+  it('a Tab suffix ends the scan and is stopped (the focus does not move)', () => {
+    const result = createDriver().run(scannerTypes(QR, { scanner: 'us', pc: 'fr', suffix: 'Tab' }));
+    expect(result.bursts[0]?.burst.suffix).toBe('Tab');
+    expect(result.swallowed.at(-1)).toBe(true);
+  });
+
+  it('a double scan within 1.5 s counts once; the same code later counts again', () => {
+    const driver = createDriver();
+    const first = driver.run(scannerTypes(QR, { scanner: 'us', pc: 'fr', startAt: 0 }));
+    const second = driver.run(scannerTypes(QR, { scanner: 'us', pc: 'fr', startAt: 400 }));
+    const third = driver.run(scannerTypes(QR, { scanner: 'us', pc: 'fr', startAt: 4000 }));
+    expect(scanDecisions(first)).toHaveLength(1);
+    expect(second.bursts[0]?.isRepeat).toBe(true);
+    expect(second.swallowed.at(-1)).toBe(true); // the repeat's Enter does not validate either
+    expect(scanDecisions(third)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a symbology identifier', ']Q1'],
+    ['an ECI marker', '\\000026'],
+    ['both', ']Q2\\000026'],
+  ])('%s before the payload is stripped', (_name, prefix) => {
+    const [decision] = scanDecisions(createDriver().run(scannerTypes(`${prefix}${QR}`, { scanner: 'us', pc: 'fr' })));
+    expect(decision).toMatchObject({ kind: 'token', token: '352UW4', learnt: ['us'] });
+  });
+
+  it('an AZERTY scanner sends ] with AltGr, and the prefix is still stripped', () => {
+    const strokes = scannerTypes(`]Q1${QR}`, { scanner: 'fr', pc: 'fr' });
+    expect(strokes[0]).toMatchObject({ code: 'Minus', altGraph: true, key: ']' });
+    expect(scanDecisions(createDriver().run(strokes))[0]).toMatchObject({ kind: 'token', token: '352UW4' });
+  });
+
+  it('a barcode that is not a pass Culture countermark (an EAN-13, a ticketing code) says so', () => {
+    for (const text of ['3760123456789', 'CDS-000123-45', 'PASSCULTURE:v4;TOKEN:ABCDEF']) {
+      const [decision] = scanDecisions(createDriver().run(scannerTypes(text, { scanner: 'us', pc: 'fr' })));
+      expect(decision).toEqual({ kind: 'not_a_countermark' });
+    }
+  });
+
+  it('a bare code in lower case with a space inside is read', () => {
+    const [decision] = scanDecisions(createDriver().run(scannerTypes('htl vf2', { scanner: 'us', pc: 'fr' })));
+    expect(decision).toMatchObject({ kind: 'token', token: 'HTLVF2' });
+  });
+
+  it('CR LF: the second Enter is stopped too, so it never validates the verdict just shown', () => {
+    const strokes = scannerTypes(QR, { scanner: 'us', pc: 'fr' });
+    const last = strokes.at(-1)!.at;
+    const result = createDriver().run([...strokes, suffixStroke('Enter', last + 2)]);
+    expect(result.swallowed.slice(-2)).toEqual([true, true]);
+  });
+
+  it('a late Enter after a scan that ended on a pause is stopped', () => {
+    const strokes = scannerTypes(QR, { scanner: 'us', pc: 'fr', suffix: null });
+    const last = strokes.at(-1)!.at;
+    const driver = createDriver();
+    driver.run(strokes, 'text', last + 150);
+    const late = driver.run([suffixStroke('Enter', last + 250)]);
+    expect(late.swallowed).toEqual([true]);
+    const human = driver.run([suffixStroke('Enter', last + 2000)]);
+    expect(human.swallowed).toEqual([false]);
+  });
+});
+
+describe('the cashier at the keyboard', () => {
+  it('typing a code by hand is typing: nothing is stopped, nothing is decoded, Enter reaches the field', () => {
+    const result = createDriver(['us']).run(personTypes('HATLVF', 'fr'));
+    expect(result.bursts.length).toBeGreaterThan(0);
+    expect(result.bursts.every((b) => !b.isScan)).toBe(true);
+    expect(result.swallowed.every((s) => !s)).toBe(true);
+  });
+
+  it('a fast typist with an even-ish rhythm over six keys is still not a fast scan', () => {
+    const strokes = scannerTypes('HATLVF', {
+      scanner: 'fr',
+      pc: 'fr',
+      gapMs: (i) => [0, 95, 60, 130, 70][i % 5] ?? 90,
+    });
+    const result = createDriver(['us']).run(strokes);
+    expect(result.bursts[0]?.isScan).toBe(false);
+  });
+
+  it('a paste (Ctrl+V) then Enter is not a scan', () => {
+    const strokes: Keystroke[] = [
+      { key: 'Control', code: 'ControlLeft', shift: false, altGraph: false, command: true, at: 0 },
+      { key: 'v', code: 'KeyV', shift: false, altGraph: false, command: true, at: 90 },
+      suffixStroke('Enter', 600),
+    ];
+    const result = createDriver().run(strokes);
+    expect(result.bursts).toHaveLength(0);
+    expect(result.swallowed).toEqual([false, false, false]);
+  });
+
+  it('with the focus on a button, scan keys are stopped (none can press it), but a lone Space still can', () => {
+    const scan = createDriver().run(scannerTypes('HAT LVF', { scanner: 'us', pc: 'fr' }), 'other');
+    expect(scan.swallowed.every(Boolean)).toBe(true);
+    const space = createDriver().run(
+      [{ key: ' ', code: 'Space', shift: false, altGraph: false, command: false, at: 0 }],
+      'other',
+    );
+    expect(space.swallowed).toEqual([false]);
+  });
+
+  it('Backspace in the middle makes it typing', () => {
+    const strokes = scannerTypes('HATLVF', { scanner: 'fr', pc: 'fr', suffix: null });
+    strokes.splice(3, 0, {
+      key: 'Backspace',
+      code: 'Backspace',
+      shift: false,
+      altGraph: false,
+      command: false,
+      at: 12,
+    });
+    const result = createDriver().run(strokes, 'text', 1000);
+    expect(result.bursts.every((b) => !b.isScan)).toBe(true);
+  });
+});
+
+describe('a busy page', () => {
+  it('keys that arrive late after a pause was declared reopen the burst: the whole scan is decided', () => {
+    const scanner = createWedgeScanner({ knownSources: () => null });
+    const strokes = scannerTypes('HATLVF', { scanner: 'us', pc: 'fr', gapMs: 4 });
+    const decided: WedgeBurst[] = [];
+    strokes.slice(0, 3).forEach((s) => decided.push(...scanner.push(s, 'text').bursts));
+    // The page's clock says 150 ms passed without a key (the keys were typed 4 ms apart, but got stuck).
+    const cut = scanner.idle(scanner.deadline()!);
+    expect(cut?.isScan).toBe(false);
+    const steps = strokes.slice(3).map((s) => scanner.push(s, 'text'));
+    expect(steps[0]?.reopened).toBe(true);
+    const last = steps.at(-1)!;
+    expect(last.swallow).toBe(true); // the Enter is the scan's: it never submits the leaked text
+    expect(last.bursts[0]?.analysis.decision).toEqual({ kind: 'ambiguous', candidates: ['HQTLVF', 'HATLVF'] });
+  });
+});
