@@ -1,0 +1,126 @@
+/**
+ * The end-of-day report: for each séance of a day (venue's zone), what happened to its pass Culture bookings.
+ * Each booking lands in exactly one category, in this order of precedence: a conflict of ours (the manager must
+ * act), a validation here (provisional or not), used elsewhere (USED/REIMBURSED in the mirror without ours),
+ * cancelled, then not used: a no-show once the séance has started, else still waiting.
+ */
+import type { EndOfDayCounts, EndOfDayReport, SeanceCount } from '../../../shared/contract';
+import type { CounterDb } from '../db/open';
+import { counterStandings, standingOf, type CounterStanding } from '../reimbursement/counterActions';
+import { dayRange, todayIn } from './dayRange';
+
+export type EndOfDayCategory = Exclude<keyof EndOfDayCounts, 'expected'>;
+
+export interface EndOfDayRequest {
+  day?: string;
+  timeZone: string;
+  venueName: string | null;
+  counterName: string;
+  now: Date;
+}
+
+interface SeanceRow {
+  stockId: number;
+  offerName: string;
+  start: string;
+  priceCategoryLabel: string;
+}
+
+interface BookingRow {
+  bookingId: number;
+  stockId: number;
+  status: 'CONFIRMED' | 'USED' | 'CANCELLED' | 'REIMBURSED';
+  quantity: number;
+  unitPriceCents: number;
+}
+
+export function categoryOf(
+  booking: Pick<BookingRow, 'status'>,
+  standing: CounterStanding,
+  seanceStarted: boolean,
+): EndOfDayCategory {
+  if (standing.conflict !== null) return 'conflicts';
+  if (booking.status !== 'CANCELLED' && standing.validatedAt !== null)
+    return standing.provisional ? 'provisional' : 'validatedHere';
+  if (booking.status === 'USED' || booking.status === 'REIMBURSED') return 'validatedElsewhere';
+  if (booking.status === 'CANCELLED') return 'cancelled';
+  return seanceStarted ? 'noShows' : 'waiting';
+}
+
+const zero = (): SeanceCount => ({ bookings: 0, places: 0, amountCents: 0 });
+export function emptyCounts(): EndOfDayCounts {
+  return {
+    expected: zero(),
+    validatedHere: zero(),
+    provisional: zero(),
+    validatedElsewhere: zero(),
+    conflicts: zero(),
+    noShows: zero(),
+    waiting: zero(),
+    cancelled: zero(),
+  };
+}
+
+/** The amount validated (here, provisional and elsewhere) of a set of counts. */
+export function validatedAmountCents(c: EndOfDayCounts): number {
+  return c.validatedHere.amountCents + c.provisional.amountCents + c.validatedElsewhere.amountCents;
+}
+
+function add(count: SeanceCount, quantity: number, amountCents: number): void {
+  count.bookings += 1;
+  count.places += quantity;
+  count.amountCents += amountCents;
+}
+
+export function endOfDayReport(db: CounterDb, request: EndOfDayRequest): EndOfDayReport {
+  const day = request.day ?? todayIn(request.timeZone, request.now);
+  const { from, to } = dayRange(day, request.timeZone);
+  const client = db.$client;
+  const seances = client
+    .prepare(
+      `SELECT s.stock_id AS stockId, s.beginning_datetime AS start, s.price_category_label AS priceCategoryLabel,
+         COALESCE(o.name, (SELECT offer_name FROM known_bookings WHERE offer_id = s.offer_id LIMIT 1), '') AS offerName
+       FROM seances s LEFT JOIN offers o ON o.offer_id = s.offer_id
+       WHERE s.beginning_datetime >= ? AND s.beginning_datetime < ?
+       ORDER BY s.beginning_datetime, offerName, s.stock_id`,
+    )
+    .all(from, to) as SeanceRow[];
+  const bookings = client
+    .prepare(
+      `SELECT booking_id AS bookingId, stock_id AS stockId, status, quantity, unit_price_cents AS unitPriceCents
+       FROM known_bookings WHERE stock_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(seances.map((s) => s.stockId))) as BookingRow[];
+  const standings = counterStandings(db);
+  const totals = emptyCounts();
+  const bySeance = new Map(seances.map((s) => [s.stockId, emptyCounts()]));
+  const startedAt = new Map(seances.map((s) => [s.stockId, Date.parse(s.start) <= request.now.getTime()]));
+
+  for (const booking of bookings) {
+    const counts = bySeance.get(booking.stockId);
+    if (!counts) continue;
+    const category = categoryOf(booking, standingOf(standings, booking.bookingId), startedAt.get(booking.stockId)!);
+    const amountCents = booking.quantity * booking.unitPriceCents;
+    for (const target of [counts, totals]) {
+      add(target[category], booking.quantity, amountCents);
+      // A cancelled booking is not expected; one whose validation of ours conflicts stays, to be handled.
+      if (category !== 'cancelled') add(target.expected, booking.quantity, amountCents);
+    }
+  }
+
+  return {
+    day,
+    timeZone: request.timeZone,
+    venueName: request.venueName,
+    counterName: request.counterName,
+    generatedAt: request.now.toISOString(),
+    seances: seances.map((s) => ({
+      stockId: s.stockId,
+      offerName: s.offerName,
+      start: new Date(s.start).toISOString(),
+      priceCategoryLabel: s.priceCategoryLabel,
+      counts: bySeance.get(s.stockId)!,
+    })),
+    totals,
+  };
+}
