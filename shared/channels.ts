@@ -40,11 +40,30 @@ export const CALL_NAMES = [
   'scanner.devices',
   'scanner.layout.get',
   'scanner.layout.set',
+  // reimbursements and end-of-day report (shared/contract-reports.ts)
+  'reimbursements.overview',
+  'reports.endOfDay',
+  'reports.endOfDayCsv',
+  'reports.printEndOfDay',
+  // programme publishing and notifications (shared/contract-programme.ts)
+  'programme.offer',
+  'programme.offer.create',
+  'programme.offer.update',
+  'programme.offer.setActive',
+  'programme.seance.add',
+  'programme.seance.update',
+  'programme.seance.delete',
+  'programme.seats.set',
+  'programme.sales.close',
+  'programme.sales.reopen',
+  'notifications.settings.get',
+  'notifications.settings.set',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
 export const EVENT_NAMES = [
   'ledger.changed',
+  'verdict.updated',
   'status.changed',
   'bookings.changed',
   'programme.changed',
@@ -52,6 +71,7 @@ export const EVENT_NAMES = [
   'printer.changed',
   'scanner.scan',
   'scanner.devices.changed',
+  'bookings.alert',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

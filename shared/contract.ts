@@ -10,6 +10,8 @@ import type { CallName, EventName } from './channels';
 import { syncCalls, syncEvents } from './contract-sync';
 import { printingCalls, printingEvents } from './contract-printing';
 import { scannerCalls, scannerEvents } from './contract-scanner';
+import { programmeCalls, programmeEvents } from './contract-programme';
+import { reportCalls } from './contract-reports';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: every failure reaching the renderer is one of these codes, with a French message for the cashier.
@@ -43,6 +45,13 @@ export const errorCodeSchema = z.enum([
   // printing
   'not_printable', // reprint/preview of a ledger entry that is not an entry (lookup, undo, refusal)
   'print_job_unknown', // retry/cancel of a job that does not exist or is not failed
+  'print_failed', // a report sent straight to the printer did not print (reports.printEndOfDay)
+  // programme publishing (shared/contract-programme.ts)
+  'offer_not_editable', // a film created on the pro site or imported (Allociné): only (de)activation and seats here
+  'platform_refused', // the platform refused a programme write (400), with its reasons
+  'offer_unknown', // 404: film or séance not found (deleted meanwhile, or out of this key's reach)
+  'poster_invalid', // not a PNG/JPEG, or not 2:3
+  'sales_not_closed', // reopen asked for a séance this counter did not close
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -93,6 +102,8 @@ export const verdictSchema = z.object({
   kind: z.enum(['valid', 'not_yet', 'refused', 'unverifiable']),
   /** Where the verdict comes from: the platform, or the local mirror while offline. */
   source: z.enum(['platform', 'local']),
+  /** Local verdict while online: pass Culture is being asked; `verdict.updated` replaces it if it disagrees. */
+  confirming: z.boolean().optional(),
   reason: refusalReasonSchema.nullable(),
   /** French, for the cashier. */
   message: z.string(),
@@ -173,6 +184,8 @@ export const calls = {
   ...syncCalls,
   ...printingCalls,
   ...scannerCalls,
+  ...programmeCalls,
+  ...reportCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
@@ -182,9 +195,12 @@ export type CallOutput<N extends CallName> = z.output<(typeof calls)[N]['output'
 // Events pushed by the core.
 export const events = {
   'ledger.changed': z.object({ entryId: z.number().int(), kind: ledgerKindSchema }),
+  /** pass Culture's answer differs from the local verdict shown first (e.g. cancelled since the last sync). */
+  'verdict.updated': verdictSchema,
   ...syncEvents,
   ...printingEvents,
   ...scannerEvents,
+  ...programmeEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
@@ -199,3 +215,5 @@ export type { CallName, EventName } from './channels';
 export * from './contract-sync';
 export * from './contract-printing';
 export * from './contract-scanner';
+export * from './contract-programme';
+export * from './contract-reports';

@@ -12,6 +12,14 @@ import { createGuichet } from './counter/guichet';
 import { createDispatcher } from './dispatch';
 import { counterHandlers } from './handlers/counterHandlers';
 import { syncHandlers } from './handlers/syncHandlers';
+import { programmeHandlers } from './handlers/programmeHandlers';
+import { createBookingAlertGate } from './programme/bookingAlerts';
+import { createManagedOffers } from './programme/managedOffers';
+import { createProgrammeMirror } from './programme/programmeMirror';
+import { createProgrammeWriter } from './programme/programmeWriter';
+import { createClosedSales } from './programme/seats';
+import { reportHandlers } from './handlers/reportHandlers';
+import { createReportPrinter } from './reports/reportPrinter';
 import { createPlatformClient } from './platform/client';
 import { createPrinting } from './printing/printingService';
 import { createCandidateResolver } from './counter/candidates';
@@ -112,6 +120,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     onChange: () => publishStatus(),
   });
   const mirror = createMirrorSync({ db, gateway, cache, streams, venueIds, clock, posterDir, logger });
+  // Notifications stay silent during an account's first complete bookings sync.
+  const alertGate = createBookingAlertGate(streams);
+  const programmeWriter = createProgrammeWriter({
+    gateway,
+    mirror: createProgrammeMirror(db, cache),
+    managed: createManagedOffers(db),
+    closedSales: createClosedSales(db),
+    clock,
+    timeZone: () => timeZone(),
+    venueIds,
+    onProgrammeChanged: () => emit('programme.changed', {}),
+  });
   const scheduler = createScheduler({
     uploader,
     queue,
@@ -121,13 +141,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     clock,
     logger,
     periodMs: deps.syncPeriodMs ?? 30_000,
-    onCycleDone: () => publishStatus(),
+    onCycleDone: () => {
+      alertGate.cycleDone();
+      publishStatus();
+    },
     onBookingsChanged: (changes) => {
       const cancelledIds = changes.changed.filter((c) => c.to === 'CANCELLED').map((c) => c.bookingId);
-      emit('bookings.changed', {
-        added: mirrorQueries.byIds(changes.added),
-        cancelled: mirrorQueries.byIds(cancelledIds),
-      });
+      const payload = { added: mirrorQueries.byIds(changes.added), cancelled: mirrorQueries.byIds(cancelledIds) };
+      emit('bookings.changed', payload);
+      if (alertGate.shouldAnnounce()) emit('bookings.alert', payload);
     },
     onProgrammeChanged: () => emit('programme.changed', {}),
   });
@@ -172,6 +194,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     lookupTimeoutMs: deps.lookupTimeoutMs ?? 3000,
     onLedgerRow: (entryId, kind) => emit('ledger.changed', { entryId, kind }),
     onQueued: () => publishStatus(),
+    onVerdictUpdated: (verdict) => emit('verdict.updated', verdict),
     // After the ledger commit; only schedules the slip, so printing can never hold up or undo a validation.
     onValidated: (validation) => printing.onValidated(validation),
   });
@@ -204,6 +227,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       }),
       ...printing.handlers,
       ...scanning.handlers,
+      ...programmeHandlers({ writer: programmeWriter, db }),
+      ...reportHandlers({
+        db,
+        clock,
+        timeZone,
+        venue: () => venues[0] ?? null,
+        counterName: deps.counterName,
+        printReport: createReportPrinter(printing),
+      }),
       'counter.resolveCandidates': ({ candidates }) => resolveCandidates(candidates),
     },
     logger,

@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { launchChromium } from '../support/chromium';
 import { startCounter, REPO_ROOT, type CounterUnderTest } from '../support/counterUnderTest';
 import {
+  cancelSandboxBooking,
   findBookings,
   sandboxBookings,
   setFaults,
@@ -165,6 +166,20 @@ describe('the guichet', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('code-input').inputValue()).toBe('');
     await expect.poll(() => page.locator('[data-testid="verdict"][data-kind="refused"]').count()).toBe(0);
+  });
+});
+
+describe('local first', () => {
+  it('a code seen before shows at once, and turns red when pass Culture says it was cancelled since', async () => {
+    const b = await booking({ status: 'CONFIRMED', confirmed: true });
+    await scan(b.token);
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
+    await page.keyboard.press('Escape');
+    await cancelSandboxBooking(counter.sandbox.url, b.id, 'offerer');
+    await scan(b.token);
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('refused');
+    expect(await verdict().textContent()).toMatch(/annulée/);
+    expect(await page.getByTestId('validate-button').count()).toBe(0);
   });
 });
 

@@ -37,6 +37,8 @@ export interface GuichetDeps {
   onLedgerRow: (entryId: number, kind: LedgerAppend['kind']) => void;
   /** Called when the upload queue gained a row. */
   onQueued: () => void;
+  /** Called when pass Culture contradicts a local verdict already shown (local-first lookups). */
+  onVerdictUpdated?: (verdict: Verdict) => void;
   /** Called once a validation is recorded (e.g. to print the entry slip); must not throw or block. */
   onValidated?: (validation: Validation) => void;
 }
@@ -86,7 +88,7 @@ export function createGuichet(deps: GuichetDeps) {
   async function lookupLocally(token: string): Promise<Verdict> {
     const known = cache.byToken(token);
     const standing = ledger.standingValidation(token);
-    const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone() });
+    const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone(), online: online() });
     const ledgerId = record({
       kind: 'lookup',
       token,
@@ -104,7 +106,32 @@ export function createGuichet(deps: GuichetDeps) {
     const token = parsed.token;
     // A validation or undo made here and not sent yet is newer than anything the platform knows.
     if (!online() || queue.hasUnsent(token)) return lookupLocally(token);
+    // Local first: a token seen before, validatable as far as this counter knows, is answered at once; pass Culture
+    // confirms in the background and a different answer replaces the verdict on screen (and blocks validation).
+    const known = cache.byToken(token);
+    if (known && isLocallyValidatable(known) && !ledger.standingValidation(token)) {
+      const verdict = { ...(await lookupLocally(token)), confirming: true };
+      void confirmWithPlatform(token);
+      return verdict;
+    }
+    return askPlatform(token);
+  }
 
+  async function confirmWithPlatform(token: string): Promise<void> {
+    try {
+      const found = await gateway('cashier', (c) => c.getBookingByToken(token, { timeoutMs: deps.lookupTimeoutMs }));
+      cache.remember(token, found, now());
+    } catch (error) {
+      if (!isPlatformError(error) || isOutage(error) || error.code === 'rate_limited') return;
+      try {
+        deps.onVerdictUpdated?.(await platformRefusal(token, error));
+      } catch (failure) {
+        logger.warn({ err: describe(failure), token: maskToken(token) }, 'background confirmation failed');
+      }
+    }
+  }
+
+  async function askPlatform(token: string): Promise<Verdict> {
     try {
       const found = await gateway('cashier', (c) => c.getBookingByToken(token, { timeoutMs: deps.lookupTimeoutMs }));
       let known: KnownBooking | undefined;
@@ -145,6 +172,13 @@ export function createGuichet(deps: GuichetDeps) {
     const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
     const booking = reason === 'unknown' ? null : await viewOf(known);
     return refusedVerdict({ ...base, booking }, reason, error.message, undo);
+  }
+
+  function isLocallyValidatable(booking: KnownBooking): boolean {
+    return (
+      booking.status === 'CONFIRMED' &&
+      (!booking.confirmationDate || new Date(booking.confirmationDate) <= deps.clock())
+    );
   }
 
   /** What this counter knows of a booking already rules out a validation (the platform would refuse it). */

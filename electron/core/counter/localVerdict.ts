@@ -14,6 +14,8 @@ export interface LocalFacts {
   standing: { id: number; at: string } | null;
   now: Date;
   timeZone: string;
+  /** Online, a local verdict is only the first answer (local-first): no "offline" wording then. */
+  online: boolean;
 }
 
 /** `token`, `ledgerId` and `booking` are filled in by the caller (they need the ledger row and séance). */
@@ -47,5 +49,6 @@ export function localVerdict(facts: LocalFacts): { verdict: PartialVerdict; outc
       outcome: 'not_yet',
     };
   }
-  return { verdict: strip(validVerdict(base, t('sync.offline_verdict'))), outcome: 'valid' };
+  const message = facts.online ? t('verdict.valid') : t('sync.offline_verdict');
+  return { verdict: strip(validVerdict(base, message)), outcome: 'valid' };
 }

@@ -50,7 +50,7 @@ export function VerdictPanel({ panel, isBusy, onValidate, onRequestUndo, onReque
         )}
       </header>
       {panel.kind === 'verdict' && panel.verdict.source === 'local' && panel.verdict.kind !== 'unverifiable' && (
-        <LocalSourceNote />
+        <LocalSourceNote confirming={panel.verdict.confirming === true} />
       )}
       {panel.kind === 'verdict' && panel.verdict.kind === 'valid' && (
         <ValidBody verdict={panel.verdict} isBusy={isBusy} onValidate={onValidate} />

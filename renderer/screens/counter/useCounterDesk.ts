@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BookingView, Envelope } from '../../../shared/contract';
 import { useApi } from '../../context/coreContext';
 import { i18n } from '../../i18n';
@@ -43,6 +43,19 @@ export function useCounterDesk(onSettled: () => void): CounterDesk {
         onSettled();
       });
   }
+
+  // Local first: pass Culture contradicts the verdict on screen (e.g. cancelled since the last sync) — replace it,
+  // unless the cashier has moved on to another code or an action.
+  useEffect(
+    () =>
+      api.on('verdict.updated', (verdict) => {
+        if (inFlight.current && inFlight.current.action !== 'lookup') return;
+        setPanel((shown) =>
+          shown?.kind === 'verdict' && shown.verdict.token === verdict.token ? { kind: 'verdict', verdict } : shown,
+        );
+      }),
+    [api],
+  );
 
   function failure(token: string, envelope: Envelope<unknown> & { ok: false }): CounterPanel {
     return { kind: 'error', token, error: envelope.error };

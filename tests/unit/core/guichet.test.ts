@@ -3,7 +3,23 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, Verdict } from '../../../shared/contract';
-import { findBooking, resetSandbox, sandboxBookings, setFaults } from '../../support/sandboxControl';
+import {
+  cancelSandboxBooking,
+  findBooking,
+  resetSandbox,
+  sandboxBookings,
+  setFaults,
+} from '../../support/sandboxControl';
+
+/** A new, confirmed booking on the platform that this counter has never seen. */
+async function freshBooking(): Promise<{ token: string; id: number }> {
+  const response = await fetch(`${counter.sandbox.url}/__sandbox/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'CONFIRMED', confirmed: true }),
+  });
+  return (await response.json()) as { token: string; id: number };
+}
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 
 let counter: CounterUnderTest;
@@ -159,25 +175,24 @@ describe('when the platform misbehaves', () => {
   it.each([[{ outage: 'reset' }], [{ outage: 'http503' }], [{ outage: 'hang' }]])(
     '%j: the counter goes offline by itself and answers from local data, then comes back',
     async (faults) => {
-      const b = await findBooking(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true });
-      await lookup(b.token); // now known locally
+      const [seen, unseen] = [await freshBooking(), await freshBooking()];
+      await lookup(seen!.token); // now known locally
       await setFaults(counter.sandbox.url, faults);
       const started = Date.now();
-      const verdict = await lookup(b.token);
+      // Never seen here and the platform cannot answer: it cannot be checked, and the counter is offline.
+      expect(await lookup(unseen!.token)).toMatchObject({ kind: 'unverifiable' });
       expect(Date.now() - started).toBeLessThan(3000);
-      expect(verdict).toMatchObject({ kind: 'valid', source: 'local' });
       expect(value<{ online: boolean }>(await counter.core.dispatch('status.get', {})).online).toBe(false);
-      // Offline, a token never seen here cannot be checked.
-      expect((await lookup('ZZZZ33')).kind).toBe('unverifiable');
+      expect(await lookup(seen!.token)).toMatchObject({ kind: 'valid', source: 'local' });
 
       await setFaults(counter.sandbox.url, { outage: false, malformed: false });
       expect(value<{ online: boolean }>(await counter.core.dispatch('sync.now', {})).online).toBe(true);
-      expect(await lookup(b.token)).toMatchObject({ kind: 'valid', source: 'platform' });
+      expect(await lookup(unseen!.token)).toMatchObject({ kind: 'valid', source: 'platform' });
     },
   );
 
   it('malformed JSON gives a typed error, and the next lookup works', async () => {
-    const b = await findBooking(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true });
+    const b = await freshBooking();
     await setFaults(counter.sandbox.url, { malformed: true });
     expect(await counter.core.dispatch('counter.lookup', { text: b.token })).toMatchObject({
       ok: false,
@@ -185,6 +200,27 @@ describe('when the platform misbehaves', () => {
     });
     await setFaults(counter.sandbox.url, { malformed: false });
     expect((await lookup(b.token)).kind).toBe('valid');
+  });
+});
+
+describe('local first', () => {
+  it('answers a token seen before at once, and replaces the verdict if pass Culture disagrees', async () => {
+    const b = await freshBooking();
+    expect(await lookup(b.token)).toMatchObject({ kind: 'valid', source: 'platform' });
+    expect(await lookup(b.token)).toMatchObject({ kind: 'valid', source: 'local', confirming: true });
+
+    // Cancelled on the platform since: the local answer comes first, then pass Culture's replaces it.
+    await cancelSandboxBooking(counter.sandbox.url, b.id, 'offerer');
+    const updated = new Promise<Verdict>((resolve) =>
+      counter.core.onEvent((name, payload) => name === 'verdict.updated' && resolve(payload as Verdict)),
+    );
+    expect(await lookup(b.token)).toMatchObject({ kind: 'valid', source: 'local' });
+    expect(await updated).toMatchObject({ token: b.token, kind: 'refused', reason: 'cancelled', source: 'platform' });
+    // And it can no longer be validated.
+    expect(await counter.core.dispatch('counter.validate', { token: b.token })).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled' },
+    });
   });
 });
 
