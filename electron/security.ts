@@ -82,10 +82,17 @@ export function guardWebContents(contents: WebContents, appPageUrl: string): voi
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The guichet needs no camera, microphone, notification or device permission: all are refused. */
+/** The one permission the page may have: desktop notifications of new bookings (renderer/notifications). */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['notifications'];
+
+export function isAllowedPermission(permission: string): boolean {
+  return ALLOWED_PERMISSIONS.includes(permission);
+}
+
+/** No camera, microphone, geolocation or device permission: everything but notifications is refused. */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
   });

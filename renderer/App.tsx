@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { AppShell } from './components/AppShell';
 import { StartupErrorScreen } from './components/StartupErrorScreen';
 import { StartupScreen } from './components/StartupScreen';
+import { BookingNotifier } from './notifications/BookingNotifier';
 import { AppInfoContext } from './context/appInfoContext';
 import type { EventName } from '../shared/contract';
 import { useApi } from './context/coreContext';
@@ -23,6 +24,7 @@ export function App() {
   return (
     <AppInfoContext value={envelope.value}>
       <AppShell />
+      <BookingNotifier />
     </AppInfoContext>
   );
 }

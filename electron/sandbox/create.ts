@@ -61,7 +61,12 @@ export function createBooking(
   }
   const confirmed = input.confirmed ?? true;
   const after = confirmed ? now + 15 * MINUTE : now + 49 * HOUR;
-  const stock = input.stockId === undefined ? defaultStock(store, after, input.quantity) : store.stock(input.stockId);
+  const stock =
+    input.stockId === undefined
+      ? defaultStock(store, after, input.quantity)
+      : store.isDeleted(input.stockId)
+        ? undefined
+        : store.stock(input.stockId);
   if (!stock) {
     return { error: input.stockId === undefined ? 'no séance fits' : `unknown stockId ${input.stockId}` };
   }

@@ -2,7 +2,7 @@
  * The JSON the platform answers, built from the store: GetBookingResponse, DateResponse, EventOfferResponse and
  * GetOfferersVenuesResponse of openapi-subset.json (camelCase, UTC dates ending in `Z`, money in cents).
  */
-import type { Booking, EventOffer, SandboxStore, Stock } from './state';
+import { UNLIMITED, type Booking, type EventOffer, type SandboxStore, type Stock } from './state';
 import { isoUtc } from './time';
 
 export function bookingResponse(store: SandboxStore, booking: Booking) {
@@ -42,13 +42,18 @@ export function dateResponse(store: SandboxStore, stock: Stock) {
     beginningDatetime: isoUtc(stock.beginning),
     bookingLimitDatetime: isoUtc(stock.bookingLimit),
     priceCategory: { id: priceCategory.id, label: priceCategory.label, price: priceCategory.price, idAtProvider: null },
-    quantity: stock.quantity,
+    quantity: stock.quantity === UNLIMITED ? ('unlimited' as const) : stock.quantity,
     bookedQuantity: store.bookedQuantity(stock.id),
     idAtProvider: null,
   };
 }
 
-export function eventResponse(event: EventOffer) {
+/** Public URL of a poster uploaded to the sandbox (served by the control API: no key, like a CDN). */
+export function imagePath(eventId: number): string {
+  return `/__sandbox/images/${eventId}`;
+}
+
+export function eventResponse(event: EventOffer, baseUrl = '') {
   return {
     id: event.id,
     name: event.name,
@@ -73,12 +78,12 @@ export function eventResponse(event: EventOffer) {
     bookingContact: null,
     bookingEmail: null,
     externalTicketOfficeUrl: null,
-    idAtProvider: null,
-    image: null,
+    idAtProvider: event.idAtProvider,
+    image: event.image ? { url: `${baseUrl}${imagePath(event.id)}`, credit: event.image.credit } : null,
     itemCollectionDetails: null,
     publicationDatetime: isoUtc(event.publishedAt),
     bookingAllowedDatetime: null,
-    status: 'ACTIVE',
+    status: event.isActive ? 'ACTIVE' : 'INACTIVE',
   };
 }
 

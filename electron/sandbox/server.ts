@@ -9,6 +9,7 @@ import { answerTooManyRequests } from './ratelimit';
 import type { LoggedRequest } from './requestlog';
 import { UNAUTHORIZED } from './rules';
 import { registerBookingRoutes } from './routes/bookings';
+import { registerOfferWriteRoutes } from './routes/offerWrites';
 import { registerOfferRoutes } from './routes/offers';
 import { SandboxRuntime } from './runtime';
 
@@ -108,6 +109,7 @@ export function buildServer(rt: SandboxRuntime): FastifyInstance {
 
   registerBookingRoutes(app, rt);
   registerOfferRoutes(app, rt);
+  registerOfferWriteRoutes(app, rt);
   registerControlRoutes(app, rt);
   return app;
 }

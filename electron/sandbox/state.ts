@@ -33,8 +33,20 @@ export interface Venue {
   createdAt: number;
 }
 
+/**
+ * Where an offer comes from. Only offers this provider created through the API are fully editable by its key;
+ * offers from the pro web site or Allociné can be (de)activated and their dates' seats changed (pcapi
+ * `core/offers/validation.py`). The platform keeps this as `lastProvider`; the API does not show it.
+ */
+export type OfferOrigin = 'provider' | 'pro' | 'allocine';
+
 /** A film: an event offer of category SEANCE_CINE. */
 export interface EventOffer {
+  origin: OfferOrigin;
+  isActive: boolean;
+  idAtProvider: string | null;
+  /** Poster uploaded through the API, served under the control API (public, like the platform's image URLs). */
+  image: { bytes: Uint8Array; contentType: string; credit: string | null } | null;
   id: number;
   venueId: number;
   name: string;
@@ -48,6 +60,9 @@ export interface EventOffer {
   createdAt: number;
   publishedAt: number;
 }
+
+/** `quantity` of a date with no seat limit ("unlimited" on the wire). */
+export const UNLIMITED = Number.MAX_SAFE_INTEGER;
 
 /** A "date" of an event: one séance start with one price category. */
 export interface Stock {
@@ -103,6 +118,7 @@ export class SandboxStore {
   private readonly byId = new Map<number, Booking>();
   private readonly stocksById = new Map<number, Stock>();
   private readonly eventsById = new Map<number, EventOffer>();
+  private readonly deletedStockIds = new Set<number>();
 
   constructor(readonly data: SandboxData) {
     for (const booking of data.bookings) {
@@ -149,6 +165,41 @@ export class SandboxStore {
     let total = 0;
     for (const b of this.data.bookings) if (b.stockId === stockId && b.status !== 'CANCELLED') total += b.quantity;
     return total;
+  }
+
+  addEvent(event: EventOffer): void {
+    this.data.events.push(event);
+    this.eventsById.set(event.id, event);
+  }
+
+  addStock(stock: Stock): void {
+    this.data.stocks.push(stock);
+    this.stocksById.set(stock.id, stock);
+  }
+
+  /**
+   * A deleted date is no longer listed nor editable; pcapi soft-deletes it, so its bookings keep their context
+   * (`stock(id)` still finds it, `isDeleted` tells).
+   */
+  deleteStock(id: number): void {
+    this.data.stocks = this.data.stocks.filter((s) => s.id !== id);
+    this.deletedStockIds.add(id);
+  }
+
+  isDeleted(stockId: number): boolean {
+    return this.deletedStockIds.has(stockId);
+  }
+
+  nextEventId(): number {
+    return Math.max(100, ...this.data.events.map((e) => e.id)) + 1;
+  }
+
+  nextStockId(): number {
+    return Math.max(1000, ...this.data.stocks.map((s) => s.id)) + 1;
+  }
+
+  nextPriceCategoryId(): number {
+    return Math.max(1, ...this.data.events.flatMap((e) => e.priceCategories.map((pc) => pc.id))) + 1;
   }
 
   stocksOfEvent(eventId: number): Stock[] {

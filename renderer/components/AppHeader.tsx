@@ -7,7 +7,17 @@ interface AppHeaderProps {
   onNavigate: (screen: ScreenName) => void;
 }
 
-const SCREENS: readonly ScreenName[] = ['counter', 'programme', 'bookings', 'journal', 'sync', 'printing', 'settings'];
+const SCREENS: readonly ScreenName[] = [
+  'counter',
+  'programme',
+  'bookings',
+  'journal',
+  'sync',
+  'printing',
+  'reimbursements',
+  'reports',
+  'settings',
+];
 
 export function AppHeader({ screen, onNavigate }: AppHeaderProps) {
   const { t } = useTranslation('ui');

@@ -4,6 +4,8 @@ import type { SeanceTarget } from '../screens/bookings/seanceTarget';
 import { CounterScreen } from '../screens/counter/CounterScreen';
 import { JournalScreen } from '../screens/journal/JournalScreen';
 import { PrintingScreen } from '../screens/printing/PrintingScreen';
+import { ReimbursementsScreen } from '../screens/reimbursements/ReimbursementsScreen';
+import { EndOfDayScreen } from '../screens/reports/EndOfDayScreen';
 import { ProgrammeScreen } from '../screens/programme/ProgrammeScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
@@ -41,6 +43,10 @@ export function CurrentScreen({ screen, onNavigate }: CurrentScreenProps) {
       return <SyncScreen onBack={back} />;
     case 'printing':
       return <PrintingScreen onBack={back} />;
+    case 'reimbursements':
+      return <ReimbursementsScreen onBack={back} />;
+    case 'reports':
+      return <EndOfDayScreen onBack={back} />;
     case 'settings':
       return <SettingsScreen />;
   }

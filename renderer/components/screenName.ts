@@ -1,1 +1,2 @@
-export type ScreenName = 'counter' | 'programme' | 'bookings' | 'journal' | 'sync' | 'settings' | 'printing';
+export type ScreenName =
+  'counter' | 'programme' | 'bookings' | 'journal' | 'sync' | 'settings' | 'printing' | 'reimbursements' | 'reports';

@@ -27,6 +27,12 @@ export const frCommon = {
     platform_malformed: 'Réponse inattendue de pass Culture : réessayez ; si cela persiste, contactez le support.',
     demo_only: 'Disponible uniquement en mode démonstration.',
     internal: 'Erreur interne du guichet : {{detail}}',
+    offer_not_editable:
+      'Ce film a été créé sur le site pass Culture Pro ou importé (Allociné) : par l’API, le guichet peut seulement l’activer ou le désactiver et régler les places de ses séances. Modifiez le reste sur le site pro.',
+    platform_refused: 'pass Culture a refusé la modification : {{detail}}',
+    offer_unknown: 'Film ou séance introuvable sur pass Culture (supprimé entre-temps ?). Synchronisez puis réessayez.',
+    poster_invalid: 'Affiche refusée : {{detail}}',
+    sales_not_closed: 'Cette séance n’a pas été fermée depuis ce guichet : réglez ses places à la main.',
     key_missing: 'Aucune clé API enregistrée : saisissez la clé pass Culture.',
     key_refused: 'Clé refusée par pass Culture : vérifiez-la.',
     key_other_environment:
@@ -76,6 +82,15 @@ export const frCommon = {
     valid: 'Contremarque valide : vérifiez la pièce d’identité.',
     validated: 'Validée : {{places}}.',
     undone: 'Validation annulée : la contremarque peut être validée à nouveau.',
+  },
+  programme: {
+    poster: {
+      not_an_image: 'ce n’est pas une image PNG ou JPEG.',
+      ratio:
+        'elle mesure {{width}} × {{height}} pixels ; pass Culture demande une affiche en portrait au format 2:3 (par exemple 600 × 900).',
+      too_small: 'elle mesure {{width}} × {{height}} pixels ; pass Culture demande au moins 400 × 600.',
+      too_large: 'elle mesure {{width}} × {{height}} pixels ; pass Culture accepte au plus 800 × 1200.',
+    },
   },
   places_one: '{{count}} place',
   places_other: '{{count}} places',

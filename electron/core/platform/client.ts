@@ -20,6 +20,7 @@ import {
   type PlatformOffererVenues,
 } from '../../../shared/platform/schemas';
 import { PlatformError } from './errors';
+import { createOffersWrites, type OffersWrites } from './offersClient';
 import { send, type HttpTransport } from './http';
 import { errorFromResponse, type ResponseContext } from './responseError';
 
@@ -59,7 +60,7 @@ export interface ListBookingsQuery {
   limit?: number;
 }
 
-export interface PlatformClient {
+export interface PlatformClient extends OffersWrites {
   /** GET /public/bookings/v1/token/{token}: only a validatable booking comes back; every other state is an error. */
   getBookingByToken(token: string, opts?: CallOptions): Promise<PlatformBooking>;
   /** PATCH /public/bookings/v1/use/token/{token}: validates the countermark. */
@@ -84,14 +85,16 @@ const OFFERS = '/public/offers/v1';
 
 type Query = Record<string, string | number | undefined>;
 
-interface Call {
-  method: 'GET' | 'PATCH';
+export interface Call {
+  method: 'GET' | 'PATCH' | 'POST' | 'DELETE';
   path: string;
   /** Defaults to `path`; differs only where the path holds a countermark. */
   logPath?: string;
   query?: Query;
   resource: ResponseContext['resource'];
   opts: CallOptions | undefined;
+  /** JSON body of a write. */
+  json?: unknown;
 }
 
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
@@ -115,6 +118,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       path: call.path + query,
       logPath: (call.logPath ?? call.path) + query,
       timeoutMs: call.opts?.timeoutMs ?? defaultTimeoutMs,
+      json: call.json,
     });
     if (response.status >= 200 && response.status < 300) return response;
     throw errorFromResponse(response.status, errorBody(response.text), { resource: call.resource, timeZone });
@@ -136,6 +140,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   }
 
   return {
+    ...createOffersWrites({ exchange, getJson: (call, schema) => getJson(call, schema) }),
     getBookingByToken: (token, opts) => getJson(tokenCall('GET', 'token', token, opts), platformBookingSchema),
 
     async useToken(token, opts) {
@@ -244,7 +249,7 @@ function queryString(query: Query): string {
   return s ? `?${s}` : '';
 }
 
-function requireId(name: string, value: number): number {
+export function requireId(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1)
     throw invalidInput(`${name} must be a positive integer (got ${value})`);
   return value;

@@ -6,12 +6,14 @@ import type { Logger } from 'pino';
 import { PlatformError } from './errors';
 
 export interface HttpRequest {
-  method: 'GET' | 'PATCH';
+  method: 'GET' | 'PATCH' | 'POST' | 'DELETE';
   /** Path and query, already URL-encoded, starting with '/'. */
   path: string;
   /** The same path with the countermark masked: the only form that may be logged. */
   logPath: string;
   timeoutMs: number;
+  /** A JSON body (programme writes); never logged. */
+  json?: unknown;
 }
 
 export interface HttpResponse {
@@ -37,7 +39,12 @@ export async function send(transport: HttpTransport, req: HttpRequest): Promise<
   try {
     const response = await transport.fetch(transport.baseUrl + req.path, {
       method: req.method,
-      headers: { Authorization: `Bearer ${transport.apiKey}`, Accept: 'application/json' },
+      headers: {
+        Authorization: `Bearer ${transport.apiKey}`,
+        Accept: 'application/json',
+        ...(req.json === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: req.json === undefined ? undefined : JSON.stringify(req.json),
       // Never follow a redirect: it would carry the key elsewhere, and means the base URL is wrong anyway.
       redirect: 'manual',
       signal,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SandboxRuntime } from '../runtime';
 import { dateResponse, eventResponse, offererVenuesResponse } from '../serialize';
-import { intParam, page, paginationShape, parseQuery, pathId } from './params';
+import { intParam, page, paginationShape, parseQuery, pathId, publicBase } from './params';
 
 const PREFIX = '/public/offers/v1';
 
@@ -40,13 +40,13 @@ export function registerOfferRoutes(app: FastifyInstance, rt: SandboxRuntime): v
     const events = rt.store.data.events
       .filter((event) => !query.venueId || event.venueId === query.venueId)
       .sort((a, b) => a.id - b.id);
-    return { events: page(events, query.firstIndex, query.limit).map(eventResponse) };
+    return { events: page(events, query.firstIndex, query.limit).map((e) => eventResponse(e, publicBase(request))) };
   });
 
   app.get<EventRequest>(`${PREFIX}/events/:event_id`, async (request, reply) => {
     const id = pathId(request.params.event_id);
     const event = id === undefined ? undefined : rt.store.event(id);
-    return event ? eventResponse(event) : reply.code(404).send(EVENT_NOT_FOUND);
+    return event ? eventResponse(event, publicBase(request)) : reply.code(404).send(EVENT_NOT_FOUND);
   });
 
   app.get<EventRequest>(`${PREFIX}/events/:event_id/dates`, async (request, reply) => {

@@ -3,7 +3,7 @@
  * alias or its snake_case name, integers from text, messages in pydantic's words. A bad value answers 400 with the
  * platform's error shape, `{"<field>": ["message"]}`.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 const NOT_AN_INTEGER = 'Input should be a valid integer, unable to parse string as an integer';
@@ -68,4 +68,9 @@ export function pathId(raw: string): number | undefined {
 /** Slices a list sorted by id the platform's way: ids ≥ `firstIndex`, at most `limit`. */
 export function page<T extends { id: number }>(items: T[], firstIndex: number, limit: number): T[] {
   return items.filter((item) => item.id >= firstIndex).slice(0, limit);
+}
+
+/** `http://host:port` of this request, for absolute URLs in answers (poster images). */
+export function publicBase(request: FastifyRequest): string {
+  return `http://${request.headers.host ?? '127.0.0.1'}`;
 }

@@ -8,10 +8,12 @@ interface FilmCardProps {
   film: FilmProgramme;
   now: Date;
   onOpenSeance: (slot: SeanceSlot) => void;
+  /** Opens the film's editor (seats, activation, séances). */
+  onManage: () => void;
 }
 
 /** A film of the day: poster, name, duration, DUO, and its séances. */
-export function FilmCard({ film, now, onOpenSeance }: FilmCardProps) {
+export function FilmCard({ film, now, onOpenSeance, onManage }: FilmCardProps) {
   const { t } = useTranslation('ui');
   const { offer } = film;
   const minutes = offer.durationMinutes;
@@ -32,6 +34,10 @@ export function FilmCard({ film, now, onOpenSeance }: FilmCardProps) {
             </span>
           )}
           {offer.isDuo && <span className="badge badge--duo">{t('programme.duo')}</span>}
+          {offer.status === 'INACTIVE' && <span className="badge">{t('programme_editor.inactive')}</span>}
+          <button type="button" className="button button--secondary" data-testid="manage-film" onClick={onManage}>
+            {t('programme_editor.manage')}
+          </button>
         </header>
         <div className="film-card__seances">
           {film.slots.map((slot) => (

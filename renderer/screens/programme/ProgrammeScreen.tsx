@@ -11,6 +11,8 @@ import { useLoadedEnvelope } from '../../hooks/useLoadedEnvelope';
 import { useNow } from '../../hooks/useNow';
 import type { SeanceTarget } from '../bookings/seanceTarget';
 import { DayTabs } from './DayTabs';
+import { ManageFilmDialog } from './editor/ManageFilmDialog';
+import { PublishFilmDialog } from './editor/PublishFilmDialog';
 import { FilmCard } from './FilmCard';
 import { filmsOfDay, slotCountsByDay, type SeanceSlot } from './groupProgramme';
 
@@ -31,7 +33,11 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
   const refreshKey = useEventRefreshKey(REFRESH_ON);
   const load = useCallback(() => api.call('programme.list', { days: DAYS }), [api]);
   const { envelope, isRefreshing, retry } = useLoadedEnvelope(load, refreshKey);
-  useEscapeKey(onBack);
+  const [editing, setEditing] = useState<{ kind: 'publish' } | { kind: 'manage'; offerId: number } | null>(null);
+  // A dialog takes Escape for itself: the screen only goes back when none is open.
+  useEscapeKey(() => {
+    if (!editing) onBack();
+  });
 
   const today = dayInZone(now.toISOString(), timeZone);
   const days = useMemo(() => Array.from({ length: DAYS }, (_, i) => addDays(today, i)), [today]);
@@ -61,7 +67,22 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
           {t('programme.title')}
         </h2>
         <p className="screen-head__hint">{t('programme.hint')}</p>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="publish-film-open"
+          onClick={() => setEditing({ kind: 'publish' })}
+        >
+          {t('programme_editor.publish_open')}
+        </button>
       </div>
+      {editing?.kind === 'publish' && (
+        <PublishFilmDialog
+          onClose={() => setEditing(null)}
+          onPublished={(offerId) => setEditing({ kind: 'manage', offerId })}
+        />
+      )}
+      {editing?.kind === 'manage' && <ManageFilmDialog offerId={editing.offerId} onClose={() => setEditing(null)} />}
       <DayTabs days={days} selected={day} counts={counts} onSelect={setChosenDay} />
       <div
         className="programme__day"
@@ -82,7 +103,13 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
         {!envelope && <p className="screen-empty">{t('programme.loading')}</p>}
         {programme && films.length === 0 && <p className="screen-empty">{t('programme.empty_day')}</p>}
         {films.map((film) => (
-          <FilmCard key={film.offer.offerId} film={film} now={now} onOpenSeance={open} />
+          <FilmCard
+            key={film.offer.offerId}
+            film={film}
+            now={now}
+            onOpenSeance={open}
+            onManage={() => setEditing({ kind: 'manage', offerId: film.offer.offerId })}
+          />
         ))}
       </div>
     </section>

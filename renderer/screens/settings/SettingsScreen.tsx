@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AccountSettings } from './account/AccountSettings';
+import { NotificationSettings } from './notifications/NotificationSettings';
 import { ScannerSettings } from './scanner/ScannerSettings';
 
 /**
@@ -16,6 +17,7 @@ export function SettingsScreen() {
       <AccountSettings />
       {/* Printer section goes here (e.g. <PrinterSettings />). */}
       <ScannerSettings />
+      <NotificationSettings />
     </div>
   );
 }

@@ -79,10 +79,12 @@ describe('navigation', () => {
 });
 
 describe('session', () => {
-  it('refuses every permission request and check', () => {
+  it('grants desktop notifications (new bookings) and nothing else', () => {
     const fake = fakeSession();
     hardenSession(fake.session);
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'hid', 'unknown']) {
+    expect(fake.requestPermission('notifications')).toBe(true);
+    expect(fake.checkPermission('notifications')).toBe(true);
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'hid', 'midi', 'openExternal', 'unknown']) {
       expect(fake.requestPermission(permission), permission).toBe(false);
       expect(fake.checkPermission(permission), permission).toBe(false);
     }

@@ -82,12 +82,12 @@ function validatorFor(ajv: Ajv, apiPath: string, method: string, status = '200')
   return validate;
 }
 
-function expectValid(apiPath: string, body: unknown): void {
+function expectValid(apiPath: string, body: unknown, method = 'get'): void {
   for (const [name, ajv] of [
     ['documented schema', lenient],
     ['no undocumented properties', strict],
   ] as const) {
-    const validate = validatorFor(ajv, apiPath, 'get');
+    const validate = validatorFor(ajv, apiPath, method);
     const ok = validate(body);
     expect(ok, `${apiPath} (${name}): ${ajv.errorsText(validate.errors)}`).toBe(true);
   }
@@ -166,5 +166,50 @@ describe('sandbox answers match the platform OpenAPI', () => {
         await t.getJson(`/public/offers/v1/events/${event.id}/dates`),
       );
     }
+  });
+
+  describe('write answers', () => {
+    const send = async (method: string, apiPath: string, body: unknown) => {
+      const response = await fetch(`${t.url}${apiPath}`, {
+        method,
+        headers: { authorization: `Bearer ${t.sandbox.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, `${method} ${apiPath}`).toBe(200);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const eventBody = {
+      name: 'Film du contrat',
+      categoryRelatedFields: { category: 'SEANCE_CINE' },
+      location: { type: 'physical', venueId: 1 },
+      accessibility: {
+        audioDisabilityCompliant: false,
+        mentalDisabilityCompliant: false,
+        motorDisabilityCompliant: false,
+        visualDisabilityCompliant: false,
+      },
+      hasTicket: false,
+      priceCategories: [{ label: 'Tarif unique', price: 550 }],
+    };
+
+    it('POST and PATCH /public/offers/v1/events…, POST and PATCH its dates', async () => {
+      const created = await send('POST', '/public/offers/v1/events', eventBody);
+      expectValid('/public/offers/v1/events', created, 'post');
+      const id = created.id as number;
+      const edited = await send('PATCH', `/public/offers/v1/events/${id}`, { isActive: false, name: 'Autre' });
+      expectValid('/public/offers/v1/events/{event_id}', edited, 'patch');
+      const pc = (created.priceCategories as { id: number }[])[0]?.id;
+      const start = '2026-03-28T20:30:00+01:00';
+      const dates = await send('POST', `/public/offers/v1/events/${id}/dates`, {
+        dates: [
+          { beginningDatetime: start, bookingLimitDatetime: start, priceCategoryId: pc, quantity: 30 },
+          { beginningDatetime: start, bookingLimitDatetime: start, priceCategoryId: pc, quantity: 'unlimited' },
+        ],
+      });
+      expectValid('/public/offers/v1/events/{event_id}/dates', dates, 'post');
+      const stockId = (dates.dates as { id: number }[])[0]?.id;
+      const patched = await send('PATCH', `/public/offers/v1/events/${id}/dates/${stockId}`, { quantity: 0 });
+      expectValid('/public/offers/v1/events/{event_id}/dates/{stock_id}', patched, 'patch');
+    });
   });
 });

@@ -1,0 +1,36 @@
+/** Contract handlers of programme publishing (films, séances, seats) and of the notification setting. */
+import { z } from 'zod';
+import type { CallInput } from '../../../shared/contract';
+import type { CounterDb } from '../db/open';
+import { readSetting, writeSetting } from '../db/settings';
+import type { ProgrammeWriter } from '../programme/programmeWriter';
+
+const NOTIFICATIONS_KEY = 'notifications.enabled';
+
+export function programmeHandlers(d: { writer: ProgrammeWriter; db: CounterDb }) {
+  const notificationsEnabled = () => readSetting(d.db, NOTIFICATIONS_KEY, z.boolean()) ?? true;
+  return {
+    'programme.offer': ({ offerId }: CallInput<'programme.offer'>) => d.writer.offer(offerId),
+    'programme.offer.create': ({ priceCategories, ...film }: CallInput<'programme.offer.create'>) =>
+      d.writer.create({ ...film, priceCategories }),
+    'programme.offer.update': ({ offerId, ...film }: CallInput<'programme.offer.update'>) =>
+      d.writer.update(offerId, film),
+    'programme.offer.setActive': ({ offerId, active }: CallInput<'programme.offer.setActive'>) =>
+      d.writer.setActive(offerId, active),
+    'programme.seance.add': (input: CallInput<'programme.seance.add'>) => d.writer.addSeance(input),
+    'programme.seance.update': (input: CallInput<'programme.seance.update'>) => d.writer.updateSeance(input),
+    'programme.seance.delete': ({ offerId, stockId }: CallInput<'programme.seance.delete'>) =>
+      d.writer.deleteSeance(offerId, stockId),
+    'programme.seats.set': ({ offerId, stockId, available }: CallInput<'programme.seats.set'>) =>
+      d.writer.setSeats(offerId, stockId, available),
+    'programme.sales.close': ({ offerId, stockId }: CallInput<'programme.sales.close'>) =>
+      d.writer.closeSales(offerId, stockId),
+    'programme.sales.reopen': ({ offerId, stockId }: CallInput<'programme.sales.reopen'>) =>
+      d.writer.reopenSales(offerId, stockId),
+    'notifications.settings.get': () => ({ enabled: notificationsEnabled() }),
+    'notifications.settings.set': ({ enabled }: CallInput<'notifications.settings.set'>) => {
+      writeSetting(d.db, NOTIFICATIONS_KEY, enabled);
+      return { enabled };
+    },
+  } as const;
+}

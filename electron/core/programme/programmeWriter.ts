@@ -1,0 +1,239 @@
+/**
+ * The manager's programme actions, each one platform write (lane 'cashier': someone is waiting) followed by a
+ * refresh of that film in the mirror and a `programme.changed` event.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EditableOffer, EditableSeance } from '../../../shared/contract-programme';
+import type { PlatformDate } from '../../../shared/platform/schemas';
+import { ContractFailure } from '../contractFailure';
+import type { Gateway } from '../platform/gateway';
+import type { EditableEvent, EventEdition } from '../platform/offersClient';
+import type { ManagedOffers } from './managedOffers';
+import { checkedPoster } from './posterImage';
+import type { ProgrammeMirror } from './programmeMirror';
+import { explained } from './refusal';
+import { availableSeats, quantityToSend, type ClosedSales } from './seats';
+import { venueDateTime, venueDayAndTime } from './venueTime';
+
+const READ = { timeoutMs: 10_000 };
+const PAGE = 50;
+
+export interface ProgrammeWriterDeps {
+  gateway: Gateway;
+  mirror: ProgrammeMirror;
+  managed: ManagedOffers;
+  closedSales: ClosedSales;
+  clock: () => Date;
+  timeZone: () => string;
+  venueIds: () => Promise<number[]>;
+  onProgrammeChanged: () => void;
+}
+
+export interface FilmInput {
+  name: string;
+  description?: string | undefined;
+  durationMinutes?: number | undefined;
+  isDuo: boolean;
+  poster?: { base64: string; credit?: string | undefined } | undefined;
+}
+
+export function createProgrammeWriter(d: ProgrammeWriterDeps) {
+  const now = () => d.clock().toISOString();
+  const call = <T>(request: Parameters<Gateway>[1]) => explained(() => d.gateway('cashier', request) as Promise<T>);
+
+  async function allDates(offerId: number): Promise<PlatformDate[]> {
+    const dates: PlatformDate[] = [];
+    for (let cursor = 1; ;) {
+      const page = await call<PlatformDate[]>((c) =>
+        c.getEventDates(offerId, { firstIndex: cursor, limit: PAGE }, READ),
+      );
+      dates.push(...page);
+      const last = page.at(-1);
+      if (!last || page.length < PAGE) return dates;
+      cursor = last.id + 1;
+    }
+  }
+
+  function seanceView(offerId: number, date: PlatformDate): EditableSeance {
+    const unused = d.mirror.unusedBookings(offerId).get(date.id);
+    return {
+      stockId: date.id,
+      start: new Date(date.beginningDatetime).toISOString(),
+      priceCategoryId: date.priceCategory.id,
+      priceCategoryLabel: date.priceCategory.label,
+      priceCents: date.priceCategory.price,
+      quantity: date.quantity === 'unlimited' ? null : date.quantity,
+      bookedQuantity: date.bookedQuantity,
+      available: availableSeats(date),
+      closedSales: d.closedSales.get(date.id),
+      unusedBookings: unused?.bookings ?? 0,
+      unusedPlaces: unused?.places ?? 0,
+    };
+  }
+
+  /** The film fresh from the platform, its mirror rows refreshed on the way. */
+  async function offerView(offerId: number, known?: EditableEvent): Promise<EditableOffer> {
+    const event = known ?? (await call<EditableEvent>((c) => c.getEvent(offerId, READ)));
+    const dates = await allDates(offerId);
+    const [venueId] = await d.venueIds();
+    d.mirror.rememberOffer(event, venueId ?? 0, now());
+    d.mirror.replaceSeances(offerId, dates, now());
+    d.onProgrammeChanged();
+    return {
+      offerId: event.id,
+      name: event.name,
+      description: event.description ?? null,
+      durationMinutes: event.eventDuration ?? null,
+      isDuo: event.enableDoubleBookings !== false,
+      isActive: event.status !== 'INACTIVE',
+      status: event.status,
+      managed: d.managed.isManaged(event.id, event.idAtProvider),
+      priceCategories: event.priceCategories.map((pc) => ({ id: pc.id, label: pc.label, priceCents: pc.price })),
+      seances: dates
+        .map((date) => seanceView(offerId, date))
+        .sort((a, b) => a.start.localeCompare(b.start) || a.stockId - b.stockId),
+    };
+  }
+
+  /** Refuses locally what the platform would refuse on a film this key did not create. */
+  async function requireManaged(offerId: number): Promise<EditableEvent> {
+    const event = await call<EditableEvent>((c) => c.getEvent(offerId, READ));
+    if (!d.managed.isManaged(event.id, event.idAtProvider)) throw new ContractFailure('offer_not_editable');
+    return event;
+  }
+
+  function poster(input: FilmInput['poster']) {
+    if (!input) return undefined;
+    checkedPoster(input.base64);
+    return { file: input.base64, credit: input.credit ?? null };
+  }
+
+  async function setSeats(offerId: number, stockId: number, available: number | null): Promise<EditableSeance> {
+    const date = await call<PlatformDate>((c) => c.editDate(offerId, stockId, { quantity: quantityToSend(available) }));
+    d.mirror.rememberSeance(offerId, date, now());
+    d.onProgrammeChanged();
+    return seanceView(offerId, date);
+  }
+
+  async function freshDate(offerId: number, stockId: number): Promise<PlatformDate> {
+    const date = await call<PlatformDate | null>((c) => c.getDate(offerId, stockId, READ));
+    if (!date) throw new ContractFailure('offer_unknown');
+    return date;
+  }
+
+  return {
+    offer: (offerId: number) => offerView(offerId),
+
+    async create(input: FilmInput & { priceCategories: { label: string; priceCents: number }[] }) {
+      const [venueId] = await d.venueIds();
+      if (venueId === undefined) throw new ContractFailure('no_venue');
+      const image = poster(input.poster);
+      const event = await call<EditableEvent>((c) =>
+        c.createEvent({
+          venueId,
+          name: input.name,
+          description: input.description,
+          durationMinutes: input.durationMinutes,
+          isDuo: input.isDuo,
+          priceCategories: input.priceCategories.map((pc) => ({ label: pc.label, price: pc.priceCents })),
+          image,
+          idAtProvider: `guichet:${randomUUID()}`,
+        }),
+      );
+      d.managed.remember(event.id);
+      return offerView(event.id, event);
+    },
+
+    async update(offerId: number, input: Partial<FilmInput>) {
+      await requireManaged(offerId);
+      const body: EventEdition = {
+        name: input.name,
+        description: input.description,
+        durationMinutes: input.durationMinutes,
+        isDuo: input.isDuo,
+        image: poster(input.poster),
+      };
+      const event = await call<EditableEvent>((c) => c.editEvent(offerId, body));
+      return offerView(offerId, event);
+    },
+
+    async setActive(offerId: number, active: boolean) {
+      const event = await call<EditableEvent>((c) => c.editEvent(offerId, { isActive: active }));
+      return offerView(offerId, event);
+    },
+
+    async addSeance(input: {
+      offerId: number;
+      day: string;
+      time: string;
+      priceCategoryId: number;
+      seats: number | null;
+    }) {
+      await requireManaged(input.offerId);
+      const start = venueDateTime(input.day, input.time, d.timeZone());
+      await call<PlatformDate[]>((c) =>
+        c.addDates(input.offerId, [
+          {
+            beginningDatetime: start,
+            // Bookable until the séance starts, the platform's latest allowed limit.
+            bookingLimitDatetime: start,
+            priceCategoryId: input.priceCategoryId,
+            quantity: quantityToSend(input.seats),
+          },
+        ]),
+      );
+      return offerView(input.offerId);
+    },
+
+    async updateSeance(input: {
+      offerId: number;
+      stockId: number;
+      day?: string;
+      time?: string;
+      priceCategoryId?: number;
+    }) {
+      await requireManaged(input.offerId);
+      const current = await freshDate(input.offerId, input.stockId);
+      let beginningDatetime: string | undefined;
+      if (input.day !== undefined || input.time !== undefined) {
+        const was = venueDayAndTime(current.beginningDatetime, d.timeZone());
+        beginningDatetime = venueDateTime(input.day ?? was.day, input.time ?? was.time, d.timeZone());
+      }
+      await call<PlatformDate>((c) =>
+        c.editDate(input.offerId, input.stockId, {
+          beginningDatetime,
+          bookingLimitDatetime: beginningDatetime,
+          priceCategoryId: input.priceCategoryId,
+        }),
+      );
+      return offerView(input.offerId);
+    },
+
+    async deleteSeance(offerId: number, stockId: number) {
+      await requireManaged(offerId);
+      const cancelledBookings = d.mirror.unusedBookings(offerId).get(stockId)?.bookings ?? 0;
+      await call<void>((c) => c.deleteDate(offerId, stockId));
+      d.closedSales.forget(stockId);
+      return { offer: await offerView(offerId), cancelledBookings };
+    },
+
+    setSeats: (offerId: number, stockId: number, available: number | null) => setSeats(offerId, stockId, available),
+
+    /** Available = 0; remembers the availability it replaced (read fresh: the mirror may be minutes old). */
+    async closeSales(offerId: number, stockId: number) {
+      const date = await freshDate(offerId, stockId);
+      d.closedSales.remember(stockId, availableSeats(date), now());
+      return setSeats(offerId, stockId, 0);
+    },
+
+    async reopenSales(offerId: number, stockId: number) {
+      const closed = d.closedSales.get(stockId);
+      if (!closed) throw new ContractFailure('sales_not_closed');
+      const view = await setSeats(offerId, stockId, closed.previousAvailable);
+      d.closedSales.forget(stockId);
+      return { ...view, closedSales: null };
+    },
+  };
+}
+
+export type ProgrammeWriter = ReturnType<typeof createProgrammeWriter>;

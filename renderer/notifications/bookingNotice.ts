@@ -1,0 +1,29 @@
+/** The words of a booking notification: who, which film, which séance (venue time), how many places. */
+import type { BookingRow } from '../../shared/contract';
+import { dayInZone, formatTime } from '../../shared/dates';
+import { formatDayLong } from '../format/calendarDay';
+import { i18n } from '../i18n';
+
+export interface BookingNotice {
+  title: string;
+  body: string;
+  /** Groups the notifications of one booking (a cancellation replaces its arrival). */
+  tag: string;
+}
+
+export function bookingNotice(row: BookingRow, kind: 'added' | 'cancelled', timeZone: string): BookingNotice {
+  const t = i18n.getFixedT('fr', 'ui');
+  const seance = row.seanceStart
+    ? t('notifications.seance', {
+        day: formatDayLong(dayInZone(row.seanceStart, timeZone)),
+        time: formatTime(row.seanceStart, timeZone),
+      })
+    : t('notifications.seance_unknown');
+  return {
+    title: t(kind === 'added' ? 'notifications.added_title' : 'notifications.cancelled_title', {
+      name: `${row.firstName} ${row.lastName}`.trim(),
+    }),
+    body: t('notifications.body', { film: row.offerName, seance, count: row.quantity }),
+    tag: `booking-${row.bookingId}`,
+  };
+}

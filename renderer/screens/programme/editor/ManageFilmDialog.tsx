@@ -1,0 +1,143 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EditableOffer, Envelope } from '../../../../shared/contract';
+import { useApi } from '../../../context/coreContext';
+import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
+import { AddSeanceForm } from './AddSeanceForm';
+import { EditorDialog } from './EditorDialog';
+import { SeanceRow, type SeanceAction } from './SeanceRow';
+
+interface ManageFilmDialogProps {
+  offerId: number;
+  onClose: () => void;
+}
+
+/**
+ * A film's programme at the counter, read fresh from pass Culture: (de)activate it, set or close the pass Culture
+ * seats of each séance; for films this key created, add, move and delete séances too.
+ */
+export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
+  const { t } = useTranslation('ui');
+  const api = useApi();
+  const load = useCallback(() => api.call('programme.offer', { offerId }), [api, offerId]);
+  const { envelope } = useLoadedEnvelope(load, '');
+  const [offer, setOffer] = useState<EditableOffer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const shown = offer ?? (envelope?.ok ? envelope.value : null);
+
+  async function run<T>(write: () => Promise<Envelope<T>>, apply: (value: T) => void, done?: string): Promise<void> {
+    setBusy(true);
+    const result = await write();
+    setBusy(false);
+    if (result.ok) {
+      apply(result.value);
+      setMessage(done ? { error: false, text: done } : null);
+    } else setMessage({ error: true, text: result.error.message });
+  }
+
+  function onSeanceAction(stockId: number, action: SeanceAction): void {
+    if (!shown) return;
+    const ref = { offerId: shown.offerId, stockId };
+    const replaceSeance = (seance: EditableOffer['seances'][number]) =>
+      setOffer({ ...shown, seances: shown.seances.map((s) => (s.stockId === seance.stockId ? seance : s)) });
+    switch (action.kind) {
+      case 'seats':
+        void run(
+          () => api.call('programme.seats.set', { ...ref, available: action.available }),
+          replaceSeance,
+          t('programme_editor.saved'),
+        );
+        return;
+      case 'close':
+        void run(() => api.call('programme.sales.close', ref), replaceSeance, t('programme_editor.closed_done'));
+        return;
+      case 'reopen':
+        void run(() => api.call('programme.sales.reopen', ref), replaceSeance, t('programme_editor.reopened_done'));
+        return;
+      case 'move':
+        void run(
+          () => api.call('programme.seance.update', { ...ref, day: action.day, time: action.time }),
+          setOffer,
+          t('programme_editor.saved'),
+        );
+        return;
+      case 'delete':
+        void run(
+          () => api.call('programme.seance.delete', ref),
+          (value) => {
+            setOffer(value.offer);
+            setMessage({ error: false, text: t('programme_editor.deleted_done', { count: value.cancelledBookings }) });
+          },
+        );
+        return;
+    }
+  }
+
+  return (
+    <EditorDialog title={shown?.name ?? t('programme_editor.loading')} testId="manage-film" onClose={onClose}>
+      {envelope && !envelope.ok && <p role="alert">{envelope.error.message}</p>}
+      {shown && (
+        <>
+          <p data-testid="film-origin">
+            {shown.managed ? t('programme_editor.origin_managed') : t('programme_editor.origin_imported')}
+          </p>
+          <p>
+            <span data-testid="film-status">
+              {shown.isActive ? t('programme_editor.active') : t('programme_editor.inactive')}
+            </span>{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="film-toggle-active"
+              disabled={busy}
+              onClick={() =>
+                void run(
+                  () => api.call('programme.offer.setActive', { offerId: shown.offerId, active: !shown.isActive }),
+                  setOffer,
+                )
+              }
+            >
+              {shown.isActive ? t('programme_editor.deactivate') : t('programme_editor.activate')}
+            </button>
+          </p>
+          <ul className="seance-editor__list">
+            {shown.seances.map((seance) => (
+              <SeanceRow
+                key={`${seance.stockId}-${seance.quantity}-${seance.closedSales?.closedAt ?? ''}`}
+                seance={seance}
+                managed={shown.managed}
+                busy={busy}
+                onAction={onSeanceAction}
+              />
+            ))}
+          </ul>
+          {shown.seances.length === 0 && <p>{t('programme_editor.no_seance')}</p>}
+          {shown.managed && (
+            <AddSeanceForm
+              offer={shown}
+              busy={busy}
+              onAdd={(input) =>
+                void run(
+                  () => api.call('programme.seance.add', { offerId: shown.offerId, ...input }),
+                  setOffer,
+                  t('programme_editor.saved'),
+                )
+              }
+            />
+          )}
+        </>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} data-testid="editor-message">
+          {message.text}
+        </p>
+      )}
+      <div className="confirm-dialog__actions">
+        <button type="button" className="button button--secondary" data-testid="editor-close" onClick={onClose}>
+          {t('programme_editor.close')}
+        </button>
+      </div>
+    </EditorDialog>
+  );
+}

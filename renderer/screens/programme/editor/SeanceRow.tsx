@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EditableSeance } from '../../../../shared/contract';
+import { formatTime } from '../../../../shared/dates';
+import { formatCents } from '../../../../shared/money';
+import { useVenueTimeZone } from '../../../context/appInfoContext';
+import { formatDayLong } from '../../../format/calendarDay';
+import { dayInZone } from '../../../../shared/dates';
+import { seatsOf } from './formValues';
+
+export type SeanceAction =
+  | { kind: 'seats'; available: number | null }
+  | { kind: 'close' }
+  | { kind: 'reopen' }
+  | { kind: 'move'; day: string; time: string }
+  | { kind: 'delete' };
+
+interface SeanceRowProps {
+  seance: EditableSeance;
+  managed: boolean;
+  busy: boolean;
+  onAction: (stockId: number, action: SeanceAction) => void;
+}
+
+/** One séance in the film editor: pass Culture seats (set, close, reopen) and, for the key's own films, move or delete. */
+export function SeanceRow({ seance, managed, busy, onAction }: SeanceRowProps) {
+  const { t } = useTranslation('ui');
+  const timeZone = useVenueTimeZone();
+  const [seats, setSeats] = useState(seance.available === null ? '' : String(seance.available));
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [moveDay, setMoveDay] = useState(dayInZone(seance.start, timeZone));
+  const [moveTime, setMoveTime] = useState(formatTime(seance.start, timeZone));
+  const parsedSeats = seatsOf(seats);
+  const act = (action: SeanceAction) => onAction(seance.stockId, action);
+
+  return (
+    <li className="seance-editor" data-testid="seance-row" data-stock-id={seance.stockId}>
+      <p className="seance-editor__head">
+        <strong>
+          {formatDayLong(dayInZone(seance.start, timeZone))} · {formatTime(seance.start, timeZone)}
+        </strong>{' '}
+        {t('programme_editor.tariff', { label: seance.priceCategoryLabel, price: formatCents(seance.priceCents) })}
+      </p>
+      <p data-testid="seance-seats">
+        {t('programme_editor.seats_state', {
+          booked: seance.bookedQuantity,
+          available: seance.available ?? t('programme_editor.unlimited'),
+        })}
+        {seance.closedSales && ` · ${t('programme_editor.sales_closed')}`}
+      </p>
+      <form
+        className="seance-editor__seats"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (parsedSeats !== undefined) act({ kind: 'seats', available: parsedSeats });
+        }}
+      >
+        <label>
+          {t('programme_editor.available_label')}
+          <input
+            data-testid="seats-input"
+            inputMode="numeric"
+            value={seats}
+            placeholder={t('programme_editor.unlimited')}
+            onChange={(event) => setSeats(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button button--secondary" disabled={busy || parsedSeats === undefined}>
+          {t('programme_editor.save_seats')}
+        </button>
+        {seance.closedSales ? (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="reopen-sales"
+            disabled={busy}
+            onClick={() => act({ kind: 'reopen' })}
+          >
+            {t('programme_editor.reopen_sales')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="close-sales"
+            disabled={busy}
+            onClick={() => act({ kind: 'close' })}
+          >
+            {t('programme_editor.close_sales')}
+          </button>
+        )}
+      </form>
+      {managed && (
+        <form
+          className="seance-editor__move"
+          onSubmit={(event) => {
+            event.preventDefault();
+            act({ kind: 'move', day: moveDay, time: moveTime });
+          }}
+        >
+          <label>
+            {t('programme_editor.day_label')}
+            <input type="date" value={moveDay} onChange={(event) => setMoveDay(event.target.value)} />
+          </label>
+          <label>
+            {t('programme_editor.time_label')}
+            <input type="time" value={moveTime} onChange={(event) => setMoveTime(event.target.value)} />
+          </label>
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {t('programme_editor.move')}
+          </button>
+          {!confirmingDelete ? (
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="delete-seance"
+              disabled={busy}
+              onClick={() => setConfirmingDelete(true)}
+            >
+              {t('programme_editor.delete')}
+            </button>
+          ) : (
+            <span role="alert" data-testid="delete-warning">
+              {t('programme_editor.delete_warning', { count: seance.unusedBookings, places: seance.unusedPlaces })}{' '}
+              <button
+                type="button"
+                className="button button--danger"
+                data-testid="confirm-delete"
+                disabled={busy}
+                onClick={() => act({ kind: 'delete' })}
+              >
+                {t('programme_editor.confirm_delete')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setConfirmingDelete(false)}>
+                {t('programme_editor.cancel')}
+              </button>
+            </span>
+          )}
+        </form>
+      )}
+    </li>
+  );
+}

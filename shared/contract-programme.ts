@@ -1,0 +1,135 @@
+/**
+ * Contract calls and events of programme publishing (films, séances, pass Culture seats) and of new-booking
+ * notifications. Merged into `contract.ts`. Money in cents; instants UTC; a séance's day and time are typed in
+ * the venue's time zone and sent to the platform with its offset.
+ */
+import { z } from 'zod';
+import { bookingRowSchema } from './contract-sync';
+
+const isoUtc = z.string().describe('ISO 8601 instant in UTC');
+const id = z.number().int().positive();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/** Seats offered to pass Culture; null = unlimited. */
+const seats = z.number().int().min(0).max(100_000).nullable();
+
+export const priceCategoryViewSchema = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  priceCents: z.number().int(),
+});
+
+export const editableSeanceSchema = z.object({
+  stockId: z.number().int(),
+  start: isoUtc,
+  priceCategoryId: z.number().int(),
+  priceCategoryLabel: z.string(),
+  priceCents: z.number().int(),
+  /** Total incl. booked; null when unlimited. */
+  quantity: z.number().int().nullable(),
+  bookedQuantity: z.number().int(),
+  /** Seats still open to pass Culture (quantity − booked); null when unlimited. */
+  available: z.number().int().nullable(),
+  /** Closed from this counter: what "Rouvrir" restores. */
+  closedSales: z.object({ previousAvailable: z.number().int().nullable(), closedAt: isoUtc }).nullable(),
+  /** Confirmed bookings not used yet (from the mirror): cancelled if the séance is deleted. */
+  unusedBookings: z.number().int(),
+  unusedPlaces: z.number().int(),
+});
+export type EditableSeance = z.infer<typeof editableSeanceSchema>;
+
+export const editableOfferSchema = z.object({
+  offerId: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  isDuo: z.boolean(),
+  isActive: z.boolean(),
+  status: z.string(),
+  /** Created through this key: fully editable; otherwise (pro site, Allociné) only (de)activation and seats. */
+  managed: z.boolean(),
+  priceCategories: z.array(priceCategoryViewSchema),
+  seances: z.array(editableSeanceSchema),
+});
+export type EditableOffer = z.infer<typeof editableOfferSchema>;
+
+const posterInput = z
+  .object({ base64: z.string().min(1).max(14_000_000), credit: z.string().max(200).optional() })
+  .strict();
+
+const filmFields = {
+  name: z.string().trim().min(1).max(90),
+  description: z.string().max(10_000).optional(),
+  durationMinutes: z.number().int().min(1).max(1_000).optional(),
+  isDuo: z.boolean(),
+  poster: posterInput.optional(),
+};
+
+const seanceRef = z.object({ offerId: id, stockId: id }).strict();
+
+export const programmeCalls = {
+  /** A film as the platform has it now, with the séances' seats and what this counter may change. */
+  'programme.offer': { input: z.object({ offerId: id }).strict(), output: editableOfferSchema },
+  'programme.offer.create': {
+    input: z
+      .object({
+        ...filmFields,
+        priceCategories: z
+          .array(z.object({ label: z.string().trim().min(1).max(50), priceCents: z.number().int().min(0).max(30_000) }))
+          .min(1)
+          .max(50),
+      })
+      .strict(),
+    output: editableOfferSchema,
+  },
+  'programme.offer.update': {
+    input: z
+      .object({
+        offerId: id,
+        name: filmFields.name.optional(),
+        description: filmFields.description,
+        durationMinutes: filmFields.durationMinutes,
+        isDuo: z.boolean().optional(),
+        poster: filmFields.poster,
+      })
+      .strict(),
+    output: editableOfferSchema,
+  },
+  /** `PATCH …/events/{id}` `isActive`: allowed on every film of the venue. */
+  'programme.offer.setActive': {
+    input: z.object({ offerId: id, active: z.boolean() }).strict(),
+    output: editableOfferSchema,
+  },
+  'programme.seance.add': {
+    input: z.object({ offerId: id, day, time, priceCategoryId: id, seats }).strict(),
+    output: editableOfferSchema,
+  },
+  'programme.seance.update': {
+    input: seanceRef.extend({ day: day.optional(), time: time.optional(), priceCategoryId: id.optional() }).strict(),
+    output: editableOfferSchema,
+  },
+  /** Cancels the séance's unused bookings on the platform. */
+  'programme.seance.delete': {
+    input: seanceRef,
+    output: z.object({ offer: editableOfferSchema, cancelledBookings: z.number().int() }),
+  },
+  /** Seats still open to pass Culture (the platform adds the booked ones). */
+  'programme.seats.set': { input: seanceRef.extend({ available: seats }).strict(), output: editableSeanceSchema },
+  /** "Fermer la vente pass Culture": available = 0; the previous availability is remembered here. */
+  'programme.sales.close': { input: seanceRef, output: editableSeanceSchema },
+  /** Restores the availability remembered when the sale was closed. */
+  'programme.sales.reopen': { input: seanceRef, output: editableSeanceSchema },
+  'notifications.settings.get': { input: z.object({}).strict(), output: z.object({ enabled: z.boolean() }) },
+  'notifications.settings.set': {
+    input: z.object({ enabled: z.boolean() }).strict(),
+    output: z.object({ enabled: z.boolean() }),
+  },
+} as const;
+
+export const programmeEvents = {
+  /**
+   * Bookings or cancellations worth a notification: like `bookings.changed`, but never for the first complete
+   * sync of an account (it brings every existing booking as "new").
+   */
+  'bookings.alert': z.object({ added: z.array(bookingRowSchema), cancelled: z.array(bookingRowSchema) }),
+} as const;

@@ -1,0 +1,125 @@
+/**
+ * End to end in Chromium (browser mode): a manager publishes a film with a séance, closes the pass Culture sale
+ * of a séance when the room fills, and the counter announces a new booking with a desktop notification.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startCounter, REPO_ROOT, type CounterUnderTest } from '../support/counterUnderTest';
+
+let counter: CounterUnderTest;
+let browser: Browser;
+let page: Page;
+
+/** Records notifications instead of showing them (and grants the permission the page asks for). */
+const RECORD_NOTIFICATIONS = `
+  window.__notifications = [];
+  class RecordedNotification {
+    static permission = 'granted';
+    static requestPermission() { return Promise.resolve('granted'); }
+    constructor(title, options) { window.__notifications.push({ title, body: options?.body ?? '' }); }
+  }
+  window.Notification = RecordedNotification;
+`;
+
+beforeAll(async () => {
+  counter = await startCounter({ web: true });
+  await counter.core.dispatch('sync.now', {});
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await counter?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+  await page.addInitScript(RECORD_NOTIFICATIONS);
+  await page.goto(counter.web!.url);
+  await page.getByTestId('code-input').waitFor();
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') {
+    const dir = path.join(REPO_ROOT, 'test-results');
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${context.task.name.replace(/\W+/g, '-')}.png`) });
+  }
+  await page.close();
+});
+
+async function openProgramme(): Promise<void> {
+  await page.getByTestId('nav-programme').click();
+  await page.getByTestId('programme-day-panel').waitFor();
+}
+
+function authHeaders() {
+  return { authorization: `Bearer ${counter.sandbox.apiKey}` };
+}
+
+describe('programme at the counter', () => {
+  it('publishes a film with a séance today and shows it in the programme', async () => {
+    await openProgramme();
+    await page.getByTestId('publish-film-open').click();
+    await page.getByTestId('film-name').fill('Le Guichet, le film');
+    await page.getByTestId('film-duration').fill('95');
+    await page.getByTestId('film-price').fill('5,50');
+    await page.getByTestId('publish-submit').click();
+    await page.getByTestId('add-seance').waitFor();
+    // Late tonight, venue time: still today whatever the hour the test runs (unless after 23:50).
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
+    await page.getByTestId('seance-day').fill(today);
+    await page.getByTestId('seance-time').fill('23:55');
+    await page.getByTestId('seance-seats-input').fill('30');
+    await page.getByTestId('add-seance-submit').click();
+    await expect.poll(() => page.getByTestId('seance-row').count()).toBe(1);
+    await page.getByTestId('editor-close').click();
+    const film = page.getByTestId('programme-film').filter({ hasText: 'Le Guichet, le film' });
+    await film.waitFor();
+    expect(await film.getByTestId('programme-seance').count()).toBe(1);
+  });
+
+  it('closes the pass Culture sale of a séance: the platform then has quantity = bookedQuantity', async () => {
+    await openProgramme();
+    const film = page
+      .getByTestId('programme-film')
+      .filter({ has: page.getByTestId('programme-seance') })
+      .first();
+    const offerId = Number(await film.getAttribute('data-offer-id'));
+    await film.getByTestId('manage-film').click();
+    const row = page
+      .getByTestId('seance-row')
+      .filter({ has: page.getByTestId('close-sales') })
+      .last();
+    const stockId = Number(await row.getAttribute('data-stock-id'));
+    await row.getByTestId('close-sales').click();
+    await page
+      .getByTestId('seance-row')
+      .filter({ has: page.getByTestId('reopen-sales') })
+      .first()
+      .waitFor();
+    const response = await fetch(
+      `${counter.sandbox.url}/public/offers/v1/events/${offerId}/dates?firstIndex=${stockId}&limit=1`,
+      { headers: authHeaders() },
+    );
+    const { dates } = (await response.json()) as { dates: { quantity: number; bookedQuantity: number }[] };
+    expect(dates[0]?.quantity).toBe(dates[0]?.bookedQuantity);
+  });
+
+  it('announces a new booking with a desktop notification', async () => {
+    const created = await fetch(`${counter.sandbox.url}/__sandbox/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const booking = (await created.json()) as { lastName: string; offerName: string };
+    await counter.core.dispatch('sync.now', {});
+    // A string: the node typecheck has no DOM types.
+    const recorded = () => page.evaluate<{ title: string; body: string }[]>('window.__notifications');
+    await expect
+      .poll(recorded)
+      .toEqual([expect.objectContaining({ title: expect.stringContaining(booking.lastName) })]);
+    const [notice] = await recorded();
+    expect(notice?.body).toContain(booking.offerName);
+  });
+});

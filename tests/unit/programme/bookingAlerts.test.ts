@@ -1,0 +1,37 @@
+/** Notifications stay silent for the first complete bookings sync, then announce what sync brings. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventName } from '../../../shared/contract';
+import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
+
+let counter: CounterUnderTest;
+const alerts: { added: { bookingId: number }[]; cancelled: { bookingId: number }[] }[] = [];
+let changes = 0;
+beforeAll(async () => {
+  counter = await startCounter();
+  counter.core.onEvent((name: EventName, payload: unknown) => {
+    if (name === 'bookings.alert') alerts.push(payload as (typeof alerts)[number]);
+    if (name === 'bookings.changed') changes += 1;
+  });
+});
+afterAll(async () => {
+  await counter?.close();
+});
+
+describe('booking notifications', () => {
+  it('say nothing about the bookings of the first complete sync', async () => {
+    await counter.core.dispatch('sync.now', {});
+    expect(changes).toBeGreaterThan(0);
+    expect(alerts).toEqual([]);
+  });
+
+  it('announce a booking made after it, and its cancellation', async () => {
+    const created = await fetch(`${counter.sandbox.url}/__sandbox/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const booking = (await created.json()) as { id: number };
+    await counter.core.dispatch('sync.now', {});
+    expect(alerts.flatMap((a) => a.added.map((b) => b.bookingId))).toEqual([booking.id]);
+  });
+});

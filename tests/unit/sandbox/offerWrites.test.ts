@@ -1,0 +1,175 @@
+/** The sandbox's programme writes behave as the platform's: validation, refusals, seat arithmetic, deletions. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngHeader } from '../programme/images';
+import { startTestSandbox, type DateJson, type TestSandbox } from './helpers';
+
+let t: TestSandbox;
+beforeAll(async () => {
+  t = await startTestSandbox();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function send(method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${t.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${t.sandbox.apiKey}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const EVENTS = '/public/offers/v1/events';
+export const newEvent = (extra: Record<string, unknown> = {}) => ({
+  name: 'Film du guichet',
+  categoryRelatedFields: { category: 'SEANCE_CINE' },
+  location: { type: 'physical', venueId: 1 },
+  accessibility: {
+    audioDisabilityCompliant: false,
+    mentalDisabilityCompliant: false,
+    motorDisabilityCompliant: false,
+    visualDisabilityCompliant: false,
+  },
+  hasTicket: false,
+  priceCategories: [{ label: 'Tarif unique', price: 550 }],
+  ...extra,
+});
+/** 27 March 2026 20:30 in Paris, after the helpers' frozen NOW. */
+const START = '2026-03-27T20:30:00+01:00';
+
+async function createdEvent(): Promise<{ id: number; priceCategories: { id: number }[] }> {
+  const response = await send('POST', EVENTS, newEvent());
+  expect(response.status).toBe(200);
+  return (await response.json()) as { id: number; priceCategories: { id: number }[] };
+}
+
+async function createdDate(eventId: number, priceCategoryId: number, quantity: number | 'unlimited' = 10) {
+  const response = await send('POST', `${EVENTS}/${eventId}/dates`, {
+    dates: [{ beginningDatetime: START, bookingLimitDatetime: START, priceCategoryId, quantity }],
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { dates: DateJson[] }).dates[0] as DateJson;
+}
+
+describe('POST /events', () => {
+  it('creates a film of this provider, listed with the venue', async () => {
+    const event = await createdEvent();
+    const listed = await t.getJson<{ events: { id: number }[] }>(`${EVENTS}?venueId=1`);
+    expect(listed.events.map((e) => e.id)).toContain(event.id);
+  });
+
+  it('refuses a name over 90 characters, a price out of 0..30000 and an unknown venue', async () => {
+    expect((await send('POST', EVENTS, newEvent({ name: 'x'.repeat(91) }))).status).toBe(400);
+    const expensive = await send('POST', EVENTS, newEvent({ priceCategories: [{ label: 'Cher', price: 30001 }] }));
+    expect(expensive.status).toBe(400);
+    expect(await expensive.json()).toEqual({
+      'priceCategories.0.price': ['Input should be less than or equal to 30000'],
+    });
+    expect((await send('POST', EVENTS, newEvent({ priceCategories: [{ label: 'N', price: -1 }] }))).status).toBe(400);
+    expect((await send('POST', EVENTS, newEvent({ location: { type: 'physical', venueId: 999 } }))).status).toBe(404);
+  });
+
+  it('takes a 2:3 poster and serves it; refuses another ratio', async () => {
+    const poster = Buffer.from(pngHeader(600, 900)).toString('base64');
+    const created = await send('POST', EVENTS, newEvent({ image: { file: poster, credit: 'Studio' } }));
+    const body = (await created.json()) as { image: { url: string; credit: string } };
+    expect(body.image.credit).toBe('Studio');
+    expect((await fetch(body.image.url)).headers.get('content-type')).toBe('image/png');
+    const landscape = Buffer.from(pngHeader(900, 600)).toString('base64');
+    expect((await send('POST', EVENTS, newEvent({ image: { file: landscape } }))).status).toBe(400);
+  });
+});
+
+describe('PATCH /events/{id}', () => {
+  it('(de)activates any film of the venue', async () => {
+    const off = await send('PATCH', `${EVENTS}/101`, { isActive: false });
+    expect(off.status).toBe(200);
+    expect(((await off.json()) as { status: string }).status).toBe('INACTIVE');
+    await send('PATCH', `${EVENTS}/101`, { isActive: true });
+  });
+
+  it('refuses other edits of a film imported or made on the pro site, in the platform words', async () => {
+    for (const id of [101, 102]) {
+      const response = await send('PATCH', `${EVENTS}/${id}`, { name: 'Autre', enableDoubleBookings: false });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        name: ['Vous ne pouvez pas modifier ce champ'],
+        isDuo: ['Vous ne pouvez pas modifier ce champ'],
+      });
+    }
+  });
+
+  it('edits a film of this provider; 404 for an unknown one', async () => {
+    const event = await createdEvent();
+    const response = await send('PATCH', `${EVENTS}/${event.id}`, { name: 'Nouveau titre', eventDuration: 100 });
+    expect(((await response.json()) as { name: string }).name).toBe('Nouveau titre');
+    expect((await send('PATCH', `${EVENTS}/99999`, { isActive: false })).status).toBe(404);
+  });
+});
+
+describe('dates', () => {
+  it('adds a date; refuses a date without offset, an unknown price category and an imported film', async () => {
+    const event = await createdEvent();
+    const pc = event.priceCategories[0]?.id ?? 0;
+    const date = await createdDate(event.id, pc, 12);
+    expect(date).toMatchObject({ quantity: 12, bookedQuantity: 0, beginningDatetime: '2026-03-27T19:30:00Z' });
+    const naive = await send('POST', `${EVENTS}/${event.id}/dates`, {
+      dates: [
+        { beginningDatetime: '2026-03-27T20:30:00', bookingLimitDatetime: START, priceCategoryId: pc, quantity: 5 },
+      ],
+    });
+    expect(naive.status).toBe(400);
+    expect(await naive.json()).toEqual({ 'dates.0.beginningDatetime': ['The datetime must be timezone-aware.'] });
+    const unknownPc = await send('POST', `${EVENTS}/${event.id}/dates`, {
+      dates: [{ beginningDatetime: START, bookingLimitDatetime: START, priceCategoryId: 1, quantity: 5 }],
+    });
+    expect(unknownPc.status).toBe(404);
+    const imported = await send('POST', `${EVENTS}/101/dates`, {
+      dates: [{ beginningDatetime: START, bookingLimitDatetime: START, priceCategoryId: 1, quantity: 5 }],
+    });
+    expect(imported.status).toBe(400);
+    expect(await imported.json()).toEqual({ global: ['Les offres importées ne sont pas modifiables'] });
+  });
+
+  it('PATCH quantity sets the seats still available, booked ones added; never below 0', async () => {
+    const booking = await t.create({});
+    const before = (
+      await t.getJson<{ dates: DateJson[] }>(`${EVENTS}/${booking.offerId}/dates?firstIndex=${booking.stockId}&limit=1`)
+    ).dates[0] as DateJson;
+    const closed = await send('PATCH', `${EVENTS}/${booking.offerId}/dates/${booking.stockId}`, { quantity: 0 });
+    expect(closed.status).toBe(200);
+    const after = (await closed.json()) as DateJson;
+    expect(after.quantity).toBe(before.bookedQuantity);
+    expect(after.bookedQuantity).toBe(before.bookedQuantity);
+    const negative = await send('PATCH', `${EVENTS}/${booking.offerId}/dates/${booking.stockId}`, { quantity: -1 });
+    expect(negative.status).toBe(400);
+    const reopened = await send('PATCH', `${EVENTS}/${booking.offerId}/dates/${booking.stockId}`, { quantity: 4 });
+    expect(((await reopened.json()) as DateJson).quantity).toBe(before.bookedQuantity + 4);
+  });
+
+  it('refuses to move a date of an imported film, and 404s an unknown date', async () => {
+    const booking = await t.create({});
+    const moved = await send('PATCH', `${EVENTS}/${booking.offerId}/dates/${booking.stockId}`, {
+      beginningDatetime: START,
+    });
+    expect(moved.status).toBe(400);
+    expect((await send('PATCH', `${EVENTS}/${booking.offerId}/dates/999999`, { quantity: 1 })).status).toBe(404);
+    expect(await (await send('DELETE', `${EVENTS}/${booking.offerId}/dates/999999`)).json()).toEqual({
+      stock_id: ['No stock could be found'],
+    });
+  });
+
+  it('DELETE cancels the date’s unused bookings and removes it', async () => {
+    const event = await createdEvent();
+    const date = await createdDate(event.id, event.priceCategories[0]?.id ?? 0, 10);
+    const booking = await t.create({ stockId: date.id });
+    expect((await send('DELETE', `${EVENTS}/${event.id}/dates/${date.id}`)).status).toBe(204);
+    const after = (await t.bookings()).find((b) => b.id === booking.id);
+    expect(after?.status).toBe('CANCELLED');
+    const { dates } = await t.getJson<{ dates: DateJson[] }>(`${EVENTS}/${event.id}/dates`);
+    expect(dates).toHaveLength(0);
+  });
+});
