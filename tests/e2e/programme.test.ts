@@ -66,14 +66,20 @@ describe('programme at the counter', () => {
     await page.getByTestId('film-price').fill('5,50');
     await page.getByTestId('publish-submit').click();
     await page.getByTestId('add-seance').waitFor();
-    // Late tonight, venue time: still today whatever the hour the test runs (unless after 23:50).
-    const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
-    await page.getByTestId('seance-day').fill(today);
+    // Late tonight, venue time — or tomorrow when the test runs after 23:00 (a séance must be in the future).
+    const [day, isTomorrow] = await page.evaluate(() => {
+      const zone = { timeZone: 'Europe/Paris' };
+      const late = Number(new Date().toLocaleTimeString('sv-SE', { ...zone, hour: '2-digit' })) >= 23;
+      const when = new Date(Date.now() + (late ? 86_400_000 : 0));
+      return [when.toLocaleDateString('sv-SE', zone), late] as const;
+    });
+    await page.getByTestId('seance-day').fill(day);
     await page.getByTestId('seance-time').fill('23:55');
     await page.getByTestId('seance-seats-input').fill('30');
     await page.getByTestId('add-seance-submit').click();
     await expect.poll(() => page.getByTestId('seance-row').count()).toBe(1);
     await page.getByTestId('editor-close').click();
+    if (isTomorrow) await page.getByTestId('programme-day').nth(1).click();
     const film = page.getByTestId('programme-film').filter({ hasText: 'Le Guichet, le film' });
     await film.waitFor();
     expect(await film.getByTestId('programme-seance').count()).toBe(1);

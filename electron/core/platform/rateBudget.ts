@@ -68,8 +68,7 @@ export function createRateBudget(options: RateBudgetOptions = {}): RateBudget {
       resumeTimer = setTimeout(() => {
         pausedUntil = null;
         all.start();
-      }, backoffMs);
-      resumeTimer.unref();
+      }, backoffMs); // kept referenced: requests are waiting on it (stop() clears it)
     },
     succeeded() {
       backoffMs = 0;
