@@ -229,6 +229,8 @@ export function createGuichet(deps: GuichetDeps) {
           token,
           bookingId: known?.bookingId ?? null,
           provisional: false,
+          // Nothing older waiting: it goes out right now, so it is marked as sent in this same commit.
+          sendingNow: online() && queue.isIdle(),
         });
         if (known) cache.setStatus(known.bookingId, 'USED', at);
       },

@@ -2,6 +2,7 @@
  * The counter's ledger: append rows, read today's, and answer "was this token validated here, and not undone?".
  */
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, ledgerEntries } from './schema';
 
@@ -60,9 +61,17 @@ export function createLedger(db: CounterDb) {
      * and the cache never disagrees with the ledger).
      */
     append(row: LedgerAppend, alongWith?: (ledgerId: number) => void): number {
+      // A lookup is a record of a consultation, not a promise: it need not wait for the disk (durability.ts).
+      if (row.kind === 'lookup' && !db.$client.inTransaction) {
+        return withRelaxedDurability(db.$client, () => this.appendNow(row, alongWith));
+      }
+      return this.appendNow(row, alongWith);
+    },
+
+    appendNow(row: LedgerAppend, alongWith?: (ledgerId: number) => void): number {
       if (alongWith) {
         return db.$client.transaction(() => {
-          const id = this.append(row);
+          const id = this.appendNow(row);
           alongWith(id);
           return id;
         })();

@@ -117,7 +117,9 @@ export function createUploader(deps: UploaderDeps) {
   }
 
   async function send(row: QueueRow): Promise<Settlement> {
-    queue.markSending(row);
+    // A row added as "sending" by the guichet was marked in its own transaction; count that attempt once.
+    if (row.state === 'sending' && row.attempts === 1 && !row.mayHaveReached) row = { ...row, attempts: 0 };
+    else queue.markSending(row);
     if (row.action === 'use' && row.provisional) {
       const refused = await checkProvisional(row);
       if (refused) return refused;

@@ -1,0 +1,19 @@
+/**
+ * Durability per write. The database runs with `synchronous = FULL` (a commit survives a power cut). A few
+ * writes do not need that and are on the cashier's path, so they commit with `NORMAL` instead — in WAL mode
+ * that still survives the process being killed, and is made durable by the next FULL commit
+ * (https://www.sqlite.org/pragma.html#pragma_synchronous). Used for: lookup rows (a record of consultations,
+ * not a promise to anyone) and "sent" marks on the upload queue (losing one only makes the next start check
+ * the row again, and a "410 already validated" then settles it once — see uploader.ts).
+ */
+import type Database from 'better-sqlite3';
+
+export function withRelaxedDurability<T>(sqlite: Database.Database, write: () => T): T {
+  if (sqlite.inTransaction) return write(); // the pragma cannot change inside a transaction
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    sqlite.pragma('synchronous = FULL');
+  }
+}
