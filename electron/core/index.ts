@@ -55,14 +55,20 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     logger.warn({ interrupted }, 'uploads interrupted by a stop: they will be checked before counting');
 
   const listeners = new Set<EventListener>();
+  /**
+   * Events are delivered on the next turn of the event loop: the answer to the call that caused them (a verdict)
+   * reaches the renderer first, before the screens that refresh on `ledger.changed` start asking for data.
+   */
   function emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
-    for (const listener of listeners) {
-      try {
-        listener(name, payload);
-      } catch (error) {
-        logger.error({ err: error, event: name }, 'event listener failed');
+    setImmediate(() => {
+      for (const listener of listeners) {
+        try {
+          listener(name, payload);
+        } catch (error) {
+          logger.error({ err: error, event: name }, 'event listener failed');
+        }
       }
-    }
+    });
   }
 
   const client = createPlatformClient({

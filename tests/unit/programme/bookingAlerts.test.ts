@@ -6,6 +6,8 @@ import { startCounter, type CounterUnderTest } from '../../support/counterUnderT
 let counter: CounterUnderTest;
 const alerts: { added: { bookingId: number }[]; cancelled: { bookingId: number }[] }[] = [];
 let changes = 0;
+/** Events are delivered on the next turn of the event loop, after the answer of the call that caused them. */
+const eventsDelivered = () => new Promise((resolve) => setImmediate(resolve));
 beforeAll(async () => {
   counter = await startCounter();
   counter.core.onEvent((name: EventName, payload: unknown) => {
@@ -20,6 +22,7 @@ afterAll(async () => {
 describe('booking notifications', () => {
   it('say nothing about the bookings of the first complete sync', async () => {
     await counter.core.dispatch('sync.now', {});
+    await eventsDelivered();
     expect(changes).toBeGreaterThan(0);
     expect(alerts).toEqual([]);
   });
@@ -32,6 +35,7 @@ describe('booking notifications', () => {
     });
     const booking = (await created.json()) as { id: number };
     await counter.core.dispatch('sync.now', {});
+    await eventsDelivered();
     expect(alerts.flatMap((a) => a.added.map((b) => b.bookingId))).toEqual([booking.id]);
   });
 });

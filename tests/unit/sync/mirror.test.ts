@@ -35,6 +35,8 @@ async function call<T>(name: string, input: unknown = {}): Promise<T> {
   return value<T>(await counter!.core.dispatch(name, input));
 }
 const lookup = (text: string) => call<Verdict>('counter.lookup', { text });
+/** Events are delivered on the next turn of the event loop, after the answer of the call that caused them. */
+const eventsDelivered = () => new Promise((resolve) => setImmediate(resolve));
 async function goOffline(): Promise<void> {
   await setFaults(counter!.sandbox.url, { outage: 'reset' });
   await lookup('ZZZZ44'); // the failed request switches the counter offline
@@ -54,6 +56,7 @@ describe('the bookings mirror', () => {
       (name, payload) => name === 'bookings.changed' && events.push(payload as { added: BookingRow[] }),
     );
     await call('sync.now');
+    await eventsDelivered();
     const all = await sandboxBookings(counter.sandbox.url);
     const mirrored = await call<{ bookings: BookingRow[] }>('bookings.search', { query: '', scope: 'all', limit: 200 });
     expect(mirrored.bookings).toHaveLength(all.length);
@@ -83,6 +86,7 @@ describe('the bookings mirror', () => {
     const newEvents: { added: BookingRow[] }[] = [];
     core.onEvent((name, payload) => name === 'bookings.changed' && newEvents.push(payload as { added: BookingRow[] }));
     value(await core.dispatch('sync.now', {}));
+    await eventsDelivered();
     // The new booking's film is listed from where the last sync stopped for that film, not from the start.
     const freshOffer = (await sandboxBookings(sandbox.url)).find((b) => b.id === fresh.id)!.offerId;
     const previousOfFilm = all.filter((b) => b.offerId === freshOffer).map((b) => b.id);
@@ -111,6 +115,7 @@ describe('the bookings mirror', () => {
       if (name === 'bookings.changed') cancelled.push(...(payload as { cancelled: BookingRow[] }).cancelled);
     });
     await call('sync.now');
+    await eventsDelivered();
     expect(cancelled.map((b) => b.bookingId)).toContain(toCancel.id);
     const rows = await call<{ bookings: BookingRow[] }>('bookings.forSeance', { stockId: toUse.stockId });
     expect(rows.bookings.find((b) => b.bookingId === toUse.id)?.status).toBe('USED');
