@@ -186,7 +186,9 @@ async function timeScansToVerdict(page: Page, tokens: string[]): Promise<Timings
         console.error('no verdict for', token);
         throw error;
       });
-    await page.waitForTimeout(40); // the frame callback, then a quiet moment between customers
+    // A real customer takes seconds: let the screens that refresh after each scan (journal, demo list, banner)
+    // settle, so each scan is measured from an idle counter rather than on top of the previous one's refreshes.
+    await page.waitForTimeout(600);
   }
   return page.evaluate<Timings[]>(`window.__bench.results`);
 }

@@ -33,6 +33,9 @@ export function createScheduler(deps: SchedulerDeps) {
   const { streams, logger } = deps;
   let running: Promise<boolean> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let firstRun: NodeJS.Timeout | null = null;
+  // After stop() nothing may run: the database is about to close.
+  let stopped = false;
   let lastProgramme = 0;
   let lastStatuses = 0;
   let lastSyncAt: string | null = null;
@@ -62,6 +65,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   /** One cycle; concurrent callers share it. Resolves with whether it completed. */
   function cycle(): Promise<boolean> {
+    if (stopped) return Promise.resolve(false);
     running ??= runCycle()
       .catch((error: unknown) => {
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'sync cycle interrupted');
@@ -87,10 +91,13 @@ export function createScheduler(deps: SchedulerDeps) {
       if (deps.periodMs <= 0 || timer) return;
       timer = setInterval(() => void cycle(), deps.periodMs);
       timer.unref();
-      setTimeout(() => void cycle(), 200).unref();
+      firstRun = setTimeout(() => void cycle(), 200);
+      firstRun.unref();
     },
     async stop(): Promise<void> {
+      stopped = true;
       if (timer) clearInterval(timer);
+      if (firstRun) clearTimeout(firstRun);
       timer = null;
       await running;
     },
