@@ -6,6 +6,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { BookingStatus, PlatformBooking, PlatformDate } from '../../../shared/platform/schemas';
+import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, seances } from './schema';
 
@@ -150,17 +151,22 @@ export function createBookingCache(db: CounterDb) {
     /** Remembers a booking the platform returned for `token` (token ↔ booking is only learnt this way). */
     remember(token: string, booking: PlatformBooking, nowUtc: string): KnownBooking {
       const row = rowOf(booking, token, nowUtc);
-      client.transaction(() => {
-        // A token is unique; should the platform ever reuse one, the newest booking wins.
-        clearToken.run(token, booking.id);
-        upsertWithToken.run(...rowValues(row));
-      })();
+      // A cache of the platform, re-downloadable: it need not wait for the disk (durability.ts).
+      withRelaxedDurability(client, () =>
+        client.transaction(() => {
+          // A token is unique; should the platform ever reuse one, the newest booking wins.
+          clearToken.run(token, booking.id);
+          upsertWithToken.run(...rowValues(row));
+        })(),
+      );
       return row;
     },
 
     /** Mirrors one page of the platform's listing (one transaction); says what is new or changed. */
     mirror(bookings: PlatformBooking[], nowUtc: string): MirrorChanges {
-      return bookings.length === 0 ? { added: [], changed: [] } : mirrorPage(bookings, nowUtc);
+      if (bookings.length === 0) return { added: [], changed: [] };
+      // Re-downloadable: a relaxed commit keeps background sync from blocking the guichet on the disk.
+      return withRelaxedDurability(client, () => mirrorPage(bookings, nowUtc));
     },
 
     byToken(token: string): KnownBooking | undefined {
@@ -180,6 +186,10 @@ export function createBookingCache(db: CounterDb) {
     },
 
     rememberSeances(offerId: number, dates: PlatformDate[], nowUtc: string): void {
+      withRelaxedDurability(client, () => this.rememberSeancesNow(offerId, dates, nowUtc));
+    },
+
+    rememberSeancesNow(offerId: number, dates: PlatformDate[], nowUtc: string): void {
       client.transaction(() => {
         for (const d of dates) {
           upsertSeance.run({

@@ -1,10 +1,12 @@
 /**
  * Durability per write. The database runs with `synchronous = FULL` (a commit survives a power cut). A few
- * writes do not need that and are on the cashier's path, so they commit with `NORMAL` instead — in WAL mode
+ * writes do not need that and would block the cashier's path (better-sqlite3 is synchronous), so they commit with
+ * `NORMAL` instead — in WAL mode
  * that still survives the process being killed, and is made durable by the next FULL commit
  * (https://www.sqlite.org/pragma.html#pragma_synchronous). Used for: lookup rows (a record of consultations,
- * not a promise to anyone) and "sent" marks on the upload queue (losing one only makes the next start check
- * the row again, and a "410 already validated" then settles it once — see uploader.ts).
+ * not a promise to anyone), "sent" marks on the upload queue (losing one only makes the next start check
+ * the row again, and a "410 already validated" then settles it once — see uploader.ts), and the mirror of the
+ * platform (bookings, séances, sync cursors: downloaded again if lost).
  */
 import type Database from 'better-sqlite3';
 

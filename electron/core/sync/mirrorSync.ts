@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { BookingCache, MirrorChanges } from '../db/bookingCache';
+import { withRelaxedDurability } from '../db/durability';
 import type { CounterDb } from '../db/open';
 import type { Gateway } from '../platform/gateway';
 import type { Streams } from './streams';
@@ -130,17 +131,20 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
         );
         for (const event of events) {
           const before = posterState.get(event.id) as { url: string | null; file: string | null } | undefined;
-          upsertOffer.run({
-            offerId: event.id,
-            venueId,
-            name: event.name,
-            description: event.description ?? null,
-            durationMinutes: event.eventDuration ?? null,
-            isDuo: event.enableDoubleBookings === false ? 0 : 1,
-            status: event.status,
-            posterUrl: event.image?.url ?? null,
-            updatedAt: now(),
-          });
+          // Re-downloadable: a relaxed commit (durability.ts).
+          withRelaxedDurability(db.$client, () =>
+            upsertOffer.run({
+              offerId: event.id,
+              venueId,
+              name: event.name,
+              description: event.description ?? null,
+              durationMinutes: event.eventDuration ?? null,
+              isDuo: event.enableDoubleBookings === false ? 0 : 1,
+              status: event.status,
+              posterUrl: event.image?.url ?? null,
+              updatedAt: now(),
+            }),
+          );
           await pullDates(event.id);
           if (event.image?.url && (before?.url !== event.image.url || !before.file)) {
             await cachePoster(event.id, event.image.url);

@@ -1,16 +1,21 @@
 /** Bookkeeping of each sync stream: its cursor (to resume after an interruption) and its last run. */
 import { eq } from 'drizzle-orm';
+import { withRelaxedDurability } from '../db/durability';
 import type { CounterDb } from '../db/open';
 import { syncStreams } from '../db/schema';
 
 export type StreamRow = typeof syncStreams.$inferSelect;
 
 export function createStreams(db: CounterDb, now: () => string) {
+  // Progress marks: losing one to a power cut only means a page is fetched again (durability.ts).
   function upsert(name: string, set: Partial<StreamRow>): void {
-    db.insert(syncStreams)
-      .values({ name, ...set })
-      .onConflictDoUpdate({ target: syncStreams.name, set })
-      .run();
+    withRelaxedDurability(db.$client, () =>
+      db
+        .insert(syncStreams)
+        .values({ name, ...set })
+        .onConflictDoUpdate({ target: syncStreams.name, set })
+        .run(),
+    );
   }
 
   return {
