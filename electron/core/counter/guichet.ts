@@ -85,9 +85,11 @@ export function createGuichet(deps: GuichetDeps) {
   }
 
   /** The verdict from local data: offline, or when this counter has an action on the token not sent yet. */
-  async function lookupLocally(token: string): Promise<Verdict> {
-    const known = cache.byToken(token);
-    const standing = ledger.standingValidation(token);
+  async function lookupLocally(
+    token: string,
+    known = cache.byToken(token),
+    standing = ledger.standingValidation(token),
+  ): Promise<Verdict> {
     const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone(), online: online() });
     const ledgerId = record({
       kind: 'lookup',
@@ -110,7 +112,7 @@ export function createGuichet(deps: GuichetDeps) {
     // confirms in the background and a different answer replaces the verdict on screen (and blocks validation).
     const known = cache.byToken(token);
     if (known && isLocallyValidatable(known) && !ledger.standingValidation(token)) {
-      const verdict = { ...(await lookupLocally(token)), confirming: true };
+      const verdict = { ...(await lookupLocally(token, known, null)), confirming: true };
       void confirmWithPlatform(token);
       return verdict;
     }

@@ -13,11 +13,7 @@ import { knownBookings, seances } from './schema';
 export type KnownBooking = typeof knownBookings.$inferSelect;
 export type Seance = typeof seances.$inferSelect;
 
-/** What name search compares: "lastname firstname", lower case, accents and punctuation dropped. */
-export function searchKeyOf(firstName: string, lastName: string): string {
-  return normalizeForSearch(`${lastName} ${firstName}`);
-}
-
+/** What name search compares: lower case, accents and punctuation dropped ("Lefèvre" → "lefevre"). */
 export function normalizeForSearch(text: string): string {
   return text
     .normalize('NFD')
