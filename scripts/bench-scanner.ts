@@ -10,12 +10,11 @@
  */
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { z } from 'zod';
 import type { Keystroke } from '../shared/scanner/keystroke';
 import { createWedgeScanner } from '../shared/scanner/wedgeScanner';
 import { launchChromium } from '../tests/support/chromium';
 import { startCounter, REPO_ROOT } from '../tests/support/counterUnderTest';
-import { setFaults } from '../tests/support/sandboxControl';
+import { addSandboxBooking, setFaults } from '../tests/support/sandboxControl';
 import { sendKeystrokes } from '../tests/unit/scanner/cdpKeystrokes';
 import { scannerTypes } from '../tests/unit/scanner/keystrokeStreams';
 import { ms, summary } from './stats';
@@ -97,17 +96,6 @@ async function timeDecodingInChromium(page: Page): Promise<number[]> {
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   await page.evaluate(`benchDecoding(2000, ${CHROMIUM_BATCH})`); // warm-up
   return page.evaluate<number[]>(`benchDecoding(${DECODE_ROUNDS}, ${CHROMIUM_BATCH})`);
-}
-
-/** A fresh confirmed booking in the sandbox (as in bench-validation.ts). */
-async function addBooking(url: string): Promise<string> {
-  const response = await fetch(`${url}/__sandbox/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ status: 'CONFIRMED', confirmed: true }),
-  });
-  const { token } = z.object({ token: z.string() }).parse(await response.json());
-  return token;
 }
 
 interface BenchWindow {
@@ -247,7 +235,7 @@ async function main(): Promise<void> {
     await blank.close();
 
     const tokens: string[] = [];
-    for (let i = 0; i < SCANS_PER_MODE * 2; i++) tokens.push(await addBooking(counter.sandbox.url));
+    for (let i = 0; i < SCANS_PER_MODE * 2; i++) tokens.push((await addSandboxBooking(counter.sandbox.url)).token);
     const online = tokens.slice(0, SCANS_PER_MODE);
     const offline = tokens.slice(SCANS_PER_MODE);
     // Into the local mirror first: one lookup each, as a cashier or the sync would have done.

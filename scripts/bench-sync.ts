@@ -16,7 +16,7 @@ import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
 import type { PlatformBooking } from '../shared/platform/schemas';
 import { ms, summary } from './stats';
-import { sandboxStats, setFaults, setRateLimit } from '../tests/support/sandboxControl';
+import { addSandboxBooking, sandboxStats, setFaults, setRateLimit } from '../tests/support/sandboxControl';
 
 const N = Number(process.env.BENCH_BOOKINGS ?? 100_000);
 const PAGE = 50;
@@ -210,12 +210,7 @@ async function drain(): Promise<void> {
   const dataDir = tempDir();
   const tokens: string[] = [];
   for (let i = 0; i < COUNT; i++) {
-    const response = await fetch(`${sandbox.url}/__sandbox/bookings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'CONFIRMED', confirmed: true }),
-    });
-    tokens.push(((await response.json()) as { token: string }).token);
+    tokens.push((await addSandboxBooking(sandbox.url)).token);
   }
   const core = (rateLimitPerMinute: number) =>
     createCore({

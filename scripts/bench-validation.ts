@@ -10,18 +10,9 @@ import pino from 'pino';
 import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
 import { ms, summary } from './stats';
+import { addSandboxBooking } from '../tests/support/sandboxControl';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
-
-async function addBooking(url: string): Promise<string> {
-  const response = await fetch(`${url}/__sandbox/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ status: 'CONFIRMED', confirmed: true }),
-  });
-  const body = (await response.json()) as { token: string };
-  return body.token;
-}
 
 async function main(): Promise<void> {
   // The bench measures our overhead, not the platform's rate limit.
@@ -41,7 +32,7 @@ async function main(): Promise<void> {
   const headers = { Authorization: `Bearer ${sandbox.apiKey}` };
 
   const tokens: string[] = [];
-  for (let i = 0; i < ROUNDS * 2 + 20; i++) tokens.push(await addBooking(sandbox.url));
+  for (let i = 0; i < ROUNDS * 2 + 20; i++) tokens.push((await addSandboxBooking(sandbox.url)).token);
 
   // Warm both paths (JIT, connection pool, séance cache of the film) before measuring.
   for (let i = 0; i < 10; i++) {

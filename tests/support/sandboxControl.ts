@@ -44,6 +44,27 @@ export async function findBookings(url: string, filter: BookingFilter, now = new
   );
 }
 
+/** Adds a booking on the platform (the control API's defaults: a confirmed booking of a séance soon). */
+export async function addSandboxBooking(
+  url: string,
+  fields: {
+    stockId?: number;
+    status?: SandboxBooking['status'];
+    quantity?: number;
+    firstName?: string;
+    lastName?: string;
+    confirmed?: boolean;
+  } = { status: 'CONFIRMED', confirmed: true },
+): Promise<SandboxBooking> {
+  const response = await fetch(`${url}/__sandbox/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
+  if (response.status !== 201) throw new Error(`booking refused: ${response.status} ${await response.text()}`);
+  return sandboxBookingSchema.parse(await response.json());
+}
+
 export async function findBooking(url: string, filter: BookingFilter): Promise<SandboxBooking> {
   const found = (await findBookings(url, filter))[0];
   if (!found) throw new Error(`no sandbox booking matches ${JSON.stringify(filter)}`);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, Verdict } from '../../../shared/contract';
 import {
+  addSandboxBooking,
   cancelSandboxBooking,
   findBooking,
   resetSandbox,
@@ -13,12 +14,7 @@ import {
 
 /** A new, confirmed booking on the platform that this counter has never seen. */
 async function freshBooking(): Promise<{ token: string; id: number }> {
-  const response = await fetch(`${counter.sandbox.url}/__sandbox/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ status: 'CONFIRMED', confirmed: true }),
-  });
-  return (await response.json()) as { token: string; id: number };
+  return addSandboxBooking(counter.sandbox.url);
 }
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 

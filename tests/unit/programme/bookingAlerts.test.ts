@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
+import { addSandboxBooking } from '../../support/sandboxControl';
 
 let counter: CounterUnderTest;
 const alerts: { added: { bookingId: number }[]; cancelled: { bookingId: number }[] }[] = [];
@@ -28,12 +29,7 @@ describe('booking notifications', () => {
   });
 
   it('announce a booking made after it, and its cancellation', async () => {
-    const created = await fetch(`${counter.sandbox.url}/__sandbox/bookings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    const booking = (await created.json()) as { id: number };
+    const booking = await addSandboxBooking(counter.sandbox.url, {});
     await counter.core.dispatch('sync.now', {});
     await eventsDelivered();
     expect(alerts.flatMap((a) => a.added.map((b) => b.bookingId))).toEqual([booking.id]);

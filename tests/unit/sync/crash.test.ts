@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core';
 import { startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { REPO_ROOT } from '../../support/counterUnderTest';
-import { sandboxBookings } from '../../support/sandboxControl';
+import { addSandboxBooking, sandboxBookings } from '../../support/sandboxControl';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
 const TOKENS = 600;
@@ -44,12 +44,7 @@ beforeAll(async () => {
   fs.cpSync(path.join(REPO_ROOT, 'electron/core/db/migrations'), path.join(workDir, 'migrations'), { recursive: true });
   const tokens: string[] = [];
   for (let i = 0; i < TOKENS; i++) {
-    const response = await fetch(`${sandbox.url}/__sandbox/bookings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'CONFIRMED', confirmed: true }),
-    });
-    tokens.push(((await response.json()) as { token: string }).token);
+    tokens.push((await addSandboxBooking(sandbox.url)).token);
   }
   tokensFile = path.join(workDir, 'tokens.txt');
   fs.writeFileSync(tokensFile, tokens.join('\n'));

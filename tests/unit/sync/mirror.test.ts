@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BookingRow, Envelope, SyncOverview, Verdict } from '../../../shared/contract';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 import {
+  addSandboxBooking,
   cancelSandboxBooking,
   findBooking,
   findBookings,
@@ -77,12 +78,7 @@ describe('the bookings mirror', () => {
     });
     counter = { ...counter, core };
     const { lastSeq } = await sandboxRequests(sandbox.url);
-    const added = await fetch(`${sandbox.url}/__sandbox/bookings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'CONFIRMED', firstName: 'Anaïs', lastName: 'Ngô' }),
-    });
-    const fresh = (await added.json()) as { id: number };
+    const fresh = await addSandboxBooking(sandbox.url, { status: 'CONFIRMED', firstName: 'Anaïs', lastName: 'Ngô' });
     const newEvents: { added: BookingRow[] }[] = [];
     core.onEvent((name, payload) => name === 'bookings.changed' && newEvents.push(payload as { added: BookingRow[] }));
     value(await core.dispatch('sync.now', {}));
