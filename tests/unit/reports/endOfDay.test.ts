@@ -6,7 +6,15 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core';
-import type { AppInfo, EndOfDayReport, Envelope, ReimbursementOverview, SeanceCount } from '../../../shared/contract';
+import type {
+  AppInfo,
+  EndOfDayReport,
+  Envelope,
+  OfferView,
+  ReimbursementOverview,
+  SeanceCount,
+  SeanceView,
+} from '../../../shared/contract';
 import { dayInZone } from '../../../shared/dates';
 import { parseCsv } from '../../../electron/core/reports/csv';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
@@ -45,12 +53,14 @@ beforeAll(async () => {
   counter = await startCounter();
   await call('sync.now');
   timeZone = (await call<AppInfo>('app.info')).venue?.timeZone ?? 'Europe/Paris';
-  // The soonest séance at least two hours ahead; four new bookings on it (validated here, used elsewhere,
-  // cancelled by the venue, left unused), next to whatever the seed booked.
-  const soon = Date.now() + 2 * 60 * 60_000;
-  const ahead = (await sandboxBookings(counter.sandbox.url))
-    .filter((b) => Date.parse(b.seanceStart) > soon)
-    .sort((a, b) => Date.parse(a.seanceStart) - Date.parse(b.seanceStart));
+  // The soonest séance at least two hours ahead of a DUO film with five places left; four new bookings on it
+  // (validated here, used elsewhere, cancelled by the venue, left unused), next to whatever the seed booked.
+  const soon = new Date(Date.now() + 2 * 60 * 60_000).toISOString();
+  const programme = await call<{ offers: OfferView[]; seances: SeanceView[] }>('programme.list', { days: 8 });
+  const duo = new Set(programme.offers.filter((o) => o.isDuo).map((o) => o.offerId));
+  const ahead = programme.seances
+    .filter((s) => s.start > soon && duo.has(s.offerId) && (s.remaining === null || s.remaining >= 5))
+    .sort((a, b) => a.start.localeCompare(b.start));
   stockId = ahead[0]!.stockId;
   const created: SandboxBooking[] = [];
   for (const quantity of [2, 1, 1, 1]) created.push(await createSandboxBooking(stockId, quantity));

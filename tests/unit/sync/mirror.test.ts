@@ -38,6 +38,23 @@ async function call<T>(name: string, input: unknown = {}): Promise<T> {
 const lookup = (text: string) => call<Verdict>('counter.lookup', { text });
 /** Events are delivered on the next turn of the event loop, after the answer of the call that caused them. */
 const eventsDelivered = () => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Séances up to 3 h ahead are refreshed at every sync, later ones ten per cycle: depending on the time of day a
+ * given séance is in either group. Syncs until `done`, for at most the cycles it takes to go round the week.
+ */
+async function syncUntil(done: () => Promise<boolean>): Promise<void> {
+  const seances = (await call<{ seances: unknown[] }>('programme.list', { days: 8 })).seances.length;
+  const cycles = 1 + Math.ceil(seances / 10);
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    await call('sync.now');
+    await eventsDelivered();
+    if (await done()) return;
+  }
+}
+const statusInMirror = async (booking: { id: number; stockId: number }) =>
+  (await call<{ bookings: BookingRow[] }>('bookings.forSeance', { stockId: booking.stockId })).bookings.find(
+    (b) => b.bookingId === booking.id,
+  )?.status;
 async function goOffline(): Promise<void> {
   await setFaults(counter!.sandbox.url, { outage: 'reset' });
   await lookup('ZZZZ44'); // the failed request switches the counter offline
@@ -110,11 +127,11 @@ describe('the bookings mirror', () => {
     counter.core.onEvent((name, payload) => {
       if (name === 'bookings.changed') cancelled.push(...(payload as { cancelled: BookingRow[] }).cancelled);
     });
-    await call('sync.now');
-    await eventsDelivered();
+    await syncUntil(
+      async () => (await statusInMirror(toUse)) === 'USED' && cancelled.some((b) => b.bookingId === toCancel.id),
+    );
     expect(cancelled.map((b) => b.bookingId)).toContain(toCancel.id);
-    const rows = await call<{ bookings: BookingRow[] }>('bookings.forSeance', { stockId: toUse.stockId });
-    expect(rows.bookings.find((b) => b.bookingId === toUse.id)?.status).toBe('USED');
+    expect(await statusInMirror(toUse)).toBe('USED');
   });
 
   it('finds people by name regardless of accents and case', async () => {
@@ -149,13 +166,13 @@ describe('offline', () => {
     counter = await startCounter();
     await call('sync.now');
     const valid = await findBooking(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true });
-    // The next séances are refreshed at every sync: take a booking of one of them.
     const [later] = (await findBookings(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true }))
       .filter((b) => b.token !== valid.token && new Date(b.seanceStart).getTime() > Date.now())
       .sort((a, b) => a.seanceStart.localeCompare(b.seanceStart));
     for (const b of [valid, later!]) await lookup(b.token);
     await cancelSandboxBooking(counter.sandbox.url, later!.id, 'offerer');
-    await call('sync.now'); // the mirror learns the cancellation; the token stays known
+    // The mirror learns the cancellation; the token stays known.
+    await syncUntil(async () => (await statusInMirror(later!)) === 'CANCELLED');
     await goOffline();
     expect(await lookup(valid.token)).toMatchObject({ kind: 'valid', source: 'local' });
     expect(await lookup(later!.token)).toMatchObject({ kind: 'refused', reason: 'cancelled', source: 'local' });
