@@ -11,6 +11,7 @@ import { useCounterScans } from './useCounterScans';
 import { AmbiguousScanPanel } from './AmbiguousScanPanel';
 import { ScanLearntNote } from './ScanLearntNote';
 import { useEscapeKey } from '../../hooks/useEscapeKey';
+import { useStableCallback } from '../../hooks/useStableCallback';
 import { useFieldFocusKeeper } from './useFieldFocusKeeper';
 import { VerdictRegion } from './VerdictRegion';
 
@@ -77,11 +78,11 @@ export function CounterScreen() {
     },
   });
 
-  function lookUpDemoToken(token: string): void {
+  const lookUpDemoToken = useStableCallback((token: string): void => {
     setHasInputError(false);
     if (desk.lookup(token, token)) setText('');
     focusField();
-  }
+  });
 
   function clearAll(): void {
     scans.dismiss();

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoBooking } from '../../../../shared/contract';
 import { formatDateTime } from '../../../../shared/dates';
@@ -9,7 +10,18 @@ interface DemoBookingItemProps {
   onPick: (token: string) => void;
 }
 
-export function DemoBookingItem({ booking, onPick }: DemoBookingItemProps) {
+/**
+ * Memoised on the booking's content: the panel reloads its list after every ledger change, and the guichet
+ * beside it re-renders on every scan; only the items whose booking changed should render again.
+ */
+export const DemoBookingItem = memo(DemoBookingItemView, (before, after) => {
+  if (before.onPick !== after.onPick) return false;
+  const a = before.booking;
+  const b = after.booking;
+  return (Object.keys(a) as (keyof DemoBooking)[]).every((key) => a[key] === b[key]);
+});
+
+function DemoBookingItemView({ booking, onPick }: DemoBookingItemProps) {
   const { t } = useTranslation('ui');
   const timeZone = useVenueTimeZone();
   const status = demoStatusOf(booking);

@@ -1,12 +1,15 @@
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../context/coreContext';
 import { useLedgerRefreshKey } from '../../../hooks/useLedgerRefreshKey';
 import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
 import { DemoBookingItem } from './DemoBookingItem';
 
-/** Demo mode: the sandbox's bookings with their tokens, to try every verdict. Follows the ledger. */
-export function DemoBookingsPanel({ onPick }: { onPick: (token: string) => void }) {
+/**
+ * Demo mode: the sandbox's bookings with their tokens, to try every verdict. Follows the ledger. Memoised (give
+ * it a stable `onPick`): it must not re-render with the guichet on every keystroke and scan.
+ */
+export const DemoBookingsPanel = memo(function DemoBookingsPanel({ onPick }: { onPick: (token: string) => void }) {
   const { t } = useTranslation('ui');
   const api = useApi();
   const refreshKey = useLedgerRefreshKey();
@@ -36,4 +39,4 @@ export function DemoBookingsPanel({ onPick }: { onPick: (token: string) => void 
       )}
     </aside>
   );
-}
+});
