@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserWindow, WebContents } from 'electron';
 import type { Logger } from 'pino';
+import { CHROMIUM_SWITCHES } from './chromiumSwitches';
 import { createFileLogger } from './host/logger';
 import { startSupervisor } from './host/supervisor';
 import { forwardEvents, registerContract } from './ipc';
@@ -22,6 +23,8 @@ const SHUTDOWN_TIMEOUT_MS = 5_000;
 process.setSourceMapsEnabled(true);
 // Every renderer sandboxed, including any a dependency might open.
 app.enableSandbox();
+// Before 'ready', as Chromium reads them at start (see chromiumSwitches.ts for why each one).
+for (const [name, value] of Object.entries(CHROMIUM_SWITCHES)) app.commandLine.appendSwitch(name, value);
 
 if (app.requestSingleInstanceLock()) {
   void start();

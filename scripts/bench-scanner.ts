@@ -5,13 +5,16 @@
  * 2. Suffix key → verdict on screen, in Chromium through browser mode: a US scanner on an AZERTY PC scans the QR
  *    code of a booking already in the local mirror; timed from the page receiving Enter to the first animation
  *    frame after the verdict for that token is in the DOM. Target: one frame (16 ms). Measured online (the
- *    platform, here the sandbox on 127.0.0.1, is asked) and offline (the verdict comes from the mirror).
+ *    platform, here the sandbox on 127.0.0.1, is asked) and offline (the verdict comes from the mirror), in
+ *    Chromium launched with the Electron host's switches (what the product runs) and with Chromium's defaults
+ *    (browser mode in any browser, where DeferRendererTasksAfterInput holds the reply until a frame is drawn).
  * Needs the built renderer (`npm run build:renderer`) and Debian's Chromium.
  */
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { Keystroke } from '../shared/scanner/keystroke';
 import { createWedgeScanner } from '../shared/scanner/wedgeScanner';
+import { chromiumSwitchArgs } from '../electron/chromiumSwitches';
 import { launchChromium } from '../tests/support/chromium';
 import { startCounter, REPO_ROOT } from '../tests/support/counterUnderTest';
 import { addSandboxBooking, setFaults } from '../tests/support/sandboxControl';
@@ -228,35 +231,50 @@ async function main(): Promise<void> {
   );
 
   const counter = await startCounter({ web: true });
-  const browser = await launchChromium();
   try {
-    const blank = await browser.newPage();
+    const blank = await (await launchChromium()).newPage();
     line(`Chromium (means of batches of ${CHROMIUM_BATCH})`, await timeDecodingInChromium(blank), '≤ 1 ms');
-    await blank.close();
+    await blank.context().browser()?.close();
 
     const tokens: string[] = [];
-    for (let i = 0; i < SCANS_PER_MODE * 2; i++) tokens.push((await addSandboxBooking(counter.sandbox.url)).token);
-    const online = tokens.slice(0, SCANS_PER_MODE);
-    const offline = tokens.slice(SCANS_PER_MODE);
+    for (let i = 0; i < SCANS_PER_MODE * 4; i++) tokens.push((await addSandboxBooking(counter.sandbox.url)).token);
     // Into the local mirror first: one lookup each, as a cashier or the sync would have done.
-    for (const token of [...online, ...offline]) await counter.core.dispatch('counter.lookup', { text: token });
+    for (const token of tokens) await counter.core.dispatch('counter.lookup', { text: token });
 
-    const page = await browser.newPage();
-    await page.addInitScript(MEASURE_SCRIPT);
-    await page.goto(counter.web!.url);
-    await page.getByTestId('code-input').waitFor();
-    await timeScansToVerdict(page, online.slice(0, 3)); // warm-up (JIT, connections)
+    const browsers = [
+      {
+        label: 'Chromium as the Electron host runs it (its switches, see electron/chromiumSwitches.ts)',
+        args: chromiumSwitchArgs(),
+      },
+      { label: "Chromium with its defaults (browser mode in the cashier's own browser)", args: [] },
+    ];
+    for (const [index, { label, args }] of browsers.entries()) {
+      const mine = tokens.slice(index * SCANS_PER_MODE * 2, (index + 1) * SCANS_PER_MODE * 2);
+      const online = mine.slice(0, SCANS_PER_MODE);
+      const offline = mine.slice(SCANS_PER_MODE);
+      await setFaults(counter.sandbox.url, { outage: false });
+      await counter.core.dispatch('sync.now', {}); // back online
+      const browser = await launchChromium(args);
+      try {
+        const page = await browser.newPage();
+        await page.addInitScript(MEASURE_SCRIPT);
+        await page.goto(counter.web!.url);
+        await page.getByTestId('code-input').waitFor();
+        await timeScansToVerdict(page, online.slice(0, 3)); // warm-up (JIT, connections)
 
-    console.log(
-      `\nSuffix key (Enter) → verdict on screen, Chromium, booking in the local mirror (${SCANS_PER_MODE} scans)`,
-    );
-    report('online (the platform is asked)', await timeScansToVerdict(page, online));
+        console.log(
+          `\nSuffix key (Enter) → verdict on screen, ${label}, booking in the local mirror (${SCANS_PER_MODE} scans)`,
+        );
+        report('online (the platform is asked)', await timeScansToVerdict(page, online));
 
-    await setFaults(counter.sandbox.url, { outage: 'reset' });
-    await timeScansToVerdict(page, offline.slice(0, 3)); // the counter notices it is offline
-    report('offline (the verdict comes from the mirror)', await timeScansToVerdict(page, offline.slice(3)));
+        await setFaults(counter.sandbox.url, { outage: 'reset' });
+        await timeScansToVerdict(page, offline.slice(0, 3)); // the counter notices it is offline
+        report('offline (the verdict comes from the mirror)', await timeScansToVerdict(page, offline.slice(3)));
+      } finally {
+        await browser.close();
+      }
+    }
   } finally {
-    await browser.close();
     await counter.close();
   }
 }

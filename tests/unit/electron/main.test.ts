@@ -46,6 +46,7 @@ const fx = vi.hoisted(() => {
   const app = {
     requestSingleInstanceLock: vi.fn(() => state.hasLock),
     enableSandbox: vi.fn(),
+    commandLine: { appendSwitch: vi.fn() },
     quit: vi.fn(),
     exit: vi.fn(),
     // Packaged: no description line on the terminal, keeping test output clean.
@@ -125,6 +126,13 @@ describe('starting the desktop guichet', () => {
     await launch();
     expect(fx.app.quit).toHaveBeenCalledOnce();
     expect(fx.startSupervisor).not.toHaveBeenCalled();
+  });
+
+  it('sets its Chromium switches before the app is ready (the verdict is not held back until a frame is drawn)', async () => {
+    await launch();
+    expect(fx.app.commandLine.appendSwitch).toHaveBeenCalledWith('disable-features', 'DeferRendererTasksAfterInput');
+    const switchedAt = fx.app.commandLine.appendSwitch.mock.invocationCallOrder[0]!;
+    expect(switchedAt).toBeLessThan(fx.app.whenReady.mock.invocationCallOrder[0]!);
   });
 
   it('composes the core in the user data folder, then opens one window on the renderer', async () => {
