@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/contract';
 import { formatSeance } from '../../shared/dates';
+import { printableText } from '../../electron/core/printing/printableText';
 import { launchChromium } from '../support/chromium';
 import { startCounter, type CounterUnderTest } from '../support/counterUnderTest';
 import { startFakePrinter, type FakePrinter } from '../support/fakePrinter';
@@ -57,6 +58,9 @@ async function validate(token: string): Promise<void> {
 
 const slipText = (index: number) => printer.jobs[index]!.printout.lines.join('\n');
 
+/** The name as the slip prints it: surname in capitals, in the default code page (Nguyễn → NGUYEN). */
+const printedName = (b: SandboxBooking) => printableText(`${b.firstName} ${b.lastName.toUpperCase()}`, 'WPC1252');
+
 describe('entry slips on a network printer', () => {
   it('is chosen in the Impression screen', async () => {
     await page.getByTestId('nav-printing').click();
@@ -75,7 +79,7 @@ describe('entry slips on a network printer', () => {
     await validate(b.token);
     const [job] = await printer.waitForJobs(1);
     const text = slipText(0);
-    expect(text).toContain(`${b.firstName} ${b.lastName.toUpperCase()}`);
+    expect(text).toContain(printedName(b));
     expect(text).toContain(b.offerName.slice(0, 20));
     expect(text).toContain(formatSeance(new Date(b.seanceStart).toISOString(), timeZone));
     expect(job!.printout.qrCodes[0]).toMatch(/^GUICHET:v1;LEDGER:\d+$/);
@@ -100,7 +104,7 @@ describe('entry slips on a network printer', () => {
     await printer.setFault('none');
     await page.getByTestId('print-alert-retry').click();
     await printer.waitForJobs(2);
-    expect(slipText(1)).toContain(`${b.firstName} ${b.lastName.toUpperCase()}`);
+    expect(slipText(1)).toContain(printedName(b));
     expect(slipText(1)).not.toContain('DUPLICATA');
     await alert.waitFor({ state: 'detached' });
   });

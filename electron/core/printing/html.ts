@@ -3,6 +3,7 @@
  * Monospace at the paper's column count, so line breaks fall where a thermal printer's would.
  * Everything from outside (names, films) is escaped; the page has no script and no external resource.
  */
+import { qrSvg } from './qrSvg';
 import { columnsFor, pairLines, widthFactor, wrapText, type PaperWidth, type Slip, type SlipBlock } from './slip';
 
 export interface HtmlOptions {
@@ -11,6 +12,8 @@ export interface HtmlOptions {
 
 /** Printable width in mm: the head of a 58 mm printer covers 48 mm, that of an 80 mm printer 72 mm. */
 const PRINTABLE_MM: Record<PaperWidth, number> = { 58: 48, 80: 72 };
+/** The QR code's side, quiet zone included: about what the ESC/POS route prints at its cell size. */
+const QR_MM: Record<PaperWidth, number> = { 58: 24, 80: 28 };
 
 export function renderHtml(slip: Slip, options: HtmlOptions): string {
   const columns = columnsFor(options.paper);
@@ -38,9 +41,8 @@ p { margin: 0; white-space: pre; }
 .wide { font-size: 2em; transform: scaleY(0.5); transform-origin: top; margin-bottom: -0.625em; }
 .inverted { background: #000; color: #fff; }
 .separator { overflow: hidden; }
-.qr { margin: 2mm auto; width: 60%; border: 0.6mm solid #000; padding: 2mm; text-align: center; white-space: normal;
-  word-break: break-all; }
-.qr small { display: block; font-size: 0.8em; }
+.qr { margin: 2mm auto; text-align: center; }
+.qr svg { display: block; width: ${QR_MM[options.paper]}mm; height: ${QR_MM[options.paper]}mm; margin: 0 auto; }
 </style>
 </head>
 <body>
@@ -69,8 +71,7 @@ function blockHtml(block: SlipBlock, columns: number): string {
     case 'feed':
       return Array.from({ length: block.lines }, () => '<p>&nbsp;</p>').join('\n');
     case 'qr':
-      // No QR generator ships with the app: the OS route prints the code's content, framed where the QR would be.
-      return `<div class="qr" data-qr="${escapeHtml(block.payload)}"><small>QR</small>${escapeHtml(block.payload)}</div>`;
+      return `<div class="qr" data-qr="${escapeHtml(block.payload)}">${qrSvg(block.payload)}</div>`;
   }
 }
 

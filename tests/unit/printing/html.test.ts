@@ -1,4 +1,4 @@
-/** The HTML slip for the OS printer: the paper's width, escaped text, no script, the QR's content. */
+/** The HTML slip for the OS printer: the paper's width, escaped text, no script, a real QR code (qrSvg.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { buildEntrySlip } from '../../../electron/core/printing/entrySlip';
 import { renderHtml } from '../../../electron/core/printing/html';
