@@ -1,9 +1,12 @@
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../context/coreContext';
+import { useDebouncedValue } from '../../../hooks/useDebouncedValue';
 import { useLedgerRefreshKey } from '../../../hooks/useLedgerRefreshKey';
 import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
 import { DemoBookingItem } from './DemoBookingItem';
+
+const RELOAD_AFTER_MS = 300;
 
 /**
  * Demo mode: the sandbox's bookings with their tokens, to try every verdict. Follows the ledger. Memoised (give
@@ -12,7 +15,8 @@ import { DemoBookingItem } from './DemoBookingItem';
 export const DemoBookingsPanel = memo(function DemoBookingsPanel({ onPick }: { onPick: (token: string) => void }) {
   const { t } = useTranslation('ui');
   const api = useApi();
-  const refreshKey = useLedgerRefreshKey();
+  // Every lookup and validation changes the ledger: reload once the counter pauses, not on top of the next scan.
+  const refreshKey = useDebouncedValue(useLedgerRefreshKey(), RELOAD_AFTER_MS);
   const load = useCallback(() => api.call('demo.bookings', {}), [api]);
   const { envelope } = useLoadedEnvelope(load, refreshKey);
 
