@@ -50,6 +50,8 @@ export const CALL_NAMES = [
   'programme.offer.create',
   'programme.offer.update',
   'programme.offer.setActive',
+  'programme.priceCategory.add',
+  'programme.priceCategory.update',
   'programme.seance.add',
   'programme.seance.update',
   'programme.seance.delete',

@@ -67,6 +67,12 @@ const filmFields = {
 
 const seanceRef = z.object({ offerId: id, stockId: id }).strict();
 
+/** A tariff as the platform takes it (PriceCategoryCreation): label 1–50 characters, 0 to 300 €. */
+const tariffFields = {
+  label: z.string().trim().min(1).max(50),
+  priceCents: z.number().int().min(0).max(30_000),
+};
+
 export const programmeCalls = {
   /** A film as the platform has it now, with the séances' seats and what this counter may change. */
   'programme.offer': { input: z.object({ offerId: id }).strict(), output: editableOfferSchema },
@@ -74,10 +80,7 @@ export const programmeCalls = {
     input: z
       .object({
         ...filmFields,
-        priceCategories: z
-          .array(z.object({ label: z.string().trim().min(1).max(50), priceCents: z.number().int().min(0).max(30_000) }))
-          .min(1)
-          .max(50),
+        priceCategories: z.array(z.object(tariffFields)).min(1).max(50),
       })
       .strict(),
     output: editableOfferSchema,
@@ -93,6 +96,30 @@ export const programmeCalls = {
         poster: filmFields.poster,
       })
       .strict(),
+    output: editableOfferSchema,
+  },
+  /**
+   * A new tariff for a film this key created (`POST …/events/{id}/price_categories`). Refused when the film already
+   * has a tariff of that label (case and accents aside): séances and slips would not tell them apart.
+   */
+  'programme.priceCategory.add': {
+    input: z.object({ offerId: id, ...tariffFields }).strict(),
+    output: editableOfferSchema,
+  },
+  /**
+   * A tariff's label and/or price (`PATCH …/price_categories/{id}`): every séance using it takes the new price;
+   * bookings already made keep theirs. The platform refuses it once one of those séances has begun.
+   */
+  'programme.priceCategory.update': {
+    input: z
+      .object({
+        offerId: id,
+        priceCategoryId: id,
+        label: tariffFields.label.optional(),
+        priceCents: tariffFields.priceCents.optional(),
+      })
+      .strict()
+      .refine((change) => change.label !== undefined || change.priceCents !== undefined, 'nothing to change'),
     output: editableOfferSchema,
   },
   /** `PATCH …/events/{id}` `isActive`: allowed on every film of the venue. */

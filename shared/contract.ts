@@ -49,9 +49,10 @@ export const errorCodeSchema = z.enum([
   // programme publishing (shared/contract-programme.ts)
   'offer_not_editable', // a film created on the pro site or imported (Allociné): only (de)activation and seats here
   'platform_refused', // the platform refused a programme write (400), with its reasons
-  'offer_unknown', // 404: film or séance not found (deleted meanwhile, or out of this key's reach)
+  'offer_unknown', // 404: film, séance or tariff not found (deleted meanwhile, or out of this key's reach)
   'poster_invalid', // not a PNG/JPEG, or not 2:3
   'sales_not_closed', // reopen asked for a séance this counter did not close
+  'price_category_duplicate', // the film already has a tariff of that label
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

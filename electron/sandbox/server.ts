@@ -11,6 +11,7 @@ import { UNAUTHORIZED } from './rules';
 import { registerBookingRoutes } from './routes/bookings';
 import { registerOfferWriteRoutes } from './routes/offerWrites';
 import { registerOfferRoutes } from './routes/offers';
+import { registerPriceCategoryRoutes } from './routes/priceCategoryWrites';
 import { SandboxRuntime } from './runtime';
 
 export interface SandboxOptions {
@@ -110,6 +111,7 @@ export function buildServer(rt: SandboxRuntime): FastifyInstance {
   registerBookingRoutes(app, rt);
   registerOfferRoutes(app, rt);
   registerOfferWriteRoutes(app, rt);
+  registerPriceCategoryRoutes(app, rt);
   registerControlRoutes(app, rt);
   return app;
 }

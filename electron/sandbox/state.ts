@@ -51,7 +51,7 @@ export interface EventOffer {
   venueId: number;
   name: string;
   description: string;
-  durationMinutes: number;
+  durationMinutes: number | null;
   isDuo: boolean;
   stageDirector: string;
   author: string;
@@ -194,8 +194,9 @@ export class SandboxStore {
     return Math.max(100, ...this.data.events.map((e) => e.id)) + 1;
   }
 
+  /** Never a deleted date's id: its bookings still point at it, and the platform does not reuse ids. */
   nextStockId(): number {
-    return Math.max(1000, ...this.data.stocks.map((s) => s.id)) + 1;
+    return Math.max(1000, ...this.data.stocks.map((s) => s.id), ...this.deletedStockIds) + 1;
   }
 
   nextPriceCategoryId(): number {

@@ -30,9 +30,13 @@ export const frCommon = {
     offer_not_editable:
       'Ce film a été créé sur le site pass Culture Pro ou importé (Allociné) : par l’API, le guichet peut seulement l’activer ou le désactiver et régler les places de ses séances. Modifiez le reste sur le site pro.',
     platform_refused: 'pass Culture a refusé la modification : {{detail}}',
-    offer_unknown: 'Film ou séance introuvable sur pass Culture (supprimé entre-temps ?). Synchronisez puis réessayez.',
+    offer_unknown:
+      'Film, séance ou tarif introuvable sur pass Culture (supprimé entre-temps ?). Synchronisez puis réessayez.',
     poster_invalid: 'Affiche refusée : {{detail}}',
     sales_not_closed: 'Cette séance n’a pas été fermée depuis ce guichet : réglez ses places à la main.',
+    price_category_duplicate: 'Ce film a déjà un tarif « {{label}} » : choisissez un autre nom.',
+    past_seance_not_editable:
+      'pass Culture ne modifie plus une séance qui a déjà commencé, ni le tarif qu’elle utilise. Pour les prochaines séances, ajoutez un nouveau tarif et choisissez-le pour elles.',
     key_missing: 'Aucune clé API enregistrée : saisissez la clé pass Culture.',
     key_refused: 'Clé refusée par pass Culture : vérifiez-la.',
     key_other_environment:

@@ -45,6 +45,7 @@ export const platformPriceCategorySchema = z.object({
   price: z.number().int(),
   idAtProvider: z.string().nullable().optional(),
 });
+export type PlatformPriceCategory = z.infer<typeof platformPriceCategorySchema>;
 
 /** One séance (a "date" / stock) of an event offer (DateResponse). */
 export const platformDateSchema = z.object({

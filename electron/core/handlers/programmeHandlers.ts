@@ -15,6 +15,13 @@ export function programmeHandlers(d: { writer: ProgrammeWriter; db: CounterDb })
       d.writer.create({ ...film, priceCategories }),
     'programme.offer.update': ({ offerId, ...film }: CallInput<'programme.offer.update'>) =>
       d.writer.update(offerId, film),
+    'programme.priceCategory.add': ({ offerId, ...tariff }: CallInput<'programme.priceCategory.add'>) =>
+      d.writer.addPriceCategory(offerId, tariff),
+    'programme.priceCategory.update': ({
+      offerId,
+      priceCategoryId,
+      ...change
+    }: CallInput<'programme.priceCategory.update'>) => d.writer.updatePriceCategory(offerId, priceCategoryId, change),
     'programme.offer.setActive': ({ offerId, active }: CallInput<'programme.offer.setActive'>) =>
       d.writer.setActive(offerId, active),
     'programme.seance.add': (input: CallInput<'programme.seance.add'>) => d.writer.addSeance(input),

@@ -1,8 +1,9 @@
 /**
  * Programme writes of the pass Culture public API (`/public/offers/v1/events…`): create and edit a film (event
- * offer), (de)activate it, add, change and delete its dates (séances). Bodies follow EventOfferCreation,
- * EventOfferEdition, EventStocksCreation and EventStockEdition of shared/platform/openapi-subset.json; answers are
- * checked against EventOfferResponse, PostDatesResponse and DateResponse.
+ * offer), (de)activate it, add and change its tariffs (price categories), add, change and delete its dates
+ * (séances). Bodies follow EventOfferCreation, EventOfferEdition, PriceCategoriesCreation, PriceCategoryEdition,
+ * EventStocksCreation and EventStockEdition of shared/platform/openapi-subset.json; answers are checked against
+ * EventOfferResponse, PriceCategoriesResponse, PriceCategoryResponse, PostDatesResponse and DateResponse.
  */
 import { z } from 'zod';
 import {
@@ -11,6 +12,7 @@ import {
   platformEventSchema,
   platformPriceCategorySchema,
   type PlatformDate,
+  type PlatformPriceCategory,
 } from '../../../shared/platform/schemas';
 import type { Call, CallOptions } from './client';
 
@@ -24,6 +26,9 @@ export const editableEventSchema = platformEventSchema.extend({
   priceCategories: z.array(platformPriceCategorySchema),
 });
 export type EditableEvent = z.infer<typeof editableEventSchema>;
+
+/** PriceCategoriesResponse: the tariffs just created, in the order sent. */
+const priceCategoryListSchema = z.object({ priceCategories: z.array(platformPriceCategorySchema) });
 
 /** A date (ISO 8601 with a time zone offset: the platform refuses naive datetimes). */
 type OffsetDateTime = string;
@@ -49,6 +54,15 @@ export interface EventEdition {
   image?: { file: string; credit: string | null };
 }
 
+/** A tariff (PriceCategoryCreation); `price` in euro cents, 0..30000. */
+export interface PriceCategoryCreation {
+  label: string;
+  price: number;
+}
+
+/** PriceCategoryEdition: what is left out keeps its value. */
+export type PriceCategoryEdition = Partial<PriceCategoryCreation>;
+
 export interface DateCreation {
   beginningDatetime: OffsetDateTime;
   bookingLimitDatetime: OffsetDateTime;
@@ -72,6 +86,19 @@ export interface OffersWrites {
   getDate(eventId: number, stockId: number, opts?: CallOptions): Promise<PlatformDate | null>;
   createEvent(body: EventCreation, opts?: CallOptions): Promise<EditableEvent>;
   editEvent(eventId: number, body: EventEdition, opts?: CallOptions): Promise<EditableEvent>;
+  /** POST …/events/{id}/price_categories: answers the created tariffs only. */
+  addPriceCategories(
+    eventId: number,
+    priceCategories: PriceCategoryCreation[],
+    opts?: CallOptions,
+  ): Promise<PlatformPriceCategory[]>;
+  /** PATCH …/price_categories/{id}: the platform moves every date of that tariff to its new price. */
+  editPriceCategory(
+    eventId: number,
+    priceCategoryId: number,
+    body: PriceCategoryEdition,
+    opts?: CallOptions,
+  ): Promise<PlatformPriceCategory>;
   addDates(eventId: number, dates: DateCreation[], opts?: CallOptions): Promise<PlatformDate[]>;
   editDate(eventId: number, stockId: number, body: DateEdition, opts?: CallOptions): Promise<PlatformDate>;
   /** Cancels the date's unused bookings (pcapi `delete_event_stock`). */
@@ -143,6 +170,18 @@ export function createOffersWrites(t: Transport): OffersWrites {
       t.getJson(write('POST', `${OFFERS}/events`, eventCreationBody(body), opts), editableEventSchema),
     editEvent: (eventId, body, opts) =>
       t.getJson(write('PATCH', eventPath(eventId), eventEditionBody(body), opts), editableEventSchema),
+    async addPriceCategories(eventId, priceCategories, opts) {
+      const answer = await t.getJson(
+        write('POST', `${eventPath(eventId)}/price_categories`, { priceCategories }, opts),
+        priceCategoryListSchema,
+      );
+      return answer.priceCategories;
+    },
+    editPriceCategory: (eventId, priceCategoryId, body, opts) =>
+      t.getJson(
+        write('PATCH', `${eventPath(eventId)}/price_categories/${priceCategoryId}`, body, opts),
+        platformPriceCategorySchema,
+      ),
     async addDates(eventId, dates, opts) {
       const answer = await t.getJson(
         write('POST', `${eventPath(eventId)}/dates`, { dates }, opts),

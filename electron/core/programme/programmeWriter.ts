@@ -4,7 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EditableOffer, EditableSeance } from '../../../shared/contract-programme';
-import type { PlatformDate } from '../../../shared/platform/schemas';
+import { t } from '../../../shared/i18n';
+import type { PlatformDate, PlatformPriceCategory } from '../../../shared/platform/schemas';
+import { tariffWithLabel } from '../../../shared/tariffLabels';
 import { ContractFailure } from '../contractFailure';
 import type { Gateway } from '../platform/gateway';
 import type { EditableEvent, EventEdition } from '../platform/offersClient';
@@ -102,6 +104,13 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
     return event;
   }
 
+  /** Refuses a label another tariff of the film already has (see shared/tariffLabels.ts). */
+  function refuseDuplicateLabel(event: EditableEvent, label: string, exceptId?: number): void {
+    const twin = tariffWithLabel(event.priceCategories, label, exceptId);
+    if (!twin) return;
+    throw new ContractFailure('price_category_duplicate', t('errors.price_category_duplicate', { label: twin.label }));
+  }
+
   function poster(input: FilmInput['poster']) {
     if (!input) return undefined;
     checkedPoster(input.base64);
@@ -155,6 +164,30 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
       };
       const event = await call<EditableEvent>((c) => c.editEvent(offerId, body));
       return offerView(offerId, event);
+    },
+
+    async addPriceCategory(offerId: number, tariff: { label: string; priceCents: number }) {
+      const event = await requireManaged(offerId);
+      refuseDuplicateLabel(event, tariff.label);
+      await call<PlatformPriceCategory[]>((c) =>
+        c.addPriceCategories(offerId, [{ label: tariff.label, price: tariff.priceCents }]),
+      );
+      return offerView(offerId);
+    },
+
+    /** The séances of that tariff come back with its new price (the platform moves them all). */
+    async updatePriceCategory(
+      offerId: number,
+      priceCategoryId: number,
+      change: { label?: string | undefined; priceCents?: number | undefined },
+    ) {
+      const event = await requireManaged(offerId);
+      if (!event.priceCategories.some((pc) => pc.id === priceCategoryId)) throw new ContractFailure('offer_unknown');
+      if (change.label !== undefined) refuseDuplicateLabel(event, change.label, priceCategoryId);
+      await call<PlatformPriceCategory>((c) =>
+        c.editPriceCategory(offerId, priceCategoryId, { label: change.label, price: change.priceCents }),
+      );
+      return offerView(offerId);
     },
 
     async setActive(offerId: number, active: boolean) {

@@ -2,8 +2,12 @@
  * Programme writes refused by the platform, explained in French. Wordings from pcapi
  * (`core/offers/validation.py`): editing a field of an offer that came from another source answers 400
  * `{"<field>": ["Vous ne pouvez pas modifier ce champ"]}` (`check_update_only_allowed_fields_for_offer_from_provider`);
- * editing dates of an imported offer answers 400 `{"global": ["Les offres importées ne sont pas modifiables"]}`
- * (`check_provider_can_edit_stock`); an unknown event or date answers 404 (`routes/public/individual_offers/v1/events.py`).
+ * editing dates or tariffs of an imported offer answers 400 `{"global": ["Les offres importées ne sont pas
+ * modifiables"]}` (`check_provider_can_edit_stock`); a séance that has begun, or a tariff one of them uses
+ * (`edit_price_category` edits each of its stocks), answers 400 `{"global": ["Les évènements passés ne sont pas
+ * modifiables"]}` (`check_event_expiration`); a second tariff of the same label and price answers 400
+ * `{"priceCategories": ["The price category <label> already exists"]}` (`check_for_duplicated_price_categories`);
+ * an unknown event, date or tariff answers 404 (`routes/public/individual_offers/v1/events.py`).
  */
 import { t } from '../../../shared/i18n';
 import { ContractFailure } from '../contractFailure';
@@ -11,6 +15,8 @@ import { isPlatformError } from '../platform/errors';
 import { errorMessages } from '../platform/responseError';
 
 const NOT_EDITABLE = /Vous ne pouvez pas modifier ce champ|offres importées ne sont pas modifiables/i;
+const PAST_SEANCE = /évènements passés ne sont pas modifiables/i;
+const DUPLICATE_TARIFF = /^The price category (.+) already exists$/;
 
 /** Rethrows a platform refusal as a ContractFailure the manager can read; anything else unchanged. */
 export function explainRefusal(error: unknown): never {
@@ -19,6 +25,14 @@ export function explainRefusal(error: unknown): never {
     const fields = errorMessages(error.body);
     const messages = [...fields.values()].flat();
     if (messages.some((m) => NOT_EDITABLE.test(m))) throw new ContractFailure('offer_not_editable');
+    if (messages.some((m) => PAST_SEANCE.test(m))) {
+      throw new ContractFailure('platform_refused', t('errors.past_seance_not_editable'));
+    }
+    const duplicate = messages.map((m) => DUPLICATE_TARIFF.exec(m)).find((match) => match !== null);
+    if (duplicate) {
+      const label = duplicate[1] ?? '';
+      throw new ContractFailure('price_category_duplicate', t('errors.price_category_duplicate', { label }));
+    }
     const detail = [...fields].map(([field, list]) => `${field} : ${list.join(', ')}`).join(' ; ');
     throw new ContractFailure('platform_refused', t('errors.platform_refused', { detail: detail || error.status }));
   }

@@ -13,19 +13,19 @@ import { UNLIMITED, type EventOffer } from '../state';
 import { HOUR, toSecond } from '../time';
 import { pathId, publicBase } from './params';
 import { checkPoster } from './posterRules';
+import { EVENT_NOT_FOUND, IMPORTED_NOT_EDITABLE, parseBody, priceCategoryCreation } from './writeRules';
 
 const PREFIX = '/public/offers/v1';
 export const IMAGES_PREFIX = '/__sandbox/images';
 
 // pcapi events.py
-const EVENT_NOT_FOUND = { event_id: ['The event offer could not be found'] };
-const DATES_EVENT_NOT_FOUND = { event_id: ['The event could not be found'] };
+/** `PATCH …/events/{id}` words it so; dates and tariffs say "The event could not be found" (writeRules.ts). */
+const EVENT_OFFER_NOT_FOUND = { event_id: ['The event offer could not be found'] };
 const STOCK_NOT_FOUND = { stock_id: ['No stock could be found'] };
 const PRICE_CATEGORY_NOT_FOUND = { price_category_id: ['The price category could not be found'] };
 const VENUE_NOT_FOUND = { global: 'Venue cannot be found' };
 const MAX_STOCKS_PER_OFFER = 2500;
-// pcapi validation.py: check_provider_can_edit_stock / check_update_only_allowed_fields_for_offer_from_provider
-const IMPORTED_NOT_EDITABLE = { global: ['Les offres importées ne sont pas modifiables'] };
+// pcapi validation.py: check_update_only_allowed_fields_for_offer_from_provider
 const FIELD_NOT_EDITABLE = 'Vous ne pouvez pas modifier ce champ';
 /** pcapi validation.py check_stock_quantity. */
 const BELOW_BOOKED = { quantity: ['Le stock total ne peut être inférieur au nombre de réservations'] };
@@ -37,20 +37,10 @@ const awareDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?/, 'Input should be a valid datetime')
   .regex(/(Z|[+-]\d{2}:?\d{2})$/, NAIVE_DATETIME)
   .refine((s) => !Number.isNaN(Date.parse(s)), 'Input should be a valid datetime');
-const price = z
-  .number()
-  .int('Input should be a valid integer')
-  .min(0, 'Input should be greater than or equal to 0')
-  .max(30000, 'Input should be less than or equal to 30000');
 const quantity = z.union([
   z.number().int().min(0, 'Input should be greater than or equal to 0'),
   z.literal('unlimited'),
 ]);
-const priceCategoryCreation = z.object({
-  label: z.string().min(1).max(50),
-  price,
-  idAtProvider: z.string().max(70).nullish(),
-});
 const image = z.object({ file: z.string().min(1), credit: z.string().nullish() }).nullish();
 const cineFields = z.object({
   category: z.enum(['SEANCE_CINE', 'EVENEMENT_CINE', 'FESTIVAL_CINE', 'CINE_PLEIN_AIR']),
@@ -111,23 +101,6 @@ const stockEdition = z
   })
   .strict();
 
-/** Parses a JSON body the pydantic way, or answers 400 `{"<path>": ["message"]}`. */
-function parseBody<T extends z.ZodType>(schema: T, body: unknown, reply: FastifyReply): z.infer<T> | undefined {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const errors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) (errors[key] ??= []).push('Extra inputs are not permitted');
-      continue;
-    }
-    const field = issue.path.length > 0 ? issue.path.join('.') : '__root__';
-    (errors[field] ??= []).push(issue.message);
-  }
-  reply.code(400).send(errors);
-  return undefined;
-}
-
 /** Model field names pcapi reports when refusing an edit (its Offer columns, not the API's aliases). */
 const MODEL_FIELDS: Record<string, string> = {
   name: 'name',
@@ -163,7 +136,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
       venueId: body.location.venueId,
       name: body.name,
       description: body.description ?? '',
-      durationMinutes: body.eventDuration ?? 0,
+      durationMinutes: body.eventDuration ?? null,
       isDuo: body.enableDoubleBookings ?? true,
       stageDirector: body.categoryRelatedFields.stageDirector ?? '',
       author: body.categoryRelatedFields.author ?? '',
@@ -183,7 +156,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
   app.patch<EventParams>(`${PREFIX}/events/:event_id`, async (request, reply) => {
     const id = pathId(request.params.event_id);
     const event = id === undefined ? undefined : rt.store.event(id);
-    if (!event) return reply.code(404).send(EVENT_NOT_FOUND);
+    if (!event) return reply.code(404).send(EVENT_OFFER_NOT_FOUND);
     const body = parseBody(eventEdition, request.body, reply);
     if (!body) return reply;
     if (event.origin !== 'provider') {
@@ -209,7 +182,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
   app.post<EventParams>(`${PREFIX}/events/:event_id/dates`, async (request, reply) => {
     const id = pathId(request.params.event_id);
     const event = id === undefined ? undefined : rt.store.event(id);
-    if (!event) return reply.code(404).send(DATES_EVENT_NOT_FOUND);
+    if (!event) return reply.code(404).send(EVENT_NOT_FOUND);
     const body = parseBody(stocksCreation, request.body, reply);
     if (!body) return reply;
     if (event.origin !== 'provider') return reply.code(400).send(IMPORTED_NOT_EDITABLE);
@@ -300,7 +273,7 @@ function findStock(rt: SandboxRuntime, params: { event_id: string; stock_id: str
   const eventId = pathId(params.event_id);
   const event = eventId === undefined ? undefined : rt.store.event(eventId);
   if (!event) {
-    reply.code(404).send(DATES_EVENT_NOT_FOUND);
+    reply.code(404).send(EVENT_NOT_FOUND);
     return undefined;
   }
   const stockId = pathId(params.stock_id);

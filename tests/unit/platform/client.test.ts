@@ -143,6 +143,36 @@ describe('answers', () => {
     expect(server.requests[0]?.url).toBe('/public/bookings/v1/bookings?venueId=535');
   });
 
+  it('sends tariff writes as JSON in cents to their documented paths, and parses the answers', async () => {
+    const bodies: unknown[] = [];
+    client = createPlatformClient({
+      baseUrl: server.baseUrl,
+      apiKey: API_KEY,
+      fetch: (input, init) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        return fetch(input, init);
+      },
+    });
+    const reduced = { id: 9, label: 'Tarif réduit', price: 400, idAtProvider: null };
+    server.reply('POST', '/public/offers/v1/events/42/price_categories', {
+      status: 200,
+      json: { priceCategories: [reduced] },
+    });
+    server.reply('PATCH', '/public/offers/v1/events/42/price_categories/9', {
+      status: 200,
+      json: { ...reduced, price: 450 },
+    });
+    await expect(client.addPriceCategories(42, [{ label: 'Tarif réduit', price: 400 }])).resolves.toEqual([reduced]);
+    await expect(client.editPriceCategory(42, 9, { price: 450 })).resolves.toMatchObject({ id: 9, price: 450 });
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /public/offers/v1/events/42/price_categories',
+      'PATCH /public/offers/v1/events/42/price_categories/9',
+    ]);
+    expect(server.requests[1]?.headers['content-type']).toBe('application/json');
+    // What is not changed is left out (PriceCategoryEdition: undefined keeps the value).
+    expect(bodies).toEqual([{ priceCategories: [{ label: 'Tarif réduit', price: 400 }] }, { price: 450 }]);
+  });
+
   it('refuses a listing without offer nor venue, and a bad event id, without calling the platform', async () => {
     expect((await caught(client.listBookings({ stockId: 1 }))).code).toBe('invalid_input');
     expect((await caught(client.getEventDates(Number.NaN))).code).toBe('invalid_input');
@@ -184,6 +214,14 @@ describe('malformed answers', () => {
     const paths = (error.body as { issues: { path: string }[] }).issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['price', 'stockId']));
     expect(JSON.stringify(error)).not.toContain('camille@example.org');
+  });
+
+  it('rejects a tariff priced in euros rather than cents', async () => {
+    server.reply('PATCH', '/public/offers/v1/events/42/price_categories/9', {
+      status: 200,
+      json: { id: 9, label: 'Tarif réduit', price: '4.50' },
+    });
+    expect((await caught(client.editPriceCategory(42, 9, { price: 450 }))).code).toBe('platform_malformed');
   });
 
   it('rejects dates and listings that do not match their schema', async () => {

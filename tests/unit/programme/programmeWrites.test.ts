@@ -1,6 +1,7 @@
 /**
  * The manager's programme actions through the real core and client against the sandbox platform: seats, closing
- * and reopening pass Culture sales, (de)activation, publishing a film with a séance, and refusals explained.
+ * and reopening pass Culture sales, (de)activation, publishing and editing a film, its tariffs and séances, and
+ * refusals explained.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditableOffer, EditableSeance, Envelope } from '../../../shared/contract';
@@ -126,3 +127,165 @@ describe('films', () => {
     expect(result.ok === false && result.error.code).toBe('poster_invalid');
   });
 });
+
+describe('tariffs of a film published here', () => {
+  type Programme = { offers: { offerId: number; name: string }[]; seances: { stockId: number; priceCents: number }[] };
+  const inThreeDays = () => new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+
+  async function publishedFilm(name: string): Promise<EditableOffer> {
+    return ok<EditableOffer>('programme.offer.create', {
+      name,
+      isDuo: true,
+      priceCategories: [{ label: 'Tarif unique', priceCents: 550 }],
+    });
+  }
+
+  async function refusal(name: string, input: unknown) {
+    const envelope = (await counter.core.dispatch(name, input)) as Envelope<unknown>;
+    if (envelope.ok) throw new Error(`${name} was accepted`);
+    return envelope.error;
+  }
+
+  /** A séance in three days at `time` (venue time), on that tariff. */
+  const seanceOn = (offerId: number, priceCategoryId: number | undefined, time: string, seats: number | null = 10) =>
+    ok<EditableOffer>('programme.seance.add', { offerId, day: inThreeDays(), time, priceCategoryId, seats });
+
+  it('adds a tariff that a new séance can use at once, and that an existing séance can be put on', async () => {
+    const film = await publishedFilm('Film aux deux tarifs');
+    const first = await seanceOn(film.offerId, film.priceCategories[0]?.id, '15:00');
+    const withTariff = await ok<EditableOffer>('programme.priceCategory.add', {
+      offerId: film.offerId,
+      label: ' Tarif réduit ',
+      priceCents: 400,
+    });
+    const reduced = withTariff.priceCategories.find((pc) => pc.label === 'Tarif réduit');
+    expect(reduced?.priceCents).toBe(400);
+    const withSeance = await seanceOn(film.offerId, reduced?.id, '18:00');
+    expect(withSeance.seances[1]).toMatchObject({ priceCategoryLabel: 'Tarif réduit', priceCents: 400 });
+    const moved = await ok<EditableOffer>('programme.seance.update', {
+      offerId: film.offerId,
+      stockId: first.seances[0]?.stockId,
+      priceCategoryId: reduced?.id,
+    });
+    expect(moved.seances.map((s) => s.priceCategoryLabel)).toEqual(['Tarif réduit', 'Tarif réduit']);
+  });
+
+  it('changes a tariff: its séances show the new price and label, here and in the programme', async () => {
+    const film = await publishedFilm('Film au prix changé');
+    const tariff = film.priceCategories[0];
+    const seance = (await seanceOn(film.offerId, tariff?.id, '21:00', null)).seances[0];
+    const changed = await ok<EditableOffer>('programme.priceCategory.update', {
+      offerId: film.offerId,
+      priceCategoryId: tariff?.id,
+      label: 'Plein tarif',
+      priceCents: 700,
+    });
+    expect(changed.priceCategories).toEqual([{ id: tariff?.id, label: 'Plein tarif', priceCents: 700 }]);
+    expect(changed.seances[0]).toMatchObject({ priceCategoryLabel: 'Plein tarif', priceCents: 700 });
+    const programme = await ok<Programme>('programme.list', { days: 7 });
+    expect(programme.seances.find((s) => s.stockId === seance?.stockId)?.priceCents).toBe(700);
+  });
+
+  it('refuses, in French, a label the film already has (case and accents aside) before asking the platform', async () => {
+    const film = await publishedFilm('Film sans doublon');
+    const sentBefore = await tariffRequests();
+    const added = await refusal('programme.priceCategory.add', {
+      offerId: film.offerId,
+      label: 'TARIF  UNIQUE',
+      priceCents: 800,
+    });
+    expect(added.code).toBe('price_category_duplicate');
+    expect(added.message).toBe('Ce film a déjà un tarif « Tarif unique » : choisissez un autre nom.');
+    const second = await ok<EditableOffer>('programme.priceCategory.add', {
+      offerId: film.offerId,
+      label: 'Tarif réduit',
+      priceCents: 400,
+    });
+    const renamed = await refusal('programme.priceCategory.update', {
+      offerId: film.offerId,
+      priceCategoryId: second.priceCategories.find((pc) => pc.label === 'Tarif réduit')?.id,
+      label: 'Tarif Unique',
+    });
+    expect(renamed.code).toBe('price_category_duplicate');
+    expect(await tariffRequests()).toBe(sentBefore + 1);
+  });
+
+  it('refuses an empty label, a price over 300 € and a change of nothing, before asking the platform', async () => {
+    const film = await publishedFilm('Film aux tarifs vérifiés');
+    const pc = film.priceCategories[0]?.id;
+    const add = (label: string, priceCents: number) =>
+      refusal('programme.priceCategory.add', { offerId: film.offerId, label, priceCents });
+    expect((await add('   ', 500)).code).toBe('invalid_input');
+    expect((await add('Cher', 30_001)).code).toBe('invalid_input');
+    expect((await add('Négatif', -1)).code).toBe('invalid_input');
+    const nothing = await refusal('programme.priceCategory.update', { offerId: film.offerId, priceCategoryId: pc });
+    expect(nothing.code).toBe('invalid_input');
+  });
+
+  it('refuses tariff changes on an imported film, with the explanation', async () => {
+    const imported = await ok<EditableOffer>('programme.offer', { offerId: 101 });
+    const add = await refusal('programme.priceCategory.add', { offerId: 101, label: 'Nouveau', priceCents: 500 });
+    expect(add.code).toBe('offer_not_editable');
+    expect(add.message).toMatch(/site pass Culture Pro ou importé/);
+    const update = await refusal('programme.priceCategory.update', {
+      offerId: 101,
+      priceCategoryId: imported.priceCategories[0]?.id,
+      priceCents: 500,
+    });
+    expect(update.code).toBe('offer_not_editable');
+  });
+
+  it('explains why a tariff used by a séance that has begun can no longer change', async () => {
+    const film = await publishedFilm('Film déjà projeté');
+    const tariff = film.priceCategories[0];
+    await seanceOn(film.offerId, tariff?.id, '14:00', 5);
+    await sandboxClock({ advanceMs: 5 * 86_400_000 });
+    try {
+      const refused = await refusal('programme.priceCategory.update', {
+        offerId: film.offerId,
+        priceCategoryId: tariff?.id,
+        priceCents: 600,
+      });
+      expect(refused.code).toBe('platform_refused');
+      expect(refused.message).toMatch(/ajoutez un nouveau tarif/);
+    } finally {
+      await sandboxClock({ now: new Date().toISOString() });
+    }
+  });
+
+  it('edits a film’s own fields; the programme shows its new name', async () => {
+    const film = await publishedFilm('Titre provisoire');
+    await seanceOn(film.offerId, film.priceCategories[0]?.id, '16:00', 8);
+    const edited = await ok<EditableOffer>('programme.offer.update', {
+      offerId: film.offerId,
+      name: 'Titre définitif',
+      description: 'Une histoire de guichet',
+      durationMinutes: 104,
+      isDuo: false,
+    });
+    expect(edited).toMatchObject({
+      name: 'Titre définitif',
+      description: 'Une histoire de guichet',
+      durationMinutes: 104,
+      isDuo: false,
+    });
+    const programme = await ok<Programme>('programme.list', { days: 7 });
+    expect(programme.offers.find((o) => o.offerId === film.offerId)?.name).toBe('Titre définitif');
+  });
+});
+
+/** Tariff writes the sandbox received so far (its request log). */
+async function tariffRequests(): Promise<number> {
+  const response = await fetch(`${counter.sandbox.url}/__sandbox/requests?since=0`);
+  const { requests } = (await response.json()) as { requests: { method: string; path: string }[] };
+  return requests.filter((r) => r.method !== 'GET' && r.path.includes('/price_categories')).length;
+}
+
+async function sandboxClock(body: { advanceMs: number } | { now: string }): Promise<void> {
+  const response = await fetch(`${counter.sandbox.url}/__sandbox/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 200) throw new Error(`clock: ${response.status}`);
+}

@@ -1,7 +1,7 @@
 /** The sandbox's programme writes behave as the platform's: validation, refusals, seat arithmetic, deletions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngHeader } from '../programme/images';
-import { startTestSandbox, type DateJson, type TestSandbox } from './helpers';
+import { NOW, startTestSandbox, type DateJson, type TestSandbox } from './helpers';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -171,5 +171,92 @@ describe('dates', () => {
     expect(after?.status).toBe('CANCELLED');
     const { dates } = await t.getJson<{ dates: DateJson[] }>(`${EVENTS}/${event.id}/dates`);
     expect(dates).toHaveLength(0);
+    // The next date gets a new id, editable as any other (a reused id would read as deleted).
+    const next = await createdDate(event.id, event.priceCategories[0]?.id ?? 0, 10);
+    expect(next.id).toBeGreaterThan(date.id);
+    expect((await send('PATCH', `${EVENTS}/${event.id}/dates/${next.id}`, { quantity: 5 })).status).toBe(200);
+  });
+});
+
+describe('price categories (tariffs)', () => {
+  const tariffs = (eventId: number | string) => `${EVENTS}/${eventId}/price_categories`;
+  type Tariff = { id: number; label: string; price: number };
+
+  it('adds a tariff to a film of this provider: answered alone, then usable for a new date', async () => {
+    const event = await createdEvent();
+    const response = await send('POST', tariffs(event.id), {
+      priceCategories: [{ label: 'Tarif réduit', price: 400 }],
+    });
+    expect(response.status).toBe(200);
+    const { priceCategories } = (await response.json()) as { priceCategories: Tariff[] };
+    expect(priceCategories).toEqual([
+      { id: expect.any(Number), label: 'Tarif réduit', price: 400, idAtProvider: null },
+    ]);
+    const film = await t.getJson<{ priceCategories: Tariff[] }>(`${EVENTS}/${event.id}`);
+    expect(film.priceCategories.map((pc) => pc.label)).toEqual(['Tarif unique', 'Tarif réduit']);
+    const date = await createdDate(event.id, priceCategories[0]?.id ?? 0);
+    expect(date.priceCategory).toMatchObject({ label: 'Tarif réduit', price: 400 });
+  });
+
+  it('refuses the same label at the same price, an empty label, a price over 300 € and an imported film', async () => {
+    const event = await createdEvent();
+    const twin = await send('POST', tariffs(event.id), { priceCategories: [{ label: 'Tarif unique', price: 550 }] });
+    expect(twin.status).toBe(400);
+    expect(await twin.json()).toEqual({ priceCategories: ['The price category Tarif unique already exists'] });
+    const otherPrice = await send('POST', tariffs(event.id), {
+      priceCategories: [{ label: 'Tarif unique', price: 600 }],
+    });
+    expect(otherPrice.status).toBe(200);
+    const empty = await send('POST', tariffs(event.id), { priceCategories: [{ label: '', price: 500 }] });
+    expect(empty.status).toBe(400);
+    const expensive = await send('POST', tariffs(event.id), { priceCategories: [{ label: 'Cher', price: 30001 }] });
+    expect(await expensive.json()).toEqual({
+      'priceCategories.0.price': ['Input should be less than or equal to 30000'],
+    });
+    const imported = await send('POST', tariffs(101), { priceCategories: [{ label: 'Nouveau', price: 500 }] });
+    expect(imported.status).toBe(400);
+    expect(await imported.json()).toEqual({ global: ['Les offres importées ne sont pas modifiables'] });
+    expect(await (await send('POST', tariffs(99999), { priceCategories: [] })).json()).toEqual({
+      event_id: ['The event could not be found'],
+    });
+  });
+
+  it('changes a tariff: its dates take the new price, bookings already made keep theirs', async () => {
+    const event = await createdEvent();
+    const pc = event.priceCategories[0]?.id ?? 0;
+    const date = await createdDate(event.id, pc, 10);
+    const booking = await t.create({ stockId: date.id });
+    const response = await send('PATCH', `${tariffs(event.id)}/${pc}`, { label: 'Plein tarif', price: 700 });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: pc, label: 'Plein tarif', price: 700, idAtProvider: null });
+    const { dates } = await t.getJson<{ dates: DateJson[] }>(`${EVENTS}/${event.id}/dates`);
+    expect(dates[0]?.priceCategory).toEqual({ id: pc, label: 'Plein tarif', price: 700, idAtProvider: null });
+    expect((await t.bookings()).find((b) => b.id === booking.id)?.price).toBe(550);
+    const priceOnly = await send('PATCH', `${tariffs(event.id)}/${pc}`, { price: 650 });
+    expect(await priceOnly.json()).toMatchObject({ label: 'Plein tarif', price: 650 });
+  });
+
+  it('refuses to change a tariff of another film, of an imported film, or one a begun séance uses', async () => {
+    const event = await createdEvent();
+    const pc = event.priceCategories[0]?.id ?? 0;
+    expect(await (await send('PATCH', `${tariffs(event.id)}/1`, { price: 500 })).json()).toEqual({
+      price_category_id: ['No price category could be found'],
+    });
+    const unknownField = await send('PATCH', `${tariffs(event.id)}/${pc}`, { amount: 500 });
+    expect(await unknownField.json()).toEqual({ amount: ['Extra inputs are not permitted'] });
+    const seeded = await t.getJson<{ priceCategories: Tariff[] }>(`${EVENTS}/101`);
+    const imported = await send('PATCH', `${tariffs(101)}/${seeded.priceCategories[0]?.id}`, { price: 500 });
+    expect(imported.status).toBe(400);
+    expect(await imported.json()).toEqual({ global: ['Les offres importées ne sont pas modifiables'] });
+
+    await createdDate(event.id, pc);
+    await t.controlJson('POST', '/clock', { now: '2026-03-27T21:00:00+01:00' });
+    try {
+      const begun = await send('PATCH', `${tariffs(event.id)}/${pc}`, { price: 500 });
+      expect(begun.status).toBe(400);
+      expect(await begun.json()).toEqual({ global: ['Les évènements passés ne sont pas modifiables'] });
+    } finally {
+      await t.controlJson('POST', '/clock', { now: NOW.toISOString() });
+    }
   });
 });

@@ -211,5 +211,21 @@ describe('sandbox answers match the platform OpenAPI', () => {
       const patched = await send('PATCH', `/public/offers/v1/events/${id}/dates/${stockId}`, { quantity: 0 });
       expectValid('/public/offers/v1/events/{event_id}/dates/{stock_id}', patched, 'patch');
     });
+
+    it('POST and PATCH /public/offers/v1/events/{event_id}/price_categories…', async () => {
+      const created = await send('POST', '/public/offers/v1/events', eventBody);
+      const tariffs = `/public/offers/v1/events/${created.id as number}/price_categories`;
+      const added = await send('POST', tariffs, {
+        priceCategories: [
+          { label: 'Tarif réduit', price: 400 },
+          { label: 'Moins de 14 ans', price: 0 },
+        ],
+      });
+      expectValid('/public/offers/v1/events/{event_id}/price_categories', added, 'post');
+      expect(added.priceCategories).toHaveLength(2);
+      const pc = (added.priceCategories as { id: number }[])[0]?.id;
+      const edited = await send('PATCH', `${tariffs}/${pc}`, { label: 'Réduit', price: 450 });
+      expectValid('/public/offers/v1/events/{event_id}/price_categories/{price_category_id}', edited, 'patch');
+    });
   });
 });
