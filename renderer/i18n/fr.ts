@@ -288,7 +288,7 @@ export const frUi = {
     time_label: 'Heure (heure du cinéma)',
     tariff_label: 'Tarif',
     seats_label: 'Places pass Culture (vide : illimité)',
-    move: 'Déplacer',
+    move: 'Modifier la séance',
     delete: 'Supprimer la séance',
     delete_warning_one:
       'Supprimer cette séance annule sa réservation pass Culture non utilisée ({{count}} réservation, {{places}} place(s)).',
@@ -303,6 +303,26 @@ export const frUi = {
     reopened_done: 'Vente pass Culture rouverte.',
     deleted_done_one: 'Séance supprimée ; {{count}} réservation annulée.',
     deleted_done_other: 'Séance supprimée ; {{count}} réservations annulées.',
+    edit_film: 'Modifier la fiche du film',
+    save_film: 'Enregistrer la fiche',
+    film_saved: 'Fiche du film enregistrée sur pass Culture.',
+    duration_problem: 'Durée : un nombre entier de minutes, de 1 à 1000.',
+    tariffs_title: 'Tarifs',
+    tariff_used_one:
+      'Utilisé par {{count}} séance : un nouveau prix s’y applique ; les réservations déjà faites gardent le leur.',
+    tariff_used_other:
+      'Utilisé par {{count}} séances : un nouveau prix s’applique à toutes ; les réservations déjà faites gardent le leur.',
+    save_tariff: 'Enregistrer le tarif',
+    add_tariff: 'Ajouter un tarif',
+    add_tariff_submit: 'Ajouter le tarif',
+    tariff_added: 'Tarif ajouté : il se choisit dès maintenant pour une nouvelle séance.',
+    tariff_saved: 'Tarif enregistré : ses séances affichent le nouveau prix.',
+    tariff_problem: {
+      label_empty: 'Donnez un nom au tarif.',
+      label_taken: 'Ce film a déjà un tarif « {{label}} » : choisissez un autre nom.',
+      price_invalid: 'Prix : un montant en euros, par exemple 5,50.',
+      price_too_high: 'pass Culture n’accepte pas de tarif au-delà de 300 €.',
+    },
   },
   notifications: {
     settings_title: 'Notifications',

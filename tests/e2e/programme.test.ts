@@ -1,11 +1,13 @@
 /**
- * End to end in Chromium (browser mode): a manager publishes a film with a séance, closes the pass Culture sale
- * of a séance when the room fills, and the counter announces a new booking with a desktop notification.
+ * End to end in Chromium (browser mode): a manager publishes a film with a séance, adds and changes its tariffs and
+ * renames it, closes the pass Culture sale of a séance when the room fills, and the counter announces a new booking
+ * with a desktop notification.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { EditableOffer, Envelope } from '../../shared/contract';
 import { launchChromium } from '../support/chromium';
 import { startCounter, REPO_ROOT, type CounterUnderTest } from '../support/counterUnderTest';
 
@@ -57,6 +59,24 @@ function authHeaders() {
   return { authorization: `Bearer ${counter.sandbox.apiKey}` };
 }
 
+/** Tonight, venue time — or tomorrow when the test runs after 23:00 (a séance must be in the future). */
+async function lateEveningDay(): Promise<{ day: string; isTomorrow: boolean }> {
+  const [day, isTomorrow] = await page.evaluate(() => {
+    const zone = { timeZone: 'Europe/Paris' };
+    const late = Number(new Date().toLocaleTimeString('sv-SE', { ...zone, hour: '2-digit' })) >= 23;
+    const when = new Date(Date.now() + (late ? 86_400_000 : 0));
+    return [when.toLocaleDateString('sv-SE', zone), late] as const;
+  });
+  return { day, isTomorrow };
+}
+
+async function addSeance(day: string, time: string, seats: string): Promise<void> {
+  await page.getByTestId('seance-day').fill(day);
+  await page.getByTestId('seance-time').fill(time);
+  await page.getByTestId('seance-seats-input').fill(seats);
+  await page.getByTestId('add-seance-submit').click();
+}
+
 describe('programme at the counter', () => {
   it('publishes a film with a séance today and shows it in the programme', async () => {
     await openProgramme();
@@ -66,23 +86,81 @@ describe('programme at the counter', () => {
     await page.getByTestId('film-price').fill('5,50');
     await page.getByTestId('publish-submit').click();
     await page.getByTestId('add-seance').waitFor();
-    // Late tonight, venue time — or tomorrow when the test runs after 23:00 (a séance must be in the future).
-    const [day, isTomorrow] = await page.evaluate(() => {
-      const zone = { timeZone: 'Europe/Paris' };
-      const late = Number(new Date().toLocaleTimeString('sv-SE', { ...zone, hour: '2-digit' })) >= 23;
-      const when = new Date(Date.now() + (late ? 86_400_000 : 0));
-      return [when.toLocaleDateString('sv-SE', zone), late] as const;
-    });
-    await page.getByTestId('seance-day').fill(day);
-    await page.getByTestId('seance-time').fill('23:55');
-    await page.getByTestId('seance-seats-input').fill('30');
-    await page.getByTestId('add-seance-submit').click();
+    const { day, isTomorrow } = await lateEveningDay();
+    await addSeance(day, '23:55', '30');
     await expect.poll(() => page.getByTestId('seance-row').count()).toBe(1);
     await page.getByTestId('editor-close').click();
     if (isTomorrow) await page.getByTestId('programme-day').nth(1).click();
     const film = page.getByTestId('programme-film').filter({ hasText: 'Le Guichet, le film' });
     await film.waitFor();
     expect(await film.getByTestId('programme-seance').count()).toBe(1);
+  });
+
+  it('adds a tariff to a film it published, changes its price and renames the film: the programme shows them', async () => {
+    const { day, isTomorrow } = await lateEveningDay();
+    const film = (await counter.core.dispatch('programme.offer.create', {
+      name: 'Film à renommer',
+      isDuo: true,
+      priceCategories: [{ label: 'Tarif unique', priceCents: 600 }],
+    })) as Envelope<EditableOffer>;
+    if (!film.ok) throw new Error(film.error.message);
+    const { offerId } = film.value;
+    await counter.core.dispatch('programme.seance.add', {
+      offerId,
+      day,
+      time: '23:50',
+      priceCategoryId: film.value.priceCategories[0]?.id,
+      seats: 20,
+    });
+    await openProgramme();
+    if (isTomorrow) await page.getByTestId('programme-day').nth(1).click();
+    await page.locator(`[data-testid="programme-film"][data-offer-id="${offerId}"]`).getByTestId('manage-film').click();
+    const dialog = page.getByTestId('manage-film');
+
+    // A label the film already has is refused before anything is sent, in French.
+    await dialog.getByTestId('new-tariff-label').fill('tarif UNIQUE');
+    await dialog.getByTestId('new-tariff-price').fill('4,50');
+    expect(await dialog.getByTestId('tariff-problem').textContent()).toContain('« Tarif unique »');
+    expect(await dialog.getByTestId('add-tariff-submit').isDisabled()).toBe(true);
+    await dialog.getByTestId('new-tariff-label').fill('Tarif réduit');
+    await dialog.getByTestId('new-tariff-price').fill('301');
+    expect(await dialog.getByTestId('tariff-problem').textContent()).toContain('300 €');
+    await dialog.getByTestId('new-tariff-price').fill('4,50');
+    await dialog.getByTestId('add-tariff-submit').click();
+    const reduced = dialog.getByTestId('tariff-row').nth(1);
+    await reduced.waitFor();
+    expect(await dialog.getByTestId('new-tariff-label').inputValue()).toBe('');
+
+    // Selectable at once for a new séance.
+    const reducedId = (await reduced.getAttribute('data-price-category-id')) ?? '';
+    await dialog.getByTestId('seance-tariff').selectOption(reducedId);
+    await addSeance(day, '23:55', '10');
+    // Séances are listed by start: 23:55 comes after the first one.
+    const reducedSeance = dialog.getByTestId('seance-row').nth(1).getByTestId('seance-head');
+    await expect.poll(() => reducedSeance.textContent()).toMatch(/Tarif réduit · 4,50\s€/);
+
+    // A new price shows on the séances of that tariff.
+    await reduced.getByTestId('tariff-price-input').fill('4');
+    await reduced.getByTestId('tariff-save').click();
+    await expect.poll(() => reducedSeance.textContent()).toMatch(/Tarif réduit · 4,00\s€/);
+
+    await dialog.getByTestId('edit-film-open').click();
+    await dialog.getByTestId('film-name').fill('Film renommé au guichet');
+    await dialog.getByTestId('edit-film-submit').click();
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe('Film renommé au guichet');
+    await dialog.getByTestId('editor-close').click();
+
+    const card = page.locator(`[data-testid="programme-film"][data-offer-id="${offerId}"]`);
+    await expect.poll(() => card.locator('h3').textContent()).toBe('Film renommé au guichet');
+    await expect.poll(() => card.textContent()).toMatch(/Tarif réduit · 4,00\s€/);
+    const event = (await (
+      await fetch(`${counter.sandbox.url}/public/offers/v1/events/${offerId}`, { headers: authHeaders() })
+    ).json()) as { name: string; priceCategories: { label: string; price: number }[] };
+    expect(event.name).toBe('Film renommé au guichet');
+    expect(event.priceCategories.map((pc) => [pc.label, pc.price])).toEqual([
+      ['Tarif unique', 600],
+      ['Tarif réduit', 400],
+    ]);
   });
 
   it('closes the pass Culture sale of a séance: the platform then has quantity = bookedQuantity', async () => {

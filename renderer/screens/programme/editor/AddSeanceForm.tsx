@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableOffer } from '../../../../shared/contract';
-import { formatCents } from '../../../../shared/money';
 import { seatsOf } from './formValues';
+import { TariffSelect } from './TariffSelect';
 
 export interface NewSeance {
   day: string;
@@ -22,7 +22,11 @@ export function AddSeanceForm({ offer, busy, onAdd }: AddSeanceFormProps) {
   const { t } = useTranslation('ui');
   const [day, setDay] = useState('');
   const [time, setTime] = useState('20:30');
-  const [priceCategoryId, setPriceCategoryId] = useState(offer.priceCategories[0]?.id ?? 0);
+  const [chosenPriceCategoryId, setPriceCategoryId] = useState(offer.priceCategories[0]?.id ?? 0);
+  // The film's tariffs change while the form is open (one added, one renamed): the choice stays one of them.
+  const priceCategoryId = offer.priceCategories.some((pc) => pc.id === chosenPriceCategoryId)
+    ? chosenPriceCategoryId
+    : (offer.priceCategories[0]?.id ?? 0);
   const [seats, setSeats] = useState('20');
   const parsedSeats = seatsOf(seats);
   const valid =
@@ -57,16 +61,12 @@ export function AddSeanceForm({ offer, busy, onAdd }: AddSeanceFormProps) {
           onChange={(event) => setTime(event.target.value)}
         />
       </label>
-      <label>
-        {t('programme_editor.tariff_label')}
-        <select value={priceCategoryId} onChange={(event) => setPriceCategoryId(Number(event.target.value))}>
-          {offer.priceCategories.map((pc) => (
-            <option key={pc.id} value={pc.id}>
-              {pc.label} · {formatCents(pc.priceCents)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TariffSelect
+        tariffs={offer.priceCategories}
+        value={priceCategoryId}
+        onChange={setPriceCategoryId}
+        testId="seance-tariff"
+      />
       <label>
         {t('programme_editor.seats_label')}
         <input

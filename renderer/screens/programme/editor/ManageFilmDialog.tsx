@@ -4,8 +4,10 @@ import type { EditableOffer, Envelope } from '../../../../shared/contract';
 import { useApi } from '../../../context/coreContext';
 import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
 import { AddSeanceForm } from './AddSeanceForm';
+import { EditFilmForm } from './EditFilmForm';
 import { EditorDialog } from './EditorDialog';
 import { SeanceRow, type SeanceAction } from './SeanceRow';
+import { TariffsSection } from './TariffsSection';
 
 interface ManageFilmDialogProps {
   offerId: number;
@@ -14,7 +16,8 @@ interface ManageFilmDialogProps {
 
 /**
  * A film's programme at the counter, read fresh from pass Culture: (de)activate it, set or close the pass Culture
- * seats of each séance; for films this key created, add, move and delete séances too.
+ * seats of each séance; for films this key created, edit the film's own fields, add and change its tariffs, and add,
+ * move and delete séances too.
  */
 export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
   const { t } = useTranslation('ui');
@@ -26,7 +29,8 @@ export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const shown = offer ?? (envelope?.ok ? envelope.value : null);
 
-  async function run<T>(write: () => Promise<Envelope<T>>, apply: (value: T) => void, done?: string): Promise<void> {
+  /** Resolves true when pass Culture took the write (forms then start again from what it has). */
+  async function run<T>(write: () => Promise<Envelope<T>>, apply: (value: T) => void, done?: string): Promise<boolean> {
     setBusy(true);
     const result = await write();
     setBusy(false);
@@ -34,7 +38,11 @@ export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
       apply(result.value);
       setMessage(done ? { error: false, text: done } : null);
     } else setMessage({ error: true, text: result.error.message });
+    return result.ok;
   }
+
+  /** A write answered with the whole film, shown as pass Culture now has it. */
+  const writeOffer = (write: () => Promise<Envelope<EditableOffer>>, done?: string) => run(write, setOffer, done);
 
   function onSeanceAction(stockId: number, action: SeanceAction): void {
     if (!shown) return;
@@ -57,7 +65,13 @@ export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
         return;
       case 'move':
         void run(
-          () => api.call('programme.seance.update', { ...ref, day: action.day, time: action.time }),
+          () =>
+            api.call('programme.seance.update', {
+              ...ref,
+              day: action.day,
+              time: action.time,
+              priceCategoryId: action.priceCategoryId,
+            }),
           setOffer,
           t('programme_editor.saved'),
         );
@@ -92,21 +106,50 @@ export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
               data-testid="film-toggle-active"
               disabled={busy}
               onClick={() =>
-                void run(
-                  () => api.call('programme.offer.setActive', { offerId: shown.offerId, active: !shown.isActive }),
-                  setOffer,
+                void writeOffer(() =>
+                  api.call('programme.offer.setActive', { offerId: shown.offerId, active: !shown.isActive }),
                 )
               }
             >
               {shown.isActive ? t('programme_editor.deactivate') : t('programme_editor.activate')}
             </button>
           </p>
+          {shown.managed && (
+            <EditFilmForm
+              offer={shown}
+              busy={busy}
+              onSave={(change) =>
+                writeOffer(
+                  () => api.call('programme.offer.update', { offerId: shown.offerId, ...change }),
+                  t('programme_editor.film_saved'),
+                )
+              }
+            />
+          )}
+          <TariffsSection
+            offer={shown}
+            busy={busy}
+            onAdd={(tariff) =>
+              writeOffer(
+                () => api.call('programme.priceCategory.add', { offerId: shown.offerId, ...tariff }),
+                t('programme_editor.tariff_added'),
+              )
+            }
+            onUpdate={(priceCategoryId, change) => {
+              const input = { offerId: shown.offerId, priceCategoryId, ...change };
+              void writeOffer(
+                () => api.call('programme.priceCategory.update', input),
+                t('programme_editor.tariff_saved'),
+              );
+            }}
+          />
           <ul className="seance-editor__list">
             {shown.seances.map((seance) => (
               <SeanceRow
                 key={`${seance.stockId}-${seance.quantity}-${seance.closedSales?.closedAt ?? ''}`}
                 seance={seance}
                 managed={shown.managed}
+                tariffs={shown.priceCategories}
                 busy={busy}
                 onAction={onSeanceAction}
               />
@@ -118,9 +161,8 @@ export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
               offer={shown}
               busy={busy}
               onAdd={(input) =>
-                void run(
+                void writeOffer(
                   () => api.call('programme.seance.add', { offerId: shown.offerId, ...input }),
-                  setOffer,
                   t('programme_editor.saved'),
                 )
               }

@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../context/coreContext';
 import { EditorDialog } from './EditorDialog';
-import { base64Of, centsOf } from './formValues';
+import { FilmFields } from './FilmFields';
+import { base64Of } from './formValues';
+import { TariffFields } from './TariffFields';
+import { useFilmInput } from './useFilmInput';
+import { useTariffInput } from './useTariffInput';
 
 interface PublishFilmDialogProps {
   onClose: () => void;
@@ -14,32 +18,22 @@ interface PublishFilmDialogProps {
 export function PublishFilmDialog({ onClose, onPublished }: PublishFilmDialogProps) {
   const { t } = useTranslation('ui');
   const api = useApi();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [duration, setDuration] = useState('');
-  const [isDuo, setIsDuo] = useState(true);
-  const [tariffLabel, setTariffLabel] = useState(t('programme_editor.default_tariff'));
-  const [tariffPrice, setTariffPrice] = useState('');
-  const [poster, setPoster] = useState<File | null>(null);
+  const film = useFilmInput({ name: '', description: '', duration: '', isDuo: true });
+  const tariff = useTariffInput({ label: t('programme_editor.default_tariff'), price: '' }, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const priceCents = centsOf(tariffPrice);
-  const minutes = duration.trim() === '' ? undefined : Number(duration);
-  const valid =
-    name.trim().length > 0 &&
-    priceCents !== null &&
-    priceCents <= 30_000 &&
-    (minutes === undefined || Number.isInteger(minutes));
+  const valid = film.isValid && tariff.check.ok;
 
   async function publish(): Promise<void> {
-    if (!valid || priceCents === null) return;
+    if (!film.isValid || !tariff.check.ok) return;
     setBusy(true);
+    const { values, poster } = film;
     const result = await api.call('programme.offer.create', {
-      name: name.trim(),
-      description: description.trim() || undefined,
-      durationMinutes: minutes,
-      isDuo,
-      priceCategories: [{ label: tariffLabel.trim() || t('programme_editor.default_tariff'), priceCents }],
+      name: values.name.trim(),
+      description: values.description.trim() || undefined,
+      durationMinutes: film.minutes,
+      isDuo: values.isDuo,
+      priceCategories: [{ label: tariff.check.label, priceCents: tariff.check.priceCents }],
       poster: poster ? { base64: await base64Of(poster) } : undefined,
     });
     setBusy(false);
@@ -56,57 +50,12 @@ export function PublishFilmDialog({ onClose, onPublished }: PublishFilmDialogPro
           void publish();
         }}
       >
-        <label>
-          {t('programme_editor.name_label')}
-          <input
-            data-testid="film-name"
-            required
-            maxLength={90}
-            autoFocus
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
-        <label>
-          {t('programme_editor.description_label')}
-          <textarea maxLength={10_000} value={description} onChange={(event) => setDescription(event.target.value)} />
-        </label>
-        <label>
-          {t('programme_editor.duration_label')}
-          <input
-            data-testid="film-duration"
-            inputMode="numeric"
-            value={duration}
-            onChange={(event) => setDuration(event.target.value)}
-          />
-        </label>
-        <label className="checkbox-field">
-          <input type="checkbox" checked={isDuo} onChange={(event) => setIsDuo(event.target.checked)} />
-          {t('programme_editor.duo_label')}
-        </label>
-        <label>
-          {t('programme_editor.tariff_name_label')}
-          <input maxLength={50} value={tariffLabel} onChange={(event) => setTariffLabel(event.target.value)} />
-        </label>
-        <label>
-          {t('programme_editor.tariff_price_label')}
-          <input
-            data-testid="film-price"
-            inputMode="decimal"
-            required
-            value={tariffPrice}
-            onChange={(event) => setTariffPrice(event.target.value)}
-          />
-        </label>
-        <label>
-          {t('programme_editor.poster_label')}
-          <input
-            type="file"
-            accept="image/png,image/jpeg"
-            data-testid="film-poster"
-            onChange={(event) => setPoster(event.target.files?.[0] ?? null)}
-          />
-        </label>
+        <FilmFields film={film} autoFocus />
+        <TariffFields
+          tariff={tariff}
+          showProblem={tariff.price !== ''}
+          testIds={{ label: 'film-tariff-label', price: 'film-price' }}
+        />
         {error && (
           <p role="alert" data-testid="editor-message">
             {error}

@@ -1,41 +1,49 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditableSeance } from '../../../../shared/contract';
+import type { EditableOffer, EditableSeance } from '../../../../shared/contract';
 import { formatTime } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { useVenueTimeZone } from '../../../context/appInfoContext';
 import { formatDayLong } from '../../../format/calendarDay';
 import { dayInZone } from '../../../../shared/dates';
 import { seatsOf } from './formValues';
+import { TariffSelect } from './TariffSelect';
 
 export type SeanceAction =
   | { kind: 'seats'; available: number | null }
   | { kind: 'close' }
   | { kind: 'reopen' }
-  | { kind: 'move'; day: string; time: string }
+  /** `priceCategoryId` only when the séance goes on another tariff. */
+  | { kind: 'move'; day: string; time: string; priceCategoryId: number | undefined }
   | { kind: 'delete' };
 
 interface SeanceRowProps {
   seance: EditableSeance;
   managed: boolean;
+  /** The film's tariffs, to put the séance on another one. */
+  tariffs: EditableOffer['priceCategories'];
   busy: boolean;
   onAction: (stockId: number, action: SeanceAction) => void;
 }
 
-/** One séance in the film editor: pass Culture seats (set, close, reopen) and, for the key's own films, move or delete. */
-export function SeanceRow({ seance, managed, busy, onAction }: SeanceRowProps) {
+/**
+ * One séance in the film editor: pass Culture seats (set, close, reopen) and, for the key's own films, move it, put
+ * it on another tariff, or delete it.
+ */
+export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRowProps) {
   const { t } = useTranslation('ui');
   const timeZone = useVenueTimeZone();
   const [seats, setSeats] = useState(seance.available === null ? '' : String(seance.available));
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [moveDay, setMoveDay] = useState(dayInZone(seance.start, timeZone));
   const [moveTime, setMoveTime] = useState(formatTime(seance.start, timeZone));
+  const [moveTariff, setMoveTariff] = useState(seance.priceCategoryId);
   const parsedSeats = seatsOf(seats);
   const act = (action: SeanceAction) => onAction(seance.stockId, action);
 
   return (
     <li className="seance-editor" data-testid="seance-row" data-stock-id={seance.stockId}>
-      <p className="seance-editor__head">
+      <p className="seance-editor__head" data-testid="seance-head">
         <strong>
           {formatDayLong(dayInZone(seance.start, timeZone))} · {formatTime(seance.start, timeZone)}
         </strong>{' '}
@@ -95,7 +103,8 @@ export function SeanceRow({ seance, managed, busy, onAction }: SeanceRowProps) {
           className="seance-editor__move"
           onSubmit={(event) => {
             event.preventDefault();
-            act({ kind: 'move', day: moveDay, time: moveTime });
+            const priceCategoryId = moveTariff !== seance.priceCategoryId ? moveTariff : undefined;
+            act({ kind: 'move', day: moveDay, time: moveTime, priceCategoryId });
           }}
         >
           <label>
@@ -106,7 +115,8 @@ export function SeanceRow({ seance, managed, busy, onAction }: SeanceRowProps) {
             {t('programme_editor.time_label')}
             <input type="time" value={moveTime} onChange={(event) => setMoveTime(event.target.value)} />
           </label>
-          <button type="submit" className="button button--secondary" disabled={busy}>
+          <TariffSelect tariffs={tariffs} value={moveTariff} onChange={setMoveTariff} testId="seance-row-tariff" />
+          <button type="submit" className="button button--secondary" data-testid="seance-save" disabled={busy}>
             {t('programme_editor.move')}
           </button>
           {!confirmingDelete ? (
