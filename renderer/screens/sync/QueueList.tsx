@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/contract';
+import { QueueCard } from './QueueCard';
 import { QueueItemMeta } from './QueueItemMeta';
-import { QueueItemSummary } from './QueueItemSummary';
 
 /** Validations and undos waiting to be sent (or being sent), oldest first: they leave in this order. */
 export function QueueList({ items, now }: { items: readonly QueueItem[]; now: Date }) {
@@ -10,20 +10,10 @@ export function QueueList({ items, now }: { items: readonly QueueItem[]; now: Da
   return (
     <ol className="sync-list">
       {items.map((item) => (
-        <li
-          key={item.id}
-          className={`sync-card sync-card--${item.state}`}
-          data-testid="sync-queue-item"
-          data-id={item.id}
-          data-state={item.state}
-        >
-          <div className="sync-card__top">
-            <QueueItemSummary item={item} />
-            <span className={`badge badge--queue-${item.state}`}>{t(`sync.state.${item.state}`)}</span>
-          </div>
+        <QueueCard key={item.id} item={item} testId="sync-queue-item">
           <QueueItemMeta item={item} now={now} />
           {item.reason && <p className="sync-card__reason sync-card__reason--soft">{item.reason}</p>}
-        </li>
+        </QueueCard>
       ))}
     </ol>
   );

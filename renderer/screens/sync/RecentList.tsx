@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/contract';
 import { useVenueTimeZone } from '../../context/appInfoContext';
 import { formatClockOrDate } from '../../format/timeAgo';
-import { QueueItemSummary } from './QueueItemSummary';
+import { QueueCard } from './QueueCard';
 
 /** The last actions settled: sent, or conflicts marked as handled (with the manager's comment). */
 export function RecentList({ items, now }: { items: readonly QueueItem[]; now: Date }) {
@@ -12,22 +12,16 @@ export function RecentList({ items, now }: { items: readonly QueueItem[]; now: D
   return (
     <ol className="sync-list">
       {items.map((item) => (
-        <li
+        <QueueCard
           key={item.id}
-          className={`sync-card sync-card--${item.state}`}
-          data-testid="sync-recent-item"
-          data-id={item.id}
-          data-state={item.state}
+          item={item}
+          testId="sync-recent-item"
+          aside={item.doneAt && <span className="queue-meta">{formatClockOrDate(item.doneAt, now, timeZone)}</span>}
         >
-          <div className="sync-card__top">
-            <QueueItemSummary item={item} />
-            <span className={`badge badge--queue-${item.state}`}>{t(`sync.state.${item.state}`)}</span>
-            {item.doneAt && <span className="queue-meta">{formatClockOrDate(item.doneAt, now, timeZone)}</span>}
-          </div>
           {item.note && <p className="sync-card__note">{item.note}</p>}
           {item.state === 'handled' && item.reason && <p className="sync-card__reason--soft">{item.reason}</p>}
           {item.comment && <p className="sync-card__comment">{t('sync.comment', { comment: item.comment })}</p>}
-        </li>
+        </QueueCard>
       ))}
     </ol>
   );
