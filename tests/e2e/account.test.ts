@@ -17,7 +17,8 @@ import { startSupervisor, type Supervisor } from '../../electron/host/supervisor
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 import { launchChromium } from '../support/chromium';
-import { REPO_ROOT, RENDERER_DIR } from '../support/counterUnderTest';
+import { closeTestPage, openAppPage } from '../support/appPage';
+import { RENDERER_DIR } from '../support/counterUnderTest';
 import { findBookings } from '../support/sandboxControl';
 
 let platform: Sandbox;
@@ -45,19 +46,9 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 beforeEach(async (context) => {
-  page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${context.task.name}: ${error.message}`));
-  await page.goto(web.url);
-  await page.getByTestId('code-input').waitFor();
+  page = await openAppPage(browser, web.url, { label: context.task.name });
 });
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    const dir = path.join(REPO_ROOT, 'test-results');
-    fs.mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, `account-${context.task.name.replace(/\W+/g, '-')}.png`) });
-  }
-  await page.close();
-});
+afterEach((context) => closeTestPage(page, context, 'account-'));
 
 async function scan(text: string): Promise<void> {
   const input = page.getByTestId('code-input');

@@ -2,13 +2,12 @@
  * End to end: Debian's Chromium drives the real renderer in browser mode, against the real core, a real
  * SQLite file and the sandbox platform over HTTP — as a cashier would use the guichet.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { launchChromium } from '../support/chromium';
-import { startCounter, REPO_ROOT, type CounterUnderTest } from '../support/counterUnderTest';
+import { closeTestPage, openAppPage } from '../support/appPage';
+import { startCounter, type CounterUnderTest } from '../support/counterUnderTest';
 import {
   cancelSandboxBooking,
   findBookings,
@@ -35,19 +34,9 @@ beforeEach(async (context) => {
   await setFaults(counter.sandbox.url, { outage: false, malformed: false, latencyMs: 0 });
   // Back online before each test (an outage test leaves the counter offline until its probe succeeds).
   await counter.core.dispatch('sync.now', {});
-  page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${context.task.name}: ${error.message}`));
-  await page.goto(counter.web!.url);
-  await page.getByTestId('code-input').waitFor();
+  page = await openAppPage(browser, counter.web!.url, { label: context.task.name });
 });
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    const dir = path.join(REPO_ROOT, 'test-results');
-    fs.mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, `${context.task.name.replace(/\W+/g, '-')}.png`) });
-  }
-  await page.close();
-});
+afterEach((context) => closeTestPage(page, context));
 
 /** A booking of the sandbox not used by another test yet. */
 async function booking(filter: BookingFilter): Promise<SandboxBooking> {

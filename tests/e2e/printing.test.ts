@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/contract';
 import { formatSeance } from '../../shared/dates';
 import { printableText } from '../../electron/core/printing/printableText';
+import { openAppPage } from '../support/appPage';
 import { launchChromium } from '../support/chromium';
 import { startCounter, type CounterUnderTest } from '../support/counterUnderTest';
 import { startFakePrinter, type FakePrinter } from '../support/fakePrinter';
@@ -27,10 +28,7 @@ beforeAll(async () => {
   const info = await counter.core.dispatch('app.info', {});
   if (info.ok) timeZone = (info.value as AppInfo).venue?.timeZone ?? timeZone;
   browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  await page.goto(counter.web!.url);
-  await page.getByTestId('code-input').waitFor();
+  page = await openAppPage(browser, counter.web!.url);
 });
 afterAll(async () => {
   await browser?.close();

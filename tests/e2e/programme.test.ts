@@ -3,13 +3,12 @@
  * renames it, closes the pass Culture sale of a séance when the room fills, and the counter announces a new booking
  * with a desktop notification.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EditableOffer, Envelope } from '../../shared/contract';
 import { launchChromium } from '../support/chromium';
-import { startCounter, REPO_ROOT, type CounterUnderTest } from '../support/counterUnderTest';
+import { closeTestPage, openAppPage } from '../support/appPage';
+import { startCounter, type CounterUnderTest } from '../support/counterUnderTest';
 
 let counter: CounterUnderTest;
 let browser: Browser;
@@ -35,20 +34,10 @@ afterAll(async () => {
   await browser?.close();
   await counter?.close();
 });
-beforeEach(async () => {
-  page = await browser.newPage();
-  await page.addInitScript(RECORD_NOTIFICATIONS);
-  await page.goto(counter.web!.url);
-  await page.getByTestId('code-input').waitFor();
+beforeEach(async (context) => {
+  page = await openAppPage(browser, counter.web!.url, { label: context.task.name, initScript: RECORD_NOTIFICATIONS });
 });
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    const dir = path.join(REPO_ROOT, 'test-results');
-    fs.mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, `${context.task.name.replace(/\W+/g, '-')}.png`) });
-  }
-  await page.close();
-});
+afterEach((context) => closeTestPage(page, context));
 
 async function openProgramme(): Promise<void> {
   await page.getByTestId('nav-programme').click();

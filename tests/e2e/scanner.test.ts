@@ -4,14 +4,13 @@
  * and the guichet shows the right beneficiary — for a QR payload, and for a bare code that reads differently
  * under the two layouts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readingText } from '../../shared/scanner/readings';
 import { CALIBRATION_PAYLOAD } from '../../shared/scanner/payload';
 import { launchChromium } from '../support/chromium';
-import { startCounter, REPO_ROOT, type CounterUnderTest } from '../support/counterUnderTest';
+import { closeTestPage, openAppPage } from '../support/appPage';
+import { startCounter, type CounterUnderTest } from '../support/counterUnderTest';
 import { findBookings, sandboxBookings, sandboxRequests, type SandboxBooking } from '../support/sandboxControl';
 import { sendKeystrokes } from '../unit/scanner/cdpKeystrokes';
 import { scannerTypes } from '../unit/scanner/keystrokeStreams';
@@ -33,21 +32,11 @@ afterAll(async () => {
 beforeEach(async (context) => {
   // Each test starts with the scanner's layout unknown.
   await counter.core.dispatch('scanner.layout.set', { device: 'keyboard', sources: null, via: 'qr' });
-  page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${context.task.name}: ${error.message}`));
+  page = await openAppPage(browser, counter.web!.url, { label: context.task.name });
   cdp = await page.context().newCDPSession(page);
-  await page.goto(counter.web!.url);
-  await page.getByTestId('code-input').waitFor();
   await expect.poll(() => focusedTestId()).toBe('code-input');
 });
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    const dir = path.join(REPO_ROOT, 'test-results');
-    fs.mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, `scanner-${context.task.name.replace(/\W+/g, '-')}.png`) });
-  }
-  await page.close();
-});
+afterEach((context) => closeTestPage(page, context, 'scanner-'));
 
 const focusedTestId = () => page.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid') ?? null`);
 const verdict = () => page.getByTestId('verdict');
