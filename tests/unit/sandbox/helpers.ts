@@ -130,3 +130,19 @@ export async function allListedBookings<T extends { id: number } = { id: number 
   }
   return out.sort((a, b) => a.id - b.id);
 }
+
+/** The body of `POST /public/offers/v1/events` for a cinema séance offer at the seeded venue. */
+export const newEvent = (extra: Record<string, unknown> = {}) => ({
+  name: 'Film du guichet',
+  categoryRelatedFields: { category: 'SEANCE_CINE' },
+  location: { type: 'physical', venueId: 1 },
+  accessibility: {
+    audioDisabilityCompliant: false,
+    mentalDisabilityCompliant: false,
+    motorDisabilityCompliant: false,
+    visualDisabilityCompliant: false,
+  },
+  hasTicket: false,
+  priceCategories: [{ label: 'Tarif unique', price: 550 }],
+  ...extra,
+});

@@ -1,7 +1,7 @@
 /** The sandbox's programme writes behave as the platform's: validation, refusals, seat arithmetic, deletions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngHeader } from '../programme/images';
-import { NOW, startTestSandbox, type DateJson, type TestSandbox } from './helpers';
+import { NOW, newEvent, startTestSandbox, type DateJson, type TestSandbox } from './helpers';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -23,20 +23,6 @@ function send(method: string, path: string, body?: unknown): Promise<Response> {
 }
 
 const EVENTS = '/public/offers/v1/events';
-export const newEvent = (extra: Record<string, unknown> = {}) => ({
-  name: 'Film du guichet',
-  categoryRelatedFields: { category: 'SEANCE_CINE' },
-  location: { type: 'physical', venueId: 1 },
-  accessibility: {
-    audioDisabilityCompliant: false,
-    mentalDisabilityCompliant: false,
-    motorDisabilityCompliant: false,
-    visualDisabilityCompliant: false,
-  },
-  hasTicket: false,
-  priceCategories: [{ label: 'Tarif unique', price: 550 }],
-  ...extra,
-});
 /** 27 March 2026 20:30 in Paris, after the helpers' frozen NOW. */
 const START = '2026-03-27T20:30:00+01:00';
 

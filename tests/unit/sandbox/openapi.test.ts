@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from './helpers';
+import { newEvent, startTestSandbox, type TestSandbox } from './helpers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SPEC_PATH = path.resolve(here, '../../../../shared/platform/openapi-subset.json');
@@ -178,19 +178,7 @@ describe('sandbox answers match the platform OpenAPI', () => {
       expect(response.status, `${method} ${apiPath}`).toBe(200);
       return (await response.json()) as Record<string, unknown>;
     };
-    const eventBody = {
-      name: 'Film du contrat',
-      categoryRelatedFields: { category: 'SEANCE_CINE' },
-      location: { type: 'physical', venueId: 1 },
-      accessibility: {
-        audioDisabilityCompliant: false,
-        mentalDisabilityCompliant: false,
-        motorDisabilityCompliant: false,
-        visualDisabilityCompliant: false,
-      },
-      hasTicket: false,
-      priceCategories: [{ label: 'Tarif unique', price: 550 }],
-    };
+    const eventBody = newEvent({ name: 'Film du contrat' });
 
     it('POST and PATCH /public/offers/v1/events…, POST and PATCH its dates', async () => {
       const created = await send('POST', '/public/offers/v1/events', eventBody);
