@@ -62,3 +62,19 @@ export async function startCounter(options: CounterOptions = {}): Promise<Counte
     },
   };
 }
+
+/**
+ * Séances up to 3 h ahead get their bookings refreshed at every sync, later ones ten per cycle: depending on the
+ * hour, a given séance is in either group. Syncs until `done` (checked after each cycle, its events delivered),
+ * for at most the cycles it takes to go round the week.
+ */
+export async function syncUntil(core: Pick<Core, 'dispatch'>, done: () => Promise<boolean>): Promise<void> {
+  const programme = await core.dispatch('programme.list', { days: 8 });
+  const seances = programme.ok ? (programme.value as { seances: unknown[] }).seances.length : 0;
+  const cycles = 1 + Math.ceil(seances / 10);
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    await core.dispatch('sync.now', {});
+    await new Promise((resolve) => setImmediate(resolve)); // core events come after the call's answer
+    if (await done()) return;
+  }
+}

@@ -17,7 +17,7 @@ import type {
 } from '../../../shared/contract';
 import { dayInZone } from '../../../shared/dates';
 import { parseCsv } from '../../../electron/core/reports/csv';
-import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
+import { startCounter, syncUntil, type CounterUnderTest } from '../../support/counterUnderTest';
 import {
   cancelSandboxBooking,
   sandboxBookingSchema,
@@ -72,15 +72,13 @@ beforeAll(async () => {
   await call('counter.validate', { token: validatedHere.token });
   await useSandboxBooking(counter.sandbox.url, usedElsewhere.id);
   await cancelSandboxBooking(counter.sandbox.url, cancelled.id, 'offerer');
-  // Séances more than 3 h ahead get their statuses refreshed a few per cycle: sync until the mirror has them.
-  for (let cycle = 0; cycle < 60; cycle++) {
-    await call('sync.now');
+  await syncUntil(counter.core, async () => {
     const { bookings: rows } = await call<{ bookings: { bookingId: number; status: string }[] }>('bookings.forSeance', {
       stockId,
     });
     const statusOf = (id: number) => rows.find((r) => r.bookingId === id)?.status;
-    if (statusOf(cancelled.id) === 'CANCELLED' && statusOf(usedElsewhere.id) === 'USED') break;
-  }
+    return statusOf(cancelled.id) === 'CANCELLED' && statusOf(usedElsewhere.id) === 'USED';
+  });
 });
 afterAll(async () => {
   await counter?.close();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BookingRow, Envelope, SyncOverview, Verdict } from '../../../shared/contract';
-import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
+import { startCounter, syncUntil, type CounterUnderTest } from '../../support/counterUnderTest';
 import {
   addSandboxBooking,
   cancelSandboxBooking,
@@ -38,19 +38,6 @@ async function call<T>(name: string, input: unknown = {}): Promise<T> {
 const lookup = (text: string) => call<Verdict>('counter.lookup', { text });
 /** Events are delivered on the next turn of the event loop, after the answer of the call that caused them. */
 const eventsDelivered = () => new Promise((resolve) => setImmediate(resolve));
-/**
- * Séances up to 3 h ahead are refreshed at every sync, later ones ten per cycle: depending on the time of day a
- * given séance is in either group. Syncs until `done`, for at most the cycles it takes to go round the week.
- */
-async function syncUntil(done: () => Promise<boolean>): Promise<void> {
-  const seances = (await call<{ seances: unknown[] }>('programme.list', { days: 8 })).seances.length;
-  const cycles = 1 + Math.ceil(seances / 10);
-  for (let cycle = 0; cycle < cycles; cycle++) {
-    await call('sync.now');
-    await eventsDelivered();
-    if (await done()) return;
-  }
-}
 const statusInMirror = async (booking: { id: number; stockId: number }) =>
   (await call<{ bookings: BookingRow[] }>('bookings.forSeance', { stockId: booking.stockId })).bookings.find(
     (b) => b.bookingId === booking.id,
@@ -128,6 +115,7 @@ describe('the bookings mirror', () => {
       if (name === 'bookings.changed') cancelled.push(...(payload as { cancelled: BookingRow[] }).cancelled);
     });
     await syncUntil(
+      counter!.core,
       async () => (await statusInMirror(toUse)) === 'USED' && cancelled.some((b) => b.bookingId === toCancel.id),
     );
     expect(cancelled.map((b) => b.bookingId)).toContain(toCancel.id);
@@ -172,7 +160,7 @@ describe('offline', () => {
     for (const b of [valid, later!]) await lookup(b.token);
     await cancelSandboxBooking(counter.sandbox.url, later!.id, 'offerer');
     // The mirror learns the cancellation; the token stays known.
-    await syncUntil(async () => (await statusInMirror(later!)) === 'CANCELLED');
+    await syncUntil(counter!.core, async () => (await statusInMirror(later!)) === 'CANCELLED');
     await goOffline();
     expect(await lookup(valid.token)).toMatchObject({ kind: 'valid', source: 'local' });
     expect(await lookup(later!.token)).toMatchObject({ kind: 'refused', reason: 'cancelled', source: 'local' });
