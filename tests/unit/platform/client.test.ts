@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
 import { isPlatformError, PlatformError } from '../../../electron/core/platform/errors';
-import { API_KEY, bookingJson, datesJson, duoBookingJson, offererVenuesJson } from './fixtures';
+import { API_KEY, bookingJson, caught, datesJson, duoBookingJson, offererVenuesJson } from './fixtures';
 import { startServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -17,15 +17,6 @@ beforeEach(() => {
   server.reset();
   client = createPlatformClient({ baseUrl: server.baseUrl, apiKey: API_KEY });
 });
-
-async function caught(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPlatformError(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
 
 describe('requests', () => {
   it('sends the key as a Bearer token and asks for JSON', async () => {

@@ -1,8 +1,8 @@
 /** Every documented platform refusal (docs/platform.md, "Errors") becomes a typed PlatformError. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
-import { isPlatformError, type PlatformError } from '../../../electron/core/platform/errors';
-import { API_KEY } from './fixtures';
+import type { PlatformError } from '../../../electron/core/platform/errors';
+import { API_KEY, caught } from './fixtures';
 import { startServer, type Reply, type TestServer } from './server';
 
 let server: TestServer;
@@ -20,15 +20,6 @@ beforeEach(() => {
 const LOOKUP = '/public/bookings/v1/token/AB2CD3';
 const USE = '/public/bookings/v1/use/token/AB2CD3';
 const KEEP = '/public/bookings/v1/keep/token/AB2CD3';
-
-async function caught(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPlatformError(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
 
 /** Answers `reply` to a lookup and returns what getBookingByToken threw. */
 async function lookupError(reply: Reply, c: PlatformClient = client): Promise<PlatformError> {

@@ -2,6 +2,18 @@
  * Platform answers as documented in shared/platform/openapi-subset.json (GetBookingResponse, DateResponse,
  * GetOffererVenuesResponse), with made-up data.
  */
+import { isPlatformError, type PlatformError } from '../../../electron/core/platform/errors';
+
+/** The PlatformError `promise` rejects with (fails the test if it resolves or rejects with anything else). */
+export async function caught(promise: Promise<unknown>): Promise<PlatformError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isPlatformError(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
+  return error;
+}
+
 export const API_KEY = 'staging_0123456789ab_' + 'f'.repeat(64);
 
 export const bookingJson = {

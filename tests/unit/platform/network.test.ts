@@ -1,8 +1,7 @@
 /** Transport failures: the platform silent, gone, or hanging up. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
-import { isPlatformError, type PlatformError } from '../../../electron/core/platform/errors';
-import { API_KEY, bookingJson } from './fixtures';
+import { API_KEY, bookingJson, caught } from './fixtures';
 import { closedPort, startServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -18,15 +17,6 @@ beforeEach(() => {
 });
 
 const LOOKUP = '/public/bookings/v1/token/AB2CD3';
-
-async function caught(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPlatformError(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
 
 describe('timeouts', () => {
   it('a server that never answers → platform_timeout', async () => {
