@@ -71,11 +71,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     });
   }
 
+  // Aborted first thing on close: queued and in-flight platform calls end at once, so stopping never waits on them.
+  const closing = new AbortController();
   const client = createPlatformClient({
     baseUrl: deps.platform.baseUrl,
     apiKey: deps.platform.apiKey,
     timeoutMs: deps.lookupTimeoutMs ?? 3000,
     logger,
+    signal: closing.signal,
   });
   const budget = createRateBudget({ limitPerMinute: deps.rateLimitPerMinute, backgroundShare: deps.backgroundShare });
   // The gateway and connectivity refer to each other (a probe is a platform call): resolved lazily.
@@ -84,7 +87,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   connectivity = createConnectivity({
     now,
     probe: async () => {
-      await gateway('cashier', (c) => c.getOffererVenues({ timeoutMs: 3000 }));
+      await gateway('cashier', (c, time) => c.getOffererVenues({ timeoutMs: time.timeoutMs() }), { deadlineMs: 3000 });
     },
     onChange: () => {
       publishStatus();
@@ -260,12 +263,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     close() {
       if (!closed) {
         closed = (async () => {
+          closing.abort();
+          budget.stop();
           connectivityOf().stop();
           await scheduler.stop();
           await uploader.stop();
           await printing.close();
           await scanning.close();
-          budget.stop();
           await venueRefresh;
           listeners.clear();
           closeDatabase(db);

@@ -21,6 +21,8 @@ export const frCommon = {
     auth_invalid: 'La clé API pass Culture est refusée : vérifiez-la dans les réglages.',
     provider_inactive: 'Le partenaire technique associé à cette clé est désactivé par pass Culture.',
     rate_limited: 'Trop de demandes envoyées à pass Culture : réessayez dans quelques secondes.',
+    rate_limited_local:
+      'pass Culture limite le nombre de demandes en ce moment : réponse établie avec les données de ce poste.',
     platform_unreachable: 'pass Culture est injoignable : vérifiez la connexion Internet.',
     platform_timeout: 'pass Culture ne répond pas (délai dépassé) : réessayez dans un instant.',
     platform_error: 'pass Culture a rencontré une erreur ({{status}}) : réessayez dans un instant.',

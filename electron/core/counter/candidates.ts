@@ -42,7 +42,9 @@ export function createCandidateResolver(deps: CandidateResolverDeps) {
     if (deps.cache.byToken(token)) return 'exists';
     if (!deps.connectivity().isOnline()) return 'unchecked';
     try {
-      await deps.gateway('cashier', (c) => c.getBookingByToken(token, { timeoutMs: PROBE_TIMEOUT_MS }));
+      await deps.gateway('cashier', (c, time) => c.getBookingByToken(token, { timeoutMs: time.timeoutMs() }), {
+        deadlineMs: PROBE_TIMEOUT_MS,
+      });
       return 'exists';
     } catch (error) {
       if (!isPlatformError(error)) throw error;

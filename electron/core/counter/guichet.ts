@@ -60,14 +60,21 @@ export function createGuichet(deps: GuichetDeps) {
     return id;
   }
 
-  /** Séance start of a booking: from the mirror, else (online) all dates of its film fetched once. */
-  async function seanceStart(booking: KnownBooking): Promise<string | null> {
+  /**
+   * Séance start of a booking: from the mirror, else (online) all dates of its film fetched once — within what is
+   * left of the scan's deadline, so the verdict never waits longer than the cashier's timeout.
+   */
+  async function seanceStart(booking: KnownBooking, deadlineAt?: number): Promise<string | null> {
     const cached = cache.seance(booking.stockId);
     if (cached || !online()) return cached?.beginningDatetime ?? null;
+    const until = Math.min(deadlineAt ?? Infinity, performance.now() + SEANCE_FETCH_TIMEOUT_MS);
     try {
       for (let firstIndex = 1; ;) {
-        const page = await gateway('cashier', (c) =>
-          c.getEventDates(booking.offerId, { firstIndex, limit: DATES_PAGE }, { timeoutMs: SEANCE_FETCH_TIMEOUT_MS }),
+        const page = await gateway(
+          'cashier',
+          (c, time) =>
+            c.getEventDates(booking.offerId, { firstIndex, limit: DATES_PAGE }, { timeoutMs: time.timeoutMs() }),
+          { deadlineAt: until },
         );
         cache.rememberSeances(booking.offerId, page, now());
         const last = page.at(-1);
@@ -80,8 +87,8 @@ export function createGuichet(deps: GuichetDeps) {
     return cache.seance(booking.stockId)?.beginningDatetime ?? null;
   }
 
-  async function viewOf(booking: KnownBooking | undefined) {
-    return booking ? bookingView(booking, await seanceStart(booking)) : null;
+  async function viewOf(booking: KnownBooking | undefined, deadlineAt?: number) {
+    return booking ? bookingView(booking, await seanceStart(booking, deadlineAt)) : null;
   }
 
   /** The verdict from local data: offline, or when this counter has an action on the token not sent yet. */
@@ -89,6 +96,7 @@ export function createGuichet(deps: GuichetDeps) {
     token: string,
     known = cache.byToken(token),
     standing = ledger.standingValidation(token),
+    deadlineAt?: number,
   ): Promise<Verdict> {
     const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone(), online: online() });
     const ledgerId = record({
@@ -99,29 +107,33 @@ export function createGuichet(deps: GuichetDeps) {
       platformStatus: null,
       platformAnswer: { source: 'local', online: online() },
     });
-    return { ...local.verdict, token, ledgerId, booking: await viewOf(known) };
+    return { ...local.verdict, token, ledgerId, booking: await viewOf(known, deadlineAt) };
   }
 
   async function lookup(text: string): Promise<Verdict> {
     const parsed = parseCountermark(text);
     if (!parsed.ok) throw new ContractFailure('not_a_countermark');
     const token = parsed.token;
+    // One deadline for the whole scan: the budget's queue, the request and the séance times all fit in it.
+    const deadlineAt = performance.now() + deps.lookupTimeoutMs;
     // A validation or undo made here and not sent yet is newer than anything the platform knows.
-    if (!online() || queue.hasUnsent(token)) return lookupLocally(token);
+    if (!online() || queue.hasUnsent(token)) return lookupLocally(token, undefined, undefined, deadlineAt);
     // Local first: a token seen before, validatable as far as this counter knows, is answered at once; pass Culture
     // confirms in the background and a different answer replaces the verdict on screen (and blocks validation).
     const known = cache.byToken(token);
     if (known && isLocallyValidatable(known) && !ledger.standingValidation(token)) {
-      const verdict = { ...(await lookupLocally(token, known, null)), confirming: true };
+      const verdict = { ...(await lookupLocally(token, known, null, deadlineAt)), confirming: true };
       void confirmWithPlatform(token);
       return verdict;
     }
-    return askPlatform(token);
+    return askPlatform(token, deadlineAt);
   }
 
   async function confirmWithPlatform(token: string): Promise<void> {
     try {
-      const found = await gateway('cashier', (c) => c.getBookingByToken(token, { timeoutMs: deps.lookupTimeoutMs }));
+      const found = await gateway('cashier', (c, time) => c.getBookingByToken(token, { timeoutMs: time.timeoutMs() }), {
+        deadlineMs: deps.lookupTimeoutMs,
+      });
       cache.remember(token, found, now());
     } catch (error) {
       if (!isPlatformError(error) || isOutage(error) || error.code === 'rate_limited') return;
@@ -133,24 +145,27 @@ export function createGuichet(deps: GuichetDeps) {
     }
   }
 
-  async function askPlatform(token: string): Promise<Verdict> {
+  async function askPlatform(token: string, deadlineAt: number): Promise<Verdict> {
     try {
-      const found = await gateway('cashier', (c) => c.getBookingByToken(token, { timeoutMs: deps.lookupTimeoutMs }));
+      const found = await gateway('cashier', (c, time) => c.getBookingByToken(token, { timeoutMs: time.timeoutMs() }), {
+        deadlineAt,
+      });
       let known: KnownBooking | undefined;
       const ledgerId = record(
         { kind: 'lookup', token, bookingId: found.id, outcome: 'valid', platformStatus: 200, platformAnswer: null },
         () => (known = cache.remember(token, found, now())),
       );
-      return validVerdict({ token, ledgerId, booking: await viewOf(known), source: 'platform' });
+      return validVerdict({ token, ledgerId, booking: await viewOf(known, deadlineAt), source: 'platform' });
     } catch (error) {
       if (!isPlatformError(error)) throw error;
-      // The network failed us (or the budget is exhausted): the local mirror answers instead.
-      if (isOutage(error) || error.code === 'rate_limited') return lookupLocally(token);
-      return platformRefusal(token, error);
+      // The network failed us (or the budget could not serve us in time): the local mirror answers instead.
+      if (isOutage(error) || error.code === 'rate_limited')
+        return lookupLocally(token, undefined, undefined, deadlineAt);
+      return platformRefusal(token, error, deadlineAt);
     }
   }
 
-  async function platformRefusal(token: string, error: PlatformError): Promise<Verdict> {
+  async function platformRefusal(token: string, error: PlatformError, deadlineAt?: number): Promise<Verdict> {
     const known = cache.byToken(token);
     const reason = refusalFor(error.code);
     const learnt = reason === 'used' ? 'USED' : reason === 'cancelled' ? 'CANCELLED' : null;
@@ -167,12 +182,12 @@ export function createGuichet(deps: GuichetDeps) {
     );
     const base = { token, ledgerId, source: 'platform' as const };
     if (error.code === 'not_confirmed') {
-      return notYetVerdict({ ...base, booking: await viewOf(known) }, error.message, error.validatableFrom);
+      return notYetVerdict({ ...base, booking: await viewOf(known, deadlineAt) }, error.message, error.validatableFrom);
     }
     if (!reason) throw new ContractFailure(error.code, error.message);
     const standing = reason === 'used' ? ledger.standingValidation(token) : null;
     const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
-    const booking = reason === 'unknown' ? null : await viewOf(known);
+    const booking = reason === 'unknown' ? null : await viewOf(known, deadlineAt);
     return refusedVerdict({ ...base, booking }, reason, error.message, undo);
   }
 
@@ -243,7 +258,8 @@ export function createGuichet(deps: GuichetDeps) {
       token,
       ledgerId,
       validatedAt: at,
-      booking: await viewOf(known),
+      // The séance was fetched at the lookup; a slow platform must not hold the cashier much past the upload wait.
+      booking: await viewOf(known, performance.now() + 500),
       message:
         uploaded === 'sent'
           ? t('verdict.validated', { places: placesText(known?.quantity ?? 1) })

@@ -36,6 +36,8 @@ export interface PlatformClientOptions {
   fetch?: typeof fetch;
   /** Receives one debug line per request (method, masked path, status, ms); never the key. */
   logger?: Logger;
+  /** Aborts every request in flight (the engine is closing). */
+  signal?: AbortSignal;
 }
 
 export interface CallOptions {
@@ -106,6 +108,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     // Resolved per call, so a fetch replaced after start-up (tests, proxies) is honoured.
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     logger: options.logger,
+    signal: options.signal,
   };
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -177,7 +180,10 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       try {
         response = await transport.fetch(parsed.toString(), {
           redirect: 'follow',
-          signal: AbortSignal.timeout(opts?.timeoutMs ?? defaultTimeoutMs),
+          signal: AbortSignal.any([
+            AbortSignal.timeout(opts?.timeoutMs ?? defaultTimeoutMs),
+            ...(options.signal ? [options.signal] : []),
+          ]),
         });
       } catch (error) {
         throw new PlatformError('platform_unreachable', { cause: error });

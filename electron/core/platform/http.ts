@@ -27,6 +27,8 @@ export interface HttpTransport {
   apiKey: string;
   fetch: typeof fetch;
   logger?: Logger | undefined;
+  /** Aborted when the engine closes: requests in flight end at once instead of holding the shutdown. */
+  signal?: AbortSignal | undefined;
 }
 
 export async function send(transport: HttpTransport, req: HttpRequest): Promise<HttpResponse> {
@@ -34,7 +36,8 @@ export async function send(transport: HttpTransport, req: HttpRequest): Promise<
   const elapsed = () => Math.round(performance.now() - started);
   // One signal covers connecting, waiting for headers and reading the body: a server that stalls mid-body
   // must not hold the cashier longer than a silent one.
-  const signal = AbortSignal.timeout(req.timeoutMs);
+  const timeout = AbortSignal.timeout(req.timeoutMs);
+  const signal = transport.signal ? AbortSignal.any([timeout, transport.signal]) : timeout;
   let status: number | undefined;
   try {
     const response = await transport.fetch(transport.baseUrl + req.path, {

@@ -3,9 +3,18 @@
  * (docs/platform.md), kept with p-queue's sliding window (`strict`), a small margin for the clock and
  * latency differences between us and the platform, and priorities so a cashier's request always goes first.
  * Background sync has its own, smaller sliding window (a configurable share) chained in front.
- * A 429 pauses everything, with a growing back-off (no Retry-After is documented).
+ *
+ * A 429 pauses the queue with a growing back-off (no Retry-After is documented). A cashier is never held by it:
+ * - a call may carry an AbortSignal (its deadline): aborted while queued, it leaves the queue at once and fails
+ *   with `rate_limited` (status null: the platform said nothing), so the guichet answers from local data;
+ * - during a pause one request at a time — a cashier's, or the connectivity probe — goes through as a probe:
+ *   its success ends the pause early, another 429 lengthens it. Other cashier calls that cannot be served before
+ *   their deadline fail at once rather than wait for nothing.
+ * Delays are measured on the monotonic clock: setting the PC's clock back or forth never stretches a pause.
  */
 import PQueue from 'p-queue';
+import { t } from '../../../shared/i18n';
+import { PlatformError } from './errors';
 
 export type Lane = 'cashier' | 'upload' | 'sync';
 
@@ -16,25 +25,38 @@ export interface RateBudgetOptions {
   limitPerMinute?: number;
   /** Share of the budget background sync may use (0..1). */
   backgroundShare?: number;
-  now?: () => number;
+  /** Monotonic milliseconds (performance.now by default); tests inject their own. */
+  monotonic?: () => number;
+}
+
+export interface ScheduleOptions {
+  /** Aborted when the caller gives up (its deadline): the call leaves the queue and fails with `rate_limited`. */
+  signal?: AbortSignal;
 }
 
 export interface RateBudget {
-  schedule<T>(lane: Lane, task: () => Promise<T>): Promise<T>;
+  schedule<T>(lane: Lane, task: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
   /** After a 429: pause every lane, longer each time until a request succeeds. */
   rateLimited(): void;
+  /** A request went through: the back-off resets and a pause ends. */
   succeeded(): void;
   usage(): { limitPerMinute: number; usedLastMinute: number; backgroundShare: number; pausedUntil: number | null };
   stop(): void;
 }
 
+/** The error of a call that the budget could not serve before its caller gave up. */
+export function budgetExhausted(): PlatformError {
+  return new PlatformError('rate_limited', { status: null, message: t('errors.rate_limited_local') });
+}
+
 export function createRateBudget(options: RateBudgetOptions = {}): RateBudget {
   const limitPerMinute = options.limitPerMinute ?? 200;
   const backgroundShare = options.backgroundShare ?? 0.5;
-  const now = options.now ?? Date.now;
+  const monotonic = options.monotonic ?? (() => performance.now());
   // 2 % margin: our window counts request starts, the platform's counts arrivals.
   const cap = Math.max(1, Math.floor(limitPerMinute * 0.98));
-  const all = new PQueue({ concurrency: 4, interval: MINUTE, intervalCap: cap, strict: true });
+  // Uploads go one at a time and background sync two at a time: with six slots a cashier always finds one.
+  const all = new PQueue({ concurrency: 6, interval: MINUTE, intervalCap: cap, strict: true });
   const background = new PQueue({
     concurrency: 2,
     interval: MINUTE,
@@ -43,45 +65,95 @@ export function createRateBudget(options: RateBudgetOptions = {}): RateBudget {
   });
   const starts: number[] = [];
   let backoffMs = 0;
+  /** Monotonic time the pause ends, null when not paused. */
   let pausedUntil: number | null = null;
   let resumeTimer: NodeJS.Timeout | null = null;
+  let probeInFlight = false;
+  let stopped = false;
+  /** Aborted by stop(): whatever still waits in the queues leaves it and fails, so closing never hangs. */
+  const lifetime = new AbortController();
 
-  function run<T>(lane: Lane, task: () => Promise<T>): Promise<T> {
-    return all.add(
+  function usedLastMinute(): number {
+    const since = monotonic() - MINUTE;
+    while (starts.length > 0 && starts[0]! < since) starts.shift();
+    return starts.length;
+  }
+
+  function resume(): void {
+    pausedUntil = null;
+    if (resumeTimer) clearTimeout(resumeTimer);
+    resumeTimer = null;
+    if (!stopped) all.start();
+  }
+
+  /** Runs `task` past the paused queue, as the one probe allowed through a 429 pause. */
+  async function probe<T>(task: () => Promise<T>): Promise<T> {
+    probeInFlight = true;
+    starts.push(monotonic());
+    try {
+      return await task();
+    } finally {
+      probeInFlight = false;
+    }
+  }
+
+  function run<T>(lane: Lane, task: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    const queued = all.add(
       () => {
-        starts.push(now());
+        starts.push(monotonic());
         return task();
       },
-      { priority: PRIORITY[lane] },
+      { priority: PRIORITY[lane], ...(signal ? { signal } : {}) },
     ) as Promise<T>;
+    // A caller that gave up was removed from the queue: it learns so as a budget error, never as an AbortError.
+    return signal
+      ? queued.catch((error: unknown) => Promise.reject(signal.aborted ? budgetExhausted() : error))
+      : queued;
   }
 
   return {
-    schedule(lane, task) {
-      return lane === 'sync' ? (background.add(() => run(lane, task)) as ReturnType<typeof task>) : run(lane, task);
+    schedule(lane, task, scheduleOptions = {}) {
+      const signal = scheduleOptions.signal
+        ? AbortSignal.any([scheduleOptions.signal, lifetime.signal])
+        : lifetime.signal;
+      if (signal.aborted) return Promise.reject(budgetExhausted());
+      if (pausedUntil !== null && lane === 'cashier') {
+        if (!probeInFlight && usedLastMinute() < cap) return probe(task);
+        // Someone is already probing: a caller with a deadline that ends before the pause does waits for nothing.
+        if (scheduleOptions.signal) return Promise.reject(budgetExhausted());
+      }
+      if (lane !== 'sync') return run(lane, task, signal);
+      return background
+        .add(() => run(lane, task, signal), { signal })
+        .catch((error: unknown) => Promise.reject(signal.aborted ? budgetExhausted() : error)) as Promise<
+        Awaited<ReturnType<typeof task>>
+      >;
     },
     rateLimited() {
       backoffMs = Math.min(MINUTE, backoffMs === 0 ? 5_000 : backoffMs * 2);
-      pausedUntil = now() + backoffMs;
+      pausedUntil = monotonic() + backoffMs;
       all.pause();
       if (resumeTimer) clearTimeout(resumeTimer);
-      resumeTimer = setTimeout(() => {
-        pausedUntil = null;
-        all.start();
-      }, backoffMs); // kept referenced: requests are waiting on it (stop() clears it)
+      // setTimeout runs on the monotonic clock. Kept referenced: requests are waiting on it (stop() clears it).
+      resumeTimer = setTimeout(resume, backoffMs);
     },
     succeeded() {
       backoffMs = 0;
+      if (pausedUntil !== null) resume();
     },
     usage() {
-      const since = now() - MINUTE;
-      while (starts.length > 0 && starts[0]! < since) starts.shift();
-      return { limitPerMinute, usedLastMinute: starts.length, backgroundShare, pausedUntil };
+      const remaining = pausedUntil === null ? null : Math.max(0, pausedUntil - monotonic());
+      return {
+        limitPerMinute,
+        usedLastMinute: usedLastMinute(),
+        backgroundShare,
+        pausedUntil: remaining === null ? null : Date.now() + remaining,
+      };
     },
     stop() {
+      stopped = true;
       if (resumeTimer) clearTimeout(resumeTimer);
-      all.clear();
-      background.clear();
+      lifetime.abort();
     },
   };
 }

@@ -68,7 +68,7 @@ const fakeClient = {
     if (answer !== 'ok' && typeof answer !== 'object') throw new PlatformError(answer, { status: statusOf(answer) });
   },
 } as unknown as PlatformClient;
-const gateway: Gateway = (_lane, request) => request(fakeClient);
+const gateway: Gateway = (_lane, request) => request(fakeClient, { timeoutMs: (ceiling) => ceiling });
 
 function setup() {
   const ledger = createLedger(db);
