@@ -24,6 +24,10 @@ export const CALL_NAMES = [
   'account.test',
   'account.save',
   'account.useDemo',
+  'database.recovery',
+  'database.recover',
+  'privacy.settings.get',
+  'privacy.settings.set',
   // printing (shared/contract-printing.ts)
   'printer.status',
   'printer.testPage',

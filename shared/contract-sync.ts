@@ -15,6 +15,8 @@ export const statusViewSchema = z.object({
   lastSyncAt: isoUtc.nullable(),
   pendingUploads: z.number().int(),
   conflicts: z.number().int(),
+  /** The disk is full: validations cannot be recorded until space returns. */
+  diskFull: z.boolean().optional(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;
 
@@ -138,8 +140,35 @@ export const accountViewSchema = z.object({
   fromEnvironment: z.boolean(),
   venueIds: z.array(z.number().int()),
   counterName: z.string(),
+  /** French: the stored key was found readable by other users of this PC; the manager should renew it. */
+  keyExposedWarning: z.string().nullable().optional(),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
+
+export const backupViewSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['daily', 'migration']),
+  takenAt: isoUtc,
+  sizeBytes: z.number().int(),
+});
+export type BackupView = z.infer<typeof backupViewSchema>;
+
+/** The engine could not open this account's database: what happened, and the backups to restore. */
+export const recoveryViewSchema = z.object({
+  damaged: z.boolean(),
+  /** French, for the manager. */
+  message: z.string().nullable(),
+  environment: environmentSchema,
+  backups: z.array(backupViewSchema),
+});
+export type RecoveryView = z.infer<typeof recoveryViewSchema>;
+
+/** What the counter keeps of beneficiaries, and for how long (Réglages → Données personnelles). */
+export const privacySettingsSchema = z.object({
+  /** Personal fields are erased this many days after the séance, once the booking is settled. */
+  retentionDays: z.number().int().min(1).max(365),
+});
+export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 
 const accountInput = z
   .object({
@@ -212,8 +241,26 @@ export const syncCalls = {
     }),
     output: accountViewSchema,
   },
-  /** Back to demo mode (the live account's data stays in its own folder). */
-  'account.useDemo': { input: z.object({}).strict(), output: accountViewSchema },
+  /**
+   * Back to demo mode. The live account's data stays in its own folder unless `eraseData` (refused while
+   * validations wait to be sent).
+   */
+  'account.useDemo': {
+    input: z.object({ eraseData: z.boolean().optional() }).strict(),
+    output: accountViewSchema,
+  },
+  /** The account's database is damaged (or the engine could not start): the state and the backups. */
+  'database.recovery': { input: z.object({}).strict(), output: recoveryViewSchema },
+  /** The manager's choice: restore a backup, or start with an empty database (the damaged file is kept aside). */
+  'database.recover': {
+    input: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('restore'), backup: z.string().min(1).max(200) }).strict(),
+      z.object({ action: z.literal('empty') }).strict(),
+    ]),
+    output: recoveryViewSchema,
+  },
+  'privacy.settings.get': { input: z.object({}).strict(), output: privacySettingsSchema },
+  'privacy.settings.set': { input: privacySettingsSchema.strict(), output: privacySettingsSchema },
 } as const;
 
 export const syncEvents = {

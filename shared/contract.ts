@@ -53,6 +53,11 @@ export const errorCodeSchema = z.enum([
   'poster_invalid', // not a PNG/JPEG, or not 2:3
   'sales_not_closed', // reopen asked for a séance this counter did not close
   'price_category_duplicate', // the film already has a tariff of that label
+  // the engine and its data folder (issue 11)
+  'database_damaged', // the ledger is damaged: the recovery screen offers its backups
+  'engine_failed', // the engine could not start on this account (reason in French)
+  'disk_full', // nothing can be recorded until space returns
+  'erase_refused', // an account's data cannot be erased while validations wait to be sent
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

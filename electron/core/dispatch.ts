@@ -2,16 +2,17 @@
  * Runs one contract call: the name and input arrive as `unknown` from a host, are checked against
  * shared/contract.ts, and every outcome becomes an envelope. Never throws.
  */
-import { z } from 'zod';
 import type { Logger } from 'pino';
 import { calls, type CallInput, type CallName, type CallOutput, type Envelope } from '../../shared/contract';
 import { isCallName } from '../../shared/channels';
 import { t } from '../../shared/i18n';
+import { frenchParseError, safeParseInFrench } from '../../shared/zodFrench';
 import { ContractFailure } from './contractFailure';
+import { isDiskFull } from './db/diskFull';
 import { isPlatformError } from './platform/errors';
 
 /** Calls the host answers itself (the supervisor swaps cores on account changes). */
-export type HostCallName = Extract<CallName, `account.${string}`>;
+export type HostCallName = Extract<CallName, `account.${string}` | `database.${string}`>;
 export type CoreCallName = Exclude<CallName, HostCallName>;
 
 export type Handlers = { [N in CoreCallName]: (input: CallInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
@@ -19,9 +20,10 @@ export type Handlers = { [N in CoreCallName]: (input: CallInput<N>) => Promise<C
 export function createDispatcher(handlers: Handlers, logger: Logger) {
   return async function dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>> {
     if (!isCallName(name) || !(name in handlers)) return failure('unknown_call', t('errors.unknown_call'));
-    const parsed = calls[name].input.safeParse(input ?? {});
+    // An absent input means "no parameters"; `null` is an input, and a wrong one (calls take objects).
+    const parsed = safeParseInFrench(calls[name].input, input === undefined ? {} : input);
     if (!parsed.success) {
-      return failure('invalid_input', t('errors.invalid_input', { detail: z.prettifyError(parsed.error) }));
+      return failure('invalid_input', t('errors.invalid_input', { detail: frenchParseError(parsed.error) }));
     }
     try {
       const handler = handlers[name as CoreCallName] as (input: unknown) => Promise<unknown>;
@@ -30,6 +32,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
       return { ok: true, value: calls[name].output.parse(value) };
     } catch (error) {
       if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
+      if (isDiskFull(error)) return failure('disk_full', t('errors.disk_full'));
       logger.error({ err: error, call: name }, 'contract call failed');
       const detail = error instanceof Error ? error.message : String(error);
       return failure('internal', t('errors.internal', { detail }));

@@ -7,7 +7,12 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { createBookingCache } from './db/bookingCache';
 import { createLedger } from './db/ledger';
-import { closeDatabase, openDatabase } from './db/open';
+import { dailyBackupDue, takeDailyBackup } from './db/backups';
+import { createDiskWatch } from './db/diskFull';
+import { lockFolder } from './db/folderLock';
+import { closeDatabase, openDatabase, type CounterDb } from './db/open';
+import { restrictTree } from './db/privateFiles';
+import { createRetention, PURGE_EVERY_MS } from './db/retention';
 import { createGuichet } from './counter/guichet';
 import { createDispatcher } from './dispatch';
 import { counterHandlers } from './handlers/counterHandlers';
@@ -44,7 +49,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
   const logger = deps.logger;
-  const db = openDatabase(path.join(deps.dataDir, DATABASE_FILE));
+  // One engine per data folder (folderLock.ts): a second one is refused before it touches anything.
+  const lock = lockFolder(deps.dataDir, deps.lockHolder ?? 'engine');
+  let db: CounterDb;
+  try {
+    restrictTree(deps.dataDir);
+    db = openDatabase(path.join(deps.dataDir, DATABASE_FILE), undefined, { now: clock });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const posterDir = path.join(deps.dataDir, 'posters');
   const ledger = createLedger(db);
   const cache = createBookingCache(db);
@@ -163,9 +177,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     onProgrammeChanged: () => emit('programme.changed', {}),
   });
 
+  const disk = createDiskWatch(deps.dataDir, () => publishStatus());
+
   function status() {
     const counts = queue.counts();
     return {
+      diskFull: disk.isFull(),
       online: connectivityOf().isOnline(),
       offlineSince: connectivityOf().offlineSince(),
       lastSyncAt: streams.all().find((s) => s.name === 'bookings')?.lastSuccessAt ?? null,
@@ -201,6 +218,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     timeZone,
     logger,
     lookupTimeoutMs: deps.lookupTimeoutMs ?? 3000,
+    disk,
     onLedgerRow: (entryId, kind) => emit('ledger.changed', { entryId, kind }),
     onQueued: () => publishStatus(),
     onVerdictUpdated: (verdict) => emit('verdict.updated', verdict),
@@ -218,6 +236,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     emitDevices: (payload) => emit('scanner.devices.changed', payload),
   });
 
+  // Personal data erased after the retention period (retention.ts): shortly after start, then daily.
+  const retention = createRetention({ db, dataDir: deps.dataDir, clock, logger });
+  function purgeSafely(): void {
+    try {
+      retention.purge();
+    } catch (error) {
+      logger.warn({ err: String(error) }, 'personal data purge failed; tried again tomorrow');
+    }
+  }
+
   const dispatch = createDispatcher(
     {
       ...counterHandlers({ deps, clock, guichet, ledger, timeZone, venue: () => venues[0] ?? null }),
@@ -233,6 +261,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         timeZone,
         connectivity: connectivityOf,
         publishStatus,
+        retryUploadsNow: () => uploader.retryNow(),
       }),
       ...printing.handlers,
       ...scanning.handlers,
@@ -246,12 +275,32 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         printReport: createReportPrinter(printing),
       }),
       'counter.resolveCandidates': ({ candidates }) => resolveCandidates(candidates),
+      ...retention.handlers,
     },
     logger,
   );
 
   scheduler.start();
   void uploader.drain();
+
+  // A copy of the database a day, in the background (backups.ts), checked hourly and shortly after start.
+  let backingUp: Promise<unknown> | null = null;
+  function backupIfDue(): void {
+    if (backingUp || !dailyBackupDue(deps.dataDir, clock())) return;
+    backingUp = takeDailyBackup(db.$client, deps.dataDir, clock())
+      .then((b) => logger.info({ backup: b.name }, 'daily backup taken'))
+      .catch((error: unknown) => logger.warn({ err: String(error) }, 'daily backup failed'))
+      .finally(() => (backingUp = null));
+  }
+  const firstBackupMs = deps.firstBackupDelayMs ?? 30_000;
+  const backupTimers = [
+    // The purge runs before the first backup check, so a new copy never holds what was just due for erasure.
+    setTimeout(purgeSafely, Math.floor(firstBackupMs / 2)),
+    setTimeout(backupIfDue, firstBackupMs),
+    setInterval(backupIfDue, 3_600_000),
+    setInterval(purgeSafely, PURGE_EVERY_MS),
+  ];
+  for (const timer of backupTimers) timer.unref();
 
   let closed: Promise<void> | null = null;
   return {
@@ -265,6 +314,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         closed = (async () => {
           closing.abort();
           budget.stop();
+          disk.stop();
           connectivityOf().stop();
           await scheduler.stop();
           await uploader.stop();
@@ -272,7 +322,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           await scanning.close();
           await venueRefresh;
           listeners.clear();
+          for (const timer of backupTimers) clearTimeout(timer);
+          await backingUp;
           closeDatabase(db);
+          lock.release();
         })();
       }
       return closed;

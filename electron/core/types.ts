@@ -22,6 +22,10 @@ export interface CoreDeps {
   /** The platform's documented limit (200 per minute per key) and the share background sync may use. */
   rateLimitPerMinute?: number;
   backgroundShare?: number;
+  /** Who holds the data folder's lock, as the refusal of a second engine says (`browser`, `electron`...). */
+  lockHolder?: string;
+  /** Delay before the first daily-backup check (30 s by default; tests make it short). */
+  firstBackupDelayMs?: number;
   /** Entry-slip printing: the default printer (COUNTER_PRINTER) and what the host offers (OS printing). */
   printer?: PrinterDeps;
 }

@@ -78,8 +78,12 @@ export function keyEnvironmentHint(environment: LiveEnvironment, apiKey: string)
 }
 
 /** Header values must be visible ASCII: anything else (a pasted line break, a space) makes fetch throw. */
+export function isKeyShaped(apiKey: string): boolean {
+  return /^[\x21-\x7e]+$/.test(apiKey);
+}
+
 export function assertKeyShape(apiKey: string): void {
-  if (!/^[\x21-\x7e]+$/.test(apiKey)) throw new ContractFailure('auth_invalid', t('errors.key_malformed'));
+  if (!isKeyShaped(apiKey)) throw new ContractFailure('auth_invalid', t('errors.key_malformed'));
 }
 
 /** Every physical venue of every offerer the key reaches, as the Réglages screen lists them. */

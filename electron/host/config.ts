@@ -4,6 +4,7 @@
  * COUNTER_PRINTER.
  */
 import { z } from 'zod';
+import { t } from '../../shared/i18n';
 import { printerSpecTextSchema } from '../core/printing/printerSpec';
 
 export const PRODUCTION_API_URL = 'https://backend.passculture.app';
@@ -18,7 +19,11 @@ const optionalText = z
 
 const envSchema = z.object({
   PASSCULTURE_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  PASSCULTURE_API_KEY: optionalText,
+  // The rule Réglages applies (accountCheck.ts): a key that is not a valid header value would leave the counter
+  // "Hors ligne" forever, every request failing before it leaves.
+  PASSCULTURE_API_KEY: optionalText.refine((key) => key === undefined || /^[\x21-\x7e]+$/.test(key), {
+    message: t('errors.key_shape'),
+  }),
   COUNTER_DATA_DIR: optionalText,
   COUNTER_PORT: optionalText.pipe(z.coerce.number<string>().int().min(0).max(65535).optional()),
   COUNTER_VENUE_ID: optionalText.pipe(z.coerce.number<string>().int().positive().optional()),
@@ -47,6 +52,7 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`);
+    // Never echo a variable's value: the key is one of them.
     throw new ConfigError(`Configuration invalide — ${lines.join(' ; ')}`);
   }
   const e = parsed.data;

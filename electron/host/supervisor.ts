@@ -13,8 +13,10 @@
  * The API key lives in this module and the core only: account views say whether there is one, never what it is,
  * and nothing here logs it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   accountViewSchema,
   calls,
@@ -22,10 +24,12 @@ import {
   type CallOutput,
   type Envelope,
   type ErrorCode,
+  type RecoveryView,
 } from '../../shared/contract';
 import type { EventName } from '../../shared/channels';
 import { t } from '../../shared/i18n';
 import { ContractFailure } from '../core/contractFailure';
+import { lockFolder } from '../core/db/folderLock';
 import { isPlatformError } from '../core/platform/errors';
 import type { Core, EventListener } from '../core/types';
 import { checkAccount, environmentOfUrl, resolveBaseUrl, type LiveEnvironment } from './accountCheck';
@@ -33,6 +37,8 @@ import { createAccountStore, type StoredAccount } from './accountStore';
 import type { RunningCore } from './bootstrap';
 import { readHostConfig, targetFromConfig, type AccountTarget, type HostConfig } from './config';
 import { createSecretStore, type SecretStore } from './secretStore';
+import { startupFailureMessage } from './startupFailure';
+import { frenchParseError, safeParseInFrench } from '../../shared/zodFrench';
 
 export interface SupervisorOptions {
   env: NodeJS.ProcessEnv;
@@ -49,6 +55,8 @@ export interface SupervisorOptions {
   drainTimeoutMs?: number;
   /** For account.test (tests); the global fetch by default. */
   fetch?: typeof fetch;
+  /** Named in the refusal a second engine gets (`browser`, `electron`). */
+  lockHolder?: string;
 }
 
 export interface Supervisor extends Core {
@@ -73,7 +81,14 @@ interface Slot {
   unsubscribe: () => void;
 }
 
-const ACCOUNT_CALLS = ['account.get', 'account.test', 'account.save', 'account.useDemo'] as const;
+const ACCOUNT_CALLS = [
+  'account.get',
+  'account.test',
+  'account.save',
+  'account.useDemo',
+  'database.recovery',
+  'database.recover',
+] as const;
 type AccountCall = (typeof ACCOUNT_CALLS)[number];
 type AccountHandlers = {
   [N in AccountCall]: (input: z.output<(typeof calls)[N]['input']>) => Promise<CallOutput<N>>;
@@ -84,11 +99,22 @@ function isAccountCall(name: unknown): name is AccountCall {
 }
 
 const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+/** While no core runs (start failed), a call tries to start it again at most this often. */
+const RESTART_EVERY_MS = 3_000;
+
+/** An account whose core could not start: the screen says why, and nothing else runs silently instead. */
+interface Blocked {
+  account: ActiveAccount;
+  error: unknown;
+  triedAt: number;
+}
 
 export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
   const { logger } = options;
   const config = readHostConfig(options.env);
   const baseDir = config.dataDir ?? options.defaultDataDir;
+  // One engine per data folder: account.json, the key and every account's ledger are this process's alone.
+  const folderLock = lockFolder(baseDir, options.lockHolder ?? 'engine');
   const store = createAccountStore(baseDir, logger);
   const secrets = (options.secretStore ?? ((dir) => createSecretStore({ dir, logger })))(baseDir);
   // Imported on first use: a supervisor given fake cores (tests) never loads the engine (SQLite, sandbox).
@@ -117,11 +143,13 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   let swapQueue: Promise<void> = Promise.resolve();
   let stopped = false;
   let closing: Promise<void> | null = null;
+  let blocked: Blocked | null = null;
 
   function attach(running: RunningCore, account: ActiveAccount): void {
     const unsubscribe = running.core.onEvent((name, payload) => emit(name, payload));
     slot = { running, inFlight: 0, idle: [], unsubscribe };
     active = account;
+    blocked = null;
     logger.info({ mode: running.mode, environment: account.environment, ...where(account) }, running.description);
   }
 
@@ -189,7 +217,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     // Emitted after a failed switch too: the engine restarted (on the previous account), screens must reload.
     emit('account.changed', accountViewSchema.parse(view()));
     if (problem !== null) {
-      const detail = problem instanceof Error ? problem.message : String(problem);
+      const detail = startupFailureMessage(problem);
       throw new ContractFailure('account_switch_failed', t('errors.account_switch_failed', { detail }));
     }
   }
@@ -292,25 +320,45 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       await switchTo(account, () => persist(stored, apiKey));
       return view();
     },
-    'account.useDemo': async () => {
+    'account.useDemo': async ({ eraseData }) => {
       if (fromEnvironment) throw new ContractFailure('account_from_environment');
       await settled();
-      // Leaving live mode disconnects: the key is erased from this computer; the live ledger stays in its folder.
+      // Leaving live mode disconnects: the key is erased from this computer; the live ledger stays in its folder
+      // unless the manager asks to erase it too (never while something waits to be sent to pass Culture).
       const stored: StoredAccount = { ...store.read(), environment: 'demo', baseUrl: null, venueIds: [] };
-      if (active.target.mode === 'demo') {
+      const leaving = active.target;
+      if (leaving.mode === 'demo') {
         await persist(stored, null);
         return view();
       }
+      if (eraseData) await refuseEraseWhileUnsent();
       await switchTo(demoAccount(config, active), () => persist(stored, null));
+      if (eraseData) {
+        const { accountDataDir } = await import('./bootstrap');
+        fs.rmSync(accountDataDir(baseDir, 'live', leaving.baseUrl), { recursive: true, force: true });
+        logger.info({ host: new URL(leaving.baseUrl).host }, "live account's data erased from this computer");
+      }
       return view();
     },
+    'database.recovery': async () => recoveryView(),
+    'database.recover': async (input) => recover(input),
   };
 
-  async function dispatchAccount(name: AccountCall, input: unknown): Promise<Envelope<unknown>> {
-    const parsed = calls[name].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return failure('invalid_input', t('errors.invalid_input', { detail: z.prettifyError(parsed.error) }));
+  /** Erasing an account's data loses what it has not sent yet: refused until the queue is empty. */
+  async function refuseEraseWhileUnsent(): Promise<void> {
+    if (slot === null) return; // its engine could not start (damaged): nothing can be sent from it anyway
+    const status = await slot.running.core.dispatch('status.get', {});
+    if (!status.ok) return;
+    const { pendingUploads, conflicts } = status.value as { pendingUploads: number; conflicts: number };
+    if (pendingUploads + conflicts > 0) {
+      throw new ContractFailure('erase_refused', t('errors.erase_refused', { count: pendingUploads + conflicts }));
     }
+  }
+
+  async function dispatchAccount(name: AccountCall, input: unknown): Promise<Envelope<unknown>> {
+    const parsed = safeParseInFrench(calls[name].input, input === undefined ? {} : input);
+    if (!parsed.success)
+      return failure('invalid_input', t('errors.invalid_input', { detail: frenchParseError(parsed.error) }));
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: calls[name].output.parse(await handler(parsed.data)) };
@@ -322,16 +370,66 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     }
   }
 
-  // First core: the environment's account, else the saved one, else demo. A saved account that cannot start
-  // (unreadable key, damaged data folder) falls back to demo so the counter opens and Réglages can fix it.
-  const first = await initialAccount(config, store.read(), secrets, logger);
-  try {
-    attach(await startCore(first.target, { baseDir, logger }), first);
-  } catch (error) {
-    if (fromEnvironment || first.target.mode === 'demo') throw error;
-    logger.error({ err: error, environment: first.environment }, 'saved account could not start; demo mode instead');
-    attach(await startCore(demoAccount(config, first).target, { baseDir, logger }), demoAccount(config, first));
+  /**
+   * Starts `account`'s core, or keeps the reason it could not start. A live account that cannot start (damaged
+   * database, disk, rights) never falls back to demo mode by itself: real countermarks would be looked up in the
+   * sandbox. The screen says why and offers what can be done (restore a backup, retry, demo on purpose).
+   */
+  async function startOrBlock(account: ActiveAccount): Promise<boolean> {
+    try {
+      attach(await startCore(account.target, { baseDir, logger }), account);
+      blocked = null;
+      return true;
+    } catch (error) {
+      logger.error({ err: error, environment: account.environment }, 'engine could not start on this account');
+      active = account;
+      blocked = { account, error, triedAt: Date.now() };
+      return false;
+    }
   }
+
+  function isDamage(error: unknown): boolean {
+    return error instanceof Error && error.name === 'DatabaseDamagedError';
+  }
+
+  function recoveryView(): RecoveryView {
+    const error = blocked?.error;
+    const damaged = isDamage(error);
+    const backups = damaged ? (error as { backups: RecoveryView['backups'] }).backups : [];
+    return {
+      damaged,
+      message: blocked ? startupFailureMessage(error) : null,
+      environment: active.environment,
+      backups: backups.map(({ name, kind, takenAt, sizeBytes }) => ({ name, kind, takenAt, sizeBytes })),
+    };
+  }
+
+  /** The manager's choice on the recovery screen: a backup in place of the damaged database, or a new one. */
+  async function recover(input: { action: 'restore'; backup: string } | { action: 'empty' }): Promise<RecoveryView> {
+    const current = blocked;
+    if (!current || !isDamage(current.error)) return recoveryView();
+    const file = (current.error as { file: string }).file;
+    const dataDir = path.dirname(file);
+    const backups = await import('../core/db/backups');
+    try {
+      if (input.action === 'restore') backups.restoreBackup(dataDir, file, input.backup, new Date());
+      else backups.setAside(dataDir, file, new Date());
+    } catch (error) {
+      throw new ContractFailure('database_damaged', error instanceof Error ? error.message : String(error));
+    }
+    logger.warn({ action: input.action, backup: 'backup' in input ? input.backup : null }, 'database recovered');
+    if (input.action === 'empty') {
+      // Chosen: no backup will be taken for a missing file's absence. A new empty database is created by the core.
+      for (const b of backups.listBackups(dataDir)) fs.renameSync(b.file, `${b.file}.before-empty`);
+    }
+    await startOrBlock(current.account);
+    emit('account.changed', accountViewSchema.parse(view()));
+    return recoveryView();
+  }
+
+  // First core: the environment's account, else the saved one, else demo.
+  const first = await initialAccount(config, store.read(), secrets, logger);
+  await startOrBlock(first);
 
   return {
     get description() {
@@ -344,6 +442,13 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       if (stopped) return failure('internal', t('errors.engine_stopped'));
       if (isAccountCall(name)) return dispatchAccount(name, input);
       await settled();
+      if (slot === null && blocked !== null) {
+        if (isDamage(blocked.error)) return failure('database_damaged', startupFailureMessage(blocked.error));
+        // A passing problem (disk full, a folder on a removed drive) may be gone: try again, not too often.
+        if (Date.now() - blocked.triedAt < RESTART_EVERY_MS || !(await startOrBlock(blocked.account))) {
+          return failure('engine_failed', startupFailureMessage(blocked?.error));
+        }
+      }
       const current = slot;
       if (stopped || current === null) return failure('internal', t('errors.engine_stopped'));
       // Counted synchronously after the wait: a swap starting now will see this call and let it finish.
@@ -367,6 +472,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         slot = null;
         if (current) await retire(current);
         listeners.clear();
+        folderLock.release();
       })();
       return closing;
     },

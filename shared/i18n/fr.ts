@@ -56,6 +56,13 @@ export const frCommon = {
     account_switch_failed:
       "Le guichet n'a pas pu démarrer sur ce compte ({{detail}}) : le compte précédent est rétabli.",
     engine_stopped: 'Le guichet est arrêté ou redémarre sans succès : relancez-le.',
+    erase_refused:
+      '{{count}} validation(s) ou conflit(s) de ce compte n’ont pas encore été transmis à pass Culture : synchronisez (ou traitez les conflits) avant d’effacer ses données.',
+    disk_full: 'Disque plein : les validations ne peuvent plus être enregistrées. Libérez de la place sur le disque.',
+    key_exposed:
+      'La clé API était lisible par d’autres comptes de cet ordinateur : l’accès a été restreint, mais renouvelez la clé sur pass Culture Pro puis enregistrez la nouvelle ici.',
+    key_shape:
+      'PASSCULTURE_API_KEY contient des espaces, des retours à la ligne ou des caractères invalides : copiez la clé à nouveau, sans espace.',
   },
   account: {
     key_file_warning:

@@ -10,6 +10,7 @@ import { errorCodeSchema } from '../../../shared/contract';
 import { maskToken, parseCountermark } from '../../../shared/countermark';
 import { t } from '../../../shared/i18n';
 import type { BookingCache, KnownBooking } from '../db/bookingCache';
+import type { DiskWatch } from '../db/diskFull';
 import type { Ledger, LedgerAppend } from '../db/ledger';
 import { ContractFailure } from '../contractFailure';
 import type { Gateway } from '../platform/gateway';
@@ -33,6 +34,8 @@ export interface GuichetDeps {
   logger: Logger;
   /** Timeout of a cashier's lookup (ms). */
   lookupTimeoutMs: number;
+  /** Whether the disk is full: validations are refused then, lookups still answer. */
+  disk: DiskWatch;
   /** Called after each ledger row is written (drives the `ledger.changed` event). */
   onLedgerRow: (entryId: number, kind: LedgerAppend['kind']) => void;
   /** Called when the upload queue gained a row. */
@@ -54,10 +57,29 @@ export function createGuichet(deps: GuichetDeps) {
   const now = () => deps.clock().toISOString();
   const online = () => deps.connectivity().isOnline();
 
+  /**
+   * Writes a ledger row (and what goes with it, in one transaction). On a full disk the transaction writes nothing:
+   * a lookup still gets its verdict (its row is a record of a consultation, not a promise: id 0), a validation or
+   * an undo is refused in French — nothing is ever shown as done without being stored.
+   */
   function record(row: Omit<LedgerAppend, 'at' | 'counterName'>, alongWith?: (ledgerId: number) => void): number {
-    const id = ledger.append({ ...row, at: now(), counterName }, alongWith);
+    let id: number;
+    try {
+      id = ledger.append({ ...row, at: now(), counterName }, alongWith);
+    } catch (error) {
+      if (!deps.disk.failed(error)) throw error;
+      logger.error({ kind: row.kind }, 'disk full: ledger row not written');
+      if (row.kind === 'lookup') return 0;
+      throw new ContractFailure('disk_full', t('errors.disk_full'));
+    }
+    deps.disk.succeeded();
     deps.onLedgerRow(id, row.kind);
     return id;
+  }
+
+  /** Before recording an action: while the disk stays full, refuse at once (statfs), without trying. */
+  function refuseWhileDiskFull(): void {
+    if (deps.disk.isFull() && deps.disk.stillFull()) throw new ContractFailure('disk_full', t('errors.disk_full'));
   }
 
   /**
@@ -223,6 +245,7 @@ export function createGuichet(deps: GuichetDeps) {
   }
 
   async function validate(token: string): Promise<Validation> {
+    refuseWhileDiskFull();
     if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
     const known = cache.byToken(token);
     if (!known && !online()) throw new ContractFailure('countermark_unknown', t('sync.unknown_offline'));
@@ -276,6 +299,7 @@ export function createGuichet(deps: GuichetDeps) {
 
   /** Offline: a booking found by name, bound to the scanned token; the uploader checks both match. */
   async function validateProvisional(token: string, bookingId: number) {
+    refuseWhileDiskFull();
     const booking = cache.byId(bookingId);
     if (!booking) throw new ContractFailure('countermark_unknown', t('sync.booking_not_found'));
     refuseUnlessValidatable(booking);
@@ -303,6 +327,7 @@ export function createGuichet(deps: GuichetDeps) {
   }
 
   async function undo(token: string): Promise<Undo> {
+    refuseWhileDiskFull();
     const standing = ledger.standingValidation(token);
     if (!standing) throw new ContractFailure('not_undoable');
     const use = queue.byLedgerId(standing.id);

@@ -6,6 +6,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { BookingStatus, PlatformBooking, PlatformDate } from '../../../shared/platform/schemas';
+import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
 import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, seances } from './schema';
@@ -29,9 +30,14 @@ export interface MirrorChanges {
   changed: { bookingId: number; from: BookingStatus; to: BookingStatus }[];
 }
 
+/**
+ * The row kept for a booking: only what the counter uses. The platform also sends the beneficiary's e-mail, phone,
+ * birth date and postal code: no screen needs them, so they are dropped here and never stored. Names and titles
+ * are cleaned (bidi and control characters, length: shared/text.ts).
+ */
 function rowOf(booking: PlatformBooking, token: string | null, nowUtc: string): KnownBooking {
-  const firstName = booking.userFirstName ?? '';
-  const lastName = booking.userLastName ?? '';
+  const firstName = cleanText(booking.userFirstName ?? '', NAME_MAX);
+  const lastName = cleanText(booking.userLastName ?? '', NAME_MAX);
   const first = normalizeForSearch(firstName);
   const last = normalizeForSearch(lastName);
   return {
@@ -42,16 +48,17 @@ function rowOf(booking: PlatformBooking, token: string | null, nowUtc: string): 
     unitPriceCents: booking.price,
     priceCategoryLabel: booking.priceCategoryLabel ?? null,
     offerId: booking.offerId,
-    offerName: booking.offerName,
+    offerName: cleanText(booking.offerName, TITLE_MAX),
     stockId: booking.stockId,
     venueId: booking.venueId,
-    venueName: booking.venueName,
+    venueName: cleanText(booking.venueName, TITLE_MAX),
     firstName,
     lastName,
     confirmationDate: booking.confirmationDate ?? null,
     searchKey: `${last} ${first}`.trim(),
     searchFirstKey: `${first} ${last}`.trim(),
     updatedAt: nowUtc,
+    purgedAt: null,
   };
 }
 
@@ -109,9 +116,12 @@ export function createBookingCache(db: CounterDb) {
     'status = excluded.status, quantity = excluded.quantity, unit_price_cents = excluded.unit_price_cents, ' +
     'price_category_label = excluded.price_category_label, offer_id = excluded.offer_id, ' +
     'offer_name = excluded.offer_name, stock_id = excluded.stock_id, venue_id = excluded.venue_id, ' +
-    'venue_name = excluded.venue_name, first_name = excluded.first_name, last_name = excluded.last_name, ' +
-    'confirmation_date = excluded.confirmation_date, search_key = excluded.search_key, ' +
-    'search_first_key = excluded.search_first_key, updated_at = excluded.updated_at';
+    'venue_name = excluded.venue_name, confirmation_date = excluded.confirmation_date, ' +
+    'updated_at = excluded.updated_at, ' +
+    // A booking whose personal data the retention purge erased never gets its names back (retention.ts).
+    ['first_name', 'last_name', 'search_key', 'search_first_key']
+      .map((c) => `${c} = CASE WHEN known_bookings.purged_at IS NULL THEN excluded.${c} ELSE known_bookings.${c} END`)
+      .join(', ');
   // From a token lookup: the token is learnt too.
   const upsertWithToken = client.prepare(
     `INSERT INTO known_bookings (${columns}) VALUES (${values})

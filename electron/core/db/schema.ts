@@ -6,7 +6,9 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 
 /**
  * The ledger: one row per thing that happened at this counter (lookup outcome, validation, undo).
- * Append-only: triggers in migration 0001 refuse UPDATE and DELETE; corrections are new rows.
+ * Append-only: triggers refuse DELETE and every UPDATE but one — the retention purge, once per row, which masks the
+ * countermark and drops the platform's answer and keeps everything else (times, counter, kind, booking id, outcome,
+ * status); see migration 0006 and retention.ts. Corrections are new rows.
  */
 export const ledgerEntries = sqliteTable(
   'ledger_entries',
@@ -22,6 +24,8 @@ export const ledgerEntries = sqliteTable(
     platformStatus: integer('platform_status'),
     /** The platform's answer (error body) as JSON, for the manager; never personal data beyond the booking id. */
     platformAnswer: text('platform_answer'),
+    /** Set once by the retention purge (personal data erased); null before. */
+    purgedAt: text('purged_at'),
   },
   (t) => [index('ledger_at_idx').on(t.at), index('ledger_token_idx').on(t.token, t.id)],
 );
@@ -52,6 +56,8 @@ export const knownBookings = sqliteTable(
     /** "firstname lastname", normalised the same way: a name search matches the start of either name. */
     searchFirstKey: text('search_first_key').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
+    /** Set by the retention purge: the names are initials since, and the listing never brings them back. */
+    purgedAt: text('purged_at'),
   },
   (t) => [
     uniqueIndex('known_bookings_token_idx').on(t.token),
@@ -108,8 +114,14 @@ export const uploadQueue = sqliteTable(
     comment: text('comment'),
     createdAt: text('created_at').notNull(),
     lastAttemptAt: text('last_attempt_at'),
+    /**
+     * When to try again (UTC, informative across restarts). Never trusted beyond the back-off cap: a clock set back
+     * must not freeze the queue (the uploader times its delays on the monotonic clock).
+     */
     nextAttemptAt: text('next_attempt_at'),
     doneAt: text('done_at'),
+    /** The engine run sending this row (a fresh id per start): a `sending` row belongs to that run only. */
+    claimedBy: text('claimed_by'),
   },
   (t) => [
     uniqueIndex('upload_queue_idempotency_idx').on(t.idempotencyKey),

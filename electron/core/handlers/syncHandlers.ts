@@ -21,6 +21,8 @@ export interface SyncHandlerDeps {
   timeZone: () => string;
   connectivity: () => Connectivity;
   publishStatus: () => void;
+  /** Forgets upload back-offs: "Synchroniser maintenant" tries every waiting row at once. */
+  retryUploadsNow: () => void;
 }
 
 type ListedRow = ReturnType<UploadQueue['list']>[number];
@@ -90,6 +92,7 @@ export function syncHandlers(d: SyncHandlerDeps) {
     },
     'sync.now': async () => {
       d.scheduler.refreshAll();
+      d.retryUploadsNow();
       if (!d.connectivity().isOnline()) await d.connectivity().probeNow();
       await d.scheduler.cycle();
       return d.status();

@@ -71,6 +71,14 @@ function transportError(error: unknown): PlatformError {
   // AbortSignal.timeout aborts with a TimeoutError; AbortError is kept in case a runtime words it so.
   const code = name === 'TimeoutError' || name === 'AbortError' ? 'platform_timeout' : 'platform_unreachable';
   // No status even when headers had arrived before the body failed: the answer as a whole never came.
-  // The cause (undici's ECONNREFUSED, ECONNRESET...) helps support; it carries addresses, never headers.
-  return new PlatformError(code, { status: null, cause: error });
+  // Only the cause's name and error code are kept (ECONNREFUSED, ECONNRESET...): fetch's own messages may quote a
+  // header, and the Authorization header is `Bearer <key>` — it must never reach a log.
+  return new PlatformError(code, { status: null, cause: causeSummary(error) });
+}
+
+function causeSummary(error: unknown): { name: string; code: string | null } {
+  const name = error instanceof Error ? error.name : typeof error;
+  const inner = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const code = (error as { code?: unknown } | null)?.code ?? inner?.code;
+  return { name, code: typeof code === 'string' ? code : null };
 }

@@ -44,7 +44,7 @@ export function createScheduler(deps: SchedulerDeps) {
     if (!deps.connectivity().isOnline()) return false;
     await streams.run('uploads', () => deps.uploader.drain());
     // Upload before download: while anything we did is unsent, the platform's view would overwrite it.
-    if (deps.queue.next()) return false;
+    if (deps.queue.hasUnsentRows()) return false;
     const t = deps.clock().getTime();
     if (t - lastProgramme >= PROGRAMME_EVERY_MS) {
       await streams.run('programme', () => deps.mirror.pullProgramme());

@@ -1,6 +1,10 @@
 /**
  * The upload queue in SQLite: validations and undos waiting for the platform, in the order they happened.
  * Rows are added in the same transaction as their ledger row (see guichet.ts) and then only change state.
+ *
+ * A row being sent is claimed by this engine run (`claimed_by`, a fresh id per start): the queue never hands a
+ * `sending` row to another worker, and a claim is taken with a conditional UPDATE, so two workers can never both
+ * send one row. The folder lock (folderLock.ts) already keeps a second engine away; this holds even without it.
  */
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -11,14 +15,19 @@ import { knownBookings, uploadQueue } from '../db/schema';
 export type QueueRow = typeof uploadQueue.$inferSelect;
 export type QueueAction = QueueRow['action'];
 
-export function createUploadQueue(db: CounterDb, now: () => string) {
-  const nextQuery = db
+export function createUploadQueue(db: CounterDb, now: () => string, runId: string = crypto.randomUUID()) {
+  const oldestUnsent = db
     .select()
     .from(uploadQueue)
     .where(inArray(uploadQueue.state, ['pending', 'sending']))
     .orderBy(asc(uploadQueue.id))
     .limit(1)
     .prepare();
+  const claim = db.$client.prepare(
+    `UPDATE upload_queue SET state = 'sending', claimed_by = @runId, attempts = @attempts, last_attempt_at = @at,
+       next_attempt_at = NULL
+     WHERE id = @id AND (state = 'pending' OR (state = 'sending' AND claimed_by = @runId))`,
+  );
 
   const unsentQuery = db
     .select({ id: uploadQueue.id })
@@ -59,15 +68,26 @@ export function createUploadQueue(db: CounterDb, now: () => string) {
           state: sendingNow ? 'sending' : 'pending',
           attempts: sendingNow ? 1 : 0,
           lastAttemptAt: sendingNow ? now() : null,
+          claimedBy: sendingNow ? runId : null,
           createdAt: now(),
         })
         .returning({ id: uploadQueue.id })
         .get().id;
     },
 
-    /** The oldest unfinished row: the queue is sent strictly in order. */
+    /**
+     * The oldest unfinished row, when this run may send it: the queue is sent strictly in order, so a row another
+     * worker is sending blocks it (undefined) rather than being skipped or sent twice.
+     */
     next(): QueueRow | undefined {
-      return nextQuery.get();
+      const row = oldestUnsent.get();
+      if (row?.state === 'sending' && row.claimedBy !== runId) return undefined;
+      return row;
+    },
+
+    /** Whether any row waits to be sent (by whichever worker): downloads wait for uploads. */
+    hasUnsentRows(): boolean {
+      return oldestUnsent.get() !== undefined;
     },
 
     byLedgerId(ledgerId: number): QueueRow | undefined {
@@ -78,9 +98,12 @@ export function createUploadQueue(db: CounterDb, now: () => string) {
       return db.select().from(uploadQueue).where(eq(uploadQueue.id, id)).get();
     },
 
-    /** Persisted before the request leaves, so a crash mid-request is known at the next start. */
-    markSending(row: QueueRow): void {
-      update(row.id, { state: 'sending', attempts: row.attempts + 1, lastAttemptAt: now(), nextAttemptAt: null });
+    /**
+     * Claims the row for this run and persists that before the request leaves, so a crash mid-request is known at
+     * the next start. False when another worker holds it: the caller must not send it.
+     */
+    markSending(row: QueueRow): boolean {
+      return claim.run({ id: row.id, runId, attempts: row.attempts + 1, at: now() }).changes === 1;
     },
 
     /** Relaxed durability: a lost "done" only makes the next start check the row again (durability.ts). */
@@ -92,7 +115,7 @@ export function createUploadQueue(db: CounterDb, now: () => string) {
 
     /** Whether nothing older is waiting: a new row may then be sent at once, in order. */
     isIdle(): boolean {
-      return nextQuery.get() === undefined;
+      return oldestUnsent.get() === undefined;
     },
 
     markConflict(id: number, reasonCode: string, reason: string): void {
@@ -101,7 +124,7 @@ export function createUploadQueue(db: CounterDb, now: () => string) {
 
     /** Back to pending after a failed attempt that may be retried. */
     markRetry(id: number, reason: string, nextAttemptAt: string, mayHaveReached: boolean): void {
-      const set: Partial<QueueRow> = { state: 'pending', reason, nextAttemptAt };
+      const set: Partial<QueueRow> = { state: 'pending', reason, nextAttemptAt, claimedBy: null };
       if (mayHaveReached) set.mayHaveReached = true;
       update(id, set);
     },
@@ -110,14 +133,19 @@ export function createUploadQueue(db: CounterDb, now: () => string) {
     recoverInterrupted(): number {
       return db
         .update(uploadQueue)
-        .set({ state: 'pending', mayHaveReached: true })
+        .set({ state: 'pending', mayHaveReached: true, claimedBy: null })
         .where(eq(uploadQueue.state, 'sending'))
         .run().changes;
     },
 
+    /** "Synchroniser maintenant": every waiting row may be tried at once (stored retry times forgotten). */
+    clearRetryTimes(): void {
+      db.update(uploadQueue).set({ nextAttemptAt: null }).where(eq(uploadQueue.state, 'pending')).run();
+    },
+
     retry(id: number): void {
       db.update(uploadQueue)
-        .set({ state: 'pending', nextAttemptAt: null, reasonCode: null, reason: null })
+        .set({ state: 'pending', nextAttemptAt: null, reasonCode: null, reason: null, claimedBy: null })
         .where(and(eq(uploadQueue.id, id), eq(uploadQueue.state, 'conflict')))
         .run();
     },

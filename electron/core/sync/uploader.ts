@@ -42,6 +42,8 @@ const CONFLICTS = new Set<ErrorCode>([
 ]);
 
 const MAX_BACKOFF_MS = 60_000;
+/** A retry time read from the database (an earlier run) is never trusted beyond this: the clock may have moved. */
+const STORED_RETRY_CAP_MS = MAX_BACKOFF_MS;
 
 export function createUploader(deps: UploaderDeps) {
   const { queue, gateway, ledger, cache, logger } = deps;
@@ -51,6 +53,12 @@ export function createUploader(deps: UploaderDeps) {
   let wakeTimer: NodeJS.Timeout | null = null;
   let stopped = false;
   const waiters = new Map<number, Set<(s: Settlement) => void>>();
+  /**
+   * When each row may be tried again, on the monotonic clock (performance.now): setting the PC's clock back or
+   * forth changes nothing. `next_attempt_at` in the database is only what the screen shows and what a restart
+   * starts from (capped, see dueInMs).
+   */
+  const retryAt = new Map<number, number>();
 
   function settle(id: number, settlement: Settlement): void {
     for (const resolve of waiters.get(id) ?? []) resolve(settlement);
@@ -84,17 +92,30 @@ export function createUploader(deps: UploaderDeps) {
     return 'sent';
   }
 
+  /** Stores the retry (wall-clock time, for the screen) and times it on the monotonic clock. */
+  function scheduleRetry(id: number, reason: string, delayMs: number, mayHaveReached: boolean): void {
+    retryAt.set(id, performance.now() + delayMs);
+    queue.markRetry(id, reason, new Date(deps.clock().getTime() + delayMs).toISOString(), mayHaveReached);
+  }
+
+  /** How long row `row` must still wait: the monotonic time set here, else its stored time capped. */
+  function dueInMs(row: QueueRow): number {
+    const due = retryAt.get(row.id);
+    if (due !== undefined) return due - performance.now();
+    if (!row.nextAttemptAt) return 0;
+    const stored = new Date(row.nextAttemptAt).getTime() - deps.clock().getTime();
+    const wait = Number.isFinite(stored) ? Math.min(stored, STORED_RETRY_CAP_MS) : 0;
+    // From now on this run times it on the monotonic clock.
+    if (wait > 0) retryAt.set(row.id, performance.now() + wait);
+    return wait;
+  }
+
   function retryLater(row: QueueRow, error: PlatformError): Settlement {
     const attempts = row.attempts + 1;
     const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts - 1, 6)) * (0.8 + Math.random() * 0.4);
     const reached =
       error.code === 'platform_timeout' || error.code === 'platform_unreachable' || (error.status ?? 0) >= 500;
-    queue.markRetry(
-      row.id,
-      t('sync.retry_later', { reason: error.message }),
-      new Date(deps.clock().getTime() + delay).toISOString(),
-      reached,
-    );
+    scheduleRetry(row.id, t('sync.retry_later', { reason: error.message }), delay, reached);
     return 'pending';
   }
 
@@ -116,10 +137,12 @@ export function createUploader(deps: UploaderDeps) {
     }
   }
 
-  async function send(row: QueueRow): Promise<Settlement> {
-    // A row added as "sending" by the guichet was marked in its own transaction; count that attempt once.
+  /** Sends one row; null when another worker holds it (it must then not be sent from here). */
+  async function send(row: QueueRow): Promise<Settlement | null> {
+    retryAt.delete(row.id);
+    // A row added as "sending" by the guichet was marked (and claimed) in its own transaction; count that attempt once.
     if (row.state === 'sending' && row.attempts === 1 && !row.mayHaveReached) row = { ...row, attempts: 0 };
-    else queue.markSending(row);
+    else if (!queue.markSending(row)) return null;
     if (row.action === 'use' && row.provisional) {
       const refused = await checkProvisional(row);
       if (refused) return refused;
@@ -146,9 +169,9 @@ export function createUploader(deps: UploaderDeps) {
     }
   }
 
-  function scheduleWake(row: QueueRow): void {
-    if (stopped || !row.nextAttemptAt) return;
-    const delay = Math.max(0, new Date(row.nextAttemptAt).getTime() - deps.clock().getTime());
+  function scheduleWake(delayMs: number): void {
+    if (stopped) return;
+    const delay = Math.max(0, delayMs);
     if (wakeTimer) clearTimeout(wakeTimer);
     wakeTimer = setTimeout(() => {
       wakeTimer = null;
@@ -162,19 +185,21 @@ export function createUploader(deps: UploaderDeps) {
       if (stopped || !deps.connectivity().isOnline()) return;
       const row = queue.next();
       if (!row) return;
-      if (row.nextAttemptAt && row.nextAttemptAt > now()) return scheduleWake(row);
-      let settlement: Settlement;
+      const wait = dueInMs(row);
+      if (wait > 0) return scheduleWake(wait);
+      let settlement: Settlement | null;
       try {
         settlement = await send(row);
       } catch (error) {
-        logger.error({ err: error, queueId: row.id }, 'upload failed unexpectedly');
-        queue.markRetry(row.id, String(error), new Date(deps.clock().getTime() + 5000).toISOString(), true);
+        logger.error({ err: describeError(error), queueId: row.id }, 'upload failed unexpectedly');
+        scheduleRetry(row.id, t('sync.retry_later', { reason: describeError(error) }), 5000, true);
         settlement = 'pending';
       }
+      if (settlement === null) return; // another worker holds it
       settle(row.id, settlement);
       if (settlement === 'pending') {
         const fresh = queue.get(row.id);
-        if (fresh) scheduleWake(fresh);
+        if (fresh) scheduleWake(dueInMs(fresh));
         return;
       }
     }
@@ -189,7 +214,14 @@ export function createUploader(deps: UploaderDeps) {
     draining = (async () => {
       do {
         again = false;
-        await drainLoop();
+        try {
+          await drainLoop();
+        } catch (error) {
+          // Even settling a row failed (e.g. the disk is full): the row stays as it is, tried again later.
+          logger.error({ err: describeError(error) }, 'upload queue paused');
+          scheduleWake(5_000);
+          return;
+        }
       } while (again && !stopped);
     })().finally(() => {
       draining = null;
@@ -199,6 +231,13 @@ export function createUploader(deps: UploaderDeps) {
 
   return {
     drain,
+    /** "Synchroniser maintenant": every waiting row is tried at once, whatever its back-off said. */
+    retryNow(): void {
+      retryAt.clear();
+      queue.clearRetryTimes();
+      if (wakeTimer) clearTimeout(wakeTimer);
+      wakeTimer = null;
+    },
     /** Resolves when row `id` settles, or with `pending` after `timeoutMs`. */
     waitFor(id: number, timeoutMs: number): Promise<Settlement> {
       const row = queue.get(id);
@@ -224,6 +263,10 @@ export function createUploader(deps: UploaderDeps) {
       return draining ?? Promise.resolve();
     },
   };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export type Uploader = ReturnType<typeof createUploader>;

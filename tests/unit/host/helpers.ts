@@ -13,7 +13,7 @@ import type { EventName } from '../../../shared/channels';
 import type { Envelope } from '../../../shared/contract';
 import type { AccountTarget, RunningCore } from '../../../electron/host/bootstrap';
 import type { Core, EventListener } from '../../../electron/core/types';
-import { REDACTED_PATHS } from '../../../electron/host/logger';
+import { LOGGER_OPTIONS } from '../../../electron/host/logger';
 
 export interface Deferred<T = void> {
   promise: Promise<T>;
@@ -121,10 +121,7 @@ export function fakeCores() {
 /** A pino logger at the most verbose level, with the hosts' redaction, keeping every line. */
 export function capturedLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
-  const logger = pino(
-    { level: 'trace', redact: { paths: REDACTED_PATHS, censor: '[secret]' } },
-    { write: (line: string) => lines.push(line) },
-  );
+  const logger = pino({ level: 'trace', ...LOGGER_OPTIONS }, { write: (line: string) => lines.push(line) });
   return { logger, lines };
 }
 

@@ -20,3 +20,71 @@ describe('log redaction', () => {
     expect(lines[0]).toContain('[secret]');
   });
 });
+
+describe('the log file (issue 11)', () => {
+  it('never crashes on a write error (disk full): it pauses, then writes again', async () => {
+    const { Writable } = await import('node:stream');
+    const { createResilientDestination } = await import('../../../electron/host/logger');
+    const written: string[] = [];
+    let full = true;
+    const destination = createResilientDestination(
+      () =>
+        new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            if (full) callback(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+            else {
+              written.push(chunk.toString());
+              callback();
+            }
+          },
+        }),
+      0,
+    );
+    destination.write('lost\n');
+    await new Promise((r) => setImmediate(r));
+    expect(destination.failure).toMatchObject({ code: 'ENOSPC' });
+    full = false;
+    destination.write('kept\n');
+    await new Promise((r) => setImmediate(r));
+    expect(written).toEqual(['kept\n']);
+  });
+
+  it('rotates by size and keeps at most four files', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { createFileLogger } = await import('../../../electron/host/logger');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-log-'));
+    const logger = createFileLogger(dir, 'info');
+    const line = 'x'.repeat(1000);
+    for (let i = 0; i < 26_000; i++) logger.info({ line }, 'filler');
+    await new Promise((r) => setTimeout(r, 500));
+    const files = fs.readdirSync(dir).filter((f) => f.startsWith('guichet.log'));
+    expect(files.length).toBeLessThanOrEqual(4);
+    expect(files).toContain('guichet.log.1');
+    const total = files.reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+    expect(total).toBeLessThanOrEqual(21 * 1024 * 1024);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'guichet.log')).mode & 0o077).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never logs a transport error’s cause, nor a bearer token in a message', async () => {
+    const { PlatformError } = await import('../../../electron/core/platform/errors');
+    const { send } = await import('../../../electron/core/platform/http');
+    const { logger, lines } = capturedLogger();
+    const bad = `${KEY}\n`;
+    let error: unknown;
+    try {
+      await send(
+        { baseUrl: 'http://127.0.0.1:9', apiKey: bad, fetch: (input, init) => fetch(input, init) },
+        { method: 'GET', path: '/x', logPath: '/x', timeoutMs: 500 },
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PlatformError);
+    logger.error({ err: error }, 'request failed');
+    logger.error({ err: new TypeError(`Headers.append: "Bearer ${KEY}" is an invalid header value.`) }, 'raw');
+    expect(lines.join('\n')).not.toContain(KEY.slice(0, 30));
+  });
+});

@@ -339,7 +339,8 @@ describe('saving an account', () => {
       ok: false,
       error: {
         code: 'account_switch_failed',
-        message: expect.stringMatching(/base de données verrouillée.*le compte précédent est rétabli/),
+        // In French whatever the failure (SQLite's English stays in the log).
+        message: expect.stringMatching(/n'a pas pu démarrer sur ce compte.*journal.*le compte précédent est rétabli/),
       },
     });
     expect(s.cores.journal).toEqual(['start:demo', 'core1:close', 'start:live', 'start:demo']);
@@ -410,7 +411,7 @@ describe('which account runs at start-up', () => {
     expect(s.lines.join('\n')).toMatch(/not JSON/);
   });
 
-  it('demo when the saved account cannot start, so Réglages can still fix it', async () => {
+  it('never falls back to demo by itself when the saved account cannot start: it says why, demo only on request', async () => {
     const dir = tempDir();
     const first = await setup({ dir });
     value(await first.call('account.save', sandboxAccount()));
@@ -420,8 +421,19 @@ describe('which account runs at start-up', () => {
     const cores = fakeCores();
     cores.failWhen((target) => target.mode === 'live');
     const s = await setup({ dir, startCore: cores.startCore });
-    expect(cores.journal).toEqual(['start:live', 'start:demo']);
-    expect(value(await s.call('account.get'))).toMatchObject({ environment: 'demo' });
+    expect(cores.journal).toEqual(['start:live']);
+    expect(value(await s.call('account.get'))).toMatchObject({ environment: 'custom' });
+    expect(await s.call('app.info')).toMatchObject({ ok: false, error: { code: 'engine_failed' } });
+    expect(value(await s.call('database.recovery'))).toMatchObject({ damaged: false, message: expect.any(String) });
+    // The manager chooses demo mode.
+    expect(value(await s.call('account.useDemo'))).toMatchObject({ environment: 'demo' });
+    expect(await s.call('app.info')).toMatchObject({ ok: true });
+  });
+
+  it('refuses a second engine on the same data folder, in French', async () => {
+    const dir = tempDir();
+    await setup({ dir });
+    await expect(setup({ dir })).rejects.toThrow(/Un autre guichet utilise déjà le dossier de données/);
   });
 
   it('environment variables win over the saved account, and make it read-only', async () => {

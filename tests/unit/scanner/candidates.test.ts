@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCandidateResolver } from '../../../electron/core/counter/candidates';
 import { PlatformError } from '../../../electron/core/platform/errors';
-import type { Gateway } from '../../../electron/core/platform/gateway';
+import type { CallTime, Gateway } from '../../../electron/core/platform/gateway';
 import type { PlatformClient } from '../../../electron/core/platform/client';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 import { findBookings, sandboxRequests, setFaults } from '../../support/sandboxControl';
@@ -76,7 +76,8 @@ describe('the resolver on its own', () => {
         return result;
       },
     } as unknown as PlatformClient;
-    return (async (_lane: unknown, request: (c: PlatformClient) => Promise<unknown>) => request(client)) as Gateway;
+    return (async (_lane: unknown, request: (c: PlatformClient, time: CallTime) => Promise<unknown>) =>
+      request(client, { timeoutMs: (ceiling) => ceiling })) as Gateway;
   }
 
   it('both readings exist: both are returned, so the cashier chooses', async () => {

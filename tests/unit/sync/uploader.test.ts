@@ -3,7 +3,7 @@
  * retries with back-off — and the order of the queue.
  */
 import pino from 'pino';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../../shared/contract';
 import type { PlatformBooking } from '../../../shared/platform/schemas';
 import { createBookingCache } from '../../../electron/core/db/bookingCache';
@@ -70,7 +70,8 @@ const fakeClient = {
 } as unknown as PlatformClient;
 const gateway: Gateway = (_lane, request) => request(fakeClient, { timeoutMs: (ceiling) => ceiling });
 
-function setup() {
+function setup(clockOf: () => Date = clock) {
+  const clock = clockOf;
   const ledger = createLedger(db);
   const cache = createBookingCache(db);
   const queue = createUploadQueue(db, () => clock().toISOString());
@@ -135,7 +136,7 @@ describe('uploading the queue', () => {
     expect(queue.get(id)).toMatchObject({ state: 'pending', mayHaveReached: true });
     // The timed-out attempt did land: the platform now says "already validated".
     answers = ['already_used'];
-    db.$client.prepare('UPDATE upload_queue SET next_attempt_at = NULL').run();
+    uploader.retryNow();
     await uploader.drain();
     expect(queue.get(id)).toMatchObject({ state: 'done', note: expect.stringMatching(/une seule fois/) });
   });
@@ -201,7 +202,7 @@ describe('uploading the queue', () => {
     expect(row).toMatchObject({ state: 'pending', mayHaveReached, attempts: 1 });
     expect(new Date(row.nextAttemptAt!).getTime()).toBeGreaterThan(clock().getTime());
     // The queue waits for its head: nothing after it is sent out of order.
-    db.$client.prepare('UPDATE upload_queue SET next_attempt_at = NULL').run();
+    uploader.retryNow();
     await uploader.drain();
     expect(queue.get(id)).toMatchObject({ state: 'done', attempts: 2 });
   });
@@ -222,7 +223,7 @@ describe('uploading the queue', () => {
     const id = enqueue('keep', 'AAAAA2', 1);
     answers = ['platform_unreachable'];
     await uploader.drain();
-    db.$client.prepare('UPDATE upload_queue SET next_attempt_at = NULL').run();
+    uploader.retryNow();
     answers = ['not_used'];
     await uploader.drain();
     expect(queue.get(id)).toMatchObject({ state: 'done', note: expect.stringMatching(/invalidée/) });
@@ -252,5 +253,68 @@ describe('uploading the queue', () => {
     expect(sent).toEqual([]);
     connectivity.stop();
     void uploader;
+  });
+});
+
+describe('retry timing when the PC clock moves (issue 11, defect 5)', () => {
+  const DAY = 24 * 60 * 60_000;
+  afterEach(() => vi.useRealTimers());
+
+  it('a clock set back after a failure does not freeze the queue: the back-off runs on the monotonic clock', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    let wall = new Date(clock().getTime() + DAY); // the PC was a day ahead...
+    const { queue, uploader, enqueue } = setup(() => wall);
+    const id = enqueue('use', 'AAAAA2', 1);
+    answers = ['platform_unreachable'];
+    await uploader.drain();
+    expect(queue.get(id)?.state).toBe('pending');
+    wall = clock(); // ...and is corrected: the stored retry time is now a day away
+    await vi.advanceTimersByTimeAsync(1_500); // the first back-off is 0.8–1.2 s
+    expect(queue.get(id)?.state).toBe('done');
+    expect(sent).toEqual(['USE AAAAA2', 'USE AAAAA2']);
+  });
+
+  it('after a restart, a stored retry time a day ahead waits no longer than the back-off cap', async () => {
+    const ahead = setup(() => new Date(clock().getTime() + DAY));
+    const id = ahead.enqueue('use', 'AAAAA2', 1);
+    answers = ['platform_error'];
+    await ahead.uploader.drain();
+    await ahead.uploader.stop();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const restarted = setup(); // the right time again
+    await restarted.uploader.drain();
+    expect(restarted.queue.get(id)?.state).toBe('pending');
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(restarted.queue.get(id)?.state).toBe('done');
+  });
+
+  it('"Synchroniser maintenant" (retryNow) sends a waiting row at once', async () => {
+    const { queue, uploader, enqueue } = setup(() => new Date(clock().getTime() + DAY));
+    const id = enqueue('use', 'AAAAA2', 1);
+    answers = ['platform_timeout'];
+    await uploader.drain();
+    const restarted = setup();
+    restarted.uploader.retryNow();
+    answers = ['already_used'];
+    await restarted.uploader.drain();
+    expect(queue.get(id)).toMatchObject({ state: 'done', note: expect.stringMatching(/une seule fois/) });
+    await uploader.stop();
+  });
+});
+
+describe('one worker per row (issue 11, defect 2)', () => {
+  it('never hands a row another worker is sending to a second one', async () => {
+    const first = setup();
+    const id = first.enqueue('use', 'AAAAA2', 1);
+    // The first worker claims the row (its request is on its way)...
+    expect(first.queue.markSending(first.queue.get(id)!)).toBe(true);
+    // ...a second worker on the same database neither gets it nor can claim it, and sends nothing.
+    const second = setup();
+    expect(second.queue.next()).toBeUndefined();
+    expect(second.queue.markSending(first.queue.get(id)!)).toBe(false);
+    await second.uploader.drain();
+    expect(sent).toEqual([]);
+    // The first one still owns it.
+    expect(first.queue.next()?.id).toBe(id);
   });
 });
