@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, readHostConfig } from './host/config';
+import type { Logger } from 'pino';
 import { createFileLogger } from './host/logger';
+import { installProcessGuards } from './host/processGuards';
+import { startupFailureMessage } from './host/startupFailure';
 import { startSupervisor } from './host/supervisor';
 import { startSandbox } from './sandbox';
 import { startWebHost } from './web/server';
@@ -25,30 +28,59 @@ function rendererDir(): string {
     : path.resolve(here, '../dist/renderer');
 }
 
-function onExit(close: () => Promise<void>): void {
+/** How long a stop may take: requests in flight are aborted, so closing the ledger takes far less. */
+const STOP_TIMEOUT_MS = 1_800;
+
+/**
+ * Ctrl+C / SIGTERM: close the host, then the engine (ledger closed cleanly), within STOP_TIMEOUT_MS whatever
+ * happens; a second signal leaves at once. The ledger is transactional: even a forced exit loses no commit.
+ */
+function onExit(close: () => Promise<void>, logger?: Logger): void {
   let closing = false;
-  const stop = () => {
-    if (closing) return;
+  const stop = (signal: string) => {
+    if (closing) process.exit(1);
     closing = true;
-    close().finally(() => process.exit(0));
+    logger?.info({ signal }, 'stopping');
+    const timer = setTimeout(() => {
+      logger?.warn({ timeoutMs: STOP_TIMEOUT_MS }, 'stop took too long; leaving anyway');
+      process.exit(1);
+    }, STOP_TIMEOUT_MS);
+    close()
+      .catch((error: unknown) => logger?.error({ err: error }, 'stop failed'))
+      .finally(() => {
+        clearTimeout(timer);
+        logger?.info('stopped');
+        // Let the log line reach the file before leaving.
+        setTimeout(() => process.exit(0), 50);
+      });
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 async function runWeb(): Promise<void> {
   const config = readHostConfig(process.env);
   const dataDir = config.dataDir ?? defaultDataDir();
   const logger = createFileLogger(path.join(dataDir, 'logs'));
+  // An error nobody caught is logged, not fatal; repeated ones stop the counter cleanly (processGuards.ts).
+  installProcessGuards({ logger, onRepeated: () => process.kill(process.pid, 'SIGTERM') });
   // The supervisor runs the account's core (demo, saved account or PASSCULTURE_API_KEY) and swaps it from Réglages;
   // the key is kept in a user-only file (no OS keychain outside Electron).
-  const running = await startSupervisor({ env: process.env, defaultDataDir: dataDir, logger });
+  const running = await startSupervisor({
+    env: process.env,
+    defaultDataDir: dataDir,
+    logger,
+    lockHolder: 'browser',
+  }).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'start-up failed');
+    throw error;
+  });
   try {
     const host = await startWebHost({ core: running, staticDir: rendererDir(), port: config.port, logger });
     onExit(async () => {
       await host.close();
       await running.close();
-    });
+    }, logger);
     console.log(`Guichet prêt — ${running.description} — ouvrez ${host.url}`);
   } catch (error) {
     await running.close();
@@ -73,7 +105,8 @@ if (!run) {
   process.exit(2);
 }
 run().catch((error: unknown) => {
-  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  // In French, never SQLite's or Node's English (the full error is in the log when there is one).
+  const message = error instanceof ConfigError ? error.message : startupFailureMessage(error);
   console.error(`Guichet n'a pas pu démarrer : ${message}`);
   process.exit(1);
 });

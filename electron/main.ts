@@ -9,6 +9,8 @@ import type { BrowserWindow, WebContents } from 'electron';
 import type { Logger } from 'pino';
 import { CHROMIUM_SWITCHES } from './chromiumSwitches';
 import { createFileLogger } from './host/logger';
+import { installProcessGuards } from './host/processGuards';
+import { startupFailureMessage } from './host/startupFailure';
 import { startSupervisor } from './host/supervisor';
 import { forwardEvents, registerContract } from './ipc';
 import { registerOsPrinter } from './printing/registerOsPrinter';
@@ -38,7 +40,9 @@ async function start(): Promise<void> {
   const files = { preload: join(here, 'preload.cjs'), page: join(here, '..', 'renderer', 'index.html') };
   const appPageUrl = pathToFileURL(files.page).href;
   const logger = createFileLogger(join(app.getPath('userData'), 'logs'));
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in main'));
+  // An error nobody caught in main is logged (never Electron's default dialog mid-evening); the ledger is
+  // transactional, so it stays consistent. Repeated ones quit cleanly: the core and its ledger are closed first.
+  installProcessGuards({ logger, onRepeated: () => app.quit() });
 
   let mainWindow: BrowserWindow | null = null;
   const liveContents = (): WebContents | null =>
@@ -63,6 +67,7 @@ async function start(): Promise<void> {
     env: process.env,
     defaultDataDir: app.getPath('userData'),
     logger,
+    lockHolder: 'electron',
     secretStore: (dir) => createElectronSecretStore(dir, logger),
   }).catch((err: unknown) => failStart(logger, err));
   if (booted === null) return;
@@ -118,7 +123,8 @@ async function start(): Promise<void> {
 /** The core could not start (folder not writable, bad configuration): say so, then leave. */
 function failStart(logger: Logger, err: unknown): null {
   logger.fatal({ err }, 'bootstrap failed');
-  const reason = err instanceof Error ? err.message : String(err);
+  // In French, never SQLite's English (the error itself is in the log).
+  const reason = startupFailureMessage(err);
   dialog.showErrorBox('Guichet pass Culture', `Le guichet n'a pas pu démarrer : ${reason}`);
   app.exit(1);
   return null;

@@ -10,6 +10,12 @@ export type WsRequest = z.infer<typeof wsRequestSchema>;
 export const wsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reply'), id: z.number().int(), envelope: z.unknown() }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+  /** The host could not read a frame as a request (no id to answer to). */
+  z.object({
+    type: z.literal('error'),
+    id: z.null(),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
 ]);
 export type WsMessage = z.infer<typeof wsMessageSchema>;
 

@@ -48,12 +48,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw new Error(`Interface introuvable dans ${options.staticDir} : lancez « npm run build » d'abord.`);
   }
   const session = options.sessionToken ?? crypto.randomBytes(24).toString('base64url');
-  const app = Fastify({ logger: false });
+  // forceCloseConnections: close() ends every socket, so a stop never waits on a client.
+  const app = Fastify({ logger: false, forceCloseConnections: true });
   let origin = '';
   const sockets = new Set<WebSocket>();
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.headers.host !== new URL(origin).host) return reply.code(421).send('Misdirected request');
+  });
+  // A refused WebSocket upgrade (wrong Host, Origin or session) must not leave its socket open: the upgrade
+  // socket is outside the HTTP server's keep-alive handling, and an orphan one kept browser mode from stopping.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.headers.upgrade !== undefined && reply.statusCode >= 400) request.raw.socket?.destroy();
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -86,17 +92,31 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   );
 
+  /**
+   * Answers one frame. A frame that is not a request still gets an answer — an error naming the request's id when it
+   * has one — so a caller never waits for a reply that will not come.
+   */
   async function answer(socket: WebSocket, text: string): Promise<void> {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return; // not a request; nothing to answer to
+      return send(socket, { type: 'error', id: null, error: notARequest('ce message n’est pas du JSON') });
     }
     const request = wsRequestSchema.safeParse(json);
-    if (!request.success) return;
+    if (!request.success) {
+      const id = (json as { id?: unknown } | null)?.id;
+      const error = notARequest('attendu : { id, name, input }');
+      if (Number.isSafeInteger(id))
+        return send(socket, { type: 'reply', id: id as number, envelope: { ok: false, error } });
+      return send(socket, { type: 'error', id: null, error });
+    }
     const envelope = await core.dispatch(request.data.name, request.data.input);
     send(socket, { type: 'reply', id: request.data.id, envelope });
+  }
+
+  function notARequest(detail: string) {
+    return { code: 'invalid_input' as const, message: `Demande invalide : ${detail}.` };
   }
 
   function send(socket: WebSocket, message: WsMessage): void {

@@ -174,6 +174,8 @@ export class WebSocketGuichetApi implements GuichetApi, CoreLink {
       pending.settle(message.data.envelope);
       return;
     }
+    // The host could not read one of our frames (a bug on our side): nothing waits for it.
+    if (message.data.type === 'error') return;
     const { name: eventName, payload } = message.data;
     const name = EVENT_NAMES.find((known) => known === eventName);
     if (!name) return;

@@ -120,7 +120,7 @@ describe('a damaged ledger', () => {
       restoreBackup(dataDir, file, listBackups(dataDir)[0]!.name, new Date());
       expect(await standingTokens(dataDir)).toEqual(expect.arrayContaining(inBackup));
       // The damaged file is kept aside, never deleted.
-    if (kind !== 'missing') expect(fs.readdirSync(path.join(dataDir, 'damaged')).length).toBeGreaterThan(0);
+      if (kind !== 'missing') expect(fs.readdirSync(path.join(dataDir, 'damaged')).length).toBeGreaterThan(0);
     },
   );
 });

@@ -199,14 +199,17 @@ describe('starting the desktop guichet', () => {
     expect(fx.state.handlers.size).toBe(0);
   });
 
-  it('says why and exits when the core cannot start', async () => {
-    fx.startSupervisor.mockRejectedValue(new Error('dossier en lecture seule'));
+  it('says why, in French, and exits when the core cannot start', async () => {
+    fx.startSupervisor.mockRejectedValue(
+      Object.assign(new Error('SqliteError: attempt to write a readonly database'), { code: 'SQLITE_READONLY' }),
+    );
     await launch();
     await vi.waitFor(() => expect(fx.app.exit).toHaveBeenCalledWith(1));
     expect(fx.showErrorBox).toHaveBeenCalledWith(
       'Guichet pass Culture',
-      expect.stringContaining('dossier en lecture seule'),
+      expect.stringMatching(/ne peut pas être ouvert en écriture/),
     );
+    expect(fx.showErrorBox.mock.calls[0]?.[1]).not.toMatch(/readonly database/);
     expect(fx.state.windows).toHaveLength(0);
   });
 });

@@ -49,7 +49,7 @@ describe('the log file (issue 11)', () => {
     expect(written).toEqual(['kept\n']);
   });
 
-  it('rotates by size and keeps at most four files', async () => {
+  it('rotates by size and keeps at most four files', { timeout: 30_000 }, async () => {
     const fs = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
@@ -58,8 +58,12 @@ describe('the log file (issue 11)', () => {
     const logger = createFileLogger(dir, 'info');
     const line = 'x'.repeat(1000);
     for (let i = 0; i < 26_000; i++) logger.info({ line }, 'filler');
-    await new Promise((r) => setTimeout(r, 500));
-    const files = fs.readdirSync(dir).filter((f) => f.startsWith('guichet.log'));
+    const rotated = () => fs.readdirSync(dir).filter((f) => f.startsWith('guichet.log'));
+    for (let i = 0; i < 150 && !rotated().includes('guichet.log.4') && !rotated().includes('guichet.log.3'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const files = rotated();
     expect(files.length).toBeLessThanOrEqual(4);
     expect(files).toContain('guichet.log.1');
     const total = files.reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);

@@ -95,11 +95,26 @@ describe('browser-mode host', () => {
     socket.close();
   });
 
-  it('ignores garbage frames without crashing', async () => {
+  it('answers frames that are not requests with an error, without crashing', async () => {
     const socket = await connect(SESSION);
+    let reply = nextMessage(socket);
     socket.send('not json');
+    expect(await reply).toMatchObject({ type: 'error', id: null, error: { code: 'invalid_input' } });
+    reply = nextMessage(socket);
     socket.send(JSON.stringify({ nope: true }));
-    const reply = nextMessage(socket);
+    expect(await reply).toMatchObject({
+      type: 'error',
+      id: null,
+      error: { message: expect.stringMatching(/Demande invalide/) },
+    });
+    reply = nextMessage(socket);
+    socket.send(JSON.stringify({ id: 4, name: 42 }));
+    expect(await reply).toMatchObject({
+      type: 'reply',
+      id: 4,
+      envelope: { ok: false, error: { code: 'invalid_input' } },
+    });
+    reply = nextMessage(socket);
     socket.send(JSON.stringify({ id: 1, name: 'app.info', input: {} }));
     expect(await reply).toMatchObject({ type: 'reply', id: 1 });
     socket.close();
