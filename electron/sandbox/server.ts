@@ -74,6 +74,21 @@ export function buildServer(rt: SandboxRuntime): FastifyInstance {
 
   // Order: the network (faults that never reach the platform), then the platform's own gates (key, rate limit),
   // then the platform failing (injected 429 bursts and 5xx).
+  // The control API has no key (it lists tokens, resets data): like the browser-mode host, it answers only requests
+  // made to this loopback address (no DNS rebinding) and, from a browser, only from its own origin (no cross-site).
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isControlPath(request.url)) return;
+    const port = request.socket.localPort;
+    const host = request.headers.host ?? '';
+    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {
+      return reply.code(421).send({ error: 'misdirected', message: 'Requête refusée : adresse inattendue.' });
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) {
+      return reply.code(403).send({ error: 'forbidden_origin', message: 'Requête refusée : origine inattendue.' });
+    }
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     if (isControlPath(request.url)) return;
     const route = request.routeOptions.url;

@@ -1,6 +1,7 @@
 /** The control API: creating bookings, reset, faults on the pass Culture paths only, and request counters. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, startTestSandbox, type ControlBooking, type TestSandbox } from './helpers';
+import { startSandbox } from '../../../electron/sandbox';
 
 const HOUR = 3600_000;
 const NO_FAULTS = {
@@ -244,6 +245,31 @@ describe('GET /__sandbox/stats', () => {
       });
     } finally {
       await counted.close();
+    }
+  });
+});
+
+describe('the control API’s gate (issue 11)', () => {
+  it('refuses another host name (DNS rebinding) and another origin (cross-site), like the browser-mode host', async () => {
+    const { request } = await import('node:http');
+    const sandbox = await startSandbox();
+    const port = Number(new URL(sandbox.url).port);
+    const status = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/__sandbox/bookings', headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await status({ Host: 'evil.example' })).toBe(421);
+      expect(await status({ Host: `127.0.0.1:${port}`, Origin: 'http://evil.example' })).toBe(403);
+      expect(await status({ Host: `127.0.0.1:${port}` })).toBe(200);
+      expect(await status({ Host: `localhost:${port}`, Origin: `http://localhost:${port}` })).toBe(200);
+    } finally {
+      await sandbox.close();
     }
   });
 });
