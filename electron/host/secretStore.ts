@@ -21,6 +21,11 @@ export interface SecretStore {
   read(): Promise<string | null>;
   write(secret: string): Promise<void>;
   clear(): Promise<void>;
+  /**
+   * Whether the stored key was once found readable by other users (its mode was fixed then): it may have been
+   * copied, so the manager is told to renew it, until a new key is saved.
+   */
+  exposed(): boolean;
 }
 
 /** What the store needs of Electron's `safeStorage` (kept as an interface so this module stays Electron-free). */
@@ -51,8 +56,19 @@ export function createFileSecretStore(file: string, logger: SecretLogger): Secre
       return secret === '' ? null : secret;
     },
     write: (secret) => writeUserOnly(file, Buffer.from(secret, 'utf8')),
-    clear: () => fs.promises.rm(file, { force: true }),
+    clear: () => removeWithMarker(file),
+    exposed: () => fs.existsSync(exposedMarker(file)),
   };
+}
+
+/** Beside the key file: present while a key that was readable by others is still the stored one. */
+function exposedMarker(file: string): string {
+  return `${file}.exposed`;
+}
+
+async function removeWithMarker(file: string): Promise<void> {
+  await fs.promises.rm(file, { force: true });
+  await fs.promises.rm(exposedMarker(file), { force: true });
 }
 
 /** The key encrypted by the OS; a ciphertext that no longer decrypts (keyring reset) reads as "no key". */
@@ -73,7 +89,8 @@ export function createEncryptedSecretStore(file: string, cipher: SecretCipher, l
       }
     },
     write: (secret) => writeUserOnly(file, cipher.encryptString(secret)),
-    clear: () => fs.promises.rm(file, { force: true }),
+    clear: () => removeWithMarker(file),
+    exposed: () => fs.existsSync(exposedMarker(file)),
   };
 }
 
@@ -117,6 +134,7 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
       await encrypted.clear();
       await plain.clear();
     },
+    exposed: () => encrypted.exposed() || plain.exposed(),
   };
 }
 
@@ -136,9 +154,11 @@ async function readUserOnly(file: string, logger: SecretLogger): Promise<Buffer 
   }
   if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
     await fs.promises.chmod(file, USER_ONLY);
+    // Someone may have read it meanwhile: Réglages tells the manager to renew the key until a new one is saved.
+    await fs.promises.writeFile(exposedMarker(file), `${new Date().toISOString()}\n`, { mode: USER_ONLY });
     logger.warn(
       { file, mode: (stat.mode & 0o777).toString(8) },
-      'API key file was readable by others; restricted to its owner',
+      'API key file was readable by others; restricted to its owner; the key should be renewed',
     );
   }
   return fs.promises.readFile(file);
@@ -153,4 +173,6 @@ async function writeUserOnly(file: string, content: Buffer): Promise<void> {
   // The umask cannot widen 0600, but a chmod makes the intent explicit on odd filesystems.
   await fs.promises.chmod(temp, USER_ONLY);
   await fs.promises.rename(temp, file);
+  // A new key: the old one's exposure no longer matters.
+  await fs.promises.rm(exposedMarker(file), { force: true });
 }

@@ -268,6 +268,8 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       fromEnvironment,
       venueIds: target.venueIds,
       counterName: target.counterName,
+      keyExposedWarning:
+        !fromEnvironment && target.mode === 'live' && secrets.exposed() ? t('errors.key_exposed') : null,
     };
   }
 

@@ -49,3 +49,15 @@ describe('host configuration from the environment', () => {
     expect(dirs.size).toBe(3);
   });
 });
+
+describe('PASSCULTURE_API_KEY shape (issue 11)', () => {
+  it('refuses at start a key that is not a valid header value, in French and without echoing it', () => {
+    const key = 'production_0123456789ab_cdcd\nsecret';
+    expect(() => readHostConfig({ PASSCULTURE_API_KEY: key })).toThrow(/espaces, des retours à la ligne/);
+    try {
+      readHostConfig({ PASSCULTURE_API_KEY: key });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('secret');
+    }
+  });
+});

@@ -74,6 +74,10 @@ describe('the key in a user-only file (browser mode, CLI, no keychain)', () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/readable by others/);
       expect(lines.join('\n')).not.toContain(KEY);
+      // The key may have been copied meanwhile: the manager is told to renew it, until a new key is saved.
+      expect(store.exposed()).toBe(true);
+      await store.write(`${KEY}new`);
+      expect(store.exposed()).toBe(false);
     },
   );
 

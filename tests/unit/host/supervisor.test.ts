@@ -126,6 +126,7 @@ describe('calls and events', () => {
       fromEnvironment: false,
       venueIds: [],
       counterName: 'Caisse 1',
+      keyExposedWarning: null,
     });
     expect(await s.call('account.get', { extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(s.cores.last().dispatch).not.toHaveBeenCalled();
@@ -203,6 +204,7 @@ describe('saving an account', () => {
       fromEnvironment: false,
       venueIds: [1],
       counterName: 'Caisse 2',
+      keyExposedWarning: null,
     });
     expect(demoCore.closed).toBe(true);
     expect(s.cores.last().target).toEqual({
@@ -464,6 +466,7 @@ describe('which account runs at start-up', () => {
       fromEnvironment: true,
       venueIds: [77],
       counterName: 'Caisse env',
+      keyExposedWarning: null,
     });
     const refusal = {
       ok: false,
