@@ -59,10 +59,15 @@ describe('the log file (issue 11)', () => {
     const line = 'x'.repeat(1000);
     for (let i = 0; i < 26_000; i++) logger.info({ line }, 'filler');
     const rotated = () => fs.readdirSync(dir).filter((f) => f.startsWith('guichet.log'));
-    for (let i = 0; i < 150 && !rotated().includes('guichet.log.4') && !rotated().includes('guichet.log.3'); i++) {
-      await new Promise((r) => setTimeout(r, 100));
+    const size = () =>
+      rotated().reduce((sum, f) => sum + (fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.size ?? 0), 0);
+    // Wait until everything is written (the size stops changing).
+    for (let i = 0, last = -1; i < 150; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const now = size();
+      if (now === last && rotated().includes('guichet.log.1')) break;
+      last = now;
     }
-    await new Promise((r) => setTimeout(r, 300));
     const files = rotated();
     expect(files.length).toBeLessThanOrEqual(4);
     expect(files).toContain('guichet.log.1');
