@@ -49,7 +49,6 @@ export function createUploader(deps: UploaderDeps) {
   const { queue, gateway, ledger, cache, logger } = deps;
   const now = () => deps.clock().toISOString();
   let draining: Promise<void> | null = null;
-  let again = false;
   let wakeTimer: NodeJS.Timeout | null = null;
   let stopped = false;
   const waiters = new Map<number, Set<(s: Settlement) => void>>();
@@ -205,24 +204,29 @@ export function createUploader(deps: UploaderDeps) {
     }
   }
 
-  /** Sends what can be sent now. Concurrent calls share one run (a second run follows if asked during it). */
+  /**
+   * Sends what can be sent now. Calls made while a run is going share one follow-up run, which starts when that
+   * one ends: every caller's promise resolves after a run that began after its call (no lost wake-up, and
+   * "Synchroniser maintenant" really waits for the queue).
+   */
+  let followUp: Promise<void> | null = null;
   function drain(): Promise<void> {
+    if (followUp) return followUp;
     if (draining) {
-      again = true;
-      return draining;
+      followUp = draining.then(() => {
+        followUp = null;
+        return stopped ? undefined : drain();
+      });
+      return followUp;
     }
     draining = (async () => {
-      do {
-        again = false;
-        try {
-          await drainLoop();
-        } catch (error) {
-          // Even settling a row failed (e.g. the disk is full): the row stays as it is, tried again later.
-          logger.error({ err: describeError(error) }, 'upload queue paused');
-          scheduleWake(5_000);
-          return;
-        }
-      } while (again && !stopped);
+      try {
+        await drainLoop();
+      } catch (error) {
+        // Even settling a row failed (e.g. the disk is full): the row stays as it is, tried again later.
+        logger.error({ err: describeError(error) }, 'upload queue paused');
+        scheduleWake(5_000);
+      }
     })().finally(() => {
       draining = null;
     });
@@ -260,7 +264,7 @@ export function createUploader(deps: UploaderDeps) {
     stop(): Promise<void> {
       stopped = true;
       if (wakeTimer) clearTimeout(wakeTimer);
-      return draining ?? Promise.resolve();
+      return followUp ?? draining ?? Promise.resolve();
     },
   };
 }
