@@ -11,7 +11,24 @@ export interface BookingNotice {
   tag: string;
 }
 
-export function bookingNotice(row: BookingRow, kind: 'added' | 'cancelled', timeZone: string): BookingNotice {
+/**
+ * On Linux, Electron hands notifications to libnotify, whose notification servers read the body as markup: a name
+ * with "<b>" or "&" would be drawn as markup or dropped. There, `& < >` are escaped.
+ */
+export function bodyIsMarkup(userAgent: string = globalThis.navigator?.userAgent ?? ''): boolean {
+  return /\bElectron\//.test(userAgent) && /\bLinux\b/.test(userAgent);
+}
+
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function bookingNotice(
+  row: BookingRow,
+  kind: 'added' | 'cancelled',
+  timeZone: string,
+  markup = bodyIsMarkup(),
+): BookingNotice {
   const t = i18n.getFixedT('fr', 'ui');
   const seance = row.seanceStart
     ? t('notifications.seance', {
@@ -23,7 +40,9 @@ export function bookingNotice(row: BookingRow, kind: 'added' | 'cancelled', time
     title: t(kind === 'added' ? 'notifications.added_title' : 'notifications.cancelled_title', {
       name: `${row.firstName} ${row.lastName}`.trim(),
     }),
-    body: t('notifications.body', { film: row.offerName, seance, count: row.quantity }),
+    body: (markup ? escapeMarkup : (text: string) => text)(
+      t('notifications.body', { film: row.offerName, seance, count: row.quantity }),
+    ),
     tag: `booking-${row.bookingId}`,
   };
 }

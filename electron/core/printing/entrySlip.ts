@@ -71,10 +71,18 @@ export function buildEntrySlip(data: EntrySlipData, options: EntrySlipOptions): 
 
   if (options.duplicate) blocks.push(duplicateBanner, { kind: 'feed', lines: 1 });
   blocks.push(
-    { kind: 'text', text: data.cinemaName ?? pt('slip.unknown_cinema'), align: 'center', bold: true, size: 'tall' },
+    // Outside text is capped at two lines (a 100 kB name printed 17 m of paper).
+    {
+      kind: 'text',
+      text: data.cinemaName ?? pt('slip.unknown_cinema'),
+      align: 'center',
+      bold: true,
+      size: 'tall',
+      maxLines: 2,
+    },
     { kind: 'text', text: pt('slip.heading'), align: 'center' },
     { kind: 'separator', char: '=' },
-    { kind: 'text', text: data.offerName ?? none, bold: true, size: 'tall' },
+    { kind: 'text', text: data.offerName ?? none, bold: true, size: 'tall', maxLines: 2 },
     {
       kind: 'pair',
       label: pt('slip.seance'),
@@ -88,13 +96,18 @@ export function buildEntrySlip(data: EntrySlipData, options: EntrySlipOptions): 
       size: duo ? 'large' : 'tall',
       align: 'center',
     },
-    { kind: 'pair', label: pt('slip.tariff'), value: data.priceCategoryLabel ?? none },
+    { kind: 'pair', label: pt('slip.tariff'), value: data.priceCategoryLabel ?? none, maxLines: 2 },
     { kind: 'pair', label: pt('slip.price'), value: priceText(data, duo) ?? none },
     { kind: 'separator' },
-    { kind: 'pair', label: pt('slip.beneficiary'), value: beneficiaryName(data, options.nameFormat) ?? none },
+    {
+      kind: 'pair',
+      label: pt('slip.beneficiary'),
+      value: beneficiaryName(data, options.nameFormat) ?? none,
+      maxLines: 2,
+    },
     { kind: 'pair', label: pt('slip.countermark'), value: maskedCountermark(data.token) },
     { kind: 'pair', label: pt('slip.validated_at'), value: formatDateTime(data.validatedAt, data.timeZone) },
-    { kind: 'pair', label: pt('slip.counter'), value: data.counterName },
+    { kind: 'pair', label: pt('slip.counter'), value: data.counterName, maxLines: 2 },
     { kind: 'feed', lines: 1 },
     { kind: 'qr', payload: slipQrPayload(data.ledgerId) },
     { kind: 'text', text: pt('slip.entry_number', { id: data.ledgerId }), align: 'center' },

@@ -63,7 +63,7 @@ function writeBlock(encoder: ThermalPrinter, block: SlipBlock, context: BlockCon
       if (block.inverted) encoder.invert(true);
       const width = Math.floor(context.columns / widthFactor(block.size));
       const text = context.fit(block.text);
-      for (const line of wrapText(block.inverted ? ` ${text} ` : text, width)) encoder.println(line);
+      for (const line of wrapText(block.inverted ? ` ${text} ` : text, width, block.maxLines)) encoder.println(line);
       if (block.inverted) encoder.invert(false);
       if (block.bold) encoder.bold(false);
       encoder.setTextNormal();
@@ -72,7 +72,12 @@ function writeBlock(encoder: ThermalPrinter, block: SlipBlock, context: BlockCon
     }
     case 'pair': {
       if (block.bold) encoder.bold(true);
-      for (const line of pairLines(context.fit(block.label), context.fit(block.value), context.columns)) {
+      for (const line of pairLines(
+        context.fit(block.label),
+        context.fit(block.value),
+        context.columns,
+        block.maxLines,
+      )) {
         encoder.println(line);
       }
       if (block.bold) encoder.bold(false);

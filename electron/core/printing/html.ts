@@ -57,13 +57,13 @@ function blockHtml(block: SlipBlock, columns: number): string {
     case 'text': {
       const classes: string[] = [block.align ?? 'left', block.size ?? 'normal'];
       if (block.bold) classes.push('bold');
-      const lines = wrapText(block.text, Math.floor(columns / widthFactor(block.size)));
+      const lines = wrapText(block.text, Math.floor(columns / widthFactor(block.size)), block.maxLines);
       const html = lines.map((line) => escapeHtml(line) || '&nbsp;');
       const inner = block.inverted ? html.map((line) => `<span class="inverted"> ${line} </span>`) : html;
       return inner.map((line) => `<p class="${classes.join(' ')}">${line}</p>`).join('\n');
     }
     case 'pair':
-      return pairLines(block.label, block.value, columns)
+      return pairLines(block.label, block.value, columns, block.maxLines)
         .map((line) => `<p class="${block.bold ? 'bold' : ''}">${escapeHtml(line)}</p>`)
         .join('\n');
     case 'separator':

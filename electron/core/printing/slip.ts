@@ -7,10 +7,22 @@
 export type TextSize = 'normal' | 'tall' | 'wide' | 'large';
 export type TextAlign = 'left' | 'center' | 'right';
 
+/**
+ * `maxLines` caps outside text (a name, a film title): a 100 kB name must not print metres of paper. The last line
+ * kept ends with "..." (ASCII: every code page has it).
+ */
 export type SlipBlock =
-  | { kind: 'text'; text: string; align?: TextAlign; bold?: boolean; size?: TextSize; inverted?: boolean }
+  | {
+      kind: 'text';
+      text: string;
+      align?: TextAlign;
+      bold?: boolean;
+      size?: TextSize;
+      inverted?: boolean;
+      maxLines?: number;
+    }
   /** A label on the left and a value on the right of the same line (wrapped under it when too long). */
-  | { kind: 'pair'; label: string; value: string; bold?: boolean }
+  | { kind: 'pair'; label: string; value: string; bold?: boolean; maxLines?: number }
   | { kind: 'separator'; char?: '-' | '=' }
   | { kind: 'qr'; payload: string }
   | { kind: 'feed'; lines: number };
@@ -36,12 +48,34 @@ export function heightFactor(size: TextSize | undefined): 1 | 2 {
   return size === 'tall' || size === 'large' ? 2 : 1;
 }
 
-/** Word-wraps `text` to lines of at most `width` characters (words longer than a line are cut). */
-export function wrapText(text: string, width: number): string[] {
+const ELLIPSIS = '...';
+
+/** The first `maxLines` lines, the last one ending with "..." when something was left out. */
+function capLines(lines: string[], width: number, maxLines: number): string[] {
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1]!;
+  kept[maxLines - 1] =
+    last.length + ELLIPSIS.length <= width ? last + ELLIPSIS : last.slice(0, width - ELLIPSIS.length) + ELLIPSIS;
+  return kept;
+}
+
+/**
+ * Word-wraps `text` to lines of at most `width` characters (words longer than a line are cut), at most
+ * `maxLines` of them.
+ */
+export function wrapText(text: string, width: number, maxLines = Infinity): string[] {
+  const all = wrapAll(text, width, maxLines);
+  return capLines(all, width, maxLines);
+}
+
+function wrapAll(text: string, width: number, maxLines: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    if (lines.length > maxLines) break; // enough to know it is cut
     for (const word of paragraph.split(' ').filter((w) => w !== '')) {
+      if (lines.length > maxLines) break;
       let rest = word;
       while (rest.length > width) {
         if (line) lines.push(line);
@@ -63,9 +97,9 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /** One line "label ....... value" of `width` characters, or the label then the value right-aligned. */
-export function pairLines(label: string, value: string, width: number): string[] {
+export function pairLines(label: string, value: string, width: number, maxValueLines = Infinity): string[] {
   if (label.length + 1 + value.length <= width) {
     return [label + ' '.repeat(width - label.length - value.length) + value];
   }
-  return [...wrapText(label, width), ...wrapText(value, width).map((line) => line.padStart(width))];
+  return [...wrapText(label, width), ...wrapText(value, width, maxValueLines).map((line) => line.padStart(width))];
 }

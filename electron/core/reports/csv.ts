@@ -13,9 +13,14 @@ export type CsvCell = string | number;
 /** A text starting with one of these is run as a formula by spreadsheets (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Control characters (C0 but tab, DEL, C1) and bidi controls: never in a cell — they can reorder or hide text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
 export function csvField(cell: CsvCell): string {
   if (typeof cell === 'number') return String(cell);
-  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const clean = cell.replace(CONTROL, '');
+  const text = FORMULA_START.test(clean) ? `'${clean}` : clean;
   return /[";\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -158,3 +158,25 @@ describe('the entry slip', () => {
     expect(preview).toMatch(/✂-+$/);
   });
 });
+
+describe('outside text of any size (issue 11)', () => {
+  it.each(PAPERS)('a 100 kB name and a 100 kB title print on two lines each (%i mm)', (paper) => {
+    const huge = (word: string) =>
+      Array.from({ length: 10_000 }, () => word)
+        .join(' ')
+        .slice(0, 100_000);
+    const slip = buildEntrySlip(
+      { ...SLIP_DATA, firstName: huge('Camille'), lastName: 'X'.repeat(100_000), offerName: huge('Titre') },
+      { nameFormat: 'full', duplicate: false },
+    );
+    for (const dialect of DIALECTS) {
+      const normal = text(entry(), dialect, paper).split('\n').length;
+      const lines = text(slip, dialect, paper).split('\n');
+      // Two lines of name (under its label) and two of title, where the normal slip has one of each.
+      expect(lines.filter((l) => l.includes('Camille')).length).toBe(2);
+      expect(lines.filter((l) => l.includes('Titre')).length).toBe(2);
+      expect(lines.length).toBeLessThanOrEqual(normal + 3);
+      expect(lines.filter((l) => l.includes('...')).length).toBe(2);
+    }
+  });
+});

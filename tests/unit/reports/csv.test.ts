@@ -102,3 +102,11 @@ describe('end-of-day CSV', () => {
     expect(rows.every((row) => row.length === header!.length)).toBe(true);
   });
 });
+
+describe('control characters (issue 11)', () => {
+  it('never reach the CSV: C0, DEL, C1 and bidi controls are dropped, line breaks stay quoted', async () => {
+    const { csvField } = await import('../../../electron/core/reports/csv');
+    expect(csvField('A\u0000B\u0007C\u001bD\u007fE\u0085F\u202eG\u2066H')).toBe('ABCDEFGH');
+    expect(csvField('ligne 1\r\nligne 2')).toBe('"ligne 1\r\nligne 2"');
+  });
+});
