@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { AppShell } from './components/AppShell';
 import { StartupErrorScreen } from './components/StartupErrorScreen';
 import { StartupScreen } from './components/StartupScreen';
+import { DatabaseRecoveryScreen } from './components/DatabaseRecoveryScreen';
 import { BookingNotifier } from './notifications/BookingNotifier';
 import { AppInfoContext } from './context/appInfoContext';
 import type { EventName } from '../shared/contract';
@@ -20,7 +21,9 @@ export function App() {
   const { envelope, retry } = useLoadedEnvelope(loadInfo, reloadKey);
 
   if (!envelope) return <StartupScreen />;
-  if (!envelope.ok) return <StartupErrorScreen message={envelope.error.message} onRetry={retry} />;
+  // A damaged database: the manager chooses a backup (never an empty ledger or demo mode by itself).
+  if (!envelope.ok && envelope.error.code === 'database_damaged') return <DatabaseRecoveryScreen onRecovered={retry} />;
+  if (!envelope.ok) return <StartupErrorScreen error={envelope.error} onRetry={retry} />;
   return (
     <AppInfoContext value={envelope.value}>
       <AppShell />

@@ -4,6 +4,7 @@ import { ScannerProvider } from '../scanner/ScannerProvider';
 import { AppHeader } from './AppHeader';
 import { CurrentScreen } from './CurrentScreen';
 import { DemoBanner } from './DemoBanner';
+import { DiskFullBanner } from './DiskFullBanner';
 import { LinkLostBanner } from './LinkLostBanner';
 import { PrintFailureAlert } from './PrintFailureAlert';
 import type { ScreenName } from './screenName';
@@ -23,6 +24,7 @@ export function AppShell() {
         {info.mode === 'demo' && <DemoBanner />}
         <AppHeader screen={screen} onNavigate={setScreen} />
         <LinkLostBanner />
+        <DiskFullBanner />
         <StatusBanner onOpenSync={() => setScreen('sync')} />
         <PrintFailureAlert onOpenQueue={() => setScreen('printing')} />
         <main className="shell__main">

@@ -8,6 +8,44 @@ export const frUi = {
     starting: 'Démarrage du guichet…',
     startup_failed: "Le guichet n'a pas pu démarrer",
     retry: 'Réessayer',
+    use_demo_instead: 'Passer en mode démonstration (le compte et ses données restent sur ce poste)',
+  },
+  disk: {
+    full_banner:
+      'Disque plein : les validations ne peuvent plus être enregistrées. Libérez de la place sur le disque ; le guichet reprend dès que c’est fait.',
+  },
+  recovery: {
+    title: 'La base de données du guichet est endommagée',
+    backups_title: 'Sauvegardes disponibles (la plus récente en premier)',
+    kind: { daily: 'Sauvegarde quotidienne', migration: 'Sauvegarde avant mise à jour' },
+    size: '{{size}} Ko',
+    restore: 'Restaurer cette sauvegarde',
+    restore_hint:
+      'Ce qui a été enregistré après la sauvegarde choisie ne sera pas dans le journal ; le fichier endommagé est conservé à part (dossier « damaged ») pour le support.',
+    empty: 'Repartir d’une base vide…',
+    empty_question:
+      'Repartir d’une base vide : le journal et les validations non envoyées de ce poste ne seront plus visibles ici (le fichier endommagé est conservé à part). Continuer ?',
+    empty_confirm: 'Oui, repartir d’une base vide',
+    cancel: 'Annuler',
+  },
+  privacy: {
+    title: 'Données personnelles',
+    description:
+      'Ce que le guichet garde des bénéficiaires pass Culture, et combien de temps (RGPD). Le dossier de données n’est lisible que par votre compte utilisateur.',
+    kept_names:
+      'Gardés : prénom et nom (pour les comparer à la pièce d’identité et retrouver une personne hors ligne), contremarque, réservation, séance, places et prix.',
+    kept_not: 'Jamais gardés : e-mail, téléphone, date de naissance, code postal (écartés dès la réception).',
+    kept_after_one:
+      'Effacés {{count}} jour après la séance, une fois la réservation réglée (utilisée, annulée ou remboursée) et rien en attente d’envoi : le nom devient des initiales, la contremarque est masquée, les tickets imprimés sont supprimés. Montants, heures, guichet et numéros de réservation restent pour les comptes.',
+    kept_after_other:
+      'Effacés {{count}} jours après la séance, une fois la réservation réglée (utilisée, annulée ou remboursée) et rien en attente d’envoi : le nom devient des initiales, la contremarque est masquée, les tickets imprimés sont supprimés. Montants, heures, guichet et numéros de réservation restent pour les comptes.',
+    kept_backups: 'Sauvegardes : 3 copies quotidiennes et 2 d’avant mise à jour, purgées de la même façon chaque jour.',
+    kept_logs: 'Journal technique : 20 Mo au plus (4 fichiers), sans noms ni clé API.',
+    retention_label: 'Délai d’effacement après la séance (jours)',
+    save: 'Enregistrer',
+    saved_one: 'Enregistré : effacement {{count}} jour après la séance.',
+    saved_other: 'Enregistré : effacement {{count}} jours après la séance.',
+    invalid: 'Indiquez un nombre de jours entre 1 et 365.',
   },
   header: {
     navigation: 'Écrans du guichet',
@@ -484,11 +522,13 @@ export const frUi = {
     },
     notice: {
       saved: 'Compte enregistré : le guichet travaille maintenant sur ce compte.',
-      demo: 'Retour au mode démonstration : les données du compte réel sont conservées.',
+      demo: 'Retour au mode démonstration.',
     },
     use_demo: 'Revenir au mode démonstration',
     use_demo_question:
-      'Revenir au bac à sable ? Le guichet ne validera plus les vraies contremarques ; les données du compte réel restent conservées.',
+      'Revenir au bac à sable ? Le guichet ne validera plus les vraies contremarques ; les données du compte réel restent conservées, sauf si vous cochez la case ci-dessous.',
+    erase_data_label:
+      'Effacer aussi les données de ce compte sur ce poste (journal, réservations, noms, sauvegardes) — refusé tant que des validations attendent d’être envoyées',
     use_demo_cancel: 'Non, rester sur ce compte',
     use_demo_confirm: 'Oui, revenir à la démonstration',
     from_environment:

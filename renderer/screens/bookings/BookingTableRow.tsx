@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BookingRow } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/dates';
 import { BookingBadges } from '../../components/BookingBadges';
+import { ClippedText } from '../../components/ClippedText';
 import { useVenueTimeZone } from '../../context/appInfoContext';
 import { bookingPresence } from '../../format/bookingPresence';
 
@@ -18,14 +19,20 @@ export function BookingTableRow({ row, showsSeance }: { row: BookingRow; showsSe
       data-status={bookingPresence(row)}
     >
       <td className="booking-row__name">
-        {row.firstName} <span className="booking-row__last">{row.lastName}</span>
+        <ClippedText text={row.firstName} /> <ClippedText className="booking-row__last" text={row.lastName} />
       </td>
       <td className="booking-row__token">{row.token ?? t('bookings.no_token')}</td>
       <td>
         {row.quantity === 2 ? <span className="badge badge--duo">{t('verdict.places_duo', { places })}</span> : places}
       </td>
-      <td>{row.priceCategoryLabel ?? t('bookings.no_value')}</td>
-      {showsSeance && <td>{row.offerName}</td>}
+      <td>
+        <ClippedText text={row.priceCategoryLabel ?? t('bookings.no_value')} />
+      </td>
+      {showsSeance && (
+        <td>
+          <ClippedText text={row.offerName} />
+        </td>
+      )}
       {showsSeance && (
         <td className="booking-row__when">
           {row.seanceStart ? formatDateTime(row.seanceStart, timeZone) : t('bookings.no_value')}

@@ -3,6 +3,7 @@ import type { LedgerRow } from '../../../shared/contract';
 import { useVenueTimeZone } from '../../context/appInfoContext';
 import { formatClockTime } from '../../format/formatClockTime';
 import { hasEntrySlip, ReprintButton } from '../../components/ReprintButton';
+import { ClippedText } from '../../components/ClippedText';
 import { outcomeTone } from './outcomeTone';
 
 export function JournalRow({ row }: { row: LedgerRow }) {
@@ -23,8 +24,12 @@ export function JournalRow({ row }: { row: LedgerRow }) {
       <td className="journal-row__time">{formatClockTime(row.at, timeZone)}</td>
       <td>{t(`journal.kind.${row.kind}`)}</td>
       <td className="journal-row__token">{row.token}</td>
-      <td>{row.beneficiary ?? noValue}</td>
-      <td>{row.offerName ?? noValue}</td>
+      <td>
+        <ClippedText text={row.beneficiary ?? noValue} />
+      </td>
+      <td>
+        <ClippedText text={row.offerName ?? noValue} />
+      </td>
       <td>
         <span className={`outcome outcome--${outcomeTone(row)}`}>{outcome}</span>
       </td>

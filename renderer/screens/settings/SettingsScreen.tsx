@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AccountSettings } from './account/AccountSettings';
 import { NotificationSettings } from './notifications/NotificationSettings';
+import { PrivacySettings } from './privacy/PrivacySettings';
 import { ScannerSettings } from './scanner/ScannerSettings';
 
 /**
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       {/* Printer section goes here (e.g. <PrinterSettings />). */}
       <ScannerSettings />
       <NotificationSettings />
+      <PrivacySettings />
     </div>
   );
 }

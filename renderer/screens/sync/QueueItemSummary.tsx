@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/contract';
+import { ClippedText } from '../../components/ClippedText';
 
 /** What a queued action is about: the action, the countermark, who and which film. */
 export function QueueItemSummary({ item }: { item: QueueItem }) {
@@ -11,8 +12,8 @@ export function QueueItemSummary({ item }: { item: QueueItem }) {
         {t(`sync.action.${action}`)}
       </span>
       <span className="queue-summary__token">{item.token}</span>
-      <span className="queue-summary__name">{item.beneficiary ?? t('sync.unknown_beneficiary')}</span>
-      {item.offerName && <span className="queue-summary__film">{item.offerName}</span>}
+      <ClippedText className="queue-summary__name" text={item.beneficiary ?? t('sync.unknown_beneficiary')} />
+      {item.offerName && <ClippedText className="queue-summary__film" text={item.offerName} />}
     </p>
   );
 }

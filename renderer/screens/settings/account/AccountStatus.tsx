@@ -23,6 +23,11 @@ export function AccountStatus({ account }: { account: AccountView }) {
           <dd>{account.counterName}</dd>
         </div>
       </dl>
+      {account.keyExposedWarning && (
+        <p className="warning-box warning-box--danger" role="alert" data-testid="key-exposed-warning">
+          {account.keyExposedWarning}
+        </p>
+      )}
       {account.keyStorageWarning && (
         <p className="warning-box" role="note" data-testid="key-storage-warning">
           {account.keyStorageWarning}

@@ -10,12 +10,13 @@ export function DemoSwitch({ onDone }: { onDone: () => void }) {
   const [isConfirming, setIsConfirming] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
+  const [eraseData, setEraseData] = useState(false);
 
   async function switchToDemo(): Promise<void> {
     setIsBusy(true);
     setError(null);
     const envelope = await api
-      .call('account.useDemo', {})
+      .call('account.useDemo', { eraseData })
       .catch((failure: unknown) => ({ ok: false, error: { code: 'internal', message: String(failure) } }) as const);
     setIsBusy(false);
     setIsConfirming(false);
@@ -37,6 +38,15 @@ export function DemoSwitch({ onDone }: { onDone: () => void }) {
       ) : (
         <div className="demo-switch__confirm" role="group" aria-labelledby="demo-switch-question">
           <p id="demo-switch-question">{t('account.use_demo_question')}</p>
+          <label className="checkbox-field">
+            <input
+              type="checkbox"
+              data-testid="account-erase-data"
+              checked={eraseData}
+              onChange={(event) => setEraseData(event.target.checked)}
+            />
+            {t('account.erase_data_label')}
+          </label>
           <button type="button" className="button button--secondary" autoFocus onClick={() => setIsConfirming(false)}>
             {t('account.use_demo_cancel')}
           </button>
