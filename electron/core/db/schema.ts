@@ -32,7 +32,8 @@ export const ledgerEntries = sqliteTable(
 
 /**
  * Bookings this counter has seen, keyed by booking id, with the token when someone scanned it
- * (the platform's listing carries no token). Only what the guichet shows: no e-mail, phone or birth date.
+ * (the platform's listing carries no token). Only what the guichet shows: no e-mail, phone, birth date or postal code (dropped at ingest);
+ * names become initials after the retention period (retention.ts).
  */
 export const knownBookings = sqliteTable(
   'known_bookings',
