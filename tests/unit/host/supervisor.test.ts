@@ -8,10 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../shared/contract';
 import { accountViewSchema } from '../../../shared/contract';
 import { ACCOUNT_FILE } from '../../../electron/host/accountStore';
+import { accountDataDir } from '../../../electron/host/bootstrap';
 import { PRODUCTION_API_URL } from '../../../electron/host/config';
 import { PLAIN_SECRET_FILE } from '../../../electron/host/secretStore';
 import { startSupervisor, type Supervisor, type SupervisorOptions } from '../../../electron/host/supervisor';
@@ -355,6 +356,24 @@ describe('saving an account', () => {
 });
 
 describe('back to demo mode', () => {
+  it('can erase the live account’s data from this computer, never while something waits to be sent', async () => {
+    const s = await setup();
+    value(await s.call('account.save', sandboxAccount()));
+    const liveDir = accountDataDir(s.dir, 'live', sandbox.url);
+    fs.mkdirSync(liveDir, { recursive: true });
+    fs.writeFileSync(path.join(liveDir, 'guichet.sqlite'), 'ledger');
+    const live = s.cores.last();
+    vi.mocked(live.dispatch).mockResolvedValueOnce({ ok: true, value: { pendingUploads: 2, conflicts: 0 } });
+    expect(await s.call('account.useDemo', { eraseData: true })).toMatchObject({
+      ok: false,
+      error: { code: 'erase_refused', message: expect.stringMatching(/pas encore été transmis/) },
+    });
+    expect(fs.existsSync(liveDir)).toBe(true);
+    vi.mocked(live.dispatch).mockResolvedValueOnce({ ok: true, value: { pendingUploads: 0, conflicts: 0 } });
+    expect(value(await s.call('account.useDemo', { eraseData: true }))).toMatchObject({ environment: 'demo' });
+    expect(fs.existsSync(liveDir)).toBe(false);
+  });
+
   it('swaps to a demo core, forgets the key, keeps the counter name', async () => {
     const s = await setup();
     value(await s.call('account.save', sandboxAccount()));
