@@ -15,7 +15,9 @@ export interface BookingNotice {
  * On Linux, Electron hands notifications to libnotify, whose notification servers read the body as markup: a name
  * with "<b>" or "&" would be drawn as markup or dropped. There, `& < >` are escaped.
  */
-export function bodyIsMarkup(userAgent: string = globalThis.navigator?.userAgent ?? ''): boolean {
+export function bodyIsMarkup(
+  userAgent: string = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? '',
+): boolean {
   return /\bElectron\//.test(userAgent) && /\bLinux\b/.test(userAgent);
 }
 
