@@ -421,8 +421,10 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     }
     logger.warn({ action: input.action, backup: 'backup' in input ? input.backup : null }, 'database recovered');
     if (input.action === 'empty') {
-      // Chosen: no backup will be taken for a missing file's absence. A new empty database is created by the core.
-      for (const b of backups.listBackups(dataDir)) fs.renameSync(b.file, `${b.file}.before-empty`);
+      // Chosen by the manager: the new, empty database is created now, so the next start does not take its absence
+      // (beside the backups) for damage. The backups stay, and can still be restored by support.
+      const { closeDatabase, openDatabase } = await import('../core/db/open');
+      closeDatabase(openDatabase(file, undefined, { fresh: true }));
     }
     await startOrBlock(current.account);
     emit('account.changed', accountViewSchema.parse(view()));

@@ -116,6 +116,8 @@ function damageOf(error: unknown, file: string, dataDir: string): DatabaseDamage
 export interface OpenOptions {
   /** The clock naming the pre-migration backup. */
   now?: () => Date;
+  /** The manager chose to start afresh (recovery screen): a missing file is expected despite the backups. */
+  fresh?: boolean;
 }
 
 export function openDatabase(
@@ -126,7 +128,7 @@ export function openDatabase(
   const dataDir = path.dirname(file);
   const onDisk = file !== ':memory:';
   if (onDisk) {
-    checkPresence(file, dataDir);
+    if (!options.fresh) checkPresence(file, dataDir);
     // Owner-only from its first byte: SQLite gives the -wal and -shm files the same mode.
     createPrivateFile(file);
   }

@@ -159,4 +159,29 @@ describe('the recovery screen (supervisor)', () => {
       await supervisor.close();
     }
   });
+
+  it('starting afresh is the manager’s explicit choice, and the next start takes it as such', async () => {
+    const baseDir = tempDir();
+    const env = { PASSCULTURE_API_KEY: sandbox.apiKey, PASSCULTURE_API_URL: sandbox.url, COUNTER_DATA_DIR: baseDir };
+    const logger = pino({ level: 'silent' });
+    await (await startSupervisor({ env, defaultDataDir: baseDir, logger })).close();
+    const liveDir = fs.readdirSync(path.join(baseDir, 'live')).map((d) => path.join(baseDir, 'live', d))[0]!;
+    await counterWithBackup(liveDir, 1, 0);
+    fs.writeFileSync(path.join(liveDir, DATABASE_FILE), Buffer.alloc(8192, 0x42));
+
+    const supervisor = await startSupervisor({ env, defaultDataDir: baseDir, logger });
+    expect(await supervisor.dispatch('app.info', {})).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
+    expect(await supervisor.dispatch('database.recover', { action: 'empty' })).toMatchObject({
+      ok: true,
+      value: { damaged: false, message: null },
+    });
+    const journal = (await supervisor.dispatch('ledger.today', {})) as Envelope<{ rows: unknown[] }>;
+    expect(journal).toMatchObject({ ok: true, value: { rows: [] } });
+    await supervisor.close();
+    expect(fs.readdirSync(path.join(liveDir, 'damaged')).length).toBeGreaterThan(0);
+    expect(listBackups(liveDir).length).toBeGreaterThan(0);
+    const again = await startSupervisor({ env, defaultDataDir: baseDir, logger });
+    expect(await again.dispatch('app.info', {})).toMatchObject({ ok: true });
+    await again.close();
+  });
 });

@@ -4,7 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLedger } from '../../../electron/core/db/ledger';
-import { closeDatabase, NewerDatabaseError, openDatabase } from '../../../electron/core/db/open';
+import { checkFile, listBackups } from '../../../electron/core/db/backups';
+import {
+  closeDatabase,
+  defaultMigrationsFolder,
+  NewerDatabaseError,
+  openDatabase,
+} from '../../../electron/core/db/open';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -38,7 +44,7 @@ describe('database', () => {
       expect.arrayContaining(['ledger_entries', 'known_bookings', 'seances', 'settings', '__drizzle_migrations']),
     );
     const triggers = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
-    expect(triggers).toHaveLength(2);
+    expect(triggers).toHaveLength(2); // no update (but the retention purge), no delete
     closeDatabase(db);
   });
 
@@ -105,6 +111,24 @@ describe('database', () => {
       .map((r) => (r as { detail: string }).detail)
       .join(' ');
     expect(plan).toMatch(/USING (COVERING )?INDEX ledger_token_idx/);
+    closeDatabase(db);
+  });
+
+  it('backs an existing database up before migrating it (VACUUM INTO), and not a new one', () => {
+    const file = tempFile();
+    const full = defaultMigrationsFolder();
+    const older = path.join(path.dirname(file), 'older-migrations');
+    fs.cpSync(full, older, { recursive: true });
+    const journalFile = path.join(older, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+    journal.entries = journal.entries.slice(0, 5);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    closeDatabase(openDatabase(file, older));
+    expect(listBackups(path.dirname(file))).toEqual([]);
+    const db = openDatabase(file, full);
+    const backups = listBackups(path.dirname(file));
+    expect(backups).toMatchObject([{ kind: 'migration' }]);
+    expect(checkFile(backups[0]!.file)).toEqual({ ok: true });
     closeDatabase(db);
   });
 });
