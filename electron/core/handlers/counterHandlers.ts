@@ -4,6 +4,7 @@ import { startOfDay } from 'date-fns';
 import { z } from 'zod';
 import packageJson from '../../../package.json';
 import type { DemoBooking } from '../../../shared/contract';
+import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
 import type { Guichet } from '../counter/guichet';
 import type { Ledger } from '../db/ledger';
 import { ContractFailure } from '../contractFailure';
@@ -75,9 +76,10 @@ async function demoBookings(deps: CoreDeps, now: Date): Promise<DemoBooking[]> {
     token: b.token,
     status: b.status,
     confirmed: b.confirmationDate === null || new Date(b.confirmationDate) <= now,
-    firstName: b.firstName,
-    lastName: b.lastName,
-    offerName: b.offerName,
+    // Cleaned like the mirror's (shared/text.ts): the sandbox takes any name its control API is given.
+    firstName: cleanText(b.firstName, NAME_MAX),
+    lastName: cleanText(b.lastName, NAME_MAX),
+    offerName: cleanText(b.offerName, TITLE_MAX),
     seanceStart: b.seanceStart,
     quantity: b.quantity,
   }));
