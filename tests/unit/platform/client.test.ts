@@ -66,7 +66,9 @@ describe('answers', () => {
       stockId: 4201,
       offerName: 'La Grande Vadrouille',
       userFirstName: 'Camille',
-      confirmationDate: '2026-11-25T18:30:00Z',
+      // Dates come out in one form whatever the platform's notation (shared/platform/dateTime.ts).
+      creationDate: '2026-11-20T10:00:00.000Z',
+      confirmationDate: '2026-11-25T18:30:00.000Z',
     });
   });
 
