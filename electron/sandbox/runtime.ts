@@ -20,6 +20,8 @@ export interface RuntimeOptions {
   seed: number;
   /** Requests per rolling minute, or null for no limit. */
   rateLimitPerMinute?: number | null;
+  /** Whether the booking listing takes `venueId` (the 2026 platform, default) or only `offerId` (the one before). */
+  venueListing?: boolean;
 }
 
 export class SandboxRuntime {
@@ -34,7 +36,10 @@ export class SandboxRuntime {
   readonly stats = new Stats();
   readonly log = new RequestLog();
   readonly traffic: Traffic;
+  /** `GET …/bookings?venueId=` is understood (2026 document), or refused with a 400 as before January 2026. */
+  venueListing: boolean;
   private readonly initialRateLimit: number | null;
+  private readonly initialVenueListing: boolean;
 
   constructor(options: RuntimeOptions) {
     this.apiKey = options.apiKey;
@@ -45,6 +50,8 @@ export class SandboxRuntime {
     this.faults = new FaultController(this.seed);
     this.initialRateLimit = options.rateLimitPerMinute === undefined ? DEFAULT_RATE_LIMIT : options.rateLimitPerMinute;
     this.limiter = new RateLimiter(this.initialRateLimit);
+    this.initialVenueListing = options.venueListing ?? true;
+    this.venueListing = this.initialVenueListing;
     this.traffic = new Traffic(this);
   }
 
@@ -62,6 +69,7 @@ export class SandboxRuntime {
     this.faults.reseed(seed);
     this.limiter.clear();
     this.limiter.limit = this.initialRateLimit;
+    this.venueListing = this.initialVenueListing;
     this.stats.clear();
     this.log.clear();
     this.traffic.reset(seed);

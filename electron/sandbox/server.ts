@@ -25,6 +25,11 @@ export interface SandboxOptions {
   apiKey?: string;
   /** Requests per rolling minute before 429 (default 200, as documented); null: no limit (benchmarks). */
   rateLimitPerMinute?: number | null;
+  /**
+   * The booking listing as in the 2026 document (`venueId` or `offerId`, default), or, with false, as the platform
+   * before January 2026: `offerId` required and `venueId` refused with a 400.
+   */
+  venueListing?: boolean;
 }
 
 export interface Sandbox {
@@ -126,6 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: options.now ?? (() => new Date()),
     seed: options.seed ?? 1,
     rateLimitPerMinute: limit,
+    venueListing: options.venueListing,
   });
   const app = buildServer(rt);
   await app.listen({ host: HOST, port: options.port ?? 0 });

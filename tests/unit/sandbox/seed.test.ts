@@ -72,8 +72,8 @@ describe('coverage', () => {
     for (const date of dates) expect(usual).toContain(parisTime(date.beginningDatetime));
     // 14:00 in Paris is 13:00Z before the switch to summer time (29 March) and 12:00Z after it.
     const starts = new Set(dates.map((d) => d.beginningDatetime));
-    expect(starts).toContain('2026-03-28T13:00:00Z');
-    expect(starts).toContain('2026-03-30T12:00:00Z');
+    expect(starts).toContain('2026-03-28T13:00:00.000000Z');
+    expect(starts).toContain('2026-03-30T12:00:00.000000Z');
   });
 
   it('used and reimbursed bookings are for past séances; not-confirmed ones for séances over 48 h away', () => {
