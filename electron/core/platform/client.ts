@@ -55,6 +55,8 @@ export interface ListBookingsQuery {
   offerId?: number;
   stockId?: number;
   status?: BookingStatus;
+  /** Exact séance start, an ISO 8601 instant with its offset (`Z`): every film and tariff starting then. */
+  beginningDatetime?: string;
   /** Cursor: a booking id; results have `id >= firstIndex`, ascending. */
   firstIndex?: number;
   /** 1..50 (platform default 50). */
@@ -211,15 +213,15 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     },
 
     async listBookings(query, opts) {
-      // Both documents agree one of these is required (the OpenAPI of January 2026 only knows offerId).
+      // One of them is required (the 2026 backend answers 400 otherwise; the platform before it only knew offerId).
       if (query.offerId === undefined && query.venueId === undefined) {
         throw invalidInput('listBookings needs offerId or venueId');
       }
-      const { venueId, offerId, stockId, status, firstIndex, limit } = query;
+      const { venueId, offerId, stockId, status, beginningDatetime, firstIndex, limit } = query;
       const call: Call = {
         method: 'GET',
         path: `${BOOKINGS}/bookings`,
-        query: { offerId, venueId, stockId, status, firstIndex, limit },
+        query: { offerId, venueId, stockId, status, beginningDatetime, firstIndex, limit },
         resource: 'other',
         opts,
       };
