@@ -8,6 +8,7 @@ import { Rng } from './prng';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './ratelimit';
 import { RequestLog } from './requestlog';
 import { seedSandbox } from './seed';
+import { seedProgramme, type ProgrammeSize } from './seedProgramme';
 import { SandboxStore } from './state';
 import { Stats } from './stats';
 import { toSecond } from './time';
@@ -22,6 +23,8 @@ export interface RuntimeOptions {
   rateLimitPerMinute?: number | null;
   /** Whether the booking listing takes `venueId` (the 2026 platform, default) or only `offerId` (the one before). */
   venueListing?: boolean;
+  /** A programme of that size instead of the seeded art-house week (seedProgramme.ts). */
+  programme?: ProgrammeSize;
 }
 
 export class SandboxRuntime {
@@ -40,12 +43,14 @@ export class SandboxRuntime {
   venueListing: boolean;
   private readonly initialRateLimit: number | null;
   private readonly initialVenueListing: boolean;
+  private readonly programme: ProgrammeSize | null;
 
   constructor(options: RuntimeOptions) {
     this.apiKey = options.apiKey;
     this.seed = options.seed;
     this.clock = new SandboxClock(options.now);
-    this.store = new SandboxStore(seedSandbox(this.seed, this.nowMs()));
+    this.programme = options.programme ?? null;
+    this.store = new SandboxStore(this.seedData(this.seed));
     this.rng = new Rng(this.seed ^ 0x5eed);
     this.faults = new FaultController(this.seed);
     this.initialRateLimit = options.rateLimitPerMinute === undefined ? DEFAULT_RATE_LIMIT : options.rateLimitPerMinute;
@@ -64,7 +69,7 @@ export class SandboxRuntime {
   reset(seed = this.seed): void {
     this.seed = seed;
     this.clock.reset();
-    this.store = new SandboxStore(seedSandbox(seed, this.nowMs()));
+    this.store = new SandboxStore(this.seedData(seed));
     this.rng = new Rng(seed ^ 0x5eed);
     this.faults.reseed(seed);
     this.limiter.clear();
@@ -73,6 +78,10 @@ export class SandboxRuntime {
     this.stats.clear();
     this.log.clear();
     this.traffic.reset(seed);
+  }
+
+  private seedData(seed: number) {
+    return this.programme ? seedProgramme(seed, this.nowMs(), this.programme) : seedSandbox(seed, this.nowMs());
   }
 
   /** On close: nothing may keep the process alive or answer late. */
