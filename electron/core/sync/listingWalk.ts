@@ -39,7 +39,7 @@ export async function listPage(deps: WalkDeps, filter: ListingFilter, firstIndex
 /**
  * Walks a listing from `firstIndex` to its end, mirroring each page into `changes` as it comes (a later failure
  * loses nothing already mirrored); `check` may refuse a page before it is mirrored, `onPage` hears the next cursor
- * after each one (to save it, so an interrupted walk resumes there).
+ * after each one (to save it, so an interrupted walk resumes there). Resolves with the number of requests made.
  */
 export async function walk(
   deps: WalkDeps,
@@ -47,9 +47,11 @@ export async function walk(
   firstIndex: number,
   changes: MirrorChanges,
   hooks: { check?: (page: PlatformBooking[]) => void; onPage?: (next: number) => void } = {},
-): Promise<void> {
+): Promise<number> {
+  let requests = 0;
   for (let cursor = firstIndex; ;) {
     const page = await listPage(deps, filter, cursor);
+    requests += 1;
     hooks.check?.(page);
     merge(changes, deps.cache.mirror(page, deps.now()));
     const last = page.at(-1);
@@ -58,4 +60,5 @@ export async function walk(
     hooks.onPage?.(cursor);
     if (page.length < PAGE) break;
   }
+  return requests;
 }

@@ -130,7 +130,7 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
     }
   }
 
-  return { pullBookings, refreshStatuses, pullProgramme, listingMode: () => listing.mode() };
+  return { pullBookings, refreshStatuses, pullProgramme };
 }
 
 export type MirrorSync = ReturnType<typeof createMirrorSync>;

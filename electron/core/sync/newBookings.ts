@@ -52,9 +52,9 @@ export function createNewBookings(deps: NewBookingsDeps) {
     return cursors.length === 0 ? 1 : Math.min(...cursors);
   }
 
-  function byVenue(venueId: number, changes: MirrorChanges): Promise<void> {
+  async function byVenue(venueId: number, changes: MirrorChanges): Promise<void> {
     const name = venueCursor(venueId);
-    return walk(deps, { venueId }, streams.cursor(name) ?? firstVenueCursor(venueId), changes, {
+    await walk(deps, { venueId }, streams.cursor(name) ?? firstVenueCursor(venueId), changes, {
       check: (page) => checkVenuePage(venueId, page),
       onPage: (next) => streams.setCursor(name, next),
     });

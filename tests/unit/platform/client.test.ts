@@ -130,10 +130,14 @@ describe('answers', () => {
     });
   });
 
-  it('lists bookings of a venue', async () => {
+  it('lists bookings of a venue, and of its séances starting at one time', async () => {
     server.reply('GET', '/public/bookings/v1/bookings', { status: 200, json: { bookings: [] } });
     await expect(client.listBookings({ venueId: 535 })).resolves.toEqual([]);
     expect(server.requests[0]?.url).toBe('/public/bookings/v1/bookings?venueId=535');
+    await client.listBookings({ venueId: 535, beginningDatetime: '2026-11-27T19:30:00.000Z', status: 'CONFIRMED' });
+    expect(server.requests[1]?.url).toBe(
+      '/public/bookings/v1/bookings?venueId=535&status=CONFIRMED&beginningDatetime=2026-11-27T19%3A30%3A00.000Z',
+    );
   });
 
   it('sends tariff writes as JSON in cents to their documented paths, and parses the answers', async () => {

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core';
+import { REQUESTS_PER_PASS } from '../../../electron/core/sync/statusRefresh';
 import type { BookingRow, Envelope, SyncOverview } from '../../../shared/contract';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 import {
@@ -121,7 +122,7 @@ describe('one cursor per venue', () => {
     const { lastSeq } = await sandboxRequests(counter.sandbox.url);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const requests = (await sandboxRequests(counter.sandbox.url, lastSeq)).requests;
-    // Between two new-bookings walks (a cycle), at most the sweep's page and four séances or changed bookings.
+    // Between two new-bookings walks (a cycle), at most the sweep's page and a few séances or changed bookings.
     const cycles: SandboxRequest[][] = [];
     for (const r of requests) {
       if (isNewBookingsWalk(r)) cycles.push([]);
@@ -129,7 +130,7 @@ describe('one cursor per venue', () => {
     }
     expect(cycles.length).toBeGreaterThanOrEqual(3);
     for (const cycle of cycles.slice(0, -1)) {
-      expect(cycle.length).toBeLessThanOrEqual(1 + 1 + 4);
+      expect(cycle.length).toBeLessThanOrEqual(1 + 1 + REQUESTS_PER_PASS);
       expect(cycle.every((r) => r.path.includes('venueId=1') && !r.path.includes('offerId='))).toBe(true);
     }
   });
