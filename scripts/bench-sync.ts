@@ -3,7 +3,9 @@
  *   1. ingest 100,000 bookings into the mirror vs a bare better-sqlite3 bulk insert of the same rows;
  *   2. name search among those 100,000 bookings (median, p99);
  *   3. drain 500 queued validations against the sandbox enforcing 200 requests/min, vs the floor the limit
- *      sets, counting requests refused for rate (skip with BENCH_SKIP_DRAIN=1: it takes two minutes).
+ *      sets, counting requests refused for rate (skip with BENCH_SKIP_DRAIN=1: it takes two minutes);
+ *   4. requests per minute of one counter over a large cinema's evening, listing film by film (before) and by
+ *      venue (after), in one run (benchSyncRate.ts; skip with BENCH_SKIP_RATE=1: about ten minutes).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import { createMirrorQueries } from '../electron/core/sync/mirrorQueries';
 import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
 import type { PlatformBooking } from '../shared/platform/schemas';
+import { benchSyncRate } from './benchSyncRate';
 import { ms, summary } from './stats';
 import { addSandboxBooking, sandboxStats, setFaults, setRateLimit } from '../tests/support/sandboxControl';
 
@@ -277,6 +280,7 @@ async function main(): Promise<void> {
   const s = search(dir);
   console.log(`Name search among ${N}: median ${ms(s.median)}, p99 ${ms(s.p99)} (target p99 ≤ 20 ms)`);
   if (!process.env.BENCH_SKIP_DRAIN) await drain();
+  if (!process.env.BENCH_SKIP_RATE) await benchSyncRate();
 }
 
 main().catch((error: unknown) => {

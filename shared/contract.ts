@@ -25,6 +25,7 @@ export const errorCodeSchema = z.enum([
   'reimbursed', // 403 payment
   'not_confirmed', // 403: event booking still in its cancellation window
   'offerer_closed', // 403: the offerer is closed
+  'booking_refused', // 403/410 about the booking in words this version does not know: the message quotes them
   'not_used', // keep on a booking that was not validated
   'not_undoable', // undo asked for a booking not validated at this counter
   'auth_invalid', // 401
@@ -50,6 +51,7 @@ export const errorCodeSchema = z.enum([
   'offer_not_editable', // a film created on the pro site or imported (Allociné): only (de)activation and seats here
   'platform_refused', // the platform refused a programme write (400), with its reasons
   'offer_unknown', // 404: film, séance or tariff not found (deleted meanwhile, or out of this key's reach)
+  'venue_unknown', // 404: the venue is not (or no longer) reachable with this key
   'poster_invalid', // not a PNG/JPEG, or not 2:3
   'sales_not_closed', // reopen asked for a séance this counter did not close
   'price_category_duplicate', // the film already has a tariff of that label

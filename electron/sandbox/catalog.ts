@@ -124,6 +124,17 @@ export const FILMS: readonly FilmSeed[] = [
   },
 ];
 
+/**
+ * `GET /public/offers/v1/events/categories` (EventCategoryResponse): the cinema categories, with pcapi's pro labels
+ * (`core/categories/subcategories.py`) and the `categoryRelatedFields` each takes (none of them mandatory).
+ */
+export const EVENT_CATEGORIES = [
+  { id: 'SEANCE_CINE', label: 'Séance de cinéma' },
+  { id: 'EVENEMENT_CINE', label: 'Événement cinématographique' },
+  { id: 'FESTIVAL_CINE', label: 'Festival de cinéma' },
+  { id: 'CINE_PLEIN_AIR', label: 'Cinéma plein air' },
+].map((category) => ({ ...category, conditionalFields: { author: false, visa: false, stageDirector: false } }));
+
 /** Tariffs of every film, in cents, with the seats each séance offers to pass Culture at that tariff. */
 export const TARIFFS = [
   { label: 'Plein tarif', price: 900, seats: 10 },

@@ -93,6 +93,7 @@ function makeEvents(now: number): EventOffer[] {
       // Seeded films were not created by the demo key: every other one imported from Allociné, the rest made on
       // the pro web site. Films the counter publishes are the provider's own.
       origin: i % 2 === 0 ? 'allocine' : 'pro',
+      videoUrl: null,
       isActive: true,
       idAtProvider: i % 2 === 0 ? `allocine-${FIRST_EVENT_ID + i}` : null,
       image: null,

@@ -1,17 +1,18 @@
 /**
  * The JSON the platform answers, built from the store: GetBookingResponse, DateResponse, EventOfferResponse and
- * GetOfferersVenuesResponse of openapi-subset.json (camelCase, UTC dates ending in `Z`, money in cents).
+ * GetOfferersVenuesResponse of openapi-subset.json (camelCase, documented fields only, UTC dates with six-digit
+ * fractions as the backend writes them, money in cents).
  */
 import { UNLIMITED, type Booking, type EventOffer, type SandboxStore, type Stock } from './state';
-import { isoUtc } from './time';
+import { isoPlatform } from './time';
 
 export function bookingResponse(store: SandboxStore, booking: Booking) {
   const { stock, event, priceCategory, venue } = store.context(booking);
   return {
     id: booking.id,
     quantity: booking.quantity,
-    creationDate: isoUtc(booking.createdAt),
-    confirmationDate: isoUtc(booking.confirmationAt),
+    creationDate: isoPlatform(booking.createdAt),
+    confirmationDate: isoPlatform(booking.confirmationAt),
     price: booking.price,
     status: booking.status,
     offerId: event.id,
@@ -39,8 +40,8 @@ export function dateResponse(store: SandboxStore, stock: Stock) {
   if (!priceCategory) throw new Error(`stock ${stock.id} has no price category`);
   return {
     id: stock.id,
-    beginningDatetime: isoUtc(stock.beginning),
-    bookingLimitDatetime: isoUtc(stock.bookingLimit),
+    beginningDatetime: isoPlatform(stock.beginning),
+    bookingLimitDatetime: isoPlatform(stock.bookingLimit),
     priceCategory: { id: priceCategory.id, label: priceCategory.label, price: priceCategory.price, idAtProvider: null },
     quantity: stock.quantity === UNLIMITED ? ('unlimited' as const) : stock.quantity,
     bookedQuantity: store.bookedQuantity(stock.id),
@@ -80,8 +81,9 @@ export function eventResponse(event: EventOffer, baseUrl = '') {
     externalTicketOfficeUrl: null,
     idAtProvider: event.idAtProvider,
     image: event.image ? { url: `${baseUrl}${imagePath(event.id)}`, credit: event.image.credit } : null,
+    videoUrl: event.videoUrl,
     itemCollectionDetails: null,
-    publicationDatetime: isoUtc(event.publishedAt),
+    publicationDatetime: isoPlatform(event.publishedAt),
     bookingAllowedDatetime: null,
     status: event.isActive ? 'ACTIVE' : 'INACTIVE',
   };
@@ -95,12 +97,12 @@ export function offererVenuesResponse(store: SandboxStore) {
         id: offerer.id,
         name: offerer.name,
         siren: offerer.siren,
-        createdDatetime: isoUtc(offerer.createdAt),
+        createdDatetime: isoPlatform(offerer.createdAt),
         allowedOnAdage: true,
       },
       venues: venues.map((venue) => ({
         id: venue.id,
-        createdDatetime: isoUtc(venue.createdAt),
+        createdDatetime: isoPlatform(venue.createdAt),
         legalName: venue.legalName,
         publicName: venue.publicName,
         siret: venue.siret,

@@ -13,6 +13,7 @@ import { registerOfferWriteRoutes } from './routes/offerWrites';
 import { registerOfferRoutes } from './routes/offers';
 import { registerPriceCategoryRoutes } from './routes/priceCategoryWrites';
 import { SandboxRuntime } from './runtime';
+import type { ProgrammeSize } from './seedProgramme';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -25,6 +26,13 @@ export interface SandboxOptions {
   apiKey?: string;
   /** Requests per rolling minute before 429 (default 200, as documented); null: no limit (benchmarks). */
   rateLimitPerMinute?: number | null;
+  /**
+   * The booking listing as in the 2026 document (`venueId` or `offerId`, default), or, with false, as the platform
+   * before January 2026: `offerId` required and `venueId` refused with a 400.
+   */
+  venueListing?: boolean;
+  /** A programme of that size (films, séances a day, days, bookings) instead of the seeded art-house week. */
+  programme?: ProgrammeSize;
 }
 
 export interface Sandbox {
@@ -141,6 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: options.now ?? (() => new Date()),
     seed: options.seed ?? 1,
     rateLimitPerMinute: limit,
+    venueListing: options.venueListing,
+    programme: options.programme,
   });
   const app = buildServer(rt);
   await app.listen({ host: HOST, port: options.port ?? 0 });

@@ -1,6 +1,7 @@
 /**
- * Time helpers of the sandbox. Instants are epoch milliseconds rounded down to the second (the platform answers
- * without fractions); wall-clock times are Europe/Paris, converted with `TZDate` so DST changes are honoured.
+ * Time helpers of the sandbox. Instants are epoch milliseconds rounded down to the second (the platform stores
+ * microseconds, but its rules and our seed need no more); wall-clock times are Europe/Paris, converted with
+ * `TZDate` so DST changes are honoured.
  */
 import { TZDate } from '@date-fns/tz';
 
@@ -14,9 +15,17 @@ export function toSecond(ms: number): number {
   return Math.floor(ms / 1000) * 1000;
 }
 
-/** `2026-03-26T10:00:00Z`: UTC, no fraction, as the platform writes dates. */
+/** `2026-03-26T10:00:00Z`: UTC, no fraction — the control API's dates. */
 export function isoUtc(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * `2026-01-12T17:09:25.000000Z`: UTC with six-digit fractions, as the backend writes the dates of its answers
+ * (OpenAPI `format: date-time`).
+ */
+export function isoPlatform(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
 export function isoUtcOrNull(ms: number | null): string | null {

@@ -15,6 +15,8 @@ export const frCommon = {
     not_confirmed_from:
       'Vous pourrez valider cette contremarque à partir du {{when}}, une fois le délai d’annulation passé.',
     offerer_closed: 'La structure est fermée : ses contremarques ne peuvent plus être validées.',
+    booking_refused: 'pass Culture refuse cette contremarque : « {{text}} »',
+    platform_said: 'pass Culture refuse la demande ({{status}}) : « {{text}} »',
     not_used: "Cette réservation n'a pas été validée : il n'y a rien à annuler.",
     not_undoable: 'Seules les validations faites à ce guichet peuvent être annulées ici.',
     not_cancellable: 'pass Culture refuse l’annulation : cette réservation ne peut plus être annulée.',
@@ -34,6 +36,8 @@ export const frCommon = {
     platform_refused: 'pass Culture a refusé la modification : {{detail}}',
     offer_unknown:
       'Film, séance ou tarif introuvable sur pass Culture (supprimé entre-temps ?). Synchronisez puis réessayez.',
+    venue_unknown:
+      "Ce lieu n'est pas (ou plus) accessible avec cette clé : il doit activer le partenaire technique sur pass Culture Pro.",
     poster_invalid: 'Affiche refusée : {{detail}}',
     sales_not_closed: 'Cette séance n’a pas été fermée depuis ce guichet : réglez ses places à la main.',
     price_category_duplicate: 'Ce film a déjà un tarif « {{label}} » : choisissez un autre nom.',

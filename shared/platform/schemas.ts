@@ -1,20 +1,23 @@
 /**
  * zod schemas of the pass Culture public API responses the counter reads.
  * Source of truth: ../shared/platform/openapi-subset.json (GetBookingResponse, GetDatesResponse,
- * GetOfferersVenuesResponse). Unknown extra fields are accepted (the platform may add some);
- * missing or mistyped documented fields are a parse error.
+ * GetOfferersVenuesResponse). Unknown extra fields are accepted and dropped, even where the document says
+ * `additionalProperties: false` (the platform may add fields at any time: never `.strict()` here); missing or
+ * mistyped documented fields are a parse error. Dates are read by `platformDateTimeSchema` (dateTime.ts): with or
+ * without fractional seconds, any offset, and come out as `toISOString()` UTC.
  */
 import { z } from 'zod';
+import { platformDateTimeSchema } from './dateTime';
 
 export const bookingStatusSchema = z.enum(['CONFIRMED', 'USED', 'CANCELLED', 'REIMBURSED']);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
-/** `GET /public/bookings/v1/token/{token}` (GetBookingResponse). Dates are UTC strings. */
+/** `GET /public/bookings/v1/token/{token}` (GetBookingResponse). Dates come out as UTC ISO strings. */
 export const platformBookingSchema = z.object({
   id: z.number().int(),
   quantity: z.number().int(),
-  creationDate: z.string(),
-  confirmationDate: z.string().nullable().optional(),
+  creationDate: platformDateTimeSchema,
+  confirmationDate: platformDateTimeSchema.nullable().optional(),
   price: z.number().int(),
   status: bookingStatusSchema,
   offerId: z.number().int(),
@@ -50,8 +53,8 @@ export type PlatformPriceCategory = z.infer<typeof platformPriceCategorySchema>;
 /** One séance (a "date" / stock) of an event offer (DateResponse). */
 export const platformDateSchema = z.object({
   id: z.number().int(),
-  beginningDatetime: z.string(),
-  bookingLimitDatetime: z.string(),
+  beginningDatetime: platformDateTimeSchema,
+  bookingLimitDatetime: platformDateTimeSchema,
   bookedQuantity: z.number().int(),
   quantity: z.union([z.number().int(), z.literal('unlimited')]),
   priceCategory: platformPriceCategorySchema,
@@ -78,7 +81,7 @@ export const platformVenueSchema = z.object({
   legalName: z.string(),
   publicName: z.string().nullable().optional(),
   activityDomain: z.string(),
-  createdDatetime: z.string(),
+  createdDatetime: platformDateTimeSchema,
   location: venueLocationSchema,
 });
 export type PlatformVenue = z.infer<typeof platformVenueSchema>;

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createCore, type Core } from '../../electron/core';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { startWebHost, type WebHost } from '../../electron/web/server';
@@ -29,12 +29,22 @@ export interface CounterOptions {
   rateLimitPerMinute?: number;
   backgroundShare?: number;
   dataDir?: string;
+  /** The sandbox's booking listing: by venue (the 2026 platform, default) or by offer only (the one before). */
+  venueListing?: boolean;
+  /** The core's logger (silent by default) and clock (the real time by default). */
+  logger?: Logger;
+  clock?: () => Date;
+  /** Venues this counter serves (COUNTER_VENUE_ID); the key's first cinema by default. */
+  venueIds?: number[];
 }
 
 export async function startCounter(options: CounterOptions = {}): Promise<CounterUnderTest> {
-  const sandbox = await startSandbox({ rateLimitPerMinute: options.rateLimitPerMinute ?? null });
+  const sandbox = await startSandbox({
+    rateLimitPerMinute: options.rateLimitPerMinute ?? null,
+    venueListing: options.venueListing,
+  });
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const core = await createCore({
     dataDir,
     platform: { baseUrl: sandbox.url, apiKey: sandbox.apiKey },
@@ -42,6 +52,8 @@ export async function startCounter(options: CounterOptions = {}): Promise<Counte
     counterName: 'Caisse test',
     demoControlUrl: sandbox.url,
     logger,
+    clock: options.clock,
+    venueIds: options.venueIds,
     lookupTimeoutMs: options.lookupTimeoutMs,
     syncPeriodMs: options.syncPeriodMs ?? 0,
     // Tests sync far more often than a counter does: no rate limit unless the test is about it.

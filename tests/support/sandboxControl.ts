@@ -126,6 +126,11 @@ export async function setRateLimit(url: string, rateLimitPerMinute: number | nul
   await control(url, 'POST', '/config', { rateLimitPerMinute });
 }
 
+/** The sandbox's booking listing: by venue and offer (2026), or by offer only (the platform before). */
+export async function setVenueListing(url: string, venueListing: boolean): Promise<void> {
+  await control(url, 'POST', '/config', { venueListing });
+}
+
 export interface SandboxClock {
   /** The sandbox's now, ISO 8601 UTC. */
   now: string;

@@ -19,6 +19,7 @@ const PROVES_EXISTENCE: ReadonlySet<ErrorCode> = new Set([
   'reimbursed',
   'not_confirmed',
   'offerer_closed',
+  'booking_refused',
 ]);
 
 /** The cashier is waiting, and there may be a lookup after this: probes get a short timeout. */

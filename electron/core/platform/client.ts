@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { maskToken } from '../../../shared/countermark';
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates';
 import { t } from '../../../shared/i18n';
+import { isNaiveDateTime } from '../../../shared/platform/dateTime';
 import {
   platformBookingListSchema,
   platformEventListSchema,
@@ -56,6 +57,8 @@ export interface ListBookingsQuery {
   offerId?: number;
   stockId?: number;
   status?: BookingStatus;
+  /** Exact séance start, an ISO 8601 instant with its offset (`Z`): every film and tariff starting then. */
+  beginningDatetime?: string;
   /** Cursor: a booking id; results have `id >= firstIndex`, ascending. */
   firstIndex?: number;
   /** 1..50 (platform default 50). */
@@ -112,6 +115,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   };
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  /** Fields already reported for offset-less dates: one warning each, not one per answer every 30 s. */
+  const naiveDateFields = new Set<string>();
 
   /** Sends the call; resolves with a 2xx answer, throws a PlatformError for anything else. */
   async function exchange(call: Call): Promise<{ status: number; text: string }> {
@@ -129,7 +134,21 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
 
   async function getJson<S extends z.ZodType>(call: Call, schema: S): Promise<z.output<S>> {
     const { status, text } = await exchange(call);
-    return parseBody(status, text, schema);
+    const json = parseJson(text);
+    if (json.ok) warnNaiveDates(call, json.value);
+    return parseBody(status, json, text.length, schema);
+  }
+
+  /** The schemas read an offset-less date-time as UTC; say so once per field, never with its value. */
+  function warnNaiveDates(call: Call, value: unknown): void {
+    for (const field of naiveDateTimeFields(value)) {
+      if (naiveDateFields.has(field)) continue;
+      naiveDateFields.add(field);
+      options.logger?.warn(
+        { path: call.path, field },
+        'pass Culture sent a date-time without a time zone offset: read as UTC',
+      );
+    }
   }
 
   function tokenCall(method: Call['method'], action: string, token: string, opts: CallOptions | undefined): Call {
@@ -200,15 +219,15 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     },
 
     async listBookings(query, opts) {
-      // Both documents agree one of these is required (the OpenAPI of January 2026 only knows offerId).
+      // One of them is required (the 2026 backend answers 400 otherwise; the platform before it only knew offerId).
       if (query.offerId === undefined && query.venueId === undefined) {
         throw invalidInput('listBookings needs offerId or venueId');
       }
-      const { venueId, offerId, stockId, status, firstIndex, limit } = query;
+      const { venueId, offerId, stockId, status, beginningDatetime, firstIndex, limit } = query;
       const call: Call = {
         method: 'GET',
         path: `${BOOKINGS}/bookings`,
-        query: { offerId, venueId, stockId, status, firstIndex, limit },
+        query: { offerId, venueId, stockId, status, beginningDatetime, firstIndex, limit },
         resource: 'other',
         opts,
       };
@@ -219,12 +238,15 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
 }
 
 /** A 2xx body checked against its schema; anything else is `platform_malformed`. */
-function parseBody<S extends z.ZodType>(status: number, text: string, schema: S): z.output<S> {
-  const json = parseJson(text);
+function parseBody<S extends z.ZodType>(
+  status: number,
+  json: ReturnType<typeof parseJson>,
+  length: number,
+  schema: S,
+): z.output<S> {
   // The ledger keeps `body`: a 2xx body (even a truncated one) holds a beneficiary's personal data,
   // so only the shape of the problem is kept, never the data.
-  if (!json.ok)
-    throw new PlatformError('platform_malformed', { status, body: { problem: 'not JSON', length: text.length } });
+  if (!json.ok) throw new PlatformError('platform_malformed', { status, body: { problem: 'not JSON', length } });
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -238,6 +260,14 @@ function errorBody(text: string): unknown {
   if (text.trim() === '') return null;
   const json = parseJson(text);
   return json.ok ? json.value : text.slice(0, 200);
+}
+
+/** Paths (`bookings[].creationDate`) of the offset-less date-time strings in an answer. */
+export function naiveDateTimeFields(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return isNaiveDateTime(value) ? [path] : [];
+  if (Array.isArray(value)) return [...new Set(value.flatMap((item) => naiveDateTimeFields(item, `${path}[]`)))];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => naiveDateTimeFields(item, path ? `${path}.${key}` : key));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

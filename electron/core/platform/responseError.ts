@@ -1,9 +1,13 @@
 /**
  * Turns a non-2xx answer of the platform into a typed PlatformError (see docs/platform.md, "Errors").
- * Error bodies are read leniently: `{"field": "message"}` or `{"field": ["message", ...]}`, anything else
- * (a 422 list, an HTML page from a proxy, nothing) only loses the detail, never the status.
+ * Classification goes by status and field first (`auth`, `payment`, `booking`, `global`, `offerId`, `venueId`…),
+ * and reads a message's wording only where one status and field stand for several cases (a 403 or 410 `booking`).
+ * A value may be a string or a list of strings. A wording we do not know still reaches the cashier in the
+ * platform's own words; anything else (a 422 list, an HTML page from a proxy, nothing) only loses the detail,
+ * never the status.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../../../shared/contract';
 import { t } from '../../../shared/i18n';
 import { PlatformError } from './errors';
 import { parseNotConfirmedDate } from './notConfirmed';
@@ -36,43 +40,121 @@ export function errorMessages(body: unknown): Map<string, string[]> {
   return fields;
 }
 
+/**
+ * Fields naming what a 404 could not find. `offerId`/`venueId` are the 2026 listing's (`{"offerId": "we could not
+ * find this offer"}`, `{"venueId": "we could not find this venue"}`); `offer` the previous listing's; the others
+ * the offer routes' path parameters.
+ */
+const OFFER_FIELDS = ['offerId', 'offer', 'event_id', 'stock_id', 'price_category_id'];
+const VENUE_FIELDS = ['venueId', 'venue', 'venue_id'];
+
+type Base = { status: number; body: unknown };
+
 export function errorFromResponse(status: number, body: unknown, ctx: ResponseContext): PlatformError {
   const fields = errorMessages(body);
-  const base = { status, body };
-  const booking = fields.get('booking') ?? [];
-  const has = (pattern: RegExp) => booking.some((m) => pattern.test(m));
-
-  if (status === 401) return new PlatformError('auth_invalid', base);
-  if (status === 429) return new PlatformError('rate_limited', base);
-  if (status === 404) {
-    return ctx.resource === 'countermark' ? new PlatformError('countermark_unknown', base) : unexpected(status, body);
+  const base: Base = { status, body };
+  switch (status) {
+    case 401:
+      return new PlatformError('auth_invalid', base);
+    case 429:
+      return new PlatformError('rate_limited', base);
+    case 404:
+      return notFound(fields, base, ctx);
+    case 403:
+      return forbidden(fields, base, ctx);
+    case 410:
+      return gone(fields, base, ctx);
+    case 400:
+    case 422:
+      return badRequest(fields, base);
+    default:
+      // 5xx, 3xx (a misconfigured base URL), anything undocumented.
+      return new PlatformError('platform_error', base);
   }
+}
 
-  if (status === 403) {
-    if (fields.has('auth')) return new PlatformError('provider_inactive', base);
-    // The platform checks reimbursement first; a `payment` key means nothing else matters.
-    if (fields.has('payment')) return new PlatformError('reimbursed', base);
+function notFound(fields: Map<string, string[]>, base: Base, ctx: ResponseContext): PlatformError {
+  // The token routes answer `{"global": "This countermark cannot be found"}`, also for another venue's booking.
+  if (ctx.resource === 'countermark') return new PlatformError('countermark_unknown', base);
+  if (VENUE_FIELDS.some((f) => fields.has(f))) return new PlatformError('venue_unknown', base);
+  if (OFFER_FIELDS.some((f) => fields.has(f))) return new PlatformError('offer_unknown', base);
+  // `global` is too vague a field: the words decide (`GET …/events?venueId=` says "Venue cannot be found").
+  const global = fields.get('global') ?? [];
+  if (global.some((m) => /venue/i.test(m))) return new PlatformError('venue_unknown', base);
+  if (global.some((m) => /offer|event|stock|price/i.test(m))) return new PlatformError('offer_unknown', base);
+  return new PlatformError('platform_error', base);
+}
+
+function forbidden(fields: Map<string, string[]>, base: Base, ctx: ResponseContext): PlatformError {
+  if (fields.has('auth')) return new PlatformError('provider_inactive', base);
+  // The platform checks reimbursement first; a `payment` key means nothing else matters.
+  if (fields.has('payment')) return new PlatformError('reimbursed', base);
+  const booking = fields.get('booking');
+  if (booking) {
+    // One field, several refusals: only here does the wording decide.
+    const has = (pattern: RegExp) => booking.some((m) => pattern.test(m));
     if (has(/structure ferm/i)) return new PlatformError('offerer_closed', base);
     if (has(/pourrez valider|délai d.annulation/i)) return notConfirmed(booking, base, ctx.timeZone);
     if (has(/not been used/i)) return new PlatformError('not_used', base);
     // Only a cancel asks this; the contract has no code for it, so a precise message rides on platform_error.
     if (has(/cannot be cancell?ed/i))
       return new PlatformError('platform_error', { ...base, message: t('errors.not_cancellable') });
-    return unexpected(status, body);
   }
-
-  if (status === 410) {
-    // "has (already) been cancelled" vs "has (already) been validated"; older French wordings too.
-    if (has(/cancell?ed|annul/i)) return new PlatformError('cancelled', base);
-    if (has(/validated|validée/i)) return new PlatformError('already_used', base);
-    return unexpected(status, body);
-  }
-
-  // 5xx, 400/422 (a bug on our side), 3xx (a misconfigured base URL), anything undocumented.
-  return unexpected(status, body);
+  return refusedInItsOwnWords(fields, base, ctx);
 }
 
-function notConfirmed(messages: string[], base: { status: number; body: unknown }, timeZone: string): PlatformError {
+function gone(fields: Map<string, string[]>, base: Base, ctx: ResponseContext): PlatformError {
+  const booking = fields.get('booking');
+  if (booking) {
+    // "has (already) been cancelled" vs "has (already) been validated"; older French wordings too.
+    if (booking.some((m) => /cancell?ed|annul/i.test(m))) return new PlatformError('cancelled', base);
+    if (booking.some((m) => /validated|validée/i.test(m))) return new PlatformError('already_used', base);
+  }
+  return refusedInItsOwnWords(fields, base, ctx);
+}
+
+/**
+ * A 400/422 is a request the platform did not accept: a bug on our side, or a platform older or newer than this
+ * client. The listing's `{"global": ["`offerId` or `venueId` must be set"]}` and a refused query field (an older
+ * platform answers `{"venueId": ["Extra inputs are not permitted"], …}`) are `invalid_input`; programme refusals
+ * are explained from the body by the programme writer (programme/refusal.ts).
+ */
+function badRequest(fields: Map<string, string[]>, base: Base): PlatformError {
+  const listing = (fields.get('global') ?? []).some((m) => /offerId.*venueId|venueId.*offerId/i.test(m));
+  if (listing || VENUE_FIELDS.some((f) => fields.has(f)) || fields.has('offerId')) {
+    return new PlatformError('invalid_input', {
+      ...base,
+      message: t('errors.invalid_input', { detail: said(fields) }),
+    });
+  }
+  return new PlatformError('platform_error', base);
+}
+
+/**
+ * A 403 or 410 whose wording this client does not know: on a countermark the cashier reads the platform's own
+ * words (`booking_refused`, a refusal, never retried); elsewhere a platform_error that quotes them.
+ */
+function refusedInItsOwnWords(fields: Map<string, string[]>, base: Base, ctx: ResponseContext): PlatformError {
+  const text = said(fields);
+  if (!text) return new PlatformError('platform_error', base);
+  const code: ErrorCode = ctx.resource === 'countermark' ? 'booking_refused' : 'platform_error';
+  const message =
+    code === 'booking_refused'
+      ? t('errors.booking_refused', { text })
+      : t('errors.platform_said', { status: base.status, text });
+  return new PlatformError(code, { ...base, message });
+}
+
+/** Every message of the body, in the platform's words, one sentence. */
+function said(fields: Map<string, string[]>): string {
+  return [...fields.values()]
+    .flat()
+    .map((m) => m.trim())
+    .filter((m) => m !== '')
+    .join(' ; ');
+}
+
+function notConfirmed(messages: string[], base: Base, timeZone: string): PlatformError {
   for (const message of messages) {
     const date = parseNotConfirmedDate(message, timeZone);
     if (date) {
@@ -84,8 +166,4 @@ function notConfirmed(messages: string[], base: { status: number; body: unknown 
     }
   }
   return new PlatformError('not_confirmed', base);
-}
-
-function unexpected(status: number, body: unknown): PlatformError {
-  return new PlatformError('platform_error', { status, body });
 }

@@ -1,6 +1,7 @@
 /**
- * Downloads into the local mirror: new bookings by id cursor, status changes of the séances that matter now
- * (most urgent first), and the programme (films, séances, posters cached on disk).
+ * Downloads into the local mirror: new bookings by id cursor (newBookings.ts), status changes with as few requests
+ * as will do (statusRefresh.ts) — by venue where the platform lists a venue's bookings, film by film where it does
+ * not (venueListing.ts) — and the programme (films, séances, posters cached on disk).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,15 +10,12 @@ import type { BookingCache, MirrorChanges } from '../db/bookingCache';
 import { withRelaxedDurability } from '../db/durability';
 import type { CounterDb } from '../db/open';
 import type { Gateway } from '../platform/gateway';
+import { PAGE, SYNC_TIMEOUT_MS } from './listingWalk';
+import { isPlatformError } from '../platform/errors';
+import { createNewBookings, VenuesUnreadable } from './newBookings';
+import { createStatusRefresh } from './statusRefresh';
 import type { Streams } from './streams';
-
-const PAGE = 50;
-const SYNC_TIMEOUT_MS = 10_000;
-/** Séances refreshed every cycle: from an hour ago to three hours ahead; later ones a slice at a time. */
-const URGENT_BEFORE_MS = 60 * 60_000;
-const URGENT_AFTER_MS = 3 * 60 * 60_000;
-const HORIZON_MS = 7 * 24 * 60 * 60_000;
-const LATER_PER_CYCLE = 10;
+import { createVenueListing } from './venueListing';
 
 export interface MirrorSyncDeps {
   db: CounterDb;
@@ -30,84 +28,22 @@ export interface MirrorSyncDeps {
   logger: Logger;
 }
 
-function merge(into: MirrorChanges, from: MirrorChanges): void {
-  into.added.push(...from.added);
-  into.changed.push(...from.changed);
-}
-
 export function createMirrorSync(deps: MirrorSyncDeps) {
   const { db, gateway, cache, streams, logger } = deps;
   const now = () => deps.clock().toISOString();
-  let laterOffset = 0;
+  const listing = createVenueListing(db, deps.clock, logger);
+  const walkDeps = { gateway, cache, now };
+  const newBookings = createNewBookings({ ...walkDeps, db, streams, listing, logger });
+  const statuses = createStatusRefresh({ ...walkDeps, db, streams, listing, clock: deps.clock, logger });
 
-  /**
-   * New bookings of each film of the counter's venues since its stored cursor (the listing needs an offerId:
-   * OpenAPI `GET /public/bookings/v1/bookings`). The cursor is saved page by page, so sync resumes.
-   */
-  async function pullBookings(): Promise<MirrorChanges> {
-    const changes: MirrorChanges = { added: [], changed: [] };
-    const offerIds = (
-      db.$client
-        .prepare(
-          'SELECT offer_id AS id FROM offers WHERE venue_id IN (SELECT value FROM json_each(?)) ORDER BY offer_id',
-        )
-        .all(JSON.stringify(await deps.venueIds())) as { id: number }[]
-    ).map((r) => r.id);
-    for (const offerId of offerIds) {
-      const name = `bookings:${offerId}`;
-      let cursor = streams.cursor(name) ?? 1;
-      for (;;) {
-        const page = await gateway('sync', (c) =>
-          c.listBookings({ offerId, firstIndex: cursor, limit: PAGE }, { timeoutMs: SYNC_TIMEOUT_MS }),
-        );
-        merge(changes, cache.mirror(page, now()));
-        const last = page.at(-1);
-        if (!last) break;
-        cursor = last.id + 1;
-        streams.setCursor(name, cursor);
-        if (page.length < PAGE) break;
-      }
-    }
-    return changes;
+  /** New bookings since each cursor, into `changes` as pages come. */
+  async function pullBookings(changes: MirrorChanges): Promise<void> {
+    await newBookings.pull(await deps.venueIds(), changes);
   }
 
-  /** The séances whose bookings to refresh this cycle, most urgent first. */
-  function seancesToRefresh(): { stockId: number; offerId: number }[] {
-    const t = deps.clock().getTime();
-    const rows = db.$client
-      .prepare(
-        `SELECT s.stock_id AS stockId, s.offer_id AS offerId, s.beginning_datetime AS start FROM seances s
-         WHERE s.beginning_datetime >= ? AND s.beginning_datetime <= ? ORDER BY s.beginning_datetime, s.stock_id`,
-      )
-      .all(new Date(t - URGENT_BEFORE_MS).toISOString(), new Date(t + HORIZON_MS).toISOString()) as {
-      stockId: number;
-      offerId: number;
-      start: string;
-    }[];
-    const urgentUntil = new Date(t + URGENT_AFTER_MS).toISOString();
-    const urgent = rows.filter((r) => r.start <= urgentUntil);
-    const later = rows.filter((r) => r.start > urgentUntil);
-    if (laterOffset >= later.length) laterOffset = 0;
-    const slice = later.slice(laterOffset, laterOffset + LATER_PER_CYCLE);
-    laterOffset += LATER_PER_CYCLE;
-    return [...urgent, ...slice];
-  }
-
-  /** Cancellations and validations made elsewhere show up as status changes in the séance's bookings. */
-  async function refreshStatuses(): Promise<MirrorChanges> {
-    const changes: MirrorChanges = { added: [], changed: [] };
-    for (const { stockId, offerId } of seancesToRefresh()) {
-      for (let cursor = 1; ;) {
-        const page = await gateway('sync', (c) =>
-          c.listBookings({ offerId, stockId, firstIndex: cursor, limit: PAGE }, { timeoutMs: SYNC_TIMEOUT_MS }),
-        );
-        merge(changes, cache.mirror(page, now()));
-        const last = page.at(-1);
-        if (!last || page.length < PAGE) break;
-        cursor = last.id + 1;
-      }
-    }
-    return changes;
+  /** Cancellations and validations made elsewhere show up as status changes; `force` reads everything due now. */
+  async function refreshStatuses(changes: MirrorChanges, force = false): Promise<void> {
+    await statuses.refresh(await deps.venueIds(), changes, force);
   }
 
   const upsertOffer = db.$client.prepare(
@@ -124,36 +60,47 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
 
   /** Films of each venue (all of them: there are few, and their status changes) and their séances. */
   async function pullProgramme(): Promise<void> {
+    const failures: { venueId: number; error: unknown }[] = [];
     for (const venueId of await deps.venueIds()) {
-      for (let cursor = 1; ;) {
-        const events = await gateway('sync', (c) =>
-          c.listEvents(venueId, { firstIndex: cursor, limit: PAGE }, { timeoutMs: SYNC_TIMEOUT_MS }),
-        );
-        for (const event of events) {
-          const before = posterState.get(event.id) as { url: string | null; file: string | null } | undefined;
-          // Re-downloadable: a relaxed commit (durability.ts).
-          withRelaxedDurability(db.$client, () =>
-            upsertOffer.run({
-              offerId: event.id,
-              venueId,
-              name: event.name,
-              description: event.description ?? null,
-              durationMinutes: event.eventDuration ?? null,
-              isDuo: event.enableDoubleBookings === false ? 0 : 1,
-              status: event.status,
-              posterUrl: event.image?.url ?? null,
-              updatedAt: now(),
-            }),
-          );
-          await pullDates(event.id);
-          if (event.image?.url && (before?.url !== event.image.url || !before.file)) {
-            await cachePoster(event.id, event.image.url);
-          }
-        }
-        const last = events.at(-1);
-        if (!last || events.length < PAGE) break;
-        cursor = last.id + 1;
+      try {
+        await pullVenueProgramme(venueId);
+      } catch (error) {
+        if (!isPlatformError(error) || error.code !== 'venue_unknown') throw error;
+        failures.push({ venueId, error });
       }
+    }
+    if (failures.length > 0) throw new VenuesUnreadable(failures);
+  }
+
+  async function pullVenueProgramme(venueId: number): Promise<void> {
+    for (let cursor = 1; ;) {
+      const events = await gateway('sync', (c) =>
+        c.listEvents(venueId, { firstIndex: cursor, limit: PAGE }, { timeoutMs: SYNC_TIMEOUT_MS }),
+      );
+      for (const event of events) {
+        const before = posterState.get(event.id) as { url: string | null; file: string | null } | undefined;
+        // Re-downloadable: a relaxed commit (durability.ts).
+        withRelaxedDurability(db.$client, () =>
+          upsertOffer.run({
+            offerId: event.id,
+            venueId,
+            name: event.name,
+            description: event.description ?? null,
+            durationMinutes: event.eventDuration ?? null,
+            isDuo: event.enableDoubleBookings === false ? 0 : 1,
+            status: event.status,
+            posterUrl: event.image?.url ?? null,
+            updatedAt: now(),
+          }),
+        );
+        await pullDates(event.id);
+        if (event.image?.url && (before?.url !== event.image.url || !before.file)) {
+          await cachePoster(event.id, event.image.url);
+        }
+      }
+      const last = events.at(-1);
+      if (!last || events.length < PAGE) break;
+      cursor = last.id + 1;
     }
   }
 

@@ -1,12 +1,14 @@
 /**
  * The sync cycle: uploads first (so the platform's state never overwrites an unsent mark), then downloads —
- * new bookings every cycle, séance statuses every other cycle, the programme every ten minutes.
- * Runs on a timer while online; never on the cashier's path.
+ * new bookings and a pass of status refresh every cycle (statusRefresh.ts spends a few requests a pass), the
+ * programme every ten minutes. Runs on a timer while online; never on the cashier's path.
  */
 import type { Logger } from 'pino';
 import type { MirrorChanges } from '../db/bookingCache';
 import type { Connectivity } from './connectivity';
+import { emptyChanges } from './listingWalk';
 import type { MirrorSync } from './mirrorSync';
+import { VenuesUnreadable } from './newBookings';
 import type { Streams } from './streams';
 import type { Uploader } from './uploader';
 import type { UploadQueue } from './uploadQueue';
@@ -27,7 +29,6 @@ export interface SchedulerDeps {
 }
 
 const PROGRAMME_EVERY_MS = 10 * 60_000;
-const STATUSES_EVERY_MS = 60_000;
 
 export function createScheduler(deps: SchedulerDeps) {
   const { streams, logger } = deps;
@@ -37,7 +38,7 @@ export function createScheduler(deps: SchedulerDeps) {
   // After stop() nothing may run: the database is about to close.
   let stopped = false;
   let lastProgramme = 0;
-  let lastStatuses = 0;
+  let forceStatuses = true;
   let lastSyncAt: string | null = null;
 
   async function runCycle(): Promise<boolean> {
@@ -45,20 +46,30 @@ export function createScheduler(deps: SchedulerDeps) {
     await streams.run('uploads', () => deps.uploader.drain());
     // Upload before download: while anything we did is unsent, the platform's view would overwrite it.
     if (deps.queue.hasUnsentRows()) return false;
+    // A venue out of this key's reach (VenuesUnreadable) must not keep the others from syncing: the stream shows
+    // it, the cycle goes on, and it counts as interrupted.
+    let partial: VenuesUnreadable | null = null;
+    const tolerant = (error: unknown) => {
+      if (!(error instanceof VenuesUnreadable)) throw error;
+      partial = error;
+    };
     const t = deps.clock().getTime();
     if (t - lastProgramme >= PROGRAMME_EVERY_MS) {
-      await streams.run('programme', () => deps.mirror.pullProgramme());
+      await streams.run('programme', () => deps.mirror.pullProgramme()).catch(tolerant);
       lastProgramme = t;
       deps.onProgrammeChanged();
     }
-    const changes = await streams.run('bookings', () => deps.mirror.pullBookings());
-    if (t - lastStatuses >= STATUSES_EVERY_MS) {
-      const statusChanges = await streams.run('statuses', () => deps.mirror.refreshStatuses());
-      changes.added.push(...statusChanges.added);
-      changes.changed.push(...statusChanges.changed);
-      lastStatuses = t;
+    // Filled as pages come: what a failing request interrupts is still announced.
+    const changes = emptyChanges();
+    try {
+      await streams.run('bookings', () => deps.mirror.pullBookings(changes)).catch(tolerant);
+      const force = forceStatuses;
+      await streams.run('statuses', () => deps.mirror.refreshStatuses(changes, force));
+      forceStatuses = false;
+    } finally {
+      if (changes.added.length > 0 || changes.changed.length > 0) deps.onBookingsChanged(changes);
     }
-    if (changes.added.length > 0 || changes.changed.length > 0) deps.onBookingsChanged(changes);
+    if (partial) throw partial;
     lastSyncAt = deps.clock().toISOString();
     return true;
   }
@@ -85,7 +96,7 @@ export function createScheduler(deps: SchedulerDeps) {
     /** Forces the programme and statuses at the next cycle (e.g. "Synchroniser maintenant"). */
     refreshAll(): void {
       lastProgramme = 0;
-      lastStatuses = 0;
+      forceStatuses = true;
     },
     start(): void {
       if (deps.periodMs <= 0 || timer) return;

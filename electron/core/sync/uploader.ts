@@ -38,6 +38,7 @@ const CONFLICTS = new Set<ErrorCode>([
   'not_confirmed',
   'offerer_closed',
   'not_used',
+  'booking_refused', // a refusal in words we do not know: retrying would not change it
   'platform_malformed',
 ]);
 

@@ -12,7 +12,12 @@ import { CONTROL_PREFIX, controlView, parseInput } from './common';
 const DAY_MS = 86_400_000;
 
 const resetSchema = z.object({ seed: z.number().int().min(0).max(0xffffffff).optional() }).strict();
-const configSchema = z.object({ rateLimitPerMinute: z.number().int().positive().nullable().optional() }).strict();
+const configSchema = z
+  .object({
+    rateLimitPerMinute: z.number().int().positive().nullable().optional(),
+    venueListing: z.boolean().optional(),
+  })
+  .strict();
 const clockSchema = z
   .object({
     advanceMs: z
@@ -56,13 +61,14 @@ export function registerPlatformControl(app: FastifyInstance, rt: SandboxRuntime
     return rt.faults.get();
   });
 
-  const config = () => ({ rateLimitPerMinute: rt.limiter.limit });
+  const config = () => ({ rateLimitPerMinute: rt.limiter.limit, venueListing: rt.venueListing });
   app.get(`${prefix}/config`, async () => config());
 
   app.post(`${prefix}/config`, async (request, reply) => {
     const input = parseInput(configSchema, request.body, reply);
     if (!input) return reply;
     if (input.rateLimitPerMinute !== undefined) rt.limiter.limit = input.rateLimitPerMinute;
+    if (input.venueListing !== undefined) rt.venueListing = input.venueListing;
     return config();
   });
 

@@ -21,20 +21,33 @@ const instantParam = z
   })
   .transform((text) => Date.parse(text));
 
+const filterShape = {
+  stockId: intParam.optional(),
+  priceCategoryId: intParam.optional(),
+  status: bookingStatusSchema.optional(),
+  beginningDatetime: instantParam.optional(),
+  ...paginationShape,
+};
+
 /**
- * As `GetFilteredBookingsRequest` (an `HttpQueryParamsModel`, extra="forbid"): offerId is required and any other
- * parameter, venueId included, is refused. A venue's bookings are read offer by offer.
+ * `GetFilteredBookingsRequest` of the 2026 document (`operationId` GetBookings): `offerId` and/or `venueId` (ANDed),
+ * other parameters refused (pcapi's query models forbid extras).
  */
 const listQuerySchema = z
-  .object({
-    offerId: intParam,
-    stockId: intParam.optional(),
-    priceCategoryId: intParam.optional(),
-    status: bookingStatusSchema.optional(),
-    beginningDatetime: instantParam.optional(),
-    ...paginationShape,
-  })
+  .object({ offerId: intParam.optional(), venueId: intParam.optional(), ...filterShape })
   .strict();
+
+/**
+ * The same request before January 2026 (`GetBookingsByOffer`, pass-culture-main 01a025d8): `offerId` required and
+ * anything else, `venueId` included, refused. `POST /__sandbox/config {"venueListing": false}` brings it back.
+ */
+const legacyListQuerySchema = z.object({ offerId: intParam, ...filterShape }).strict();
+
+// The 2026 backend's answers (docs/platform.md), and the one before for an unknown offer.
+const OFFER_OR_VENUE_REQUIRED = { global: ['`offerId` or `venueId` must be set'] };
+const VENUE_NOT_FOUND = { venueId: 'we could not find this venue' };
+const OFFER_NOT_FOUND = { offerId: 'we could not find this offer' };
+const LEGACY_OFFER_NOT_FOUND = { offer: 'we could not find this offer id' };
 
 function fail(reply: FastifyReply, error: PlatformError) {
   return reply.code(error.status).send(error.body);
@@ -63,15 +76,23 @@ export function registerBookingRoutes(app: FastifyInstance, rt: SandboxRuntime):
   app.patch<TokenRequest>(`${PREFIX}/cancel/token/:token`, patch(cancelBooking));
 
   app.get(`${PREFIX}/bookings`, async (request, reply) => {
-    const query = parseQuery(listQuerySchema, request.query, reply);
+    const query = rt.venueListing
+      ? parseQuery(listQuerySchema, request.query, reply)
+      : parseQuery(legacyListQuerySchema, request.query, reply);
     if (!query) return reply;
     const store = rt.store;
-    if (!store.event(query.offerId)) return reply.code(404).send({ offer: 'we could not find this offer id' });
-    // pcapi filters only on truthy values: `stockId=0` filters nothing.
+    const venueId = 'venueId' in query ? query.venueId : undefined;
+    // pcapi filters only on truthy values: `stockId=0` filters nothing, `offerId=0` is no offer.
+    if (!query.offerId && !venueId) return reply.code(400).send(OFFER_OR_VENUE_REQUIRED);
+    if (venueId && !store.venue(venueId)) return reply.code(404).send(VENUE_NOT_FOUND);
+    if (query.offerId && !store.event(query.offerId)) {
+      return reply.code(404).send(rt.venueListing ? OFFER_NOT_FOUND : LEGACY_OFFER_NOT_FOUND);
+    }
     const matching = store.data.bookings.filter((booking) => {
       const { stock, event } = store.context(booking);
       return (
-        event.id === query.offerId &&
+        (!query.offerId || event.id === query.offerId) &&
+        (!venueId || event.venueId === venueId) &&
         (!query.stockId || stock.id === query.stockId) &&
         (!query.priceCategoryId || stock.priceCategoryId === query.priceCategoryId) &&
         (!query.status || booking.status === query.status) &&

@@ -42,6 +42,15 @@ const quantity = z.union([
   z.literal('unlimited'),
 ]);
 const image = z.object({ file: z.string().min(1), credit: z.string().nullish() }).nullish();
+/** `videoUrl` (OpenAPI: nullable `uri`, 1–2083 characters, a public YouTube video; null removes it). */
+const videoUrl = z
+  .string()
+  .min(1)
+  .max(2083)
+  .refine((text) => /^https?:\/\/(www\.|m\.)?(youtube\.com\/watch\?|youtu\.be\/)\S+$/i.test(text), {
+    message: 'Video URL must be from the Youtube plateform, it should be public and should not be a short',
+  })
+  .nullable();
 const cineFields = z.object({
   category: z.enum(['SEANCE_CINE', 'EVENEMENT_CINE', 'FESTIVAL_CINE', 'CINE_PLEIN_AIR']),
   author: z.string().optional(),
@@ -69,6 +78,7 @@ const eventCreation = z
     image,
     idAtProvider: z.string().max(70).nullish(),
     bookingEmail: z.string().nullish(),
+    videoUrl: videoUrl.optional(),
   })
   .strict();
 
@@ -80,6 +90,7 @@ const eventEdition = z
     enableDoubleBookings: z.boolean().nullish(),
     isActive: z.boolean().nullish(),
     image,
+    videoUrl: videoUrl.optional(),
   })
   .strict();
 
@@ -95,7 +106,8 @@ const stockEdition = z
   .object({
     beginningDatetime: awareDateTime.nullish(),
     bookingLimitDatetime: awareDateTime.nullish(),
-    priceCategoryId: z.number().int().nullish(),
+    // OpenAPI EventStockEdition: `exclusiveMinimum: 0`.
+    priceCategoryId: z.number().int().gt(0, 'Input should be greater than 0').nullish(),
     quantity: quantity.nullish(),
     idAtProvider: z.string().max(70).nullish(),
   })
@@ -148,6 +160,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
       isActive: true,
       idAtProvider: body.idAtProvider ?? null,
       image: poster ? { ...poster, credit: body.image?.credit ?? null } : null,
+      videoUrl: body.videoUrl ?? null,
     };
     rt.store.addEvent(event);
     return eventResponse(event, publicBase(request));
@@ -175,6 +188,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
     if (body.eventDuration != null) event.durationMinutes = body.eventDuration;
     if (body.enableDoubleBookings != null) event.isDuo = body.enableDoubleBookings;
     if (body.isActive != null) event.isActive = body.isActive;
+    if (body.videoUrl !== undefined) event.videoUrl = body.videoUrl;
     if (poster) event.image = { ...poster, credit: body.image?.credit ?? null };
     return eventResponse(event, publicBase(request));
   });

@@ -1,6 +1,7 @@
 /** `/public/offers/v1`: the offerer's venues, its film offers (events) and their séances (dates). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { EVENT_CATEGORIES } from '../catalog';
 import type { SandboxRuntime } from '../runtime';
 import { dateResponse, eventResponse, offererVenuesResponse } from '../serialize';
 import { intParam, page, paginationShape, parseQuery, pathId, publicBase } from './params';
@@ -42,6 +43,9 @@ export function registerOfferRoutes(app: FastifyInstance, rt: SandboxRuntime): v
       .sort((a, b) => a.id - b.id);
     return { events: page(events, query.firstIndex, query.limit).map((e) => eventResponse(e, publicBase(request))) };
   });
+
+  // GetEventCategoriesResponse: a list of EventCategoryResponse (id, label, conditionalFields).
+  app.get(`${PREFIX}/events/categories`, async () => EVENT_CATEGORIES);
 
   app.get<EventRequest>(`${PREFIX}/events/:event_id`, async (request, reply) => {
     const id = pathId(request.params.event_id);

@@ -23,9 +23,16 @@ export const priceCategoryCreation = z.object({
   idAtProvider: z.string().max(70).nullish(),
 });
 
-/** Parses a JSON body the pydantic way, or answers 400 `{"<path>": ["message"]}`. */
+/** Every request body of these routes is required (OpenAPI 3.1 document: `requestBody.required: true`). */
+const BODY_REQUIRED = { __root__: ['Input should be a valid dictionary or object to extract fields from'] };
+
+/** Parses a JSON body the pydantic way, or answers 400 `{"<path>": ["message"]}`; no body at all is refused too. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown, reply: FastifyReply): z.infer<T> | undefined {
-  const result = schema.safeParse(body ?? {});
+  if (body === undefined || body === null) {
+    reply.code(400).send(BODY_REQUIRED);
+    return undefined;
+  }
+  const result = schema.safeParse(body);
   if (result.success) return result.data;
   const errors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {

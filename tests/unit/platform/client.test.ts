@@ -66,7 +66,9 @@ describe('answers', () => {
       stockId: 4201,
       offerName: 'La Grande Vadrouille',
       userFirstName: 'Camille',
-      confirmationDate: '2026-11-25T18:30:00Z',
+      // Dates come out in one form whatever the platform's notation (shared/platform/dateTime.ts).
+      creationDate: '2026-11-20T10:00:00.000Z',
+      confirmationDate: '2026-11-25T18:30:00.000Z',
     });
   });
 
@@ -128,10 +130,14 @@ describe('answers', () => {
     });
   });
 
-  it('lists bookings of a venue', async () => {
+  it('lists bookings of a venue, and of its séances starting at one time', async () => {
     server.reply('GET', '/public/bookings/v1/bookings', { status: 200, json: { bookings: [] } });
     await expect(client.listBookings({ venueId: 535 })).resolves.toEqual([]);
     expect(server.requests[0]?.url).toBe('/public/bookings/v1/bookings?venueId=535');
+    await client.listBookings({ venueId: 535, beginningDatetime: '2026-11-27T19:30:00.000Z', status: 'CONFIRMED' });
+    expect(server.requests[1]?.url).toBe(
+      '/public/bookings/v1/bookings?venueId=535&status=CONFIRMED&beginningDatetime=2026-11-27T19%3A30%3A00.000Z',
+    );
   });
 
   it('sends tariff writes as JSON in cents to their documented paths, and parses the answers', async () => {

@@ -206,11 +206,19 @@ describe('other statuses', () => {
     expect(e422.message).toContain('(422)');
   });
 
-  it('an undocumented 403 or 410 → platform_error rather than a guess', async () => {
-    expect(await lookupError({ status: 403, json: { global: 'Forbidden' } })).toMatchObject({
-      code: 'platform_error',
-      status: 403,
-    });
+  it('a 403 or 410 in words this client does not know: the cashier reads the platform’s own text', async () => {
+    const wording = 'Cette contremarque est suspendue par le support';
+    for (const [status, json] of [
+      [403, { booking: wording }],
+      [403, { booking: [wording] }],
+      [410, { booking: [wording] }],
+      [403, { global: wording }],
+    ] as const) {
+      const error = await lookupError({ status, json });
+      expect(error, `${status} ${JSON.stringify(json)}`).toMatchObject({ code: 'booking_refused', status });
+      expect(error.message).toBe(`pass Culture refuse cette contremarque : « ${wording} »`);
+    }
+    // With no words at all there is nothing to quote: the status is all we have.
     expect(await lookupError({ status: 410 })).toMatchObject({ code: 'platform_error', status: 410 });
   });
 
@@ -222,14 +230,16 @@ describe('other statuses', () => {
     expect((await lookupError({ status: 401, text: '' })).code).toBe('auth_invalid');
   });
 
-  it('a 404 on dates or listings is not an unknown countermark', async () => {
+  it('a 404 on dates or listings is not an unknown countermark: the field says what is missing', async () => {
     server.reply('GET', '/public/offers/v1/events/42/dates', {
       status: 404,
-      json: { global: 'The offer could not be found' },
+      json: { event_id: ['The event could not be found'] },
     });
     server.reply('GET', '/public/bookings/v1/bookings', { status: 404, json: { offerId: ['not found'] } });
+    expect(await caught(client.getEventDates(42))).toMatchObject({ code: 'offer_unknown', status: 404 });
+    expect(await caught(client.listBookings({ offerId: 42 }))).toMatchObject({ code: 'offer_unknown', status: 404 });
+    server.reply('GET', '/public/offers/v1/events/42/dates', { status: 404, text: '' });
     expect(await caught(client.getEventDates(42))).toMatchObject({ code: 'platform_error', status: 404 });
-    expect(await caught(client.listBookings({ offerId: 42 }))).toMatchObject({ code: 'platform_error', status: 404 });
   });
 
   it('maps errors of the other endpoints the same way', async () => {
@@ -243,5 +253,67 @@ describe('other statuses', () => {
     server.reply('GET', LOOKUP, { status: 301, headers: { location: 'http://127.0.0.1:1/elsewhere' } });
     expect(await caught(client.getBookingByToken('AB2CD3'))).toMatchObject({ code: 'platform_error', status: 301 });
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('the booking listing (2026 document)', () => {
+  const LISTING = '/public/bookings/v1/bookings';
+  const listingError = async (status: number, json: unknown, query: Parameters<PlatformClient['listBookings']>[0]) => {
+    server.reply('GET', LISTING, { status, json });
+    return caught(client.listBookings(query));
+  };
+
+  it('400 "`offerId` or `venueId` must be set" → invalid_input, quoting the platform', async () => {
+    const error = await listingError(400, { global: ['`offerId` or `venueId` must be set'] }, { venueId: 535 });
+    expect(error).toMatchObject({ code: 'invalid_input', status: 400 });
+    expect(error.message).toBe('Demande invalide : `offerId` or `venueId` must be set');
+  });
+
+  it('400 from a platform that does not know venueId yet → invalid_input', async () => {
+    const body = { offerId: ['Field required'], venueId: ['Extra inputs are not permitted'] };
+    expect(await listingError(400, body, { venueId: 535 })).toMatchObject({ code: 'invalid_input', status: 400 });
+    expect(await listingError(422, { venueId: 'unexpected' }, { venueId: 535 })).toMatchObject({
+      code: 'invalid_input',
+      status: 422,
+    });
+  });
+
+  it('404 venueId → venue_unknown, 404 offerId (or the older `offer`) → offer_unknown, string or list', async () => {
+    for (const json of [{ venueId: 'we could not find this venue' }, { venueId: ['we could not find this venue'] }]) {
+      const error = await listingError(404, json, { venueId: 535 });
+      expect(error).toMatchObject({ code: 'venue_unknown', status: 404 });
+      expect(error.message).toMatch(/lieu n'est pas \(ou plus\) accessible/);
+    }
+    for (const json of [{ offerId: 'we could not find this offer' }, { offer: 'we could not find this offer id' }]) {
+      expect(await listingError(404, json, { offerId: 42 })).toMatchObject({ code: 'offer_unknown', status: 404 });
+    }
+  });
+});
+
+describe('status and field first, words second', () => {
+  it('a known field decides whatever its words, string or list', async () => {
+    expect(await lookupError({ status: 403, json: { payment: ['Réservation remboursée'] } })).toMatchObject({
+      code: 'reimbursed',
+    });
+    expect(await lookupError({ status: 403, json: { auth: 'Clé désactivée' } })).toMatchObject({
+      code: 'provider_inactive',
+    });
+    expect(await lookupError({ status: 401, json: { auth: ['anything'] } })).toMatchObject({ code: 'auth_invalid' });
+    expect(await lookupError({ status: 404, json: { global: ['Contremarque inconnue'] } })).toMatchObject({
+      code: 'countermark_unknown',
+    });
+  });
+
+  it('the same status and field with words for another case: the words only split `booking`', async () => {
+    expect(await lookupError({ status: 410, json: { booking: ['This booking has been cancelled'] } })).toMatchObject({
+      code: 'cancelled',
+    });
+    expect(
+      await lookupError({ status: 410, json: { booking: 'This booking has already been validated' } }),
+    ).toMatchObject({ code: 'already_used' });
+    // `payment` wins over `booking`: the platform checks reimbursement first.
+    expect(
+      await lookupError({ status: 403, json: { booking: 'This booking has been cancelled', payment: 'reimbursed' } }),
+    ).toMatchObject({ code: 'reimbursed' });
   });
 });

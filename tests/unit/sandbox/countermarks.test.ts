@@ -80,11 +80,12 @@ describe('look-up', () => {
       userLastName: valid.lastName,
       venueId: 1,
       offerEan: null,
-      confirmationDate: valid.confirmationDate,
     });
     const booking = body as { creationDate: string; confirmationDate: string };
-    expect(booking.creationDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    expect(booking.confirmationDate).toMatch(/Z$/);
+    // The backend's notation: UTC, six-digit fractions (the control API writes whole seconds).
+    expect(booking.creationDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+    expect(booking.confirmationDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000000Z$/);
+    expect(Date.parse(booking.confirmationDate)).toBe(Date.parse(valid.confirmationDate));
     expect(Date.parse(booking.confirmationDate)).toBeLessThanOrEqual(NOW.getTime());
   });
 

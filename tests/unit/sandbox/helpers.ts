@@ -114,7 +114,7 @@ export async function allDates(t: TestSandbox): Promise<(DateJson & { offerId: n
   return out;
 }
 
-/** Every booking as the platform lists them: offer by offer (offerId is required), page by page, by id. */
+/** Every booking as the platform lists them, offer by offer (as both the 2026 platform and the one before allow). */
 export async function allListedBookings<T extends { id: number } = { id: number }>(t: TestSandbox): Promise<T[]> {
   const { events } = await t.getJson<{ events: { id: number }[] }>('/public/offers/v1/events');
   const out: T[] = [];

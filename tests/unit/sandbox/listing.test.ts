@@ -32,17 +32,74 @@ function busiestOffer(bookings: ControlBooking[]): number {
 }
 
 describe('GET /public/bookings/v1/bookings', () => {
-  it('needs offerId, and refuses venueId or any other parameter, as the platform does', async () => {
-    const cases: [string, Record<string, string[]>][] = [
-      ['', { offerId: ['Field required'] }],
-      ['venueId=1', { offerId: ['Field required'], venueId: ['Extra inputs are not permitted'] }],
-      ['offerId=101&venueId=1', { venueId: ['Extra inputs are not permitted'] }],
-      ['offerId=101&page=2', { page: ['Extra inputs are not permitted'] }],
+  it('needs offerId or venueId (ANDed when both), and refuses any other parameter, as the 2026 platform does', async () => {
+    const cases: [string, number, unknown][] = [
+      ['', 400, { global: ['`offerId` or `venueId` must be set'] }],
+      ['offerId=0', 400, { global: ['`offerId` or `venueId` must be set'] }],
+      ['venueId=999', 404, { venueId: 'we could not find this venue' }],
+      ['offerId=999999', 404, { offerId: 'we could not find this offer' }],
+      ['venueId=1&offerId=999999', 404, { offerId: 'we could not find this offer' }],
+      ['venueId=1&page=2', 400, { page: ['Extra inputs are not permitted'] }],
+      ['venueId=abc', 400, { venueId: ['Input should be a valid integer, unable to parse string as an integer'] }],
     ];
-    for (const [query, body] of cases) {
+    for (const [query, status, body] of cases) {
       const response = await t.get(`/public/bookings/v1/bookings?${query}`);
-      expect(response.status, query).toBe(400);
-      expect(await response.json()).toEqual(body);
+      expect(response.status, query).toBe(status);
+      expect(await response.json(), query).toEqual(body);
+    }
+    const byVenue = await list('venueId=1&limit=50');
+    expect(byVenue.map((b) => b.id)).toEqual(seeded.slice(0, 50).map((b) => b.id));
+    const offerId = busiestOffer(seeded);
+    expect((await list(`venueId=1&offerId=${offerId}`)).map((b) => b.id)).toEqual(
+      seeded.filter((b) => b.offerId === offerId).map((b) => b.id),
+    );
+  });
+
+  it('pages a whole venue by id, with the same cursor as an offer, and filters it by séance start and status', async () => {
+    const ids: number[] = [];
+    for (let cursor = 1; ;) {
+      const page = await list(`venueId=1&firstIndex=${cursor}&limit=50`);
+      ids.push(...page.map((b) => b.id));
+      if (page.length < 50) break;
+      cursor = (page[page.length - 1]?.id ?? 0) + 1;
+    }
+    expect(ids).toEqual(seeded.map((b) => b.id));
+    const sample = seeded[0] as ControlBooking;
+    const atThatTime = await list(`venueId=1&beginningDatetime=${sample.seanceStart}`);
+    expect(atThatTime.map((b) => b.id)).toEqual(
+      seeded.filter((b) => b.seanceStart === sample.seanceStart).map((b) => b.id),
+    );
+    const confirmed = await list('venueId=1&status=CONFIRMED&limit=50');
+    expect(confirmed.map((b) => b.id)).toEqual(
+      seeded
+        .filter((b) => b.status === 'CONFIRMED')
+        .slice(0, 50)
+        .map((b) => b.id),
+    );
+  });
+
+  it('as the platform before January 2026 (config venueListing: false): offerId required, venueId refused', async () => {
+    const legacy = await startTestSandbox({ venueListing: false });
+    try {
+      const cases: [string, number, unknown][] = [
+        ['', 400, { offerId: ['Field required'] }],
+        ['venueId=1', 400, { offerId: ['Field required'], venueId: ['Extra inputs are not permitted'] }],
+        ['offerId=101&venueId=1', 400, { venueId: ['Extra inputs are not permitted'] }],
+        ['offerId=999999', 404, { offer: 'we could not find this offer id' }],
+      ];
+      for (const [query, status, body] of cases) {
+        const response = await legacy.get(`/public/bookings/v1/bookings?${query}`);
+        expect(response.status, query).toBe(status);
+        expect(await response.json(), query).toEqual(body);
+      }
+      expect((await legacy.get('/public/bookings/v1/bookings?offerId=101')).status).toBe(200);
+      // The switch works at run time too, and a reset brings back the option's behaviour.
+      expect(await legacy.controlJson('POST', '/config', { venueListing: true })).toMatchObject({ venueListing: true });
+      expect((await legacy.get('/public/bookings/v1/bookings?venueId=1')).status).toBe(200);
+      await legacy.control('POST', '/reset');
+      expect((await legacy.get('/public/bookings/v1/bookings?venueId=1')).status).toBe(400);
+    } finally {
+      await legacy.close();
     }
   });
 
@@ -136,12 +193,6 @@ describe('GET /public/bookings/v1/bookings', () => {
     }
   });
 
-  it('answers 404 for an unknown offer', async () => {
-    const response = await t.get('/public/bookings/v1/bookings?offerId=999999');
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ offer: 'we could not find this offer id' });
-  });
-
   it('keeps cancelled bookings in the list, as CANCELLED, and frees their seats', async () => {
     const fresh = await startTestSandbox();
     try {
@@ -216,12 +267,12 @@ describe('offers', () => {
         .reduce((sum, b) => sum + b.quantity, 0);
       expect(date.bookedQuantity).toBe(booked);
       expect(date.quantity).toBeGreaterThanOrEqual(date.bookedQuantity);
-      expect(date.beginningDatetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      expect(date.beginningDatetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000000Z$/);
     }
     for (const booking of current) {
       const date = dates.find((d) => d.id === booking.stockId);
       expect(date?.offerId).toBe(booking.offerId);
-      expect(date?.beginningDatetime).toBe(booking.seanceStart);
+      expect(Date.parse(date?.beginningDatetime ?? '')).toBe(Date.parse(booking.seanceStart));
       expect(date?.priceCategory.price).toBe(booking.price);
     }
   });

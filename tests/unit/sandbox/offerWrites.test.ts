@@ -101,7 +101,11 @@ describe('dates', () => {
     const event = await createdEvent();
     const pc = event.priceCategories[0]?.id ?? 0;
     const date = await createdDate(event.id, pc, 12);
-    expect(date).toMatchObject({ quantity: 12, bookedQuantity: 0, beginningDatetime: '2026-03-27T19:30:00Z' });
+    expect(date).toMatchObject({
+      quantity: 12,
+      bookedQuantity: 0,
+      beginningDatetime: '2026-03-27T19:30:00.000000Z',
+    });
     const naive = await send('POST', `${EVENTS}/${event.id}/dates`, {
       dates: [
         { beginningDatetime: '2026-03-27T20:30:00', bookingLimitDatetime: START, priceCategoryId: pc, quantity: 5 },
@@ -244,5 +248,62 @@ describe('price categories (tariffs)', () => {
     } finally {
       await t.controlJson('POST', '/clock', { now: NOW.toISOString() });
     }
+  });
+});
+
+describe('the 3.1 document', () => {
+  it('requires every request body: a write without one is a 400, not an empty edit', async () => {
+    const event = await createdEvent();
+    const pc = event.priceCategories[0]?.id ?? 0;
+    const date = await createdDate(event.id, pc);
+    for (const [method, path] of [
+      ['POST', EVENTS],
+      ['PATCH', `${EVENTS}/${event.id}`],
+      ['POST', `${EVENTS}/${event.id}/dates`],
+      ['PATCH', `${EVENTS}/${event.id}/dates/${date.id}`],
+      ['POST', `${EVENTS}/${event.id}/price_categories`],
+      ['PATCH', `${EVENTS}/${event.id}/price_categories/${pc}`],
+    ]) {
+      const response = await send(method!, path!);
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect(Object.keys((await response.json()) as object)).toEqual(['__root__']);
+    }
+  });
+
+  it('refuses priceCategoryId 0 or below on a date edit (exclusiveMinimum: 0)', async () => {
+    const event = await createdEvent();
+    const date = await createdDate(event.id, event.priceCategories[0]?.id ?? 0);
+    for (const priceCategoryId of [0, -3]) {
+      const response = await send('PATCH', `${EVENTS}/${event.id}/dates/${date.id}`, { priceCategoryId });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ priceCategoryId: ['Input should be greater than 0'] });
+    }
+  });
+
+  it('keeps a film’s trailer (videoUrl): set when publishing, changed or removed by an edit, YouTube only', async () => {
+    const trailer = 'https://www.youtube.com/watch?v=0R5PZxOgoz8';
+    const created = await send('POST', EVENTS, newEvent({ videoUrl: trailer }));
+    const event = (await created.json()) as { id: number; videoUrl: string | null };
+    expect(event.videoUrl).toBe(trailer);
+    const edited = await send('PATCH', `${EVENTS}/${event.id}`, { videoUrl: 'https://youtu.be/0R5PZxOgoz8' });
+    expect(((await edited.json()) as { videoUrl: string }).videoUrl).toBe('https://youtu.be/0R5PZxOgoz8');
+    const removed = await send('PATCH', `${EVENTS}/${event.id}`, { videoUrl: null });
+    expect(((await removed.json()) as { videoUrl: string | null }).videoUrl).toBeNull();
+    const vimeo = await send('PATCH', `${EVENTS}/${event.id}`, { videoUrl: 'https://vimeo.com/1' });
+    expect(vimeo.status).toBe(400);
+    expect(Object.keys((await vimeo.json()) as object)).toEqual(['videoUrl']);
+    // Seeded films have none, and say so.
+    expect((await t.getJson<{ videoUrl: unknown }>(`${EVENTS}/101`)).videoUrl).toBeNull();
+  });
+
+  it('lists the cinema event categories with their labels', async () => {
+    const categories = await t.getJson<{ id: string; label: string; conditionalFields: object }[]>(
+      `${EVENTS}/categories`,
+    );
+    expect(categories.find((c) => c.id === 'SEANCE_CINE')).toEqual({
+      id: 'SEANCE_CINE',
+      label: 'Séance de cinéma',
+      conditionalFields: { author: false, visa: false, stageDirector: false },
+    });
   });
 });

@@ -72,8 +72,8 @@ describe('coverage', () => {
     for (const date of dates) expect(usual).toContain(parisTime(date.beginningDatetime));
     // 14:00 in Paris is 13:00Z before the switch to summer time (29 March) and 12:00Z after it.
     const starts = new Set(dates.map((d) => d.beginningDatetime));
-    expect(starts).toContain('2026-03-28T13:00:00Z');
-    expect(starts).toContain('2026-03-30T12:00:00Z');
+    expect(starts).toContain('2026-03-28T13:00:00.000000Z');
+    expect(starts).toContain('2026-03-30T12:00:00.000000Z');
   });
 
   it('used and reimbursed bookings are for past séances; not-confirmed ones for séances over 48 h away', () => {
@@ -120,5 +120,31 @@ describe('coverage', () => {
       expect(x.userEmail).toMatch(/^[a-z0-9.-]+@example\.(com|org|net)$/);
     }
     expect(new Set(bookings.map((x) => x.priceCategoryLabel)).size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a programme of a chosen size (the benchmark’s large cinema)', () => {
+  it('has the films, séances and bookings asked for, the same for the same seed, listed like the default', async () => {
+    const programme = { films: 30, seancesPerDay: 5, days: 7, bookings: 2000 };
+    const [one, two] = await Promise.all([startTestSandbox({ programme }), startTestSandbox({ programme })]);
+    try {
+      const { events } = await one.getJson<{ events: { id: number }[] }>('/public/offers/v1/events?venueId=1');
+      expect(events).toHaveLength(30);
+      const dates = await allDates(one);
+      expect(dates).toHaveLength(30 * 5 * 7);
+      expect(new Set(dates.map((d) => d.beginningDatetime)).size).toBeLessThan(dates.length); // shared starts
+      const bookings = await one.bookings();
+      expect(bookings).toHaveLength(2000);
+      expect(bookings.map((b) => b.id)).toEqual(bookings.map((_, i) => 1001 + i));
+      expect(new Set(bookings.map((b) => b.status))).toEqual(new Set(['CONFIRMED', 'USED', 'CANCELLED']));
+      expect(bookings.filter((b) => Date.parse(b.seanceStart) < NOW.getTime() + 2 * 24 * HOUR).length).toBeGreaterThan(
+        1000,
+      );
+      expect(await two.bookings()).toEqual(bookings);
+      const firstPage = await one.getJson<{ bookings: unknown[] }>('/public/bookings/v1/bookings?venueId=1');
+      expect(firstPage.bookings).toHaveLength(50);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
   });
 });

@@ -36,7 +36,7 @@ describe('traffic', () => {
       const listed = await a.getJson<{ bookings: { creationDate: string }[] }>(
         `/public/bookings/v1/bookings?offerId=${created[0]?.offerId}&firstIndex=${created[0]?.id}&limit=1`,
       );
-      expect(listed.bookings[0]?.creationDate).toBe('2026-03-26T10:00:00Z');
+      expect(listed.bookings[0]?.creationDate).toBe('2026-03-26T10:00:00.000000Z');
 
       const cancelled = fromA.map((x) => x.cancelled).filter((x): x is ControlBooking => x !== null);
       expect(cancelled.length).toBeGreaterThan(0);

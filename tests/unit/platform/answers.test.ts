@@ -1,0 +1,145 @@
+/**
+ * What the platform may send, read without surprises: dates with or without fractional seconds, an offset-less
+ * date-time read as UTC (with a warning) on a PC set to Paris time, and fields the document does not list.
+ */
+// Before anything reads the clock: this PC is in Paris, as the counters are (see the check below).
+process.env.TZ = 'Europe/Paris';
+
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
+import { isNaiveDateTime, readPlatformDateTime } from '../../../shared/platform/dateTime';
+import { API_KEY, bookingJson, datesJson, offererVenuesJson } from './fixtures';
+import { startServer, type TestServer } from './server';
+
+let server: TestServer;
+let client: PlatformClient;
+let lines: string[];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  lines = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  client = createPlatformClient({ baseUrl: server.baseUrl, apiKey: API_KEY, logger: pino({ level: 'info' }, stream) });
+});
+
+const LOOKUP = '/public/bookings/v1/token/AB2CD3';
+const warnings = () =>
+  lines.map((l) => JSON.parse(l) as { level: number; msg: string; field?: string }).filter((l) => l.level === 40);
+
+describe('date-times', () => {
+  it('this process really runs in Paris time (else the UTC checks below would prove nothing)', () => {
+    expect(new Date('2026-01-12T17:09:25').getTime()).not.toBe(Date.UTC(2026, 0, 12, 17, 9, 25));
+    expect(new Date(Date.UTC(2026, 0, 12, 12)).getHours()).toBe(13);
+  });
+
+  it.each([
+    ['2026-01-12T17:09:25.000000Z', '2026-01-12T17:09:25.000Z'], // the backend's six-digit fraction
+    ['2026-01-12T17:09:25.123456Z', '2026-01-12T17:09:25.123Z'],
+    ['2026-01-12T17:09:25Z', '2026-01-12T17:09:25.000Z'], // whole seconds, as older answers
+    ['2026-01-12T17:09:25.5Z', '2026-01-12T17:09:25.500Z'],
+    ['2026-01-12T18:09:25+01:00', '2026-01-12T17:09:25.000Z'],
+    ['2026-07-12T19:09:25.000000+02:00', '2026-07-12T17:09:25.000Z'],
+    ['2026-01-12T17:09:25', '2026-01-12T17:09:25.000Z'], // no offset: UTC, not Paris
+    ['2026-01-12T17:09:25.000000', '2026-01-12T17:09:25.000Z'],
+    ['2026-07-12T17:09', '2026-07-12T17:09:00.000Z'],
+  ])('%s → %s', (text, iso) => {
+    expect(readPlatformDateTime(text)).toBe(iso);
+  });
+
+  it.each(['2026-01-12', 'tomorrow', '2026-13-12T17:09:25Z', '12/01/2026 17:09', ''])('refuses %j', (text) => {
+    expect(readPlatformDateTime(text)).toBeNull();
+  });
+
+  it('tells offset-less date-times apart', () => {
+    expect(isNaiveDateTime('2026-01-12T17:09:25.000000')).toBe(true);
+    expect(isNaiveDateTime('2026-01-12T17:09:25.000000Z')).toBe(false);
+    expect(isNaiveDateTime('2026-01-12T17:09:25-03:00')).toBe(false);
+    expect(isNaiveDateTime('2007-05-12')).toBe(false); // a birth date is a date, not a date-time
+  });
+
+  it('reads a booking whose dates carry microseconds, or none', async () => {
+    for (const [creationDate, confirmationDate] of [
+      ['2026-11-20T10:00:00.000000Z', '2026-11-25T18:30:00.123456Z'],
+      ['2026-11-20T10:00:00Z', '2026-11-25T18:30:00.123Z'],
+    ]) {
+      server.reply('GET', LOOKUP, { status: 200, json: { ...bookingJson, creationDate, confirmationDate } });
+      expect(await client.getBookingByToken('AB2CD3')).toMatchObject({
+        creationDate: '2026-11-20T10:00:00.000Z',
+        confirmationDate: '2026-11-25T18:30:00.123Z',
+      });
+    }
+    expect(warnings()).toEqual([]);
+  });
+
+  it('reads an offset-less date-time as UTC, never as the PC’s Paris time, and warns once per field', async () => {
+    const naive = {
+      ...bookingJson,
+      creationDate: '2026-11-20T10:00:00.000000',
+      confirmationDate: '2026-11-25T18:30:00',
+    };
+    server.reply('GET', LOOKUP, { status: 200, json: naive });
+    const booking = await client.getBookingByToken('AB2CD3');
+    expect(booking.creationDate).toBe('2026-11-20T10:00:00.000Z');
+    expect(booking.confirmationDate).toBe('2026-11-25T18:30:00.000Z');
+    // What `new Date(text)` would have made of it on this PC: an hour early.
+    expect(new Date('2026-11-25T18:30:00').toISOString()).toBe('2026-11-25T17:30:00.000Z');
+    await client.getBookingByToken('AB2CD3');
+    expect(warnings().map((w) => w.field)).toEqual(['creationDate', 'confirmationDate']);
+    expect(warnings()[0]?.msg).toMatch(/without a time zone offset: read as UTC/);
+    expect(lines.join('\n')).not.toContain('2026-11-25T18:30:00'); // the field is named, its value is not logged
+
+    server.reply('GET', '/public/offers/v1/events/42/dates', {
+      status: 200,
+      json: { dates: datesJson.dates.map((d) => ({ ...d, beginningDatetime: '2026-07-27T19:30:00' })) },
+    });
+    const [date] = await client.getEventDates(42);
+    expect(date?.beginningDatetime).toBe('2026-07-27T19:30:00.000Z');
+    expect(warnings().map((w) => w.field)).toContain('dates[].beginningDatetime');
+  });
+
+  it('refuses a date-time field that is not one', async () => {
+    server.reply('GET', LOOKUP, { status: 200, json: { ...bookingJson, creationDate: 'hier' } });
+    await expect(client.getBookingByToken('AB2CD3')).rejects.toMatchObject({ code: 'platform_malformed' });
+  });
+});
+
+describe('fields the document does not list', () => {
+  it('are accepted everywhere, though GetBookingResponse and the listing say additionalProperties: false', async () => {
+    const extra = { ticketUrl: 'https://example.org/t', isExternal: false, nested: { any: [1, 2] } };
+    server.reply('GET', LOOKUP, { status: 200, json: { ...bookingJson, ...extra } });
+    expect(await client.getBookingByToken('AB2CD3')).toMatchObject({ id: 1234, status: 'CONFIRMED' });
+
+    server.reply('GET', '/public/bookings/v1/bookings', {
+      status: 200,
+      json: { bookings: [{ ...bookingJson, ...extra }], nextIndex: 1235, total: 1 },
+    });
+    expect((await client.listBookings({ venueId: 535 })).map((b) => b.id)).toEqual([1234]);
+
+    server.reply('GET', '/public/offers/v1/events/42/dates', {
+      status: 200,
+      json: {
+        dates: datesJson.dates.map((d) => ({ ...d, ...extra, priceCategory: { ...d.priceCategory, ...extra } })),
+      },
+    });
+    expect(await client.getEventDates(42)).toHaveLength(2);
+
+    const venues = offererVenuesJson.map((o) => ({
+      ...o,
+      ...extra,
+      venues: o.venues.map((v) => ({ ...v, ...extra })),
+    }));
+    server.reply('GET', '/public/offers/v1/offerer_venues', { status: 200, json: venues });
+    expect((await client.getOffererVenues())[0]?.venues.map((v) => v.id)).toEqual([535, 536]);
+  });
+});
