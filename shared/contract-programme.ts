@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { bookingRowSchema } from './contract-sync';
+import { MAX_POSTER_BASE64_CHARS } from './poster';
 
 const isoUtc = z.string().describe('ISO 8601 instant in UTC');
 const id = z.number().int().positive();
@@ -54,7 +55,7 @@ export const editableOfferSchema = z.object({
 export type EditableOffer = z.infer<typeof editableOfferSchema>;
 
 const posterInput = z
-  .object({ base64: z.string().min(1).max(14_000_000), credit: z.string().max(200).optional() })
+  .object({ base64: z.string().min(1).max(MAX_POSTER_BASE64_CHARS), credit: z.string().max(200).optional() })
   .strict();
 
 const filmFields = {

@@ -40,6 +40,8 @@ export const frUi = {
     timeout: 'Le moteur local ne répond pas : réessayez dans un instant.',
     malformed: 'Réponse illisible du moteur local : réessayez ; si cela persiste, redémarrez le guichet.',
     call_failed: 'Erreur interne du guichet : {{detail}}',
+    too_large:
+      'Envoi trop volumineux pour le moteur local ({{max}} Mo au plus) : rien n’a été envoyé. Pour une affiche, choisissez un fichier plus léger.',
   },
   counter: {
     field_label: 'Contremarque',

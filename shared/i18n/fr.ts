@@ -94,6 +94,7 @@ export const frCommon = {
         'elle mesure {{width}} × {{height}} pixels ; pass Culture demande une affiche en portrait au format 2:3 (par exemple 600 × 900).',
       too_small: 'elle mesure {{width}} × {{height}} pixels ; pass Culture demande au moins 400 × 600.',
       too_large: 'elle mesure {{width}} × {{height}} pixels ; pass Culture accepte au plus 800 × 1200.',
+      too_heavy: 'le fichier pèse {{size}} Mo ; le guichet envoie une affiche de {{max}} Mo au plus.',
     },
   },
   places_one: '{{count}} place',
