@@ -53,6 +53,7 @@ export const errorCodeSchema = z.enum([
   'poster_invalid', // not a PNG/JPEG, or not 2:3
   'sales_not_closed', // reopen asked for a séance this counter did not close
   'price_category_duplicate', // the film already has a tariff of that label
+  'programme_invalid', // refused here before sending, as pass Culture would (séance in the past, 24 h or more…)
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

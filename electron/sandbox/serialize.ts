@@ -80,6 +80,7 @@ export function eventResponse(event: EventOffer, baseUrl = '') {
     externalTicketOfficeUrl: null,
     idAtProvider: event.idAtProvider,
     image: event.image ? { url: `${baseUrl}${imagePath(event.id)}`, credit: event.image.credit } : null,
+    videoUrl: event.videoUrl ?? null,
     itemCollectionDetails: null,
     publicationDatetime: isoUtc(event.publishedAt),
     bookingAllowedDatetime: null,

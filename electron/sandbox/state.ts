@@ -47,6 +47,8 @@ export interface EventOffer {
   idAtProvider: string | null;
   /** Poster uploaded through the API, served under the control API (public, like the platform's image URLs). */
   image: { bytes: Uint8Array; contentType: string; credit: string | null } | null;
+  /** Trailer (EventOffer `videoUrl`): a public YouTube video; absent on seeded films. */
+  videoUrl?: string | null;
   id: number;
   venueId: number;
   name: string;
