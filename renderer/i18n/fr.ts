@@ -43,6 +43,12 @@ export const frUi = {
     too_large:
       'Envoi trop volumineux pour le moteur local ({{max}} Mo au plus) : rien n’a été envoyé. Pour une affiche, choisissez un fichier plus léger.',
   },
+  fields: {
+    day_placeholder: 'jj/mm/aaaa',
+    day_problem: 'Jour à écrire jj/mm/aaaa, par exemple 14/07/2026.',
+    time_placeholder: 'hh:mm',
+    time_problem: 'Heure à écrire sur 24 h, par exemple 20:30.',
+  },
   counter: {
     field_label: 'Contremarque',
     placeholder: 'Scanner ou taper le code',
