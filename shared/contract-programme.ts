@@ -59,6 +59,20 @@ export const editableOfferSchema = z.object({
 });
 export type EditableOffer = z.infer<typeof editableOfferSchema>;
 
+/** A film with no séance in the days the Programme shows, and when it had or will have one. */
+export const unscheduledFilmSchema = z.object({
+  offerId: z.number().int(),
+  name: z.string(),
+  status: z.string(),
+  durationMinutes: z.number().int().nullable(),
+  hasPoster: z.boolean(),
+  /** Published by this counter: séances can be added from here. */
+  managed: z.boolean(),
+  lastSeanceStart: isoUtc.nullable(),
+  nextSeanceStart: isoUtc.nullable(),
+});
+export type UnscheduledFilm = z.infer<typeof unscheduledFilmSchema>;
+
 const posterInput = z
   .object({ base64: z.string().min(1).max(MAX_POSTER_BASE64_CHARS), credit: z.string().max(200).optional() })
   .strict();
@@ -85,6 +99,14 @@ const tariffFields = {
 };
 
 export const programmeCalls = {
+  /**
+   * Films of the venue with no séance from today for `days` days (venue's zone): a film published without séances
+   * stays findable. Waiting for a first séance first, then scheduled later, then only past séances.
+   */
+  'programme.unscheduled': {
+    input: z.object({ days: z.number().int().min(1).max(31) }).strict(),
+    output: z.object({ films: z.array(unscheduledFilmSchema) }),
+  },
   /** A film as the platform has it now, with the séances' seats and what this counter may change. */
   'programme.offer': { input: z.object({ offerId: id }).strict(), output: editableOfferSchema },
   /**

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableOffer, EditableSeance } from '../../../../shared/contract';
-import { formatTime } from '../../../../shared/dates';
+import { dayInZone, formatTime } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
+import { seanceStartProblem } from '../../../../shared/seanceTime';
 import { useVenueTimeZone } from '../../../context/appInfoContext';
+import { DateField } from '../../../forms/DateField';
+import { TimeField } from '../../../forms/TimeField';
 import { formatDayLong } from '../../../format/calendarDay';
-import { dayInZone } from '../../../../shared/dates';
-import { seatsOf } from './formValues';
+import { useNow } from '../../../hooks/useNow';
+import { seatsOf, sentence } from './formValues';
 import { TariffSelect } from './TariffSelect';
 
 export type SeanceAction =
@@ -33,12 +36,20 @@ interface SeanceRowProps {
 export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRowProps) {
   const { t } = useTranslation('ui');
   const timeZone = useVenueTimeZone();
+  const now = useNow(30_000);
   const [seats, setSeats] = useState(seance.available === null ? '' : String(seance.available));
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [moveDay, setMoveDay] = useState(dayInZone(seance.start, timeZone));
-  const [moveTime, setMoveTime] = useState(formatTime(seance.start, timeZone));
+  const startDay = dayInZone(seance.start, timeZone);
+  const startTime = formatTime(seance.start, timeZone);
+  const [moveDay, setMoveDay] = useState<string | null>(startDay);
+  const [moveTime, setMoveTime] = useState<string | null>(startTime);
   const [moveTariff, setMoveTariff] = useState(seance.priceCategoryId);
   const parsedSeats = seatsOf(seats);
+  const isMoved = moveDay !== startDay || moveTime !== startTime;
+  // Only a new start is checked: a séance that has begun can still go on another tariff.
+  const movePast =
+    isMoved && moveDay && moveTime ? seanceStartProblem(moveDay, moveTime, timeZone, now.getTime()) : null;
+  const canMove = !!moveDay && !!moveTime && movePast === null && (isMoved || moveTariff !== seance.priceCategoryId);
   const act = (action: SeanceAction) => onAction(seance.stockId, action);
 
   return (
@@ -101,22 +112,33 @@ export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRo
       {managed && (
         <form
           className="seance-editor__move"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
+            if (!canMove || !moveDay || !moveTime) return;
             const priceCategoryId = moveTariff !== seance.priceCategoryId ? moveTariff : undefined;
             act({ kind: 'move', day: moveDay, time: moveTime, priceCategoryId });
           }}
         >
-          <label>
-            {t('programme_editor.day_label')}
-            <input type="date" value={moveDay} onChange={(event) => setMoveDay(event.target.value)} />
-          </label>
-          <label>
-            {t('programme_editor.time_label')}
-            <input type="time" value={moveTime} onChange={(event) => setMoveTime(event.target.value)} />
-          </label>
+          <DateField
+            label={t('programme_editor.day_label')}
+            value={moveDay}
+            onChange={setMoveDay}
+            testId="seance-row-day"
+          />
+          <TimeField
+            label={t('programme_editor.time_label')}
+            value={moveTime}
+            onChange={setMoveTime}
+            testId="seance-row-time"
+          />
           <TariffSelect tariffs={tariffs} value={moveTariff} onChange={setMoveTariff} testId="seance-row-tariff" />
-          <button type="submit" className="button button--secondary" data-testid="seance-save" disabled={busy}>
+          <button
+            type="submit"
+            className="button button--secondary"
+            data-testid="seance-save"
+            disabled={busy || !canMove}
+          >
             {t('programme_editor.move')}
           </button>
           {!confirmingDelete ? (
@@ -145,6 +167,11 @@ export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRo
                 {t('programme_editor.cancel')}
               </button>
             </span>
+          )}
+          {movePast && (
+            <p role="alert" className="form-problem" data-testid="seance-problem">
+              {sentence(movePast)}
+            </p>
           )}
         </form>
       )}
