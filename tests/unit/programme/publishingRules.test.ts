@@ -209,3 +209,31 @@ describe('publishing a film in one go', () => {
     expect(imported.category.label).toBe('Séance de cinéma');
   });
 });
+
+describe('films without a séance on the days shown stay findable', () => {
+  type Unscheduled = CallOutput<'programme.unscheduled'>;
+
+  it('lists a film published without séances first, one scheduled later with its next séance, and drops it once it has one this week', async () => {
+    const bare = await film('Film sans séance encore');
+    const later = await film('Film pour plus tard', { seances: [{ day: dayIn(10), time: '20:00', seats: 10 }] });
+    const { films } = await ok<Unscheduled>('programme.unscheduled', { days: 7 });
+    const bareRow = films.find((f) => f.offerId === bare.offerId);
+    expect(bareRow).toMatchObject({ managed: true, lastSeanceStart: null, nextSeanceStart: null });
+    expect(films.findIndex((f) => f.offerId === bare.offerId)).toBeLessThan(
+      films.findIndex((f) => f.offerId === later.offerId),
+    );
+    expect(films.find((f) => f.offerId === later.offerId)?.nextSeanceStart).toBe(later.seances[0]?.start);
+    // Seeded films have séances this week: none of them is listed.
+    expect(films.some((f) => f.offerId === 101)).toBe(false);
+
+    await ok<EditableOffer>('programme.seance.add', {
+      offerId: bare.offerId,
+      day: dayIn(1),
+      time: '20:00',
+      priceCategoryId: bare.priceCategories[0]?.id,
+      seats: 10,
+    });
+    const after = await ok<Unscheduled>('programme.unscheduled', { days: 7 });
+    expect(after.films.some((f) => f.offerId === bare.offerId)).toBe(false);
+  });
+});
