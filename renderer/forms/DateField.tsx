@@ -11,10 +11,12 @@ interface DateFieldProps {
   onChange: (day: string | null) => void;
   testId?: string;
   required?: boolean;
+  /** Says the weekday under the field (off where the day is written nearby already). */
+  showWeekday?: boolean;
 }
 
 /** A day typed as dd/mm/yyyy whatever the browser's language, its weekday said under it. */
-export function DateField({ label, value, onChange, testId, required }: DateFieldProps) {
+export function DateField({ label, value, onChange, testId, required, showWeekday = true }: DateFieldProps) {
   const { t } = useTranslation('ui');
   return (
     <ParsedTextField
@@ -24,7 +26,7 @@ export function DateField({ label, value, onChange, testId, required }: DateFiel
       onChange={onChange}
       parse={parseFrenchDay}
       format={formatFrenchDay}
-      describe={formatDayLong}
+      describe={showWeekday ? formatDayLong : undefined}
       placeholder={t('fields.day_placeholder')}
       problem={t('fields.day_problem')}
       testId={testId}

@@ -14,8 +14,12 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A `width`×`height` 8-bit RGB PNG of random pixels: about 3 bytes a pixel, noise does not compress. */
-export function noisePng(width: number, height: number): Buffer {
+/**
+ * A `width`×`height` 8-bit RGB PNG of random pixels: about 3 bytes a pixel, noise does not compress. `padTo`
+ * makes the file that heavy with a private ancillary chunk (readers skip it): a poster over the weight limit
+ * whose pixel size is right.
+ */
+export function noisePng(width: number, height: number, padTo = 0): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -23,10 +27,12 @@ export function noisePng(width: number, height: number): Buffer {
   const row = width * 3 + 1;
   const raw = crypto.randomBytes(row * height);
   for (let y = 0; y < height; y += 1) raw[y * row] = 0; // filter type "None" on each line
-  return Buffer.concat([
+  const head = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
     chunk('IDAT', zlib.deflateSync(raw, { level: 1 })),
-    chunk('IEND', Buffer.alloc(0)),
   ]);
+  const end = chunk('IEND', Buffer.alloc(0));
+  const padding = padTo - head.length - end.length - 12;
+  return Buffer.concat(padding > 0 ? [head, chunk('ruBb', Buffer.alloc(padding)), end] : [head, end]);
 }

@@ -81,6 +81,7 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
                 if (value) setDay(value);
               }}
               testId="end-of-day-day"
+              showWeekday={false}
             />
             <button
               type="button"
