@@ -2,6 +2,7 @@
  * Runs one contract call: the name and input arrive as `unknown` from a host, are checked against
  * shared/contract.ts, and every outcome becomes an envelope. Never throws.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import { calls, type CallInput, type CallName, type CallOutput, type Envelope } from '../../shared/contract';
@@ -20,9 +21,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
   return async function dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>> {
     if (!isCallName(name) || !(name in handlers)) return failure('unknown_call', t('errors.unknown_call'));
     const parsed = calls[name].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return failure('invalid_input', t('errors.invalid_input', { detail: z.prettifyError(parsed.error) }));
-    }
+    if (!parsed.success) return invalidInput(logger, name, parsed.error);
     try {
       const handler = handlers[name as CoreCallName] as (input: unknown) => Promise<unknown>;
       const value: unknown = await handler(parsed.data);
@@ -30,11 +29,31 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
       return { ok: true, value: calls[name].output.parse(value) };
     } catch (error) {
       if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
-      logger.error({ err: error, call: name }, 'contract call failed');
-      const detail = error instanceof Error ? error.message : String(error);
-      return failure('internal', t('errors.internal', { detail }));
+      return internalFailure(logger, name, error);
     }
   };
+}
+
+/** A short reference that ties what the screen says to the log line with the details. */
+function reference(): string {
+  return randomBytes(3).toString('hex').toUpperCase();
+}
+
+/**
+ * A call refused by its schema: a bug of the caller. The screen says so in French with a reference; zod's own
+ * (English, technical) account of it goes to the log.
+ */
+export function invalidInput(logger: Logger, call: string, error: z.ZodError) {
+  const ref = reference();
+  logger.warn({ call, ref, issues: z.prettifyError(error) }, 'contract call input refused');
+  return failure('invalid_input', t('errors.invalid_input', { ref }));
+}
+
+/** An unexpected error: never its raw message (paths, stack words) on screen; the log has it under `ref`. */
+export function internalFailure(logger: Logger, call: string, error: unknown) {
+  const ref = reference();
+  logger.error({ err: error, call, ref }, 'contract call failed');
+  return failure('internal', t('errors.internal', { ref }));
 }
 
 function failure(code: Extract<Envelope<unknown>, { ok: false }>['error']['code'], message: string) {

@@ -14,7 +14,7 @@
  * and nothing here logs it.
  */
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   accountViewSchema,
   calls,
@@ -26,6 +26,7 @@ import {
 import type { EventName } from '../../shared/channels';
 import { t } from '../../shared/i18n';
 import { ContractFailure } from '../core/contractFailure';
+import { internalFailure, invalidInput } from '../core/dispatch';
 import { isPlatformError } from '../core/platform/errors';
 import type { Core, EventListener } from '../core/types';
 import { checkAccount, environmentOfUrl, resolveBaseUrl, type LiveEnvironment } from './accountCheck';
@@ -308,17 +309,13 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
 
   async function dispatchAccount(name: AccountCall, input: unknown): Promise<Envelope<unknown>> {
     const parsed = calls[name].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return failure('invalid_input', t('errors.invalid_input', { detail: z.prettifyError(parsed.error) }));
-    }
+    if (!parsed.success) return invalidInput(logger, name, parsed.error);
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: calls[name].output.parse(await handler(parsed.data)) };
     } catch (error) {
       if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
-      logger.error({ err: error, call: name }, 'account call failed');
-      const detail = error instanceof Error ? error.message : String(error);
-      return failure('internal', t('errors.internal', { detail }));
+      return internalFailure(logger, name, error);
     }
   }
 

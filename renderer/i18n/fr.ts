@@ -39,7 +39,8 @@ export const frUi = {
     no_session: "Session absente : ouvrez le guichet depuis l'adresse affichée au démarrage du moteur local.",
     timeout: 'Le moteur local ne répond pas : réessayez dans un instant.',
     malformed: 'Réponse illisible du moteur local : réessayez ; si cela persiste, redémarrez le guichet.',
-    call_failed: 'Erreur interne du guichet : {{detail}}',
+    call_failed:
+      'Erreur interne du guichet : l’action n’a pas abouti. Réessayez ; si cela persiste, redémarrez le guichet.',
     too_large:
       'Envoi trop volumineux pour le moteur local ({{max}} Mo au plus) : rien n’a été envoyé. Pour une affiche, choisissez un fichier plus léger.',
   },
@@ -255,11 +256,16 @@ export const frUi = {
     expected: 'Attendus : {{count}}',
     came: 'Venus : {{count}}',
     tariff: '{{label}} · {{price}}',
-    tariff_booked: '{{booked}} / {{quantity}} réservées',
-    tariff_booked_unlimited: '{{booked}} réservées',
+    tariff_booked_one: '{{count}} réservée sur {{quantity}}',
+    tariff_booked_other: '{{count}} réservées sur {{quantity}}',
+    tariff_booked_unlimited_one: '{{count}} réservée',
+    tariff_booked_unlimited_other: '{{count}} réservées',
     tariff_remaining_one: '{{count}} restante',
     tariff_remaining_other: '{{count}} restantes',
-    tariff_presence: '{{expected}} attendus · {{came}} venus',
+    tariff_expected_one: '{{count}} attendu',
+    tariff_expected_other: '{{count}} attendus',
+    tariff_came_one: '{{count}} venu',
+    tariff_came_other: '{{count}} venus',
     unscheduled: {
       tab: 'Sans séance',
       count_one: '{{count}} film',
@@ -334,7 +340,11 @@ export const frUi = {
     activate: 'Réactiver le film',
     deactivate: 'Désactiver le film',
     tariff: '{{label}} · {{price}}',
-    seats_state: '{{booked}} réservées · {{available}} encore ouvertes au pass Culture',
+    seats_booked_one: '{{count}} réservée',
+    seats_booked_other: '{{count}} réservées',
+    seats_open_one: '{{count}} encore ouverte au pass Culture',
+    seats_open_other: '{{count}} encore ouvertes au pass Culture',
+    seats_open_unlimited: 'places illimitées au pass Culture',
     unlimited: 'illimité',
     sales_closed: 'vente pass Culture fermée',
     available_label: 'Places encore ouvertes',
@@ -348,9 +358,9 @@ export const frUi = {
     move: 'Modifier la séance',
     delete: 'Supprimer la séance',
     delete_warning_one:
-      'Supprimer cette séance annule sa réservation pass Culture non utilisée ({{count}} réservation, {{places}} place(s)).',
+      'Supprimer cette séance annule sa réservation pass Culture non utilisée ({{count}} réservation, {{places}}).',
     delete_warning_other:
-      'Supprimer cette séance annule ses réservations pass Culture non utilisées ({{count}} réservations, {{places}} places).',
+      'Supprimer cette séance annule ses réservations pass Culture non utilisées ({{count}} réservations, {{places}}).',
     confirm_delete: 'Supprimer et annuler',
     add_seance: 'Ajouter une séance',
     add: 'Ajouter',
@@ -598,7 +608,8 @@ export const frUi = {
       devices_title: 'Scanners USB dédiés (HID-POS, port série)',
       devices_none:
         'Aucun scanner dédié branché. Les scanners en mode clavier n’apparaissent pas ici : ils marchent sans réglage.',
-      usb_unavailable: 'Le guichet ne peut pas lire l’USB sur ce poste ({{detail}}).',
+      usb_unavailable:
+        'Le guichet ne peut pas lire les scanners USB dédiés sur ce poste (le détail est dans le journal technique) : les scanners en mode clavier marchent quand même.',
       device_no_access:
         'Accès refusé : sous Linux, une règle udev doit autoriser ce scanner ; sous Windows, il faut le pilote WinUSB.',
       device_error: 'Le scanner ne répond plus : débranchez-le et rebranchez-le.',
@@ -613,6 +624,8 @@ export const frUi = {
       typing: 'frappe au clavier',
       repeat: 'doublon ignoré',
       end: { suffix: 'fin : {{key}}', idle: 'fin : pause (sans suffixe)', interrupted: 'interrompu' },
+      keys_title: 'Touches reçues, une à une (pour le support technique)',
+      gap: '{{ms}} ms',
       column: { key: 'Touche', code: 'Position', shift: 'Maj', gap: 'Écart' },
       received: 'Reçu du scanner',
       reading: {
@@ -747,13 +760,16 @@ export const frUi = {
       band_rate: '{{rate}} remboursés',
       remaining: 'Encore {{amount}} avant la tranche suivante',
       last_band: 'Dernière tranche',
-      upcoming: 'À venir : {{count}} réservations, {{amount}}',
+      upcoming_one: 'À venir : {{count}} réservation, {{amount}}',
+      upcoming_other: 'À venir : {{count}} réservations, {{amount}}',
     },
     origin: {
       here: 'Validées à ce guichet',
       elsewhere: 'Validées ailleurs',
       automatic: 'Validation automatique attendue',
-      count: '{{bookings}} réservations · {{places}} places · {{amount}}',
+      count: '{{bookings}} · {{places}} · {{amount}}',
+      bookings_one: '{{count}} réservation',
+      bookings_other: '{{count}} réservations',
     },
     bands: {
       title: 'Tranches de remboursement',
@@ -788,7 +804,8 @@ export const frUi = {
     },
     bookings: {
       title: 'Réservations utilisées',
-      shown: '{{shown}} plus récentes sur {{total}}',
+      shown_one: '{{count}} plus récente sur {{total}}',
+      shown_other: '{{count}} plus récentes sur {{total}}',
       used_at: 'Utilisée le',
       estimated: 'estimée',
       film: 'Film',

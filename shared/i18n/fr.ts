@@ -4,7 +4,8 @@
  */
 export const frCommon = {
   errors: {
-    invalid_input: 'Demande invalide : {{detail}}',
+    invalid_input:
+      'Le guichet a refusé sa propre demande (référence {{ref}}) : c’est un défaut du guichet, signalez cette référence au support.',
     unknown_call: 'Action inconnue.',
     not_a_countermark: "Ce code n'est pas une contremarque pass Culture.",
     countermark_unknown: 'Contremarque introuvable : vérifiez le code, ou la réservation concerne un autre lieu.',
@@ -26,7 +27,8 @@ export const frCommon = {
     platform_error: 'pass Culture a rencontré une erreur ({{status}}) : réessayez dans un instant.',
     platform_malformed: 'Réponse inattendue de pass Culture : réessayez ; si cela persiste, contactez le support.',
     demo_only: 'Disponible uniquement en mode démonstration.',
-    internal: 'Erreur interne du guichet : {{detail}}',
+    internal:
+      'Erreur interne du guichet (référence {{ref}}) : l’action n’a pas abouti. Réessayez ; si cela persiste, donnez cette référence au support.',
     offer_not_editable:
       'Ce film a été créé sur le site pass Culture Pro ou importé (Allociné) : par l’API, le guichet peut seulement l’activer ou le désactiver et régler les places de ses séances. Modifiez le reste sur le site pro.',
     platform_refused: 'pass Culture a refusé l’envoi. {{detail}}',
@@ -168,6 +170,7 @@ export const frCommon = {
     },
     seance: {
       which: 'du {{day}} à {{time}}',
+      unknown_tariff: 'La séance n° {{number}} désigne un tarif que ce film n’a pas.',
       in_past:
         'la séance du {{day}} à {{time}} serait déjà commencée, et pass Culture n’accepte qu’une séance à venir.',
     },

@@ -185,9 +185,11 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
       if (venueId === undefined) throw new ContractFailure('no_venue');
       checkFilm(input);
       const seances = input.seances ?? [];
-      for (const seance of seances) {
+      for (const [index, seance] of seances.entries()) {
         refuseIfPast(seance.day, seance.time);
-        if ((seance.tariffIndex ?? 0) >= input.priceCategories.length) throw new ContractFailure('invalid_input');
+        if ((seance.tariffIndex ?? 0) >= input.priceCategories.length) {
+          throw new ContractFailure('invalid_input', t('programme.seance.unknown_tariff', { number: index + 1 }));
+        }
       }
       const image = poster(input.poster);
       const event = await call<EditableEvent>(

@@ -49,7 +49,7 @@ export function refusalMessage(error: unknown, context: RequestContext = {}): st
   } catch (explainedError) {
     if (explainedError instanceof Error) return explainedError.message;
   }
-  return t('errors.internal', { detail: '' });
+  return t('programme.refusal.no_detail');
 }
 
 /** Runs a write, explaining a refusal (`context` names the séances and tariffs it sent). */

@@ -61,10 +61,10 @@ export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRo
         {t('programme_editor.tariff', { label: seance.priceCategoryLabel, price: formatCents(seance.priceCents) })}
       </p>
       <p data-testid="seance-seats">
-        {t('programme_editor.seats_state', {
-          booked: seance.bookedQuantity,
-          available: seance.available ?? t('programme_editor.unlimited'),
-        })}
+        {t('programme_editor.seats_booked', { count: seance.bookedQuantity })} ·{' '}
+        {seance.available === null
+          ? t('programme_editor.seats_open_unlimited')
+          : t('programme_editor.seats_open', { count: seance.available })}
         {seance.closedSales && ` · ${t('programme_editor.sales_closed')}`}
       </p>
       <form
@@ -153,7 +153,10 @@ export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRo
             </button>
           ) : (
             <span role="alert" data-testid="delete-warning">
-              {t('programme_editor.delete_warning', { count: seance.unusedBookings, places: seance.unusedPlaces })}{' '}
+              {t('programme_editor.delete_warning', {
+                count: seance.unusedBookings,
+                places: t('common:places', { count: seance.unusedPlaces }),
+              })}{' '}
               <button
                 type="button"
                 className="button button--danger"
