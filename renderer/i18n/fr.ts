@@ -751,7 +751,7 @@ export const frUi = {
       'Estimation calculée sur les réservations connues de ce guichet. Les dates de paiement sont estimées : pass Culture génère les virements par quinzaine (réservations utilisées du 1er au 15, puis du 16 à la fin du mois), le virement est attendu dans la quinzaine suivante. La date d’utilisation n’est connue que pour les validations faites ici ; ailleurs, elle est estimée.',
     rule_note:
       'Le taux est celui de la tranche atteinte par le chiffre d’affaires de l’année, réservation comprise, et s’applique à toute la réservation (comme le calcul de pass Culture). Arrondi au centime, demi-centime arrondi au-dessus.',
-    source: 'Barème en vigueur depuis le {{from}} — source : {{source}}',
+    source: 'Barème de remboursement de pass Culture pour les cinémas, en vigueur depuis le {{from}}.',
     totals: {
       revenue: 'Chiffre d’affaires {{year}}',
       reimbursement: 'Remboursement estimé',

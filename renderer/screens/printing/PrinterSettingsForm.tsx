@@ -20,7 +20,7 @@ export function PrinterSettingsForm() {
     <SettingsFields
       key={attempt}
       initial={envelope.value.settings}
-      defaultPrinter={envelope.value.saved ? null : envelope.value.defaultPrinter}
+      defaultPrinter={envelope.value.saved ? null : envelope.value.defaultPrinterLabel}
       systemPrinting={envelope.value.systemPrinting}
       onSaved={() => setAttempt((n) => n + 1)}
       saveLabel={t('printing.settings.save')}
