@@ -176,10 +176,15 @@ describe('Fin de journée', () => {
     for (const seance of endOfDaySeances(report)) {
       const time = formatTime(seance.start, report.timeZone);
       const firstWord = seance.offerName.split(' ')[0] ?? '';
-      const row = lines.find((line) => line.startsWith(`${time} ${firstWord}`));
-      expect(row, `${time} ${seance.offerName}`).toBeDefined();
-      expect(row).toContain(count(seance.counts.expected));
-      expect(row).toContain(`${money(seance.counts.expected.amountCents)} ${money(validated(seance.counts))}`);
+      // Its line: the time, the film's first word, its expected bookings, its amounts (two films may share a time).
+      const amounts = `${money(seance.counts.expected.amountCents)} ${money(validated(seance.counts))}`;
+      const row = lines.find(
+        (line) =>
+          line.startsWith(`${time} ${firstWord}`) &&
+          line.includes(count(seance.counts.expected)) &&
+          line.endsWith(amounts),
+      );
+      expect(row, `${time} ${seance.offerName}: ${count(seance.counts.expected)} … ${amounts}`).toBeDefined();
       for (const word of seance.offerName.split(' ')) expect(words).toContain(word);
       if (seance.tariffs.length > 1) {
         for (const tariff of seance.tariffs) {
