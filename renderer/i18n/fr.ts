@@ -310,6 +310,8 @@ export const frUi = {
     new_seance_remove: 'Retirer',
     new_seance_remove_label: 'Retirer la séance {{number}}',
     publishing: 'Publication…',
+    published_zero:
+      'Film publié sur pass Culture, sans séance pour l’instant : ajoutez-en ci-dessous. Il reste dans l’onglet « Sans séance » du Programme.',
     published_one: 'Film publié sur pass Culture avec {{count}} séance.',
     published_other: 'Film publié sur pass Culture avec {{count}} séances.',
     published_without_seances:

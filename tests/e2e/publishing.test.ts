@@ -195,7 +195,9 @@ describe('publishing a film from the counter', () => {
     await page.getByTestId('publish-submit').click();
     const message = manageDialog().getByTestId('editor-message');
     await message.waitFor();
-    expect(await message.textContent()).toBe('Film publié sur pass Culture avec 0 séance.');
+    expect(await message.textContent()).toBe(
+      'Film publié sur pass Culture, sans séance pour l’instant : ajoutez-en ci-dessous. Il reste dans l’onglet « Sans séance » du Programme.',
+    );
     await manageDialog().getByTestId('editor-close').click();
 
     const tab = page.getByTestId('programme-unscheduled-tab');

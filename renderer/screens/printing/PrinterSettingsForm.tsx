@@ -59,7 +59,8 @@ function SettingsFields({ initial, defaultPrinter, systemPrinting, onSaved, save
   }
 
   return (
-    <form className="printer-form" data-testid="printer-settings" onSubmit={(event) => void save(event)}>
+    // noValidate: the browser would word its number checks in its own language; the engine answers in French.
+    <form className="printer-form" data-testid="printer-settings" noValidate onSubmit={(event) => void save(event)}>
       <PrinterChoiceFields choice={choice} systemPrinting={systemPrinting} onChange={setChoice} />
       {defaultPrinter && (
         <p className="printing__note">{t('printing.settings.default_printer', { printer: defaultPrinter })}</p>
