@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditableOffer, Envelope } from '../../../../shared/contract';
 import { useApi } from '../../../context/coreContext';
 import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
+import { useNow } from '../../../hooks/useNow';
 import { AddSeanceForm } from './AddSeanceForm';
 import { EditFilmForm } from './EditFilmForm';
 import { EditorDialog } from './EditorDialog';
@@ -25,6 +26,7 @@ interface ManageFilmDialogProps {
 export function ManageFilmDialog({ offerId, notice, onClose }: ManageFilmDialogProps) {
   const { t } = useTranslation('ui');
   const api = useApi();
+  const now = useNow(30_000);
   const load = useCallback(() => api.call('programme.offer', { offerId }), [api, offerId]);
   const { envelope } = useLoadedEnvelope(load, '');
   const [offer, setOffer] = useState<EditableOffer | null>(null);
@@ -160,6 +162,7 @@ export function ManageFilmDialog({ offerId, notice, onClose }: ManageFilmDialogP
                 managed={shown.managed}
                 tariffs={shown.priceCategories}
                 busy={busy}
+                now={now}
                 onAction={onSeanceAction}
               />
             ))}

@@ -8,7 +8,6 @@ import { useVenueTimeZone } from '../../../context/appInfoContext';
 import { DateField } from '../../../forms/DateField';
 import { TimeField } from '../../../forms/TimeField';
 import { formatDayLong } from '../../../format/calendarDay';
-import { useNow } from '../../../hooks/useNow';
 import { seatsOf, sentence } from './formValues';
 import { TariffSelect } from './TariffSelect';
 
@@ -26,6 +25,8 @@ interface SeanceRowProps {
   /** The film's tariffs, to put the séance on another one. */
   tariffs: EditableOffer['priceCategories'];
   busy: boolean;
+  /** Now, from the dialog (one clock for all its rows): a séance cannot be moved into the past. */
+  now: Date;
   onAction: (stockId: number, action: SeanceAction) => void;
 }
 
@@ -33,10 +34,9 @@ interface SeanceRowProps {
  * One séance in the film editor: pass Culture seats (set, close, reopen) and, for the key's own films, move it, put
  * it on another tariff, or delete it.
  */
-export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRowProps) {
+export function SeanceRow({ seance, managed, tariffs, busy, now, onAction }: SeanceRowProps) {
   const { t } = useTranslation('ui');
   const timeZone = useVenueTimeZone();
-  const now = useNow(30_000);
   const [seats, setSeats] = useState(seance.available === null ? '' : String(seance.available));
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const startDay = dayInZone(seance.start, timeZone);
