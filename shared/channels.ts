@@ -51,6 +51,7 @@ export const CALL_NAMES = [
   'reports.printEndOfDay',
   // programme publishing and notifications (shared/contract-programme.ts)
   'programme.offer',
+  'programme.unscheduled',
   'programme.offer.create',
   'programme.offer.update',
   'programme.offer.setActive',

@@ -68,6 +68,8 @@ const printerSettingsAnswer = z.object({
   /** False while the host's default (COUNTER_PRINTER, or the virtual printer in demo mode) is in use. */
   saved: z.boolean(),
   defaultPrinter: z.string(),
+  /** French: that printer as the manager names it ("Imprimante virtuelle", "Réseau 192.168.1.50:9100"). */
+  defaultPrinterLabel: z.string(),
   /** Whether this host can print through the OS (Electron), so `system:` printers make sense. */
   systemPrinting: z.boolean(),
 });

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { bookingRowSchema } from './contract-sync';
+import { MAX_EVENT_DURATION_MINUTES, MAX_VIDEO_URL_LENGTH } from './filmRules';
+import { MAX_POSTER_BASE64_CHARS } from './poster';
 
 const isoUtc = z.string().describe('ISO 8601 instant in UTC');
 const id = z.number().int().positive();
@@ -46,6 +48,10 @@ export const editableOfferSchema = z.object({
   isDuo: z.boolean(),
   isActive: z.boolean(),
   status: z.string(),
+  /** The platform's category and its French label ("Séance de cinéma"). */
+  category: z.object({ id: z.string(), label: z.string() }),
+  /** Trailer link (public YouTube video), null when none. */
+  videoUrl: z.string().nullable(),
   /** Created through this key: fully editable; otherwise (pro site, Allociné) only (de)activation and seats. */
   managed: z.boolean(),
   priceCategories: z.array(priceCategoryViewSchema),
@@ -53,16 +59,35 @@ export const editableOfferSchema = z.object({
 });
 export type EditableOffer = z.infer<typeof editableOfferSchema>;
 
+/** A film with no séance in the days the Programme shows, and when it had or will have one. */
+export const unscheduledFilmSchema = z.object({
+  offerId: z.number().int(),
+  name: z.string(),
+  status: z.string(),
+  durationMinutes: z.number().int().nullable(),
+  hasPoster: z.boolean(),
+  /** Published by this counter: séances can be added from here. */
+  managed: z.boolean(),
+  lastSeanceStart: isoUtc.nullable(),
+  nextSeanceStart: isoUtc.nullable(),
+});
+export type UnscheduledFilm = z.infer<typeof unscheduledFilmSchema>;
+
 const posterInput = z
-  .object({ base64: z.string().min(1).max(14_000_000), credit: z.string().max(200).optional() })
+  .object({ base64: z.string().min(1).max(MAX_POSTER_BASE64_CHARS), credit: z.string().max(200).optional() })
   .strict();
+
+/** A trailer link: the core checks it is a public YouTube video (shared/filmRules.ts) before sending it. */
+const videoUrl = z.string().trim().min(1).max(MAX_VIDEO_URL_LENGTH);
 
 const filmFields = {
   name: z.string().trim().min(1).max(90),
   description: z.string().max(10_000).optional(),
-  durationMinutes: z.number().int().min(1).max(1_000).optional(),
+  /** Under 24 h, as pass Culture requires (longer events leave it empty). */
+  durationMinutes: z.number().int().min(1).max(MAX_EVENT_DURATION_MINUTES).optional(),
   isDuo: z.boolean(),
   poster: posterInput.optional(),
+  videoUrl: videoUrl.optional(),
 };
 
 const seanceRef = z.object({ offerId: id, stockId: id }).strict();
@@ -74,16 +99,33 @@ const tariffFields = {
 };
 
 export const programmeCalls = {
+  /**
+   * Films of the venue with no séance from today for `days` days (venue's zone): a film published without séances
+   * stays findable. Waiting for a first séance first, then scheduled later, then only past séances.
+   */
+  'programme.unscheduled': {
+    input: z.object({ days: z.number().int().min(1).max(31) }).strict(),
+    output: z.object({ films: z.array(unscheduledFilmSchema) }),
+  },
   /** A film as the platform has it now, with the séances' seats and what this counter may change. */
   'programme.offer': { input: z.object({ offerId: id }).strict(), output: editableOfferSchema },
+  /**
+   * Publishes a film with its tariffs and, when given, its first séances (each on one of those tariffs, by index),
+   * sent in one `POST …/dates` once the film exists. A séance in the past is refused before anything is sent. If
+   * pass Culture then refuses the séances, the film stays published and `seancesRefused` says why.
+   */
   'programme.offer.create': {
     input: z
       .object({
         ...filmFields,
         priceCategories: z.array(z.object(tariffFields)).min(1).max(50),
+        seances: z
+          .array(z.object({ day, time, seats, tariffIndex: z.number().int().min(0).max(49).default(0) }).strict())
+          .max(200)
+          .optional(),
       })
       .strict(),
-    output: editableOfferSchema,
+    output: editableOfferSchema.extend({ seancesRefused: z.string().nullable() }),
   },
   'programme.offer.update': {
     input: z
@@ -94,6 +136,8 @@ export const programmeCalls = {
         durationMinutes: filmFields.durationMinutes,
         isDuo: z.boolean().optional(),
         poster: filmFields.poster,
+        /** null removes the trailer. */
+        videoUrl: videoUrl.nullable().optional(),
       })
       .strict(),
     output: editableOfferSchema,

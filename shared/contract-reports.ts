@@ -112,6 +112,8 @@ export const endOfDayReportSchema = z.object({
   seances: z.array(
     z.object({
       stockId: z.number().int(),
+      /** The film: a séance with several tariffs is one stock per tariff, same film and start. */
+      offerId: z.number().int(),
       offerName: z.string(),
       start: isoUtc,
       priceCategoryLabel: z.string(),

@@ -60,6 +60,7 @@ export const errorCodeSchema = z.enum([
   'engine_failed', // the engine could not start on this account (reason in French)
   'disk_full', // nothing can be recorded until space returns
   'erase_refused', // an account's data cannot be erased while validations wait to be sent
+  'programme_invalid', // refused here before sending, as pass Culture would (séance in the past, 24 h or more…)
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

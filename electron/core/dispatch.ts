@@ -2,6 +2,8 @@
  * Runs one contract call: the name and input arrive as `unknown` from a host, are checked against
  * shared/contract.ts, and every outcome becomes an envelope. Never throws.
  */
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import type { Logger } from 'pino';
 import { calls, type CallInput, type CallName, type CallOutput, type Envelope } from '../../shared/contract';
 import { isCallName } from '../../shared/channels';
@@ -22,9 +24,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
     if (!isCallName(name) || !(name in handlers)) return failure('unknown_call', t('errors.unknown_call'));
     // An absent input means "no parameters"; `null` is an input, and a wrong one (calls take objects).
     const parsed = safeParseInFrench(calls[name].input, input === undefined ? {} : input);
-    if (!parsed.success) {
-      return failure('invalid_input', t('errors.invalid_input', { detail: frenchParseError(parsed.error) }));
-    }
+    if (!parsed.success) return invalidInput(logger, name, parsed.error);
     try {
       const handler = handlers[name as CoreCallName] as (input: unknown) => Promise<unknown>;
       const value: unknown = await handler(parsed.data);
@@ -33,11 +33,32 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
     } catch (error) {
       if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
       if (isDiskFull(error)) return failure('disk_full', t('errors.disk_full'));
-      logger.error({ err: error, call: name }, 'contract call failed');
-      const detail = error instanceof Error ? error.message : String(error);
-      return failure('internal', t('errors.internal', { detail }));
+      return internalFailure(logger, name, error);
     }
   };
+}
+
+/** A short reference that ties what the screen says to the log line with the details. */
+function reference(): string {
+  return randomBytes(3).toString('hex').toUpperCase();
+}
+
+/**
+ * A call refused by its schema: a bug of the caller. The screen says so in French (zod's French explanation) with a
+ * reference; the issues themselves go to the log under it.
+ */
+export function invalidInput(logger: Logger, call: string, error: z.ZodError) {
+  const ref = reference();
+  const detail = frenchParseError(error);
+  logger.warn({ call, ref, issues: error.issues }, 'contract call input refused');
+  return failure('invalid_input', t('errors.call_refused', { ref, detail }));
+}
+
+/** An unexpected error: never its raw message (paths, stack words) on screen; the log has it under `ref`. */
+export function internalFailure(logger: Logger, call: string, error: unknown) {
+  const ref = reference();
+  logger.error({ err: error, call, ref }, 'contract call failed');
+  return failure('internal', t('errors.internal', { ref }));
 }
 
 function failure(code: Extract<Envelope<unknown>, { ok: false }>['error']['code'], message: string) {

@@ -22,6 +22,7 @@ import { createBookingAlertGate } from './programme/bookingAlerts';
 import { createManagedOffers } from './programme/managedOffers';
 import { createProgrammeMirror } from './programme/programmeMirror';
 import { createProgrammeWriter } from './programme/programmeWriter';
+import { createUnscheduledFilms } from './programme/unscheduledFilms';
 import { createClosedSales } from './programme/seats';
 import { reportHandlers } from './handlers/reportHandlers';
 import { createReportPrinter } from './reports/reportPrinter';
@@ -145,10 +146,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const mirror = createMirrorSync({ db, gateway, cache, streams, venueIds, clock, posterDir, logger });
   // Notifications stay silent during an account's first complete bookings sync.
   const alertGate = createBookingAlertGate(streams);
+  const managedOffers = createManagedOffers(db);
   const programmeWriter = createProgrammeWriter({
     gateway,
     mirror: createProgrammeMirror(db, cache),
-    managed: createManagedOffers(db),
+    managed: managedOffers,
     closedSales: createClosedSales(db),
     clock,
     timeZone: () => timeZone(),
@@ -265,7 +267,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       }),
       ...printing.handlers,
       ...scanning.handlers,
-      ...programmeHandlers({ writer: programmeWriter, db }),
+      ...programmeHandlers({
+        writer: programmeWriter,
+        db,
+        unscheduled: createUnscheduledFilms(db, managedOffers, clock),
+        timeZone,
+      }),
       ...reportHandlers({
         db,
         clock,

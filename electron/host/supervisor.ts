@@ -30,6 +30,7 @@ import type { EventName } from '../../shared/channels';
 import { t } from '../../shared/i18n';
 import { ContractFailure } from '../core/contractFailure';
 import { lockFolder } from '../core/db/folderLock';
+import { internalFailure, invalidInput } from '../core/dispatch';
 import { isPlatformError } from '../core/platform/errors';
 import type { Core, EventListener } from '../core/types';
 import { checkAccount, environmentOfUrl, resolveBaseUrl, type LiveEnvironment } from './accountCheck';
@@ -38,7 +39,7 @@ import type { RunningCore } from './bootstrap';
 import { readHostConfig, targetFromConfig, type AccountTarget, type HostConfig } from './config';
 import { createSecretStore, type SecretStore } from './secretStore';
 import { startupFailureMessage } from './startupFailure';
-import { frenchParseError, safeParseInFrench } from '../../shared/zodFrench';
+import { safeParseInFrench } from '../../shared/zodFrench';
 
 export interface SupervisorOptions {
   env: NodeJS.ProcessEnv;
@@ -359,16 +360,13 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
 
   async function dispatchAccount(name: AccountCall, input: unknown): Promise<Envelope<unknown>> {
     const parsed = safeParseInFrench(calls[name].input, input === undefined ? {} : input);
-    if (!parsed.success)
-      return failure('invalid_input', t('errors.invalid_input', { detail: frenchParseError(parsed.error) }));
+    if (!parsed.success) return invalidInput(logger, name, parsed.error);
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: calls[name].output.parse(await handler(parsed.data)) };
     } catch (error) {
       if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
-      logger.error({ err: error, call: name }, 'account call failed');
-      const detail = error instanceof Error ? error.message : String(error);
-      return failure('internal', t('errors.internal', { detail }));
+      return internalFailure(logger, name, error);
     }
   }
 

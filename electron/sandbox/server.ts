@@ -64,7 +64,9 @@ function tokenOf(request: FastifyRequest): string | null {
 
 export function buildServer(rt: SandboxRuntime): FastifyInstance {
   // forceCloseConnections: close() also drops sockets still waiting for an answer (latency, hang).
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  // bodyLimit: a film's poster travels in base64 inside the JSON body (up to ~7 MB for a 5 MB file); Fastify's
+  // default of 1 MiB would answer 413 to a real poster.
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 16 * 1024 * 1024 });
 
   // Like the platform, tolerate an empty body sent with `Content-Type: application/json` (PATCH use/keep/cancel).
   app.removeContentTypeParser('application/json');

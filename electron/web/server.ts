@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import { SESSION_PARAM, WS_PATH, wsRequestSchema, type WsMessage } from '../../shared/wire';
+import { MAX_REQUEST_BYTES, SESSION_PARAM, WS_PATH, wsRequestSchema, type WsMessage } from '../../shared/wire';
 import type { Core } from '../core/types';
 
 export const CONTENT_SECURITY_POLICY =
@@ -68,7 +68,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     reply.header('Cache-Control', 'no-store');
   });
 
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // Over the limit, ws closes the socket with 1009 "Message Too Big"; the page checks the size before sending.
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_REQUEST_BYTES } });
   await app.register(fastifyStatic, { root: path.resolve(options.staticDir), index: 'index.html' });
 
   app.get(

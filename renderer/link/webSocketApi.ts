@@ -15,11 +15,23 @@ import {
   type GuichetApi,
 } from '../../shared/contract';
 import { EVENT_NAMES } from '../../shared/channels';
-import { SESSION_PARAM, WS_PATH, wsMessageSchema } from '../../shared/wire';
+import {
+  CLOSE_TOO_BIG,
+  isOverRequestLimit,
+  MAX_REQUEST_BYTES,
+  SESSION_PARAM,
+  WS_PATH,
+  wsMessageSchema,
+} from '../../shared/wire';
 import { i18n } from '../i18n';
 import type { CoreLink, LinkState } from './coreLink';
 import { linkFailure } from './linkFailure';
 import { parseEnvelope } from './parseEnvelope';
+
+/** The limit in the manager's words: "8 Mo". */
+function tooLargeMessage(): string {
+  return i18n.t('ui:link.too_large', { max: Math.round(MAX_REQUEST_BYTES / (1024 * 1024)) });
+}
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
 const MAX_RECONNECT_DELAY_MS = 5000;
@@ -63,9 +75,12 @@ export class WebSocketGuichetApi implements GuichetApi, CoreLink {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<Envelope<CallOutput<N>>> {
     const refusal = this.#refusal();
     if (refusal) return Promise.resolve(linkFailure(refusal));
+    const id = this.#nextId++;
+    const request = JSON.stringify({ id, name, input });
+    // The host closes the socket on a message over its limit: say so here, and send nothing.
+    if (isOverRequestLimit(request)) return Promise.resolve(linkFailure(tooLargeMessage()));
 
     return new Promise<Envelope<CallOutput<N>>>((resolve) => {
-      const id = this.#nextId++;
       const timer = window.setTimeout(() => {
         this.#pending.delete(id);
         resolve(linkFailure(i18n.t('ui:link.timeout')));
@@ -75,7 +90,6 @@ export class WebSocketGuichetApi implements GuichetApi, CoreLink {
         fail: (error) => resolve({ ok: false, error }),
         timer,
       });
-      const request = JSON.stringify({ id, name, input });
       if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(request);
       else this.#waiting.push(request);
     });
@@ -137,14 +151,16 @@ export class WebSocketGuichetApi implements GuichetApi, CoreLink {
       });
     });
     socket.addEventListener('message', (event: MessageEvent<unknown>) => this.#receive(event.data));
-    socket.addEventListener('close', () => this.#onClose(socket));
+    socket.addEventListener('close', (event) => this.#onClose(socket, event.code));
   }
 
-  #onClose(socket: WebSocket): void {
+  #onClose(socket: WebSocket, code: number): void {
     if (this.#socket !== socket) return;
     this.#socket = null;
     this.#waiting = [];
-    const error: ContractError = { code: 'internal', message: i18n.t('ui:link.lost') };
+    // 1009: the host refused a message over its limit (only when a page bypasses the check in call()).
+    const message = code === CLOSE_TOO_BIG ? tooLargeMessage() : i18n.t('ui:link.lost');
+    const error: ContractError = { code: 'internal', message };
     for (const [id, pending] of this.#pending) {
       window.clearTimeout(pending.timer);
       this.#pending.delete(id);

@@ -1,16 +1,24 @@
 /** Contract handlers of programme publishing (films, séances, seats) and of the notification setting. */
 import { z } from 'zod';
-import type { CallInput } from '../../../shared/contract';
+import type { CallInput, UnscheduledFilm } from '../../../shared/contract';
 import type { CounterDb } from '../db/open';
 import { readSetting, writeSetting } from '../db/settings';
 import type { ProgrammeWriter } from '../programme/programmeWriter';
 
 const NOTIFICATIONS_KEY = 'notifications.enabled';
 
-export function programmeHandlers(d: { writer: ProgrammeWriter; db: CounterDb }) {
+export function programmeHandlers(d: {
+  writer: ProgrammeWriter;
+  db: CounterDb;
+  unscheduled: (days: number, timeZone: string) => UnscheduledFilm[];
+  timeZone: () => string;
+}) {
   const notificationsEnabled = () => readSetting(d.db, NOTIFICATIONS_KEY, z.boolean()) ?? true;
   return {
     'programme.offer': ({ offerId }: CallInput<'programme.offer'>) => d.writer.offer(offerId),
+    'programme.unscheduled': ({ days }: CallInput<'programme.unscheduled'>) => ({
+      films: d.unscheduled(days, d.timeZone()),
+    }),
     'programme.offer.create': ({ priceCategories, ...film }: CallInput<'programme.offer.create'>) =>
       d.writer.create({ ...film, priceCategories }),
     'programme.offer.update': ({ offerId, ...film }: CallInput<'programme.offer.update'>) =>

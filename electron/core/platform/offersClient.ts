@@ -23,6 +23,7 @@ const WRITE_TIMEOUT_MS = 10_000;
 /** EventOfferResponse with what the programme editor needs beyond the mirror's fields. */
 export const editableEventSchema = platformEventSchema.extend({
   idAtProvider: z.string().nullable().optional(),
+  videoUrl: z.string().nullable().optional(),
   priceCategories: z.array(platformPriceCategorySchema),
 });
 export type EditableEvent = z.infer<typeof editableEventSchema>;
@@ -42,6 +43,8 @@ export interface EventCreation {
   priceCategories: { label: string; price: number }[];
   /** Base64 PNG/JPEG, 2:3 (OpenAPI ImageBody). */
   image?: { file: string; credit: string | null };
+  /** Public YouTube video (EventOfferCreation `videoUrl`). */
+  videoUrl?: string;
   idAtProvider: string;
 }
 
@@ -52,6 +55,8 @@ export interface EventEdition {
   isDuo?: boolean;
   isActive?: boolean;
   image?: { file: string; credit: string | null };
+  /** null removes the trailer (EventOfferEdition `videoUrl`). */
+  videoUrl?: string | null;
 }
 
 /** A tariff (PriceCategoryCreation); `price` in euro cents, 0..30000. */
@@ -128,6 +133,7 @@ function eventCreationBody(e: EventCreation) {
     hasTicket: false,
     priceCategories: e.priceCategories,
     image: e.image,
+    videoUrl: e.videoUrl,
     idAtProvider: e.idAtProvider,
   };
 }
@@ -140,6 +146,7 @@ function eventEditionBody(e: EventEdition) {
     enableDoubleBookings: e.isDuo,
     isActive: e.isActive,
     image: e.image,
+    videoUrl: e.videoUrl,
   };
 }
 

@@ -65,7 +65,7 @@ export const frPrinting = {
   },
   failure: {
     no_printer: 'Aucune imprimante n’est configurée.',
-    unreachable: 'Imprimante injoignable : vérifiez qu’elle est allumée et branchée. ({{detail}})',
+    unreachable: 'Imprimante injoignable : vérifiez qu’elle est allumée, branchée et sur le bon réseau.',
     timeout: 'L’imprimante ne répond pas (délai dépassé).',
     dropped: 'La connexion à l’imprimante a été coupée pendant l’impression.',
     offline: 'L’imprimante est hors ligne.',
@@ -73,18 +73,20 @@ export const frPrinting = {
     paper_out: 'Plus de papier dans l’imprimante.',
     error: 'L’imprimante signale une erreur (massicot, tête ou température).',
     usb_not_found: 'Imprimante USB {{id}} introuvable : vérifiez le câble.',
-    usb_unavailable: 'L’accès USB est impossible sur ce poste : {{detail}}',
+    usb_unavailable:
+      'Le guichet ne peut pas accéder à l’USB sur ce poste : choisissez l’imprimante système, ou faites installer l’accès USB (pilote WinUSB sous Windows, règle udev sous Linux).',
     usb_claim:
       'Windows refuse l’accès à l’imprimante USB : installez le pilote WinUSB pour ce périphérique (par exemple avec Zadig), ou choisissez l’imprimante système.',
-    usb_busy: 'L’imprimante USB est utilisée par un autre programme ou par le système. ({{detail}})',
-    serial: 'Port série indisponible : {{detail}}',
-    system: 'L’impression système a échoué : {{detail}}',
+    usb_busy:
+      'L’imprimante USB est utilisée par un autre programme ou par le système : fermez-le, ou choisissez l’imprimante système.',
+    serial: 'Port série indisponible : vérifiez le câble et le port choisi, et qu’aucun autre programme ne l’utilise.',
+    system: 'L’impression par le système a échoué : vérifiez l’imprimante dans les réglages du poste.',
     system_unavailable: 'L’impression système n’est disponible que dans l’application de bureau.',
     interrupted: 'Impression interrompue par l’arrêt du guichet.',
     stale: 'Impression abandonnée : le guichet a été arrêté avant de l’imprimer.',
     not_printable: 'Cette opération du journal n’a pas de ticket (seules les entrées validées en ont).',
     unknown_job: 'Impression introuvable.',
-    unexpected: 'Erreur d’impression inattendue : {{detail}}',
+    unexpected: 'Erreur d’impression inattendue : réessayez ; le détail est dans le journal technique du guichet.',
   },
 } as const;
 

@@ -127,6 +127,7 @@ export function createPrinting(deps: PrintingDeps) {
       settings: queue.settings,
       saved,
       defaultPrinter: formatPrinterSpec(defaultSpec),
+      defaultPrinterLabel: describePrinter(defaultSpec),
       systemPrinting: host.system !== undefined,
     };
   }

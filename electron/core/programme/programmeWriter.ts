@@ -4,8 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EditableOffer, EditableSeance } from '../../../shared/contract-programme';
+import { eventCategoryLabel } from '../../../shared/eventCategories';
+import { durationProblem, videoUrlProblem } from '../../../shared/filmRules';
 import { t } from '../../../shared/i18n';
 import type { PlatformDate, PlatformPriceCategory } from '../../../shared/platform/schemas';
+import { seanceStartProblem } from '../../../shared/seanceTime';
 import { tariffWithLabel } from '../../../shared/tariffLabels';
 import { ContractFailure } from '../contractFailure';
 import type { Gateway } from '../platform/gateway';
@@ -13,7 +16,8 @@ import type { EditableEvent, EventEdition } from '../platform/offersClient';
 import type { ManagedOffers } from './managedOffers';
 import { checkedPoster } from './posterImage';
 import type { ProgrammeMirror } from './programmeMirror';
-import { explained } from './refusal';
+import type { RequestContext } from './fieldErrors';
+import { explained, refusalMessage } from './refusal';
 import { availableSeats, quantityToSend, type ClosedSales } from './seats';
 import { venueDateTime, venueDayAndTime } from './venueTime';
 
@@ -37,11 +41,38 @@ export interface FilmInput {
   durationMinutes?: number | undefined;
   isDuo: boolean;
   poster?: { base64: string; credit?: string | undefined } | undefined;
+  videoUrl?: string | null | undefined;
+}
+
+/** A séance typed in the publish form: day and time at the venue, seats, and which of the new tariffs. */
+export interface NewSeance {
+  day: string;
+  time: string;
+  seats: number | null;
+  /** Index in the film's new tariffs; the first one when left out. */
+  tariffIndex?: number | undefined;
+}
+
+/** "du 12/06/2026 à 20:30": a séance as a refusal names it. */
+function seanceWords(day: string, time: string): string {
+  const [year, month, date] = day.split('-');
+  return t('programme.seance.which', { day: `${date}/${month}/${year}`, time });
+}
+
+/** Refuses before sending what pass Culture would refuse, saying why in French. */
+function refuseIf(problem: string | null): void {
+  if (problem) throw new ContractFailure('programme_invalid', t('errors.programme_invalid', { detail: problem }));
+}
+
+function checkFilm(input: Partial<FilmInput>): void {
+  if (input.durationMinutes !== undefined) refuseIf(durationProblem(input.durationMinutes));
+  if (input.videoUrl) refuseIf(videoUrlProblem(input.videoUrl));
 }
 
 export function createProgrammeWriter(d: ProgrammeWriterDeps) {
   const now = () => d.clock().toISOString();
-  const call = <T>(request: Parameters<Gateway>[1]) => explained(() => d.gateway('cashier', request) as Promise<T>);
+  const call = <T>(request: Parameters<Gateway>[1], context?: RequestContext) =>
+    explained(() => d.gateway('cashier', request) as Promise<T>, context);
 
   async function allDates(offerId: number): Promise<PlatformDate[]> {
     const dates: PlatformDate[] = [];
@@ -81,6 +112,7 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
     d.mirror.rememberOffer(event, venueId ?? 0, now());
     d.mirror.replaceSeances(offerId, dates, now());
     d.onProgrammeChanged();
+    const category = event.categoryRelatedFields.category;
     return {
       offerId: event.id,
       name: event.name,
@@ -89,6 +121,8 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
       isDuo: event.enableDoubleBookings !== false,
       isActive: event.status !== 'INACTIVE',
       status: event.status,
+      category: { id: category, label: eventCategoryLabel(category) },
+      videoUrl: event.videoUrl ?? null,
       managed: d.managed.isManaged(event.id, event.idAtProvider),
       priceCategories: event.priceCategories.map((pc) => ({ id: pc.id, label: pc.label, priceCents: pc.price })),
       seances: dates
@@ -124,6 +158,17 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
     return seanceView(offerId, date);
   }
 
+  /** A séance must start after now (pass Culture: "The datetime must be in the future."). */
+  function refuseIfPast(day: string, time: string): void {
+    refuseIf(seanceStartProblem(day, time, d.timeZone(), d.clock().getTime()));
+  }
+
+  function dateCreation(day: string, time: string, priceCategoryId: number, seats: number | null) {
+    const start = venueDateTime(day, time, d.timeZone());
+    // Bookable until the séance starts, the platform's latest allowed limit.
+    return { beginningDatetime: start, bookingLimitDatetime: start, priceCategoryId, quantity: quantityToSend(seats) };
+  }
+
   async function freshDate(offerId: number, stockId: number): Promise<PlatformDate> {
     const date = await call<PlatformDate | null>((c) => c.getDate(offerId, stockId, READ));
     if (!date) throw new ContractFailure('offer_unknown');
@@ -133,27 +178,61 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
   return {
     offer: (offerId: number) => offerView(offerId),
 
-    async create(input: FilmInput & { priceCategories: { label: string; priceCents: number }[] }) {
+    async create(
+      input: FilmInput & { priceCategories: { label: string; priceCents: number }[]; seances?: NewSeance[] },
+    ) {
       const [venueId] = await d.venueIds();
       if (venueId === undefined) throw new ContractFailure('no_venue');
+      checkFilm(input);
+      const seances = input.seances ?? [];
+      for (const [index, seance] of seances.entries()) {
+        refuseIfPast(seance.day, seance.time);
+        if ((seance.tariffIndex ?? 0) >= input.priceCategories.length) {
+          throw new ContractFailure('invalid_input', t('programme.seance.unknown_tariff', { number: index + 1 }));
+        }
+      }
       const image = poster(input.poster);
-      const event = await call<EditableEvent>((c) =>
-        c.createEvent({
-          venueId,
-          name: input.name,
-          description: input.description,
-          durationMinutes: input.durationMinutes,
-          isDuo: input.isDuo,
-          priceCategories: input.priceCategories.map((pc) => ({ label: pc.label, price: pc.priceCents })),
-          image,
-          idAtProvider: `guichet:${randomUUID()}`,
-        }),
+      const event = await call<EditableEvent>(
+        (c) =>
+          c.createEvent({
+            venueId,
+            name: input.name,
+            description: input.description,
+            durationMinutes: input.durationMinutes,
+            isDuo: input.isDuo,
+            priceCategories: input.priceCategories.map((pc) => ({ label: pc.label, price: pc.priceCents })),
+            image,
+            videoUrl: input.videoUrl ?? undefined,
+            idAtProvider: `guichet:${randomUUID()}`,
+          }),
+        { tariffs: input.priceCategories.map((pc) => pc.label) },
       );
       d.managed.remember(event.id);
-      return offerView(event.id, event);
+      // The film is published now: a refusal of its séances is reported with it, not instead of it.
+      let seancesRefused: string | null = null;
+      if (seances.length > 0) {
+        const context = { seances: seances.map((seance) => seanceWords(seance.day, seance.time)) };
+        try {
+          await call<PlatformDate[]>(
+            (c) =>
+              c.addDates(
+                event.id,
+                seances.map((seance) => {
+                  const tariff = event.priceCategories[seance.tariffIndex ?? 0] ?? event.priceCategories[0];
+                  return dateCreation(seance.day, seance.time, tariff?.id ?? 0, seance.seats);
+                }),
+              ),
+            context,
+          );
+        } catch (error) {
+          seancesRefused = refusalMessage(error, context);
+        }
+      }
+      return { ...(await offerView(event.id, seances.length > 0 ? undefined : event)), seancesRefused };
     },
 
     async update(offerId: number, input: Partial<FilmInput>) {
+      checkFilm(input);
       await requireManaged(offerId);
       const body: EventEdition = {
         name: input.name,
@@ -161,6 +240,7 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
         durationMinutes: input.durationMinutes,
         isDuo: input.isDuo,
         image: poster(input.poster),
+        videoUrl: input.videoUrl,
       };
       const event = await call<EditableEvent>((c) => c.editEvent(offerId, body));
       return offerView(offerId, event);
@@ -202,18 +282,11 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
       priceCategoryId: number;
       seats: number | null;
     }) {
+      refuseIfPast(input.day, input.time);
       await requireManaged(input.offerId);
-      const start = venueDateTime(input.day, input.time, d.timeZone());
-      await call<PlatformDate[]>((c) =>
-        c.addDates(input.offerId, [
-          {
-            beginningDatetime: start,
-            // Bookable until the séance starts, the platform's latest allowed limit.
-            bookingLimitDatetime: start,
-            priceCategoryId: input.priceCategoryId,
-            quantity: quantityToSend(input.seats),
-          },
-        ]),
+      await call<PlatformDate[]>(
+        (c) => c.addDates(input.offerId, [dateCreation(input.day, input.time, input.priceCategoryId, input.seats)]),
+        { seances: [seanceWords(input.day, input.time)] },
       );
       return offerView(input.offerId);
     },
@@ -228,16 +301,23 @@ export function createProgrammeWriter(d: ProgrammeWriterDeps) {
       await requireManaged(input.offerId);
       const current = await freshDate(input.offerId, input.stockId);
       let beginningDatetime: string | undefined;
+      const was = venueDayAndTime(current.beginningDatetime, d.timeZone());
       if (input.day !== undefined || input.time !== undefined) {
-        const was = venueDayAndTime(current.beginningDatetime, d.timeZone());
-        beginningDatetime = venueDateTime(input.day ?? was.day, input.time ?? was.time, d.timeZone());
+        const [day, time] = [input.day ?? was.day, input.time ?? was.time];
+        // Unchanged, it is not sent: a séance that has begun keeps its start (and its other fields can change).
+        if (day !== was.day || time !== was.time) {
+          refuseIfPast(day, time);
+          beginningDatetime = venueDateTime(day, time, d.timeZone());
+        }
       }
-      await call<PlatformDate>((c) =>
-        c.editDate(input.offerId, input.stockId, {
-          beginningDatetime,
-          bookingLimitDatetime: beginningDatetime,
-          priceCategoryId: input.priceCategoryId,
-        }),
+      await call<PlatformDate>(
+        (c) =>
+          c.editDate(input.offerId, input.stockId, {
+            beginningDatetime,
+            bookingLimitDatetime: beginningDatetime,
+            priceCategoryId: input.priceCategoryId,
+          }),
+        { seances: [seanceWords(was.day, was.time)] },
       );
       return offerView(input.offerId);
     },

@@ -7,19 +7,21 @@
  * (`edit_price_category` edits each of its stocks), answers 400 `{"global": ["Les évènements passés ne sont pas
  * modifiables"]}` (`check_event_expiration`); a second tariff of the same label and price answers 400
  * `{"priceCategories": ["The price category <label> already exists"]}` (`check_for_duplicated_price_categories`);
- * an unknown event, date or tariff answers 404 (`routes/public/individual_offers/v1/events.py`).
+ * an unknown event, date or tariff answers 404 (`routes/public/individual_offers/v1/events.py`). Any other field
+ * error gets a French sentence naming the field (fieldErrors.ts).
  */
 import { t } from '../../../shared/i18n';
 import { ContractFailure } from '../contractFailure';
 import { isPlatformError } from '../platform/errors';
 import { errorMessages } from '../platform/responseError';
+import { fieldErrorSentences, type RequestContext } from './fieldErrors';
 
 const NOT_EDITABLE = /Vous ne pouvez pas modifier ce champ|offres importées ne sont pas modifiables/i;
 const PAST_SEANCE = /évènements passés ne sont pas modifiables/i;
 const DUPLICATE_TARIFF = /^The price category (.+) already exists$/;
 
 /** Rethrows a platform refusal as a ContractFailure the manager can read; anything else unchanged. */
-export function explainRefusal(error: unknown): never {
+export function explainRefusal(error: unknown, context: RequestContext = {}): never {
   if (isPlatformError(error) && error.status === 404) throw new ContractFailure('offer_unknown');
   if (isPlatformError(error) && (error.status === 400 || error.status === 422)) {
     const fields = errorMessages(error.body);
@@ -33,17 +35,28 @@ export function explainRefusal(error: unknown): never {
       const label = duplicate[1] ?? '';
       throw new ContractFailure('price_category_duplicate', t('errors.price_category_duplicate', { label }));
     }
-    const detail = [...fields].map(([field, list]) => `${field} : ${list.join(', ')}`).join(' ; ');
-    throw new ContractFailure('platform_refused', t('errors.platform_refused', { detail: detail || error.status }));
+    const sentences = fieldErrorSentences(fields, context);
+    const detail = sentences.length > 0 ? sentences.join(' ') : t('programme.refusal.no_detail');
+    throw new ContractFailure('platform_refused', t('errors.platform_refused', { detail }));
   }
   throw error;
 }
 
-/** Runs a write, explaining a refusal. */
-export async function explained<T>(write: () => Promise<T>): Promise<T> {
+/** The French message of a failed write, explained as explainRefusal would (for a partial success). */
+export function refusalMessage(error: unknown, context: RequestContext = {}): string {
+  try {
+    explainRefusal(error, context);
+  } catch (explainedError) {
+    if (explainedError instanceof Error) return explainedError.message;
+  }
+  return t('programme.refusal.no_detail');
+}
+
+/** Runs a write, explaining a refusal (`context` names the séances and tariffs it sent). */
+export async function explained<T>(write: () => Promise<T>, context: RequestContext = {}): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    explainRefusal(error);
+    explainRefusal(error, context);
   }
 }

@@ -44,6 +44,8 @@ export const frReports = {
     validated_amount: 'Montant validé',
     expected_amount: 'Montant attendu',
     count: '{{bookings}} ({{places}} pl.)',
+    tariff: ' · {{label}}',
+    tariff_value: '{{validated}}/{{expected}} val.',
     totals: 'TOTAL DE LA JOURNÉE',
   },
   failure: {

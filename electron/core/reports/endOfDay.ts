@@ -21,6 +21,7 @@ export interface EndOfDayRequest {
 
 interface SeanceRow {
   stockId: number;
+  offerId: number;
   offerName: string;
   start: string;
   priceCategoryLabel: string;
@@ -78,7 +79,7 @@ export function endOfDayReport(db: CounterDb, request: EndOfDayRequest): EndOfDa
   const client = db.$client;
   const seances = client
     .prepare(
-      `SELECT s.stock_id AS stockId, s.beginning_datetime AS start, s.price_category_label AS priceCategoryLabel,
+      `SELECT s.stock_id AS stockId, s.offer_id AS offerId, s.beginning_datetime AS start, s.price_category_label AS priceCategoryLabel,
          COALESCE(o.name, (SELECT offer_name FROM known_bookings WHERE offer_id = s.offer_id LIMIT 1), '') AS offerName
        FROM seances s LEFT JOIN offers o ON o.offer_id = s.offer_id
        WHERE s.beginning_datetime >= ? AND s.beginning_datetime < ?
@@ -116,6 +117,7 @@ export function endOfDayReport(db: CounterDb, request: EndOfDayRequest): EndOfDa
     generatedAt: request.now.toISOString(),
     seances: seances.map((s) => ({
       stockId: s.stockId,
+      offerId: s.offerId,
       offerName: s.offerName,
       start: new Date(s.start).toISOString(),
       priceCategoryLabel: s.priceCategoryLabel,

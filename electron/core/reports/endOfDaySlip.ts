@@ -4,6 +4,7 @@
  */
 import type { EndOfDayCounts, EndOfDayReport } from '../../../shared/contract';
 import { formatDateTime, formatTime } from '../../../shared/dates';
+import { endOfDaySeances } from '../../../shared/endOfDaySeances';
 import { formatCents } from '../../../shared/money';
 import type { Slip, SlipBlock } from '../printing/slip';
 import { rt } from './catalogue';
@@ -27,6 +28,9 @@ function countPairs(c: EndOfDayCounts, bold = false): SlipBlock[] {
   return pairs.map(([label, value]) => ({ kind: 'pair', label, value, bold }));
 }
 
+const validatedBookings = (c: EndOfDayCounts) =>
+  c.validatedHere.bookings + c.provisional.bookings + c.validatedElsewhere.bookings;
+
 export function buildEndOfDaySlip(report: EndOfDayReport): Slip {
   const blocks: SlipBlock[] = [
     { kind: 'text', text: rt('slip.heading'), align: 'center', bold: true, size: 'tall' },
@@ -38,12 +42,22 @@ export function buildEndOfDaySlip(report: EndOfDayReport): Slip {
     { kind: 'separator', char: '=' },
   ];
   if (report.seances.length === 0) blocks.push({ kind: 'text', text: rt('slip.no_seance') });
-  for (const seance of report.seances) {
+  for (const seance of endOfDaySeances(report)) {
     blocks.push(
       { kind: 'text', text: `${formatTime(seance.start, report.timeZone)} ${seance.offerName}`, bold: true },
       ...countPairs(seance.counts),
-      { kind: 'separator' },
     );
+    // Several tariffs: what each one came to, under the séance's totals.
+    if (seance.tariffs.length > 1) {
+      for (const tariff of seance.tariffs) {
+        const value = rt('slip.tariff_value', {
+          validated: validatedBookings(tariff.counts),
+          expected: tariff.counts.expected.bookings,
+        });
+        blocks.push({ kind: 'pair', label: rt('slip.tariff', { label: tariff.priceCategoryLabel }), value });
+      }
+    }
+    blocks.push({ kind: 'separator' });
   }
   blocks.push(
     { kind: 'text', text: rt('slip.totals'), bold: true, align: 'center' },

@@ -76,6 +76,8 @@ export function createSerialWatcher(deps: SerialWatcherDeps) {
           lines.close();
           entry.port = null;
           if (error !== null && scanners.get(info.path) === entry) {
+            // The screen says what to do; the port's own words go to the log.
+            deps.logger.warn({ err: error, path: info.path }, 'serial scanner stopped');
             entry.view = { ...entry.view, state: 'error', detail: error };
             deps.onChange();
           }

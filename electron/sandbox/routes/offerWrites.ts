@@ -29,6 +29,27 @@ const MAX_STOCKS_PER_OFFER = 2500;
 const FIELD_NOT_EDITABLE = 'Vous ne pouvez pas modifier ce champ';
 /** pcapi validation.py check_stock_quantity. */
 const BELOW_BOOKED = { quantity: ['Le stock total ne peut être inférieur au nombre de réservations'] };
+/** pcapi core/offers: `durationMinutes` must be under 24 h. */
+const DURATION_TOO_LONG = {
+  eventDuration: [
+    'The duration must be under 1440 minutes (24 hours). For events lasting 24 hours or more (e.g., a 3-day festival pass), please leave this field empty.',
+  ],
+};
+/**
+ * pcapi serializers/events.py `check_video_is_from_youtube` (pattern of core/videos/api.py): youtube.com or
+ * youtu.be, then a watch/embed/v/e path or none, then an 11-character id. Shorts and channels are refused.
+ */
+const YOUTUBE_VIDEO =
+  /^https?:\/\/(www\.)?(m\.)?(youtube\.com|youtu\.be)\b(\/watch\?v=|\/embed\/|\/v\/|\/e\/|\/)[\w-]{11}\b/;
+const videoUrl = z
+  .string()
+  .min(1, 'ensure this value has at least 1 characters')
+  .max(2083, 'ensure this value has at most 2083 characters')
+  .regex(/^https?:\/\/[^/\s]+/, 'invalid or missing URL scheme')
+  .regex(
+    YOUTUBE_VIDEO,
+    "Your video must be from the Youtube plateform, it should be public and should not be a short nor a user's profile",
+  );
 /** Assumed wording (pcapi's pydantic validator for naive datetimes). */
 const NAIVE_DATETIME = 'The datetime must be timezone-aware.';
 
@@ -42,15 +63,6 @@ const quantity = z.union([
   z.literal('unlimited'),
 ]);
 const image = z.object({ file: z.string().min(1), credit: z.string().nullish() }).nullish();
-/** `videoUrl` (OpenAPI: nullable `uri`, 1–2083 characters, a public YouTube video; null removes it). */
-const videoUrl = z
-  .string()
-  .min(1)
-  .max(2083)
-  .refine((text) => /^https?:\/\/(www\.|m\.)?(youtube\.com\/watch\?|youtu\.be\/)\S+$/i.test(text), {
-    message: 'Video URL must be from the Youtube plateform, it should be public and should not be a short',
-  })
-  .nullable();
 const cineFields = z.object({
   category: z.enum(['SEANCE_CINE', 'EVENEMENT_CINE', 'FESTIVAL_CINE', 'CINE_PLEIN_AIR']),
   author: z.string().optional(),
@@ -76,9 +88,9 @@ const eventCreation = z
     accessibility,
     hasTicket: z.boolean(),
     image,
+    videoUrl: videoUrl.nullish(),
     idAtProvider: z.string().max(70).nullish(),
     bookingEmail: z.string().nullish(),
-    videoUrl: videoUrl.optional(),
   })
   .strict();
 
@@ -90,7 +102,7 @@ const eventEdition = z
     enableDoubleBookings: z.boolean().nullish(),
     isActive: z.boolean().nullish(),
     image,
-    videoUrl: videoUrl.optional(),
+    videoUrl: videoUrl.nullish(),
   })
   .strict();
 
@@ -120,6 +132,7 @@ const MODEL_FIELDS: Record<string, string> = {
   eventDuration: 'durationMinutes',
   enableDoubleBookings: 'isDuo',
   image: 'image',
+  videoUrl: 'videoUrl',
 };
 
 type EventParams = { Params: { event_id: string } };
@@ -139,6 +152,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
           'You cannot create an event with `has_ticket=true` because you dont have a ticketing service enabled (neither at provider level nor at venue level).',
       });
     }
+    if ((body.eventDuration ?? 0) >= 1440) return reply.code(400).send(DURATION_TOO_LONG);
     const poster = body.image ? checkPoster(body.image.file) : null;
     if (poster && 'error' in poster) return reply.code(400).send(poster.error);
     const now = rt.nowMs();
@@ -181,6 +195,7 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
           .send(Object.fromEntries(refused.map((key) => [MODEL_FIELDS[key] ?? key, [FIELD_NOT_EDITABLE]])));
       }
     }
+    if ((body.eventDuration ?? 0) >= 1440) return reply.code(400).send(DURATION_TOO_LONG);
     const poster = body.image ? checkPoster(body.image.file) : null;
     if (poster && 'error' in poster) return reply.code(400).send(poster.error);
     if (body.name != null) event.name = body.name;
@@ -188,8 +203,9 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
     if (body.eventDuration != null) event.durationMinutes = body.eventDuration;
     if (body.enableDoubleBookings != null) event.isDuo = body.enableDoubleBookings;
     if (body.isActive != null) event.isActive = body.isActive;
-    if (body.videoUrl !== undefined) event.videoUrl = body.videoUrl;
     if (poster) event.image = { ...poster, credit: body.image?.credit ?? null };
+    // null removes the video; left out, it stays.
+    if (body.videoUrl !== undefined) event.videoUrl = body.videoUrl;
     return eventResponse(event, publicBase(request));
   });
 
@@ -205,12 +221,17 @@ export function registerOfferWriteRoutes(app: FastifyInstance, rt: SandboxRuntim
         dates: [`The maximum number of stock entries allowed per offer is ${MAX_STOCKS_PER_OFFER}`],
       });
     }
-    for (const date of body.dates) {
+    for (const [index, date] of body.dates.entries()) {
       if (!event.priceCategories.some((pc) => pc.id === date.priceCategoryId)) {
         return reply.code(404).send(PRICE_CATEGORY_NOT_FOUND);
       }
       const problem = datesProblem(ms(date.beginningDatetime), ms(date.bookingLimitDatetime), rt.nowMs());
-      if (problem) return reply.code(400).send(problem);
+      // pcapi names the date in the list: {"dates.0.beginningDatetime": ["The datetime must be in the future."]}.
+      if (problem) {
+        return reply
+          .code(400)
+          .send(Object.fromEntries(Object.entries(problem).map(([field, list]) => [`dates.${index}.${field}`, list])));
+      }
     }
     const created = body.dates.map((date) => {
       const stock = {

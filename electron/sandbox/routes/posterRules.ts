@@ -2,7 +2,7 @@
  * The platform's poster rules (OpenAPI ImageBody: PNG or JPEG, 400×600 to 800×1200, 2:3). The error key and
  * wording are assumed: pcapi words them in `routes/public/individual_offers/v1/utils.py` `save_image`.
  */
-import { readImageSize } from '../../core/programme/imageSize';
+import { readImageSize } from '../../../shared/imageSize';
 
 export function checkPoster(
   base64: string,

@@ -20,7 +20,7 @@ export function PrinterSettingsForm() {
     <SettingsFields
       key={attempt}
       initial={envelope.value.settings}
-      defaultPrinter={envelope.value.saved ? null : envelope.value.defaultPrinter}
+      defaultPrinter={envelope.value.saved ? null : envelope.value.defaultPrinterLabel}
       systemPrinting={envelope.value.systemPrinting}
       onSaved={() => setAttempt((n) => n + 1)}
       saveLabel={t('printing.settings.save')}
@@ -59,7 +59,8 @@ function SettingsFields({ initial, defaultPrinter, systemPrinting, onSaved, save
   }
 
   return (
-    <form className="printer-form" data-testid="printer-settings" onSubmit={(event) => void save(event)}>
+    // noValidate: the browser would word its number checks in its own language; the engine answers in French.
+    <form className="printer-form" data-testid="printer-settings" noValidate onSubmit={(event) => void save(event)}>
       <PrinterChoiceFields choice={choice} systemPrinting={systemPrinting} onChange={setChoice} />
       {defaultPrinter && (
         <p className="printing__note">{t('printing.settings.default_printer', { printer: defaultPrinter })}</p>

@@ -2,29 +2,38 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDayShort } from '../../format/calendarDay';
 
+/** The last tab: films with no séance on any of the days shown. */
+export const UNSCHEDULED_TAB = 'sans-seance';
+
 interface DayTabsProps {
   days: readonly string[];
+  /** A day, or UNSCHEDULED_TAB. */
   selected: string;
   counts: ReadonlyMap<string, number>;
-  onSelect: (day: string) => void;
+  /** Films without a séance on these days (the "Sans séance" tab). */
+  unscheduledCount: number;
+  onSelect: (tab: string) => void;
 }
 
-/** Today and the next days (`days` starts today), as tabs: ← → (Home, End) move between them. */
-export function DayTabs({ days, selected, counts, onSelect }: DayTabsProps) {
+/**
+ * Today and the next days (`days` starts today), then "Sans séance", as tabs: ← → (Home, End) move between them.
+ */
+export function DayTabs({ days, selected, counts, unscheduledCount, onSelect }: DayTabsProps) {
   const { t } = useTranslation('ui');
   const listRef = useRef<HTMLDivElement>(null);
+  const tabs = [...days, UNSCHEDULED_TAB];
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const index = days.indexOf(selected);
+    const index = tabs.indexOf(selected);
     const target =
       event.key === 'ArrowRight'
-        ? days[Math.min(index + 1, days.length - 1)]
+        ? tabs[Math.min(index + 1, tabs.length - 1)]
         : event.key === 'ArrowLeft'
-          ? days[Math.max(index - 1, 0)]
+          ? tabs[Math.max(index - 1, 0)]
           : event.key === 'Home'
-            ? days[0]
+            ? tabs[0]
             : event.key === 'End'
-              ? days[days.length - 1]
+              ? tabs[tabs.length - 1]
               : undefined;
     if (!target) return;
     event.preventDefault();
@@ -57,6 +66,21 @@ export function DayTabs({ days, selected, counts, onSelect }: DayTabsProps) {
           </button>
         );
       })}
+      <button
+        type="button"
+        role="tab"
+        id={`day-tab-${UNSCHEDULED_TAB}`}
+        className="day-tab day-tab--unscheduled"
+        data-testid="programme-unscheduled-tab"
+        data-day={UNSCHEDULED_TAB}
+        aria-selected={selected === UNSCHEDULED_TAB}
+        aria-controls="programme-day-panel"
+        tabIndex={selected === UNSCHEDULED_TAB ? 0 : -1}
+        onClick={() => onSelect(UNSCHEDULED_TAB)}
+      >
+        <span className="day-tab__name">{t('programme.unscheduled.tab')}</span>
+        <span className="day-tab__count">{t('programme.unscheduled.count', { count: unscheduledCount })}</span>
+      </button>
     </div>
   );
 }

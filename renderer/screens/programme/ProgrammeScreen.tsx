@@ -10,11 +10,12 @@ import { useEventRefreshKey } from '../../hooks/useEventRefreshKey';
 import { useLoadedEnvelope } from '../../hooks/useLoadedEnvelope';
 import { useNow } from '../../hooks/useNow';
 import type { SeanceTarget } from '../bookings/seanceTarget';
-import { DayTabs } from './DayTabs';
+import { DayTabs, UNSCHEDULED_TAB } from './DayTabs';
 import { ManageFilmDialog } from './editor/ManageFilmDialog';
-import { PublishFilmDialog } from './editor/PublishFilmDialog';
+import { PublishFilmDialog, type PublishOutcome } from './editor/PublishFilmDialog';
 import { FilmCard } from './FilmCard';
 import { filmsOfDay, slotCountsByDay, type SeanceSlot } from './groupProgramme';
+import { UnscheduledFilms } from './UnscheduledFilms';
 
 const DAYS = 7;
 const REFRESH_ON: readonly EventName[] = ['programme.changed', 'bookings.changed', 'ledger.changed', 'account.changed'];
@@ -33,7 +34,11 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
   const refreshKey = useEventRefreshKey(REFRESH_ON);
   const load = useCallback(() => api.call('programme.list', { days: DAYS }), [api]);
   const { envelope, isRefreshing, retry } = useLoadedEnvelope(load, refreshKey);
-  const [editing, setEditing] = useState<{ kind: 'publish' } | { kind: 'manage'; offerId: number } | null>(null);
+  const loadUnscheduled = useCallback(() => api.call('programme.unscheduled', { days: DAYS }), [api]);
+  const unscheduled = useLoadedEnvelope(loadUnscheduled, refreshKey).envelope;
+  const [editing, setEditing] = useState<
+    { kind: 'publish' } | { kind: 'manage'; offerId: number; notice?: PublishOutcome['notice'] } | null
+  >(null);
   // A dialog takes Escape for itself: the screen only goes back when none is open.
   useEscapeKey(() => {
     if (!editing) onBack();
@@ -42,7 +47,8 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
   const today = dayInZone(now.toISOString(), timeZone);
   const days = useMemo(() => Array.from({ length: DAYS }, (_, i) => addDays(today, i)), [today]);
   const [chosenDay, setChosenDay] = useState<string | null>(null);
-  const day = chosenDay && days.includes(chosenDay) ? chosenDay : today;
+  const day = chosenDay && (days.includes(chosenDay) || chosenDay === UNSCHEDULED_TAB) ? chosenDay : today;
+  const unscheduledFilms = unscheduled?.ok ? unscheduled.value.films : [];
 
   const programme = envelope?.ok ? envelope.value : null;
   const counts = useMemo(() => slotCountsByDay(programme?.seances ?? [], timeZone), [programme, timeZone]);
@@ -79,11 +85,19 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
       {editing?.kind === 'publish' && (
         <PublishFilmDialog
           onClose={() => setEditing(null)}
-          onPublished={(offerId) => setEditing({ kind: 'manage', offerId })}
+          onPublished={({ offerId, notice }) => setEditing({ kind: 'manage', offerId, notice })}
         />
       )}
-      {editing?.kind === 'manage' && <ManageFilmDialog offerId={editing.offerId} onClose={() => setEditing(null)} />}
-      <DayTabs days={days} selected={day} counts={counts} onSelect={setChosenDay} />
+      {editing?.kind === 'manage' && (
+        <ManageFilmDialog offerId={editing.offerId} notice={editing.notice} onClose={() => setEditing(null)} />
+      )}
+      <DayTabs
+        days={days}
+        selected={day}
+        counts={counts}
+        unscheduledCount={unscheduledFilms.length}
+        onSelect={setChosenDay}
+      />
       <div
         className="programme__day"
         role="tabpanel"
@@ -91,7 +105,16 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
         aria-labelledby={`day-tab-${day}`}
         data-testid="programme-day-panel"
       >
-        <h3 className="visually-hidden">{formatDayLong(day)}</h3>
+        {day === UNSCHEDULED_TAB ? (
+          <UnscheduledFilms
+            films={unscheduledFilms}
+            firstDay={today}
+            lastDay={days.at(-1) ?? today}
+            onManage={(offerId) => setEditing({ kind: 'manage', offerId })}
+          />
+        ) : (
+          <h3 className="visually-hidden">{formatDayLong(day)}</h3>
+        )}
         {envelope && !envelope.ok && (
           <div className="screen-error" role="alert">
             <p>{envelope.error.message}</p>
@@ -101,7 +124,9 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
           </div>
         )}
         {!envelope && <p className="screen-empty">{t('programme.loading')}</p>}
-        {programme && films.length === 0 && <p className="screen-empty">{t('programme.empty_day')}</p>}
+        {programme && day !== UNSCHEDULED_TAB && films.length === 0 && (
+          <p className="screen-empty">{t('programme.empty_day')}</p>
+        )}
         {films.map((film) => (
           <FilmCard
             key={film.offer.offerId}

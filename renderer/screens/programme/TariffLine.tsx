@@ -12,8 +12,8 @@ export function TariffLine({ stock }: { stock: SeanceView }) {
       </span>
       <span className="tariff-line__figure">
         {stock.quantity === null
-          ? t('programme.tariff_booked_unlimited', { booked: stock.bookedQuantity })
-          : t('programme.tariff_booked', { booked: stock.bookedQuantity, quantity: stock.quantity })}
+          ? t('programme.tariff_booked_unlimited', { count: stock.bookedQuantity })
+          : t('programme.tariff_booked', { count: stock.bookedQuantity, quantity: stock.quantity })}
       </span>
       <span className="tariff-line__figure">
         {stock.remaining === null
@@ -21,7 +21,8 @@ export function TariffLine({ stock }: { stock: SeanceView }) {
           : t('programme.tariff_remaining', { count: stock.remaining })}
       </span>
       <span className="tariff-line__figure">
-        {t('programme.tariff_presence', { expected: stock.expected, came: stock.came })}
+        {t('programme.tariff_expected', { count: stock.expected })} ·{' '}
+        {t('programme.tariff_came', { count: stock.came })}
       </span>
     </span>
   );

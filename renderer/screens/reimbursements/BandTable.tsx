@@ -43,7 +43,8 @@ export function BandTable({ overview }: { overview: ReimbursementOverview }) {
       </table>
       <p className="reimbursements__note">{t('reimbursements.rule_note')}</p>
       <p className="reimbursements__note">
-        {t('reimbursements.source', { from: formatDay(overview.rates.validFrom), source: overview.rates.source })}
+        {/* The table's source (pcapi file names) is for developers: it stays in rates.ts and the contract. */}
+        {t('reimbursements.source', { from: formatDay(overview.rates.validFrom) })}
       </p>
     </section>
   );

@@ -132,8 +132,8 @@ function Overview({ overview }: { overview: ReimbursementOverview }) {
           <li key={origin} data-origin={origin}>
             <strong>{t(`reimbursements.origin.${origin}`)}</strong> :{' '}
             {t('reimbursements.origin.count', {
-              bookings: totals.byOrigin[origin].bookings,
-              places: totals.byOrigin[origin].places,
+              bookings: t('reimbursements.origin.bookings', { count: totals.byOrigin[origin].bookings }),
+              places: t('common:places', { count: totals.byOrigin[origin].places }),
               amount: formatCents(totals.byOrigin[origin].revenueCents),
             })}
           </li>

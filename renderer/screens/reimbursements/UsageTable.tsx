@@ -18,7 +18,7 @@ export function UsageTable({ overview }: UsageTableProps) {
       <h3 id="usages-title">{t('reimbursements.bookings.title')}</h3>
       {bookingsTotal > bookings.length && (
         <p className="reimbursements__note">
-          {t('reimbursements.bookings.shown', { shown: bookings.length, total: bookingsTotal })}
+          {t('reimbursements.bookings.shown', { count: bookings.length, total: bookingsTotal })}
         </p>
       )}
       <table className="data-table" data-testid="usage-table">

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/dates';
 import { useApi } from '../../context/coreContext';
+import { DateField } from '../../forms/DateField';
+import { addDays, formatDayLong } from '../../format/calendarDay';
 import { useEscapeKey } from '../../hooks/useEscapeKey';
 import { useLedgerRefreshKey } from '../../hooks/useLedgerRefreshKey';
 import { useLoadedEnvelope } from '../../hooks/useLoadedEnvelope';
@@ -19,12 +21,20 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation('ui');
   const api = useApi();
   const [day, setDay] = useState<string | undefined>(undefined);
+  /** What the day field holds: a day, '' (empty) or null (not a day yet); the report follows valid days only. */
+  const [typedDay, setTypedDay] = useState<string | null | undefined>(undefined);
   const [notice, setNotice] = useState<Notice>(null);
   const refreshKey = useLedgerRefreshKey();
   const load = useCallback(() => api.call('reports.endOfDay', day ? { day } : {}), [api, day]);
   const { envelope, isRefreshing, retry } = useLoadedEnvelope(load, refreshKey);
   useEscapeKey(onBack);
   const report = envelope?.ok ? envelope.value : null;
+
+  /** A day chosen by a button (undefined: today): the field shows the report's day again. */
+  function choose(next: string | undefined): void {
+    setDay(next);
+    setTypedDay(undefined);
+  }
 
   async function downloadCsv() {
     const answer = await api.call('reports.endOfDayCsv', report ? { day: report.day } : {});
@@ -45,21 +55,46 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
   return (
     <section className="end-of-day" aria-labelledby="end-of-day-title" aria-busy={isRefreshing}>
       <div className="screen-head">
-        <h2 className="screen-head__title" id="end-of-day-title">
-          {t('reports.title')}
+        <h2 className="screen-head__title" id="end-of-day-title" data-testid="end-of-day-title">
+          {report
+            ? t('reports.title_day', { day: formatDayLong(report.day), year: report.day.slice(0, 4) })
+            : t('reports.title')}
           {report?.venueName ? ` · ${report.venueName}` : ''}
         </h2>
         <div className="end-of-day__actions no-print">
-          <label>
-            {t('reports.day')}{' '}
-            <input
-              type="date"
-              value={report?.day ?? day ?? ''}
-              onChange={(event) => setDay(event.target.value || undefined)}
-              data-testid="end-of-day-day"
+          <div className="end-of-day__day">
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-label={t('reports.previous_day')}
+              data-testid="end-of-day-previous"
+              disabled={!report}
+              onClick={() => report && choose(addDays(report.day, -1))}
+            >
+              ◀
+            </button>
+            <DateField
+              label={t('reports.day')}
+              value={typedDay === undefined ? (report?.day ?? '') : typedDay}
+              onChange={(value) => {
+                setTypedDay(value);
+                if (value) setDay(value);
+              }}
+              testId="end-of-day-day"
+              showWeekday={false}
             />
-          </label>
-          <button type="button" className="button button--secondary" onClick={() => setDay(undefined)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-label={t('reports.next_day')}
+              data-testid="end-of-day-next"
+              disabled={!report}
+              onClick={() => report && choose(addDays(report.day, 1))}
+            >
+              ▶
+            </button>
+          </div>
+          <button type="button" className="button button--secondary" onClick={() => choose(undefined)}>
             {t('reports.today')}
           </button>
           <button type="button" className="button" onClick={() => void downloadCsv()} data-testid="end-of-day-csv">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EndOfDayCounts, EndOfDayReport, SeanceCount } from '../../../shared/contract';
 import { formatTime } from '../../../shared/dates';
+import { endOfDaySeances, type EndOfDaySeance } from '../../../shared/endOfDaySeances';
 import { formatCents } from '../../../shared/money';
 
 const COLUMNS = [
@@ -26,15 +27,58 @@ function CountCells({ counts }: { counts: EndOfDayCounts }) {
           {count(counts[key])}
         </td>
       ))}
-      <td className="num">{formatCents(counts.expected.amountCents)}</td>
-      <td className="num">{formatCents(validatedCents(counts))}</td>
+      <td className="num" data-column="expected_amount">
+        {formatCents(counts.expected.amountCents)}
+      </td>
+      <td className="num" data-column="validated_amount">
+        {formatCents(validatedCents(counts))}
+      </td>
     </>
   );
 }
 
-/** One row per séance of the day, then the day's totals. */
+/**
+ * A séance: its row (time, film, the tariffs added up), then — sold at several tariffs — a line per tariff inside
+ * it. A <tbody> each, so the séance reads as one block and is never cut across two printed pages.
+ */
+function SeanceRows({ seance, timeZone }: { seance: EndOfDaySeance; timeZone: string }) {
+  const single = seance.tariffs.length === 1 ? seance.tariffs[0] : undefined;
+  return (
+    <tbody
+      className="eod-seance"
+      data-testid="end-of-day-seance"
+      data-offer-id={seance.offerId}
+      data-stock-ids={seance.tariffs.map((tariff) => tariff.stockId).join(' ')}
+    >
+      <tr className="eod-seance__row" data-stock-id={single?.stockId}>
+        <td className="eod-time">{formatTime(seance.start, timeZone)}</td>
+        <th scope="row" className="eod-film">
+          {seance.offerName}
+          {single && <span className="eod-film__tariff"> · {single.priceCategoryLabel}</span>}
+        </th>
+        <CountCells counts={seance.counts} />
+      </tr>
+      {!single &&
+        seance.tariffs.map((tariff) => (
+          <tr
+            key={tariff.stockId}
+            className="eod-tariff"
+            data-testid="end-of-day-tariff"
+            data-stock-id={tariff.stockId}
+          >
+            <td />
+            <td className="eod-tariff__label">{tariff.priceCategoryLabel}</td>
+            <CountCells counts={tariff.counts} />
+          </tr>
+        ))}
+    </tbody>
+  );
+}
+
+/** One row per séance of the day, its tariffs inside it; then the day's totals. */
 export function EndOfDayTable({ report }: { report: EndOfDayReport }) {
   const { t } = useTranslation('ui');
+  const seances = endOfDaySeances(report);
   return (
     <table className="data-table end-of-day__table" data-testid="end-of-day-table">
       <thead>
@@ -54,23 +98,18 @@ export function EndOfDayTable({ report }: { report: EndOfDayReport }) {
           </th>
         </tr>
       </thead>
-      <tbody>
-        {report.seances.map((s) => (
-          <tr key={s.stockId} data-stock-id={s.stockId}>
-            <td>{formatTime(s.start, report.timeZone)}</td>
-            <td>{s.offerName}</td>
-            <CountCells counts={s.counts} />
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+      {seances.map((seance) => (
+        <SeanceRows key={seance.key} seance={seance} timeZone={report.timeZone} />
+      ))}
+      {/* A body, not a <tfoot>: printed, a footer repeats on every page; the totals come once, at the end. */}
+      <tbody className="end-of-day__totals">
         <tr data-testid="end-of-day-totals">
           <th scope="row" colSpan={2}>
             {t('reports.totals')}
           </th>
           <CountCells counts={report.totals} />
         </tr>
-      </tfoot>
+      </tbody>
     </table>
   );
 }

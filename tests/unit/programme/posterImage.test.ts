@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readImageSize } from '../../../electron/core/programme/imageSize';
+import { readImageSize } from '../../../shared/imageSize';
 import { checkedPoster, posterProblem } from '../../../electron/core/programme/posterImage';
+import { MAX_POSTER_BASE64_CHARS, MAX_POSTER_BYTES, posterBytesProblem } from '../../../shared/poster';
 import { jpegHeader, pngHeader } from './images';
 
 describe('poster pixel size, read from the bytes', () => {
@@ -38,5 +39,22 @@ describe('the 2:3 poster rule', () => {
     const base64 = Buffer.from(pngHeader(900, 600)).toString('base64');
     expect(() => checkedPoster(base64)).toThrow(expect.objectContaining({ code: 'poster_invalid' }));
     expect(checkedPoster(Buffer.from(pngHeader(600, 900)).toString('base64')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the poster file weight (what one call carries from the page)', () => {
+  it('takes a 2:3 poster up to 5 MiB and refuses a heavier one, saying its weight', () => {
+    const heavy = new Uint8Array(MAX_POSTER_BYTES + 1);
+    heavy.set(pngHeader(600, 900));
+    expect(posterBytesProblem(heavy)).toBe('le fichier pèse 5,1 Mo ; le guichet envoie une affiche de 5,0 Mo au plus.');
+    expect(posterBytesProblem(heavy.subarray(0, MAX_POSTER_BYTES))).toBeNull();
+    expect(() => checkedPoster(Buffer.from(heavy).toString('base64'))).toThrow(
+      expect.objectContaining({ code: 'poster_invalid' }),
+    );
+  });
+
+  it('bounds the contract’s base64 at exactly that weight', () => {
+    const base64 = Buffer.alloc(MAX_POSTER_BYTES).toString('base64');
+    expect(base64.length).toBe(MAX_POSTER_BASE64_CHARS);
   });
 });

@@ -60,6 +60,7 @@ describe('end-of-day CSV', () => {
     seances: [
       {
         stockId: 7,
+        offerId: 3,
         offerName: 'Le Mépris; "restauré"',
         start: '2026-03-29T18:30:00.000Z', // 20:30 in Paris (summer time began that morning)
         priceCategoryLabel: 'Plein tarif',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core, EventListener } from '../../../electron/core/types';
 import { startWebHost, type WebHost } from '../../../electron/web/server';
+import { CLOSE_TOO_BIG, isOverRequestLimit, MAX_REQUEST_BYTES } from '../../../shared/wire';
 
 const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-static-'));
 fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Guichet</title>');
@@ -118,5 +119,45 @@ describe('browser-mode host', () => {
     socket.send(JSON.stringify({ id: 1, name: 'app.info', input: {} }));
     expect(await reply).toMatchObject({ type: 'reply', id: 1 });
     socket.close();
+  });
+
+  it('takes a call carrying a 5 MB poster in base64 (the 64 KiB limit it had broke posters in browser mode)', async () => {
+    const socket = await connect(SESSION);
+    const base64 = Buffer.alloc(5 * 1024 * 1024, 7).toString('base64');
+    const request = JSON.stringify({ id: 9, name: 'app.info', input: { poster: { base64 } } });
+    expect(isOverRequestLimit(request)).toBe(false);
+    const reply = nextMessage(socket);
+    socket.send(request);
+    expect(await reply).toMatchObject({ type: 'reply', id: 9, envelope: { ok: true } });
+    expect((calls.at(-1)?.input as { poster: { base64: string } }).poster.base64).toHaveLength(base64.length);
+    socket.close();
+  });
+
+  it('closes with 1009 "Message Too Big" on a message over the bound, and keeps serving other pages', async () => {
+    const socket = await connect(SESSION);
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    const before = calls.length;
+    socket.send(JSON.stringify({ id: 10, name: 'app.info', input: { blob: 'x'.repeat(MAX_REQUEST_BYTES) } }));
+    expect(await closed).toBe(CLOSE_TOO_BIG);
+    expect(calls.length).toBe(before);
+
+    const other = await connect(SESSION);
+    const reply = nextMessage(other);
+    other.send(JSON.stringify({ id: 11, name: 'app.info', input: {} }));
+    expect(await reply).toMatchObject({ type: 'reply', id: 11 });
+    other.close();
+  });
+});
+
+describe('request size check (the page refuses before sending)', () => {
+  it('counts UTF-8 bytes, deciding from the length alone when it can', () => {
+    expect(isOverRequestLimit('a'.repeat(10), 10)).toBe(false);
+    expect(isOverRequestLimit('a'.repeat(11), 10)).toBe(true);
+    // "é" is 2 bytes, "€" 3: five characters, 11 bytes.
+    expect(isOverRequestLimit('éé€€a', 11)).toBe(false);
+    expect(isOverRequestLimit('éé€€a', 10)).toBe(true);
+    // An emoji is two UTF-16 units and four bytes.
+    expect(isOverRequestLimit('🎬', 4)).toBe(false);
+    expect(isOverRequestLimit('🎬', 3)).toBe(true);
   });
 });

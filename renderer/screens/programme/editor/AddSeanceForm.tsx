@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableOffer } from '../../../../shared/contract';
-import { seatsOf } from './formValues';
+import { seanceStartProblem } from '../../../../shared/seanceTime';
+import { useVenueTimeZone } from '../../../context/appInfoContext';
+import { DateField } from '../../../forms/DateField';
+import { TimeField } from '../../../forms/TimeField';
+import { useNow } from '../../../hooks/useNow';
+import { seatsOf, sentence } from './formValues';
 import { TariffSelect } from './TariffSelect';
 
 export interface NewSeance {
@@ -17,11 +22,16 @@ interface AddSeanceFormProps {
   onAdd: (seance: NewSeance) => void;
 }
 
-/** A new séance: day and time at the venue (sent with its offset by the core), tariff, pass Culture seats. */
+/**
+ * A new séance: day (dd/mm/yyyy) and time (24 h) at the venue, sent with its offset by the core; tariff; pass
+ * Culture seats. A séance that would already have begun is refused here, with the reason, before anything is sent.
+ */
 export function AddSeanceForm({ offer, busy, onAdd }: AddSeanceFormProps) {
   const { t } = useTranslation('ui');
-  const [day, setDay] = useState('');
-  const [time, setTime] = useState('20:30');
+  const timeZone = useVenueTimeZone();
+  const now = useNow(30_000);
+  const [day, setDay] = useState<string | null>('');
+  const [time, setTime] = useState<string | null>('20:30');
   const [chosenPriceCategoryId, setPriceCategoryId] = useState(offer.priceCategories[0]?.id ?? 0);
   // The film's tariffs change while the form is open (one added, one renamed): the choice stays one of them.
   const priceCategoryId = offer.priceCategories.some((pc) => pc.id === chosenPriceCategoryId)
@@ -29,38 +39,28 @@ export function AddSeanceForm({ offer, busy, onAdd }: AddSeanceFormProps) {
     : (offer.priceCategories[0]?.id ?? 0);
   const [seats, setSeats] = useState('20');
   const parsedSeats = seatsOf(seats);
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(day) && /^\d{2}:\d{2}$/.test(time) && parsedSeats !== undefined && priceCategoryId > 0;
+  const past = day && time ? seanceStartProblem(day, time, timeZone, now.getTime()) : null;
+  const valid = !!day && !!time && past === null && parsedSeats !== undefined && priceCategoryId > 0;
   return (
     <form
       className="seance-editor__add"
       data-testid="add-seance"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (valid && parsedSeats !== undefined) onAdd({ day, time, priceCategoryId, seats: parsedSeats });
+        if (valid && day && time && parsedSeats !== undefined)
+          onAdd({ day, time, priceCategoryId, seats: parsedSeats });
       }}
     >
       <h3>{t('programme_editor.add_seance')}</h3>
-      <label>
-        {t('programme_editor.day_label')}
-        <input
-          type="date"
-          data-testid="seance-day"
-          required
-          value={day}
-          onChange={(event) => setDay(event.target.value)}
-        />
-      </label>
-      <label>
-        {t('programme_editor.time_label')}
-        <input
-          type="time"
-          data-testid="seance-time"
-          required
-          value={time}
-          onChange={(event) => setTime(event.target.value)}
-        />
-      </label>
+      <DateField label={t('programme_editor.day_label')} value={day} onChange={setDay} testId="seance-day" required />
+      <TimeField
+        label={t('programme_editor.time_label')}
+        value={time}
+        onChange={setTime}
+        testId="seance-time"
+        required
+      />
       <TariffSelect
         tariffs={offer.priceCategories}
         value={priceCategoryId}
@@ -85,6 +85,11 @@ export function AddSeanceForm({ offer, busy, onAdd }: AddSeanceFormProps) {
       >
         {t('programme_editor.add')}
       </button>
+      {past && (
+        <p role="alert" className="form-problem" data-testid="seance-problem">
+          {sentence(past)}
+        </p>
+      )}
     </form>
   );
 }

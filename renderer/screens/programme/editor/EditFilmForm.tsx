@@ -22,20 +22,24 @@ export function EditFilmForm({ offer, busy, onSave }: EditFilmFormProps) {
     // 0 is how some answers say "no duration" (the sandbox's, for one): shown empty, left as it is.
     duration: offer.durationMinutes ? String(offer.durationMinutes) : '',
     isDuo: offer.isDuo,
+    videoUrl: offer.videoUrl ?? '',
   });
   const name = film.values.name.trim();
   const description = film.values.description.trim();
+  const videoUrl = film.values.videoUrl.trim();
   const change: FilmChange = {
     name: name !== offer.name ? name : undefined,
     description: description !== (offer.description ?? '') ? description : undefined,
     // An emptied duration is left as it was: programme.offer.update has no way to clear one.
     durationMinutes: film.minutes !== undefined && film.minutes !== offer.durationMinutes ? film.minutes : undefined,
     isDuo: film.values.isDuo !== offer.isDuo ? film.values.isDuo : undefined,
+    // An emptied trailer link removes the trailer (null), as pass Culture's `videoUrl: null` does.
+    videoUrl: videoUrl === (offer.videoUrl ?? '') ? undefined : videoUrl === '' ? null : videoUrl,
   };
   const isChanged = Object.values(change).some((value) => value !== undefined) || film.poster !== null;
 
   async function save(): Promise<void> {
-    const poster = film.poster ? { base64: await base64Of(film.poster) } : undefined;
+    const poster = film.poster ? { base64: await base64Of(film.poster.file) } : undefined;
     if (await onSave({ ...change, poster })) film.clearPoster();
   }
 
@@ -44,6 +48,7 @@ export function EditFilmForm({ offer, busy, onSave }: EditFilmFormProps) {
       <summary data-testid="edit-film-open">{t('programme_editor.edit_film')}</summary>
       <form
         className="film-form"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           if (film.isValid && isChanged) void save();

@@ -3,14 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { EditableOffer, Envelope } from '../../../../shared/contract';
 import { useApi } from '../../../context/coreContext';
 import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
+import { useNow } from '../../../hooks/useNow';
 import { AddSeanceForm } from './AddSeanceForm';
 import { EditFilmForm } from './EditFilmForm';
 import { EditorDialog } from './EditorDialog';
 import { SeanceRow, type SeanceAction } from './SeanceRow';
 import { TariffsSection } from './TariffsSection';
+import '../programme-editor.css';
 
 interface ManageFilmDialogProps {
   offerId: number;
+  /** Said first, e.g. how publishing went. */
+  notice?: { error: boolean; text: string } | undefined;
   onClose: () => void;
 }
 
@@ -19,14 +23,15 @@ interface ManageFilmDialogProps {
  * seats of each séance; for films this key created, edit the film's own fields, add and change its tariffs, and add,
  * move and delete séances too.
  */
-export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
+export function ManageFilmDialog({ offerId, notice, onClose }: ManageFilmDialogProps) {
   const { t } = useTranslation('ui');
   const api = useApi();
+  const now = useNow(30_000);
   const load = useCallback(() => api.call('programme.offer', { offerId }), [api, offerId]);
   const { envelope } = useLoadedEnvelope(load, '');
   const [offer, setOffer] = useState<EditableOffer | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(notice ?? null);
   const shown = offer ?? (envelope?.ok ? envelope.value : null);
 
   /** Resolves true when pass Culture took the write (forms then start again from what it has). */
@@ -96,6 +101,12 @@ export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
           <p data-testid="film-origin">
             {shown.managed ? t('programme_editor.origin_managed') : t('programme_editor.origin_imported')}
           </p>
+          <p className="film-facts">
+            <span data-testid="film-category">{t('programme_editor.category', { label: shown.category.label })}</span>
+            {shown.videoUrl && (
+              <span data-testid="film-video-link">{t('programme_editor.video', { url: shown.videoUrl })}</span>
+            )}
+          </p>
           <p>
             <span data-testid="film-status">
               {shown.isActive ? t('programme_editor.active') : t('programme_editor.inactive')}
@@ -151,6 +162,7 @@ export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
                 managed={shown.managed}
                 tariffs={shown.priceCategories}
                 busy={busy}
+                now={now}
                 onAction={onSeanceAction}
               />
             ))}
@@ -171,7 +183,11 @@ export function ManageFilmDialog({ offerId, onClose }: ManageFilmDialogProps) {
         </>
       )}
       {message && (
-        <p role={message.error ? 'alert' : 'status'} data-testid="editor-message">
+        <p
+          role={message.error ? 'alert' : 'status'}
+          className={`editor-message editor-message--${message.error ? 'error' : 'ok'}`}
+          data-testid="editor-message"
+        >
           {message.text}
         </p>
       )}

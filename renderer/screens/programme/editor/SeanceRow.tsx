@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableOffer, EditableSeance } from '../../../../shared/contract';
-import { formatTime } from '../../../../shared/dates';
+import { dayInZone, formatTime } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
+import { seanceStartProblem } from '../../../../shared/seanceTime';
 import { useVenueTimeZone } from '../../../context/appInfoContext';
+import { DateField } from '../../../forms/DateField';
+import { TimeField } from '../../../forms/TimeField';
 import { formatDayLong } from '../../../format/calendarDay';
-import { dayInZone } from '../../../../shared/dates';
-import { seatsOf } from './formValues';
+import { seatsOf, sentence } from './formValues';
 import { TariffSelect } from './TariffSelect';
 
 export type SeanceAction =
@@ -23,6 +25,8 @@ interface SeanceRowProps {
   /** The film's tariffs, to put the séance on another one. */
   tariffs: EditableOffer['priceCategories'];
   busy: boolean;
+  /** Now, from the dialog (one clock for all its rows): a séance cannot be moved into the past. */
+  now: Date;
   onAction: (stockId: number, action: SeanceAction) => void;
 }
 
@@ -30,15 +34,22 @@ interface SeanceRowProps {
  * One séance in the film editor: pass Culture seats (set, close, reopen) and, for the key's own films, move it, put
  * it on another tariff, or delete it.
  */
-export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRowProps) {
+export function SeanceRow({ seance, managed, tariffs, busy, now, onAction }: SeanceRowProps) {
   const { t } = useTranslation('ui');
   const timeZone = useVenueTimeZone();
   const [seats, setSeats] = useState(seance.available === null ? '' : String(seance.available));
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [moveDay, setMoveDay] = useState(dayInZone(seance.start, timeZone));
-  const [moveTime, setMoveTime] = useState(formatTime(seance.start, timeZone));
+  const startDay = dayInZone(seance.start, timeZone);
+  const startTime = formatTime(seance.start, timeZone);
+  const [moveDay, setMoveDay] = useState<string | null>(startDay);
+  const [moveTime, setMoveTime] = useState<string | null>(startTime);
   const [moveTariff, setMoveTariff] = useState(seance.priceCategoryId);
   const parsedSeats = seatsOf(seats);
+  const isMoved = moveDay !== startDay || moveTime !== startTime;
+  // Only a new start is checked: a séance that has begun can still go on another tariff.
+  const movePast =
+    isMoved && moveDay && moveTime ? seanceStartProblem(moveDay, moveTime, timeZone, now.getTime()) : null;
+  const canMove = !!moveDay && !!moveTime && movePast === null && (isMoved || moveTariff !== seance.priceCategoryId);
   const act = (action: SeanceAction) => onAction(seance.stockId, action);
 
   return (
@@ -50,10 +61,10 @@ export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRo
         {t('programme_editor.tariff', { label: seance.priceCategoryLabel, price: formatCents(seance.priceCents) })}
       </p>
       <p data-testid="seance-seats">
-        {t('programme_editor.seats_state', {
-          booked: seance.bookedQuantity,
-          available: seance.available ?? t('programme_editor.unlimited'),
-        })}
+        {t('programme_editor.seats_booked', { count: seance.bookedQuantity })} ·{' '}
+        {seance.available === null
+          ? t('programme_editor.seats_open_unlimited')
+          : t('programme_editor.seats_open', { count: seance.available })}
         {seance.closedSales && ` · ${t('programme_editor.sales_closed')}`}
       </p>
       <form
@@ -101,22 +112,33 @@ export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRo
       {managed && (
         <form
           className="seance-editor__move"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
+            if (!canMove || !moveDay || !moveTime) return;
             const priceCategoryId = moveTariff !== seance.priceCategoryId ? moveTariff : undefined;
             act({ kind: 'move', day: moveDay, time: moveTime, priceCategoryId });
           }}
         >
-          <label>
-            {t('programme_editor.day_label')}
-            <input type="date" value={moveDay} onChange={(event) => setMoveDay(event.target.value)} />
-          </label>
-          <label>
-            {t('programme_editor.time_label')}
-            <input type="time" value={moveTime} onChange={(event) => setMoveTime(event.target.value)} />
-          </label>
+          <DateField
+            label={t('programme_editor.day_label')}
+            value={moveDay}
+            onChange={setMoveDay}
+            testId="seance-row-day"
+          />
+          <TimeField
+            label={t('programme_editor.time_label')}
+            value={moveTime}
+            onChange={setMoveTime}
+            testId="seance-row-time"
+          />
           <TariffSelect tariffs={tariffs} value={moveTariff} onChange={setMoveTariff} testId="seance-row-tariff" />
-          <button type="submit" className="button button--secondary" data-testid="seance-save" disabled={busy}>
+          <button
+            type="submit"
+            className="button button--secondary"
+            data-testid="seance-save"
+            disabled={busy || !canMove}
+          >
             {t('programme_editor.move')}
           </button>
           {!confirmingDelete ? (
@@ -131,7 +153,10 @@ export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRo
             </button>
           ) : (
             <span role="alert" data-testid="delete-warning">
-              {t('programme_editor.delete_warning', { count: seance.unusedBookings, places: seance.unusedPlaces })}{' '}
+              {t('programme_editor.delete_warning', {
+                count: seance.unusedBookings,
+                places: t('common:places', { count: seance.unusedPlaces }),
+              })}{' '}
               <button
                 type="button"
                 className="button button--danger"
@@ -145,6 +170,11 @@ export function SeanceRow({ seance, managed, tariffs, busy, onAction }: SeanceRo
                 {t('programme_editor.cancel')}
               </button>
             </span>
+          )}
+          {movePast && (
+            <p role="alert" className="form-problem" data-testid="seance-problem">
+              {sentence(movePast)}
+            </p>
           )}
         </form>
       )}

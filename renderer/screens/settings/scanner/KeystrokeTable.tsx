@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Keystroke } from '../../../../shared/scanner/keystroke';
 
+const milliseconds = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
 /** The raw keys of a burst: what the PC typed, which physical key, Shift, and the time since the previous key. */
 export function KeystrokeTable({ strokes }: { strokes: readonly Keystroke[] }) {
   const { t } = useTranslation('ui');
@@ -22,7 +24,9 @@ export function KeystrokeTable({ strokes }: { strokes: readonly Keystroke[] }) {
               <td>{stroke.key === ' ' ? '␣' : stroke.key}</td>
               <td>{stroke.code}</td>
               <td>{stroke.shift ? t('scanner.settings.yes') : ''}</td>
-              <td>{previous ? `${(stroke.at - previous.at).toFixed(1)} ms` : '—'}</td>
+              <td>
+                {previous ? t('scanner.settings.gap', { ms: milliseconds.format(stroke.at - previous.at) }) : '—'}
+              </td>
             </tr>
           );
         })}

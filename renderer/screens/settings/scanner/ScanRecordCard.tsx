@@ -54,7 +54,13 @@ export function ScanRecordCard({ record, deviceName }: { record: ScanRecord; dev
             </div>
           ))}
         </dl>
-        {burst && <KeystrokeTable strokes={burst.strokes} />}
+        {/* Key codes and milliseconds are for the support desk: folded away unless asked for. */}
+        {burst && (
+          <details className="scan-record__keys">
+            <summary>{t('scanner.settings.keys_title')}</summary>
+            <KeystrokeTable strokes={burst.strokes} />
+          </details>
+        )}
       </details>
     </article>
   );

@@ -10,7 +10,8 @@ export function ScannerDeviceList() {
     <div className="scanner-devices">
       <h4 className="scanner-settings__subtitle">{t('scanner.settings.devices_title')}</h4>
       {devices?.usbError && (
-        <p className="scanner-devices__note">{t('scanner.settings.usb_unavailable', { detail: devices.usbError })}</p>
+        // The library's own words (LIBUSB_ERROR_…) are in the log; the screen says what it means.
+        <p className="scanner-devices__note">{t('scanner.settings.usb_unavailable')}</p>
       )}
       {list.length === 0 ? (
         <p className="scanner-devices__note" data-testid="scanner-devices-none">
@@ -29,7 +30,6 @@ export function ScannerDeviceList() {
                       ? 'scanner.settings.device_no_access'
                       : 'scanner.settings.device_error',
                   )}
-                  {device.detail && <code> {device.detail}</code>}
                 </span>
               )}
             </li>

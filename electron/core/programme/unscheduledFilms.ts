@@ -1,0 +1,68 @@
+/**
+ * Films of the mirror with no séance in the days the Programme shows: a film just published without séances, one
+ * whose séances are all past, one scheduled later. The day tabs list séances, so without this list such a film
+ * could not be found (nor given séances) from the Programme.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay } from 'date-fns';
+import type { UnscheduledFilm } from '../../../shared/contract-programme';
+import type { CounterDb } from '../db/open';
+import type { ManagedOffers } from './managedOffers';
+
+interface Row {
+  offerId: number;
+  name: string;
+  status: string;
+  durationMinutes: number | null;
+  hasPoster: number;
+  lastSeanceStart: string | null;
+  nextSeanceStart: string | null;
+}
+
+export function createUnscheduledFilms(db: CounterDb, managed: ManagedOffers, clock: () => Date) {
+  const query = db.$client.prepare(
+    `SELECT o.offer_id AS offerId, o.name, o.status, o.duration_minutes AS durationMinutes,
+       o.poster_file IS NOT NULL AS hasPoster,
+       (SELECT MAX(s.beginning_datetime) FROM seances s WHERE s.offer_id = o.offer_id AND s.beginning_datetime < @from)
+         AS lastSeanceStart,
+       (SELECT MIN(s.beginning_datetime) FROM seances s WHERE s.offer_id = o.offer_id AND s.beginning_datetime >= @to)
+         AS nextSeanceStart
+     FROM offers o
+     WHERE NOT EXISTS (SELECT 1 FROM seances s WHERE s.offer_id = o.offer_id
+       AND s.beginning_datetime >= @from AND s.beginning_datetime < @to)`,
+  );
+
+  /** From the start of today (venue's zone) for `days` days, like `programme.list`. */
+  return function unscheduled(days: number, timeZone: string): UnscheduledFilm[] {
+    const start = startOfDay(new TZDate(clock(), timeZone));
+    const from = new Date(start.getTime()).toISOString();
+    const to = new Date(addDays(start, days).getTime()).toISOString();
+    const rows = query.all({ from, to }) as Row[];
+    return (
+      rows
+        .map((row) => ({
+          offerId: row.offerId,
+          name: row.name,
+          status: row.status,
+          durationMinutes: row.durationMinutes,
+          hasPoster: row.hasPoster === 1,
+          managed: managed.isManaged(row.offerId, null),
+          lastSeanceStart: row.lastSeanceStart && new Date(row.lastSeanceStart).toISOString(),
+          nextSeanceStart: row.nextSeanceStart && new Date(row.nextSeanceStart).toISOString(),
+        }))
+        // Films waiting for their first séance first (just published), then those scheduled later, then the past.
+        .sort(
+          (a, b) =>
+            rank(a) - rank(b) ||
+            (a.nextSeanceStart ?? '').localeCompare(b.nextSeanceStart ?? '') ||
+            (b.lastSeanceStart ?? '').localeCompare(a.lastSeanceStart ?? '') ||
+            a.name.localeCompare(b.name, 'fr'),
+        )
+    );
+  };
+}
+
+function rank(film: UnscheduledFilm): number {
+  if (film.nextSeanceStart === null && film.lastSeanceStart === null) return 0;
+  return film.nextSeanceStart !== null ? 1 : 2;
+}
