@@ -9,6 +9,7 @@ import { createBookingCache } from './db/bookingCache';
 import { createLedger } from './db/ledger';
 import { closeDatabase, openDatabase } from './db/open';
 import { createGuichet } from './counter/guichet';
+import { createCounterSettings } from './counter/counterSettings';
 import { createDispatcher } from './dispatch';
 import { counterHandlers } from './handlers/counterHandlers';
 import { syncHandlers } from './handlers/syncHandlers';
@@ -113,6 +114,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     return venues.map((v) => v.id);
   }
 
+  const counterSettings = createCounterSettings(db, { seanceWindow: deps.seanceWindow });
   const mirrorQueries = createMirrorQueries(db, clock, posterDir);
   const uploader = createUploader({
     queue,
@@ -124,6 +126,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     clock,
     logger,
     onChange: () => publishStatus(),
+    onSettled: (row, settlement, reason) =>
+      emit('upload.settled', {
+        ledgerId: row.ledgerId,
+        action: row.action,
+        state: settlement === 'sent' ? 'done' : 'conflict',
+        reason,
+      }),
   });
   const mirror = createMirrorSync({ db, gateway, cache, streams, venueIds, clock, posterDir, logger });
   // Notifications stay silent during an account's first complete bookings sync.
@@ -196,6 +205,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     counterName: deps.counterName,
     clock,
     timeZone,
+    seanceWindow: counterSettings.seanceWindow,
     logger,
     lookupTimeoutMs: deps.lookupTimeoutMs ?? 3000,
     onLedgerRow: (entryId, kind) => emit('ledger.changed', { entryId, kind }),
@@ -243,6 +253,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         printReport: createReportPrinter(printing),
       }),
       'counter.resolveCandidates': ({ candidates }) => resolveCandidates(candidates),
+      'counter.settings.get': () => counterSettings.get(),
+      'counter.settings.set': (change) => {
+        const settings = counterSettings.set(change);
+        emit('counter.settings.changed', settings);
+        return settings;
+      },
     },
     logger,
   );

@@ -9,6 +9,8 @@ import type { ErrorCode, Undo, Validation, Verdict } from '../../../shared/contr
 import { errorCodeSchema } from '../../../shared/contract';
 import { maskToken, parseCountermark } from '../../../shared/countermark';
 import { t } from '../../../shared/i18n';
+import { formatSeance } from '../../../shared/dates';
+import { seanceTiming, type SeanceWindow } from '../../../shared/seanceWindow';
 import type { BookingCache, KnownBooking } from '../db/bookingCache';
 import type { Ledger, LedgerAppend } from '../db/ledger';
 import { ContractFailure } from '../contractFailure';
@@ -18,7 +20,17 @@ import { isOutage, type Connectivity } from '../sync/connectivity';
 import type { Uploader } from '../sync/uploader';
 import type { UploadQueue } from '../sync/uploadQueue';
 import { localVerdict } from './localVerdict';
-import { bookingView, notYetVerdict, placesText, refusalFor, refusedVerdict, validVerdict } from './verdict';
+import { describeForeignCode } from '../../../shared/foreignCode';
+import {
+  bookingView,
+  lookupOutcome,
+  notYetVerdict,
+  placeInTime,
+  placesText,
+  refusalFor,
+  refusedVerdict,
+  validVerdict,
+} from './verdict';
 
 export interface GuichetDeps {
   gateway: Gateway;
@@ -30,6 +42,8 @@ export interface GuichetDeps {
   counterName: string;
   clock: () => Date;
   timeZone: () => string;
+  /** The counter's séance window (Réglages): outside it a booking is amber and needs a confirmation. */
+  seanceWindow: () => SeanceWindow;
   logger: Logger;
   /** Timeout of a cashier's lookup (ms). */
   lookupTimeoutMs: number;
@@ -60,8 +74,10 @@ export function createGuichet(deps: GuichetDeps) {
     return id;
   }
 
+  const timeContext = () => ({ now: deps.clock(), window: deps.seanceWindow(), timeZone: deps.timeZone() });
+
   /** Séance start of a booking: from the mirror, else (online) all dates of its film fetched once. */
-  async function seanceStart(booking: KnownBooking): Promise<string | null> {
+  async function seanceStart(booking: Pick<KnownBooking, 'stockId' | 'offerId'>): Promise<string | null> {
     const cached = cache.seance(booking.stockId);
     if (cached || !online()) return cached?.beginningDatetime ?? null;
     try {
@@ -91,20 +107,22 @@ export function createGuichet(deps: GuichetDeps) {
     standing = ledger.standingValidation(token),
   ): Promise<Verdict> {
     const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone(), online: online() });
+    const placed = placeInTime({ ...local.verdict, booking: await viewOf(known) }, timeContext());
     const ledgerId = record({
       kind: 'lookup',
       token,
       bookingId: known?.bookingId ?? null,
-      outcome: local.outcome,
+      outcome: lookupOutcome(placed),
       platformStatus: null,
       platformAnswer: { source: 'local', online: online() },
     });
-    return { ...local.verdict, token, ledgerId, booking: await viewOf(known) };
+    return { ...placed, token, ledgerId };
   }
 
   async function lookup(text: string): Promise<Verdict> {
     const parsed = parseCountermark(text);
-    if (!parsed.ok) throw new ContractFailure('not_a_countermark');
+    // Nothing is sent for what is not a countermark; the message says what it likely is (a ticketing barcode…).
+    if (!parsed.ok) throw new ContractFailure('not_a_countermark', describeForeignCode(text).message);
     const token = parsed.token;
     // A validation or undo made here and not sent yet is newer than anything the platform knows.
     if (!online() || queue.hasUnsent(token)) return lookupLocally(token);
@@ -136,12 +154,19 @@ export function createGuichet(deps: GuichetDeps) {
   async function askPlatform(token: string): Promise<Verdict> {
     try {
       const found = await gateway('cashier', (c) => c.getBookingByToken(token, { timeoutMs: deps.lookupTimeoutMs }));
+      // The séance first: whether it is the one of the moment decides the verdict written to the ledger.
+      const start = await seanceStart(found);
+      const timing = seanceTiming(start, deps.clock(), deps.seanceWindow(), deps.timeZone());
+      const outcome = timing === null || timing === 'in_window' ? 'valid' : 'other_seance';
       let known: KnownBooking | undefined;
       const ledgerId = record(
-        { kind: 'lookup', token, bookingId: found.id, outcome: 'valid', platformStatus: 200, platformAnswer: null },
+        { kind: 'lookup', token, bookingId: found.id, outcome, platformStatus: 200, platformAnswer: null },
         () => (known = cache.remember(token, found, now())),
       );
-      return validVerdict({ token, ledgerId, booking: await viewOf(known), source: 'platform' });
+      const booking = known
+        ? bookingView(known, start ?? cache.seance(known.stockId)?.beginningDatetime ?? null)
+        : null;
+      return placeInTime(validVerdict({ token, ledgerId, booking, source: 'platform' }), timeContext());
     } catch (error) {
       if (!isPlatformError(error)) throw error;
       // The network failed us (or the budget is exhausted): the local mirror answers instead.
@@ -167,13 +192,20 @@ export function createGuichet(deps: GuichetDeps) {
     );
     const base = { token, ledgerId, source: 'platform' as const };
     if (error.code === 'not_confirmed') {
-      return notYetVerdict({ ...base, booking: await viewOf(known) }, error.message, error.validatableFrom);
+      const booking = await viewOf(known);
+      return placeInTime(notYetVerdict({ ...base, booking }, error.message, error.validatableFrom), timeContext());
     }
     if (!reason) throw new ContractFailure(error.code, error.message);
     const standing = reason === 'used' ? ledger.standingValidation(token) : null;
     const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
+    const usedBy =
+      reason !== 'used'
+        ? null
+        : standing
+          ? { where: 'here' as const, at: standing.at, counterName: standing.counterName }
+          : { where: 'elsewhere' as const, at: null, counterName: null };
     const booking = reason === 'unknown' ? null : await viewOf(known);
-    return refusedVerdict({ ...base, booking }, reason, error.message, undo);
+    return placeInTime(refusedVerdict({ ...base, booking }, reason, error.message, undo, usedBy), timeContext());
   }
 
   function isLocallyValidatable(booking: KnownBooking): boolean {
@@ -207,11 +239,29 @@ export function createGuichet(deps: GuichetDeps) {
     return settlement;
   }
 
-  async function validate(token: string): Promise<Validation> {
+  /**
+   * A booking whose séance is outside the window is only validated with the cashier's confirmation: the rule lives
+   * here, not only on screen, so no caller can admit Thursday's booking tonight by accident.
+   */
+  async function refuseOtherSeanceUnlessAccepted(booking: KnownBooking, accepted: boolean): Promise<void> {
+    if (accepted) return;
+    const start = await seanceStart(booking);
+    const timing = seanceTiming(start, deps.clock(), deps.seanceWindow(), deps.timeZone());
+    if (start === null || timing === null || timing === 'in_window') return;
+    throw new ContractFailure(
+      'seance_outside_window',
+      t('errors.seance_outside_window', { when: formatSeance(start, deps.timeZone()) }),
+    );
+  }
+
+  async function validate(token: string, options: { acceptOtherSeance?: boolean } = {}): Promise<Validation> {
     if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
     const known = cache.byToken(token);
     if (!known && !online()) throw new ContractFailure('countermark_unknown', t('sync.unknown_offline'));
-    if (known) refuseUnlessValidatable(known);
+    if (known) {
+      refuseUnlessValidatable(known);
+      await refuseOtherSeanceUnlessAccepted(known, options.acceptOtherSeance === true);
+    }
 
     let queueId = 0;
     const at = now();
@@ -237,7 +287,10 @@ export function createGuichet(deps: GuichetDeps) {
         if (known) cache.setStatus(known.bookingId, 'USED', at);
       },
     );
-    logger.info({ token: maskToken(token), ledgerId }, 'countermark validated');
+    logger.info(
+      { token: maskToken(token), ledgerId, otherSeance: options.acceptOtherSeance === true },
+      'countermark validated',
+    );
     const uploaded = await upload(queueId);
     const validation: Validation = {
       token,

@@ -10,6 +10,7 @@ const PATHS: Record<IconKind, string> = {
   valid: 'M5 12.5l4.5 4.5L19 7.5',
   validated: 'M5 12.5l4.5 4.5L19 7.5',
   not_yet: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7v5l3.5 2.5',
+  other_seance: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M12 13v3M12 18.2v.3',
   refused: 'M6 6l12 12M18 6L6 18',
   error: 'M12 3L2 20h20L12 3M12 10v4.5M12 17.2v.3',
   undone: 'M9 7L4 12l5 5M4 12h10a6 6 0 0 1 0 12h-2',
