@@ -29,6 +29,7 @@ import { createGateway } from './platform/gateway';
 import { createRateBudget } from './platform/rateBudget';
 import { createConnectivity, type Connectivity } from './sync/connectivity';
 import { createMirrorQueries } from './sync/mirrorQueries';
+import { createPing } from './sync/reachability';
 import { createMirrorSync } from './sync/mirrorSync';
 import { createScheduler } from './sync/scheduler';
 import { createStreams } from './sync/streams';
@@ -87,6 +88,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     probe: async () => {
       await gateway('cashier', (c) => c.getOffererVenues({ timeoutMs: 3000 }));
     },
+    // Between calls, a key-free check of the host keeps the banner true when nobody scans.
+    ping: createPing(deps.platform.baseUrl),
     onChange: () => {
       publishStatus();
       if (connectivity?.isOnline()) void scheduler.cycle();
