@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { AppShell } from './components/AppShell';
 import { StartupErrorScreen } from './components/StartupErrorScreen';
 import { StartupScreen } from './components/StartupScreen';
-import { BookingNotifier } from './notifications/BookingNotifier';
 import { AppInfoContext } from './context/appInfoContext';
+import { CounterSettingsProvider } from './context/counterSettingsContext';
 import type { EventName } from '../shared/contract';
 import { useApi } from './context/coreContext';
 import { useEventRefreshKey } from './hooks/useEventRefreshKey';
@@ -23,8 +23,9 @@ export function App() {
   if (!envelope.ok) return <StartupErrorScreen message={envelope.error.message} onRetry={retry} />;
   return (
     <AppInfoContext value={envelope.value}>
-      <AppShell />
-      <BookingNotifier />
+      <CounterSettingsProvider>
+        <AppShell />
+      </CounterSettingsProvider>
     </AppInfoContext>
   );
 }
