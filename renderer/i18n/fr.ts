@@ -269,6 +269,7 @@ export const frUi = {
     widen: 'Chercher aussi dans les autres séances',
     widened_hint: 'Toutes les séances : vérifiez bien le jour et l’heure de la séance avant de valider.',
     validate: 'Valider à titre provisoire',
+    validate_label: 'Valider à titre provisoire l’entrée de {{name}}',
     not_confirmed: "Pas encore validable : délai d'annulation jusqu'à {{time}}",
   },
   provisional_dialog: {
@@ -318,6 +319,7 @@ export const frUi = {
   },
   programme_editor: {
     manage: 'Gérer',
+    manage_label: 'Gérer « {{film}} »',
     publish_open: 'Publier un film',
     publish_title: 'Publier un film sur pass Culture',
     publish: 'Publier',
@@ -494,7 +496,9 @@ export const frUi = {
     last_attempt: 'dernière : {{when}}',
     no_reason: 'Raison non précisée par pass Culture.',
     retry: 'Réessayer',
+    retry_label: 'Réessayer l’envoi de la contremarque {{token}}',
     handle: 'Marquer comme traité',
+    handle_button_label: 'Marquer comme traité le conflit de la contremarque {{token}}',
     handle_label: "Qu'avez-vous fait ? (obligatoire)",
     handle_placeholder: 'Par ex. : vu avec la personne, place payée au guichet',
     handle_required: 'Un commentaire est nécessaire pour marquer ce conflit comme traité.',
@@ -504,6 +508,31 @@ export const frUi = {
   },
   settings: {
     title: 'Réglages',
+  },
+  counter_settings: {
+    title: 'Guichet',
+    description: 'Les séances que le guichet admet sans question, et les sons des verdicts.',
+    window_title: 'Séances du moment',
+    window_hint:
+      'Une réservation pour une séance hors de cet horaire (un autre jour, ou une séance passée) s’affiche en orange « Autre séance » et ne se valide qu’après une confirmation.',
+    before: 'Admettre à partir de (minutes avant le début)',
+    after: 'Et jusqu’à (minutes après le début)',
+    window_invalid: 'Indiquez un nombre de minutes entre 0 et {{max}}.',
+    save_window: 'Enregistrer l’horaire',
+    saved: 'Enregistré.',
+    sound_title: 'Sons des verdicts',
+    sound_hint:
+      'Un son court et différent pour « à valider », « entrée validée », « pas encore / autre séance », « refusé » et « pas une contremarque », pour garder les yeux sur la pièce d’identité.',
+    sound_enabled: 'Jouer les sons des verdicts',
+    volume: 'Volume : {{volume}} %',
+    try_title: 'Écouter',
+    try: {
+      valid: 'À valider',
+      validated: 'Entrée validée',
+      warning: 'Pas encore / autre séance',
+      refused: 'Refusé',
+      not_countermark: 'Pas une contremarque',
+    },
   },
   account: {
     title: 'Compte pass Culture',
@@ -693,8 +722,11 @@ export const frUi = {
       attempts_one: '{{count}} essai',
       attempts_other: '{{count}} essais',
       retry: 'Réimprimer',
+      retry_label: 'Réimprimer : {{summary}}',
       cancel: 'Abandonner',
+      cancel_label: 'Abandonner l’impression : {{summary}}',
       preview: 'Aperçu',
+      preview_label: 'Aperçu : {{summary}}',
     },
     reprint: {
       button: 'Réimprimer',

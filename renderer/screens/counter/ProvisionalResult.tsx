@@ -52,6 +52,7 @@ export function ProvisionalResult({ token, row, now, isBusy, onRequest }: Provis
           type="button"
           className="button button--provisional"
           data-testid="provisional-validate"
+          aria-label={t('provisional.validate_label', { name: `${booking.firstName} ${booking.lastName}` })}
           disabled={isBusy}
           onClick={() => onRequest({ token, booking })}
         >

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AccountSettings } from './account/AccountSettings';
+import { CounterSettingsSection } from './counter/CounterSettingsSection';
 import { NotificationSettings } from './notifications/NotificationSettings';
 import { ScannerSettings } from './scanner/ScannerSettings';
 
@@ -15,6 +16,7 @@ export function SettingsScreen() {
         <h2 className="screen-head__title">{t('settings.title')}</h2>
       </div>
       <AccountSettings />
+      <CounterSettingsSection />
       {/* Printer section goes here (e.g. <PrinterSettings />). */}
       <ScannerSettings />
       <NotificationSettings />
