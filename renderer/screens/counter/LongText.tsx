@@ -21,7 +21,8 @@ export function FullTextButton({ title, text, testId }: { title: string; text: s
         ref={dialogRef}
         className="confirm-dialog long-text__dialog"
         aria-label={title}
-        onClose={() => document.getElementById('code-input')?.focus()}
+        // The dialog gives the focus back to its button on close; the next scan must land in the code field.
+        onClose={() => window.setTimeout(() => document.getElementById('code-input')?.focus())}
       >
         <div className="confirm-dialog__content">
           <h2 className="confirm-dialog__title">{title}</h2>
