@@ -277,6 +277,7 @@ export const frUi = {
     seance: '{{film}} à {{time}} · {{places}}',
     token: 'Contremarque scannée : {{token}}',
     note: 'La validation sera vérifiée par pass Culture au retour du réseau.',
+    other_seance: 'Attention : ce n’est pas une séance du moment ({{when}}).',
     cancel: 'Non, revenir',
     confirm: 'Oui, valider à titre provisoire',
   },

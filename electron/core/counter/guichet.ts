@@ -312,10 +312,11 @@ export function createGuichet(deps: GuichetDeps) {
   }
 
   /** Offline: a booking found by name, bound to the scanned token; the uploader checks both match. */
-  async function validateProvisional(token: string, bookingId: number) {
+  async function validateProvisional(token: string, bookingId: number, options: { acceptOtherSeance?: boolean } = {}) {
     const booking = cache.byId(bookingId);
     if (!booking) throw new ContractFailure('countermark_unknown', t('sync.booking_not_found'));
     refuseUnlessValidatable(booking);
+    await refuseOtherSeanceUnlessAccepted(booking, options.acceptOtherSeance === true);
     if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
     let queueId = 0;
     const at = now();

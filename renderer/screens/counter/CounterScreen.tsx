@@ -204,9 +204,9 @@ export function CounterScreen() {
       {provisionalRequest && (
         <ProvisionalConfirmDialog
           request={provisionalRequest}
-          onConfirm={() => {
+          onConfirm={(acceptOtherSeance) => {
             setProvisionalRequest(null);
-            desk.validateProvisional(provisionalRequest.token, provisionalRequest.booking);
+            desk.validateProvisional(provisionalRequest.token, provisionalRequest.booking, { acceptOtherSeance });
           }}
           onCancel={() => setProvisionalRequest(null)}
         />

@@ -25,7 +25,7 @@ export interface CounterDesk {
   validate(token: string, booking: BookingView | null, options?: { acceptOtherSeance?: boolean }): boolean;
   undo(token: string, booking: BookingView | null): boolean;
   /** Offline: validates the booking chosen by name for a token the counter cannot check. */
-  validateProvisional(token: string, booking: BookingView): boolean;
+  validateProvisional(token: string, booking: BookingView, options?: { acceptOtherSeance?: boolean }): boolean;
   /** A code that is not a countermark was read: its explanation replaces the verdict (nothing is sent). */
   showForeign(code: ForeignCode): void;
   /** A code was read but refused inline (a typo): the previous verdict goes, so Enter cannot validate it. */
@@ -165,10 +165,14 @@ export function useCounterDesk(onSettled: () => void): CounterDesk {
       });
       return true;
     },
-    validateProvisional(token, booking) {
+    validateProvisional(token, booking, options = {}) {
       if (inFlight.current) return false;
       run({ action: 'validateProvisional', token }, async () => {
-        const envelope = await api.call('counter.validateProvisional', { token, bookingId: booking.bookingId });
+        const envelope = await api.call('counter.validateProvisional', {
+          token,
+          bookingId: booking.bookingId,
+          ...options,
+        });
         return envelope.ok ? { kind: 'provisional', validation: envelope.value, booking } : failure(token, envelope);
       });
       return true;

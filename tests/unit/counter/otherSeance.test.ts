@@ -93,6 +93,17 @@ describe('the séance window in the engine', () => {
     );
   });
 
+  it('applies to a provisional validation (offline, found by name) too', async () => {
+    const b = await booking();
+    at(b, -26 * HOUR);
+    await lookup(b.token);
+    const input = { token: b.token, bookingId: b.id };
+    const refused = await counter.core.dispatch('counter.validateProvisional', input);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'seance_outside_window' } });
+    const accepted = await counter.core.dispatch('counter.validateProvisional', { ...input, acceptOtherSeance: true });
+    expect(accepted.ok).toBe(true);
+  });
+
   it('refuses a window setting out of bounds', async () => {
     const refused = await counter.core.dispatch('counter.settings.set', {
       seanceWindow: { beforeMinutes: -5, afterMinutes: 30 },
