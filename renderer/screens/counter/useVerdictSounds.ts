@@ -52,7 +52,7 @@ function answerKey(panel: CounterPanel): string {
 }
 
 /**
- * Plays each new answer's sound once, after it is on screen (an effect: the verdict is never held for audio), at the
+ * Plays each new answer's sound once, after it is on screen (the verdict is never held for audio), at the
  * volume set in Réglages; `play` is for answers that are not panels (a typo refused inline).
  */
 export function useVerdictSounds(panel: CounterPanel | null) {
@@ -66,7 +66,16 @@ export function useVerdictSounds(panel: CounterPanel | null) {
     if (key === lastKey.current) return;
     lastKey.current = key;
     const kind = soundOf(panel);
-    if (kind) playVerdictSound(kind, volume);
+    if (!kind) return;
+    // After the verdict is painted: a sound a frame later is not heard as late, a verdict held for audio would be.
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => playVerdictSound(kind, volume));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
   }, [panel, volume]);
 
   return {
