@@ -68,14 +68,8 @@ export function useVerdictSounds(panel: CounterPanel | null) {
     const kind = soundOf(panel);
     if (!kind) return;
     // After the verdict is painted: a sound a frame later is not heard as late, a verdict held for audio would be.
-    let timer: number | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => playVerdictSound(kind, volume));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
+    // Not cancelled if the panel is updated meanwhile (e.g. "envoyée"): it is the same answer, heard once.
+    requestAnimationFrame(() => window.setTimeout(() => playVerdictSound(kind, volume)));
   }, [panel, volume]);
 
   return {
