@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { truncateText } from '../../format/truncate';
 import { formatTime } from '../../../shared/dates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useVenueTimeZone } from '../../context/appInfoContext';
@@ -28,12 +29,10 @@ export function ProvisionalConfirmDialog({ request, onConfirm, onCancel }: Provi
       title={t('provisional_dialog.title')}
       body={
         <>
-          <p className="confirm-dialog__name">
-            {booking.firstName} {booking.lastName}
-          </p>
+          <p className="confirm-dialog__name">{truncateText(`${booking.firstName} ${booking.lastName}`, 80).text}</p>
           <p>
             {t('provisional_dialog.seance', {
-              film: booking.offerName,
+              film: truncateText(booking.offerName, 90).text,
               time: booking.seanceStart ? formatTime(booking.seanceStart, timeZone) : t('verdict.seance_unknown'),
               places: booking.isDuo ? t('verdict.places_duo', { places }) : places,
             })}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { truncateText } from '../../format/truncate';
 import type { LedgerRow } from '../../../shared/contract';
 import { useVenueTimeZone } from '../../context/appInfoContext';
 import { formatClockTime } from '../../format/formatClockTime';
@@ -23,8 +24,8 @@ export function JournalRow({ row }: { row: LedgerRow }) {
       <td className="journal-row__time">{formatClockTime(row.at, timeZone)}</td>
       <td>{t(`journal.kind.${row.kind}`)}</td>
       <td className="journal-row__token">{row.token}</td>
-      <td>{row.beneficiary ?? noValue}</td>
-      <td>{row.offerName ?? noValue}</td>
+      <td>{row.beneficiary === null ? noValue : truncateText(row.beneficiary, 60).text}</td>
+      <td>{row.offerName === null ? noValue : truncateText(row.offerName, 60).text}</td>
       <td>
         <span className={`outcome outcome--${outcomeTone(row)}`}>{outcome}</span>
       </td>
