@@ -3,8 +3,8 @@ import { AppShell } from './components/AppShell';
 import { StartupErrorScreen } from './components/StartupErrorScreen';
 import { StartupScreen } from './components/StartupScreen';
 import { DatabaseRecoveryScreen } from './components/DatabaseRecoveryScreen';
-import { BookingNotifier } from './notifications/BookingNotifier';
 import { AppInfoContext } from './context/appInfoContext';
+import { CounterSettingsProvider } from './context/counterSettingsContext';
 import type { EventName } from '../shared/contract';
 import { useApi } from './context/coreContext';
 import { useEventRefreshKey } from './hooks/useEventRefreshKey';
@@ -26,8 +26,9 @@ export function App() {
   if (!envelope.ok) return <StartupErrorScreen error={envelope.error} onRetry={retry} />;
   return (
     <AppInfoContext value={envelope.value}>
-      <AppShell />
-      <BookingNotifier />
+      <CounterSettingsProvider>
+        <AppShell />
+      </CounterSettingsProvider>
     </AppInfoContext>
   );
 }

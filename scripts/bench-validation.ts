@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { ANY_SEANCE_WINDOW } from '../shared/seanceWindow';
 import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
 import { ms, summary } from './stats';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     logger: pino({ level: 'silent' }),
     rateLimitPerMinute: 1_000_000,
     syncPeriodMs: 0,
+    // Bookings are made for the next séances, which may start hours from now: no séance check here.
+    seanceWindow: ANY_SEANCE_WINDOW,
     // No slip: printing runs after the validation and would land in the next bare round trip's timing.
     printer: { defaultSpec: { kind: 'none' } },
   });

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 
 export const UNAVAILABLE_LINE =
-  'Electron ne peut pas démarrer ici (binaire indisponible ou pas d’écran) : lancez « npm run start:web » pour le guichet dans le navigateur.';
+  'Electron ne peut pas démarrer ici (binaire indisponible ou pas d’écran) : le guichet démarre en mode navigateur, comme « npm run start:web ».';
 
 /** Only Linux needs an X11 or Wayland display named in the environment; Windows and macOS always have a screen. */
 export function hasDisplay(platform, env) {

@@ -1,7 +1,6 @@
-// `npm start`, after the build: launches Electron on this project when it can, otherwise says in one line to use
-// the browser mode. Exit code 0 in that case: it is a property of the machine, not a failure of the app, and a
-// non-zero code would make npm bury the line under its own error block. Real failures (native rebuild, Electron
-// crashing) still exit non-zero.
+// `npm start`, after the build: launches Electron on this project when it can; otherwise says so in one line and
+// runs the browser mode instead (`dist/electron/cli.js web`, which prints the URL to open), so the README's first
+// command always starts the guichet. Real failures (native rebuild, Electron crashing) still exit non-zero.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -60,35 +59,55 @@ function rebuildNativeForElectron() {
   return spawnSync(process.execPath, [cli, 'install-app-deps'], { cwd: root, stdio: 'inherit' }).status === 0;
 }
 
-function unavailable() {
+/** Same engine and interface, served on 127.0.0.1; its exit code becomes ours, Ctrl+C reaches it. */
+function runBrowserMode() {
   console.error(UNAVAILABLE_LINE);
-  process.exit(0);
+  const cli = join(root, 'dist', 'electron', 'cli.js');
+  if (!existsSync(cli)) {
+    console.error('Le guichet n’est pas compilé : lancez « npm start » (ou « npm run build » avant ce script).');
+    process.exit(1);
+  }
+  const web = spawn(process.execPath, [cli, 'web'], { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => web.kill(signal));
+  web.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));
+}
+
+let fellBack = false;
+function unavailable() {
+  if (fellBack) return;
+  fellBack = true;
+  runBrowserMode();
 }
 
 const dir = electronDir();
-if (dir === null) unavailable();
-const decision = resolveElectron({
-  platform: process.platform,
-  env: process.env,
-  locate: () => electronBinaryPath({ electronDir: dir, relativePath: readPathFile(dir), env: process.env }),
-  exists: existsSync,
-  download: () => downloadElectron(dir),
-});
+const decision =
+  dir === null
+    ? { kind: 'unavailable' }
+    : resolveElectron({
+        platform: process.platform,
+        env: process.env,
+        locate: () => electronBinaryPath({ electronDir: dir, relativePath: readPathFile(dir), env: process.env }),
+        exists: existsSync,
+        download: () => downloadElectron(dir),
+      });
 if (decision.kind === 'unavailable') unavailable();
+else launchElectron(decision.binary);
 
-if (!existsSync(join(root, 'dist', 'electron', 'main.js'))) {
-  console.error('Le guichet n’est pas compilé : lancez « npm start » (ou « npm run build » avant ce script).');
-  process.exit(1);
-}
-if (!isSqliteBuiltForElectron(decision.binary) && !rebuildNativeForElectron()) {
-  console.error('better-sqlite3 n’a pas pu être recompilé pour Electron : voir les messages ci-dessus.');
-  process.exit(1);
-}
+function launchElectron(binary) {
+  if (!existsSync(join(root, 'dist', 'electron', 'main.js'))) {
+    console.error('Le guichet n’est pas compilé : lancez « npm start » (ou « npm run build » avant ce script).');
+    process.exit(1);
+  }
+  if (!isSqliteBuiltForElectron(binary) && !rebuildNativeForElectron()) {
+    console.error('better-sqlite3 n’a pas pu être recompilé pour Electron : voir les messages ci-dessus.');
+    process.exit(1);
+  }
 
-// A terminal inherited from VS Code may carry ELECTRON_RUN_AS_NODE, which would start Electron as plain Node.
-const env = { ...process.env };
-delete env.ELECTRON_RUN_AS_NODE;
-const child = spawn(decision.binary, ['.'], { cwd: root, env, stdio: 'inherit' });
-child.on('error', unavailable);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));
+  // A terminal inherited from VS Code may carry ELECTRON_RUN_AS_NODE, which would start Electron as plain Node.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(binary, ['.'], { cwd: root, env, stdio: 'inherit' });
+  child.on('error', unavailable);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));
+}

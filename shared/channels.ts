@@ -65,6 +65,9 @@ export const CALL_NAMES = [
   'programme.sales.reopen',
   'notifications.settings.get',
   'notifications.settings.set',
+  // guichet settings (shared/contract-counter.ts)
+  'counter.settings.get',
+  'counter.settings.set',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -79,6 +82,8 @@ export const EVENT_NAMES = [
   'scanner.scan',
   'scanner.devices.changed',
   'bookings.alert',
+  'upload.settled',
+  'counter.settings.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -183,7 +183,14 @@ export const syncCalls = {
   'status.get': { input: z.object({}).strict(), output: statusViewSchema },
   /** Offline: validate a booking found by name, for a token the counter cannot check. */
   'counter.validateProvisional': {
-    input: z.object({ token: z.string().regex(/^[A-Z0-9]{6}$/), bookingId: z.number().int().positive() }).strict(),
+    input: z
+      .object({
+        token: z.string().regex(/^[A-Z0-9]{6}$/),
+        bookingId: z.number().int().positive(),
+        /** The cashier confirmed a booking whose séance is outside the counter's window (see counter.validate). */
+        acceptOtherSeance: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({
       token: z.string(),
       ledgerId: z.number().int(),

@@ -12,6 +12,7 @@ import { printingCalls, printingEvents } from './contract-printing';
 import { scannerCalls, scannerEvents } from './contract-scanner';
 import { programmeCalls, programmeEvents } from './contract-programme';
 import { reportCalls } from './contract-reports';
+import { counterCalls, counterEvents } from './contract-counter';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: every failure reaching the renderer is one of these codes, with a French message for the cashier.
@@ -61,6 +62,8 @@ export const errorCodeSchema = z.enum([
   'disk_full', // nothing can be recorded until space returns
   'erase_refused', // an account's data cannot be erased while validations wait to be sent
   'programme_invalid', // refused here before sending, as pass Culture would (séance in the past, 24 h or more…)
+  // guichet
+  'seance_outside_window', // validate asked for a booking of another séance without the cashier's confirmation
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -104,11 +107,21 @@ export type BookingView = z.infer<typeof bookingViewSchema>;
 export const refusalReasonSchema = z.enum(['unknown', 'used', 'cancelled', 'reimbursed', 'offerer_closed']);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 
-/** What the guichet shows after a lookup: green (valid), amber (not yet), red (refused). */
+/** `in_window`: the séance of the moment; otherwise see shared/seanceWindow.ts. */
+export const seanceTimingSchema = z.enum(['in_window', 'past', 'later_today', 'other_day']);
+
+/**
+ * What the guichet shows after a lookup: green (valid), amber (not yet, or another séance than the one of the
+ * moment), red (refused).
+ */
 export const verdictSchema = z.object({
   token: z.string(),
-  /** `unverifiable`: offline and the token is unknown locally — find the person by name (provisional validation). */
-  kind: z.enum(['valid', 'not_yet', 'refused', 'unverifiable']),
+  /**
+   * `other_seance`: validatable, but its séance is outside the counter's window (another day, or passed):
+   * validating needs the cashier's explicit confirmation (`acceptOtherSeance`).
+   * `unverifiable`: offline and the token is unknown locally — find the person by name (provisional validation).
+   */
+  kind: z.enum(['valid', 'other_seance', 'not_yet', 'refused', 'unverifiable']),
   /** Where the verdict comes from: the platform, or the local mirror while offline. */
   source: z.enum(['platform', 'local']),
   /** Local verdict while online: pass Culture is being asked; `verdict.updated` replaces it if it disagrees. */
@@ -121,6 +134,12 @@ export const verdictSchema = z.object({
   validatableFrom: isoUtc.nullable(),
   /** Set when this counter validated the booking and the validation can still be undone. */
   undo: z.object({ validatedAt: isoUtc, ledgerId: z.number().int() }).nullable(),
+  /** Where the booking's séance stands against the counter's window, when the séance is known. */
+  seanceTiming: seanceTimingSchema.nullable(),
+  /** A used booking: validated at this counter (when, which counter name), or elsewhere (pro site, another counter). */
+  usedBy: z
+    .object({ where: z.enum(['here', 'elsewhere']), at: isoUtc.nullable(), counterName: z.string().nullable() })
+    .nullable(),
   ledgerId: z.number().int(),
 });
 export type Verdict = z.infer<typeof verdictSchema>;
@@ -175,6 +194,12 @@ export const demoBookingSchema = z.object({
 export type DemoBooking = z.infer<typeof demoBookingSchema>;
 
 const tokenInput = z.object({ token: z.string().regex(/^[A-Z0-9]{6}$/) }).strict();
+const validateInput = tokenInput
+  .extend({
+    /** The cashier confirmed admitting a booking whose séance is outside the window (another day, passed). */
+    acceptOtherSeance: z.boolean().optional(),
+  })
+  .strict();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Calls.
@@ -183,7 +208,7 @@ export const calls = {
   /** Raw text typed or scanned: the core parses it (code or QR payload) and asks the platform. */
   'counter.lookup': { input: z.object({ text: z.string().max(512) }).strict(), output: verdictSchema },
   /** Validate ("use") a booking after a green verdict. */
-  'counter.validate': { input: tokenInput, output: validationSchema },
+  'counter.validate': { input: validateInput, output: validationSchema },
   /** Undo ("keep") a validation made at this counter. */
   'counter.undo': { input: tokenInput, output: undoSchema },
   /** Today's ledger rows (venue's day), newest first. */
@@ -195,6 +220,7 @@ export const calls = {
   ...scannerCalls,
   ...programmeCalls,
   ...reportCalls,
+  ...counterCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
@@ -210,6 +236,7 @@ export const events = {
   ...printingEvents,
   ...scannerEvents,
   ...programmeEvents,
+  ...counterEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
@@ -226,3 +253,4 @@ export * from './contract-printing';
 export * from './contract-scanner';
 export * from './contract-programme';
 export * from './contract-reports';
+export * from './contract-counter';

@@ -14,6 +14,7 @@ import { closeDatabase, openDatabase, type CounterDb } from './db/open';
 import { restrictTree } from './db/privateFiles';
 import { createRetention, PURGE_EVERY_MS } from './db/retention';
 import { createGuichet } from './counter/guichet';
+import { createCounterSettings } from './counter/counterSettings';
 import { createDispatcher } from './dispatch';
 import { counterHandlers } from './handlers/counterHandlers';
 import { syncHandlers } from './handlers/syncHandlers';
@@ -34,6 +35,7 @@ import { createGateway } from './platform/gateway';
 import { createRateBudget } from './platform/rateBudget';
 import { createConnectivity, type Connectivity } from './sync/connectivity';
 import { createMirrorQueries } from './sync/mirrorQueries';
+import { createPing } from './sync/reachability';
 import { createMirrorSync } from './sync/mirrorSync';
 import { createScheduler } from './sync/scheduler';
 import { createStreams } from './sync/streams';
@@ -104,6 +106,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     probe: async () => {
       await gateway('cashier', (c, time) => c.getOffererVenues({ timeoutMs: time.timeoutMs() }), { deadlineMs: 3000 });
     },
+    // Between calls, a key-free check of the host keeps the banner true when nobody scans.
+    ping: createPing(deps.platform.baseUrl),
     onChange: () => {
       publishStatus();
       if (connectivity?.isOnline()) void scheduler.cycle();
@@ -131,6 +135,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     return venues.map((v) => v.id);
   }
 
+  const counterSettings = createCounterSettings(db, { seanceWindow: deps.seanceWindow });
   const mirrorQueries = createMirrorQueries(db, clock, posterDir);
   const uploader = createUploader({
     queue,
@@ -142,6 +147,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     clock,
     logger,
     onChange: () => publishStatus(),
+    onSettled: (row, settlement, reason) =>
+      emit('upload.settled', {
+        ledgerId: row.ledgerId,
+        action: row.action,
+        state: settlement === 'sent' ? 'done' : 'conflict',
+        reason,
+      }),
   });
   const mirror = createMirrorSync({ db, gateway, cache, streams, venueIds, clock, posterDir, logger });
   // Notifications stay silent during an account's first complete bookings sync.
@@ -218,6 +230,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     counterName: deps.counterName,
     clock,
     timeZone,
+    seanceWindow: counterSettings.seanceWindow,
     logger,
     lookupTimeoutMs: deps.lookupTimeoutMs ?? 3000,
     disk,
@@ -283,6 +296,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       }),
       'counter.resolveCandidates': ({ candidates }) => resolveCandidates(candidates),
       ...retention.handlers,
+      'counter.settings.get': () => counterSettings.get(),
+      'counter.settings.set': (change) => {
+        const settings = counterSettings.set(change);
+        emit('counter.settings.changed', settings);
+        return settings;
+      },
     },
     logger,
   );

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Envelope, EventName } from '../../shared/contract';
+import type { SeanceWindow } from '../../shared/seanceWindow';
 import type { PrinterDeps } from './printing/printingService';
 
 /** What the core is made of. Tests pass a sandbox URL, a frozen clock and their own data folder. */
@@ -26,6 +27,11 @@ export interface CoreDeps {
   lockHolder?: string;
   /** Delay before the first daily-backup check (30 s by default; tests make it short). */
   firstBackupDelayMs?: number;
+  /**
+   * The séance window used until Réglages sets one (default 1 h before to 30 min after the start). Tests that are
+   * not about the window widen it, so any booking of the sandbox's week is "of the moment".
+   */
+  seanceWindow?: SeanceWindow;
   /** Entry-slip printing: the default printer (COUNTER_PRINTER) and what the host offers (OS printing). */
   printer?: PrinterDeps;
 }

@@ -16,8 +16,9 @@ export const createBookingSchema = z
     stockId: z.number().int().positive().optional(),
     status: bookingStatusSchema.default('CONFIRMED'),
     quantity: z.union([z.literal(1), z.literal(2)]).default(1),
-    firstName: z.string().trim().min(1).max(60).optional(),
-    lastName: z.string().trim().min(1).max(60).optional(),
+    // Long enough for hostile data (a 100 kB name must not break the counter's screens or slips).
+    firstName: z.string().trim().min(1).max(200_000).optional(),
+    lastName: z.string().trim().min(1).max(200_000).optional(),
     /** true (default): past its cancellation window; false: still in it (needs a séance more than 48 h away). */
     confirmed: z.boolean().optional(),
     /** Sandbox extra: the exact booking time (ISO 8601 with offset); excludes `confirmed`. */

@@ -125,6 +125,25 @@ export class FaultController {
       reply.hijack();
       return 'dropped';
     }
+    const outage = await this.outage(request, reply);
+    if (outage) return outage;
+    if (draws.reset < this.current.resetRate) {
+      reply.hijack();
+      request.raw.socket.destroy();
+      return 'reset';
+    }
+    return null;
+  }
+
+  /**
+   * A request outside the API (e.g. a client checking that the host answers): an outage reaches it like any other,
+   * but it takes no random draw, so the API's seeded faults stay the same whatever else is asked.
+   */
+  outside(request: FastifyRequest, reply: FastifyReply): Promise<FaultLabel | null> {
+    return this.outage(request, reply);
+  }
+
+  private async outage(request: FastifyRequest, reply: FastifyReply): Promise<FaultLabel | null> {
     for (;;) {
       if (this.closed) {
         reply.hijack();
@@ -132,7 +151,7 @@ export class FaultController {
         return 'closing';
       }
       const outage = this.current.outage;
-      if (outage === false) break;
+      if (outage === false) return null;
       if (outage === 'reset') {
         reply.hijack();
         request.raw.socket.destroy();
@@ -149,12 +168,6 @@ export class FaultController {
       }
       // Released: the outage changed, look again.
     }
-    if (draws.reset < this.current.resetRate) {
-      reply.hijack();
-      request.raw.socket.destroy();
-      return 'reset';
-    }
-    return null;
   }
 
   /** onRequest, after authentication and the rate limit: the platform (or its proxy) failing to answer. */

@@ -51,6 +51,11 @@ function isControlPath(url: string): boolean {
   return url === CONTROL_PREFIX || url.startsWith(`${CONTROL_PREFIX}/`) || url.startsWith(`${CONTROL_PREFIX}?`);
 }
 
+/** The platform's API; anything else (e.g. `HEAD /`, the counter's reachability check) is not counted nor logged. */
+function isApiPath(url: string): boolean {
+  return url.startsWith('/public/');
+}
+
 function authorized(header: string | undefined, apiKey: string): boolean {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1] === apiKey;
@@ -101,6 +106,10 @@ export function buildServer(rt: SandboxRuntime): FastifyInstance {
 
   app.addHook('onRequest', async (request, reply) => {
     if (isControlPath(request.url)) return;
+    if (!isApiPath(request.url)) {
+      if (await rt.faults.outside(request, reply)) return reply;
+      return;
+    }
     const route = request.routeOptions.url;
     rt.stats.count(request.method, route);
     const entry = rt.log.start(
@@ -125,7 +134,7 @@ export function buildServer(rt: SandboxRuntime): FastifyInstance {
   // The status is recorded as the platform decides it, even when the client has gone by then (a request released
   // from a hang still takes effect). Hijacked replies (reset, dropped) never get here: their status stays null.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (isControlPath(request.url)) return payload;
+    if (isControlPath(request.url) || !isApiPath(request.url)) return payload;
     const out = rt.faults.transform(request, reply, payload);
     const entry = logged.get(request);
     if (entry) entry.status = reply.statusCode;

@@ -19,20 +19,17 @@ const SCREENS: readonly ScreenName[] = [
   'settings',
 ];
 
+/**
+ * One row: the screens, where this counter is (the demo badge is on the status line). Compact so the verdict keeps the height; the
+ * navigation never wraps (it scrolls sideways on a very narrow window rather than take a second row).
+ */
 export function AppHeader({ screen, onNavigate }: AppHeaderProps) {
   const { t } = useTranslation('ui');
   const info = useAppInfo();
 
   return (
     <header className="app-header">
-      <div className="app-header__identity">
-        <h1 className="app-header__title">{t('app.name')}</h1>
-        <p className="app-header__place">
-          <span data-testid="counter-name">{t('header.counter_name', { name: info.counterName })}</span>
-          <span aria-hidden="true"> · </span>
-          <span data-testid="venue-name">{info.venue?.name ?? t('header.no_venue')}</span>
-        </p>
-      </div>
+      <h1 className="visually-hidden">{t('app.name')}</h1>
       <nav className="app-header__nav" aria-label={t('header.navigation')}>
         {SCREENS.map((name) => (
           <button
@@ -47,6 +44,11 @@ export function AppHeader({ screen, onNavigate }: AppHeaderProps) {
           </button>
         ))}
       </nav>
+      <p className="app-header__place">
+        <span data-testid="counter-name">{info.counterName}</span>
+        <span aria-hidden="true"> · </span>
+        <span data-testid="venue-name">{info.venue?.name ?? t('header.no_venue')}</span>
+      </p>
     </header>
   );
 }

@@ -80,7 +80,8 @@ export function useWedgeCapture(
       const where = focusKindOf(event.target);
       const step = scanner.push(stroke, where);
       step.bursts.forEach(finish);
-      if (step.reopened) snapshot = pausedSnapshot;
+      // A burst held back as an incomplete scan (a stall) still has its own snapshot: keep it.
+      if (step.reopened) snapshot = snapshot ?? pausedSnapshot;
       else if (step.started) {
         snapshot = where === 'text' ? snapshotField(event.target) : null;
         focus = where;

@@ -71,6 +71,56 @@ export const frCommon = {
       'La clé API était lisible par d’autres comptes de cet ordinateur : l’accès a été restreint, mais renouvelez la clé sur pass Culture Pro puis enregistrez la nouvelle ici.',
     key_shape:
       'PASSCULTURE_API_KEY contient des espaces, des retours à la ligne ou des caractères invalides : copiez la clé à nouveau, sans espace.',
+    seance_outside_window:
+      'Cette réservation est pour la séance du {{when}}, pas pour une séance du moment : confirmez pour la valider quand même.',
+  },
+  /** Codes that are not pass Culture countermarks (shared/foreignCode.ts): what it likely is, what to do. */
+  foreign: {
+    ean: {
+      label: 'Code-barres EAN',
+      what: 'Code-barres EAN : un billet de la billetterie du cinéma, ou le code d’un produit.',
+      todo: 'Un billet de billetterie se contrôle dans votre logiciel de caisse ; pour pass Culture, demandez la contremarque (QR code ou code à 6 caractères dans l’application).',
+    },
+    isbn: {
+      label: 'Code-barres d’un livre (ISBN)',
+      what: 'Code-barres d’un livre (ISBN), pas une réservation.',
+      todo: 'Demandez la contremarque pass Culture : le QR code ou le code à 6 caractères de la réservation dans l’application.',
+    },
+    ticket_number: {
+      label: 'Billet d’une billetterie',
+      what: 'Billet de la billetterie du cinéma (CDS/Ciné Office, Boost, CGR, EMS…) ou numéro de billet, pas une contremarque pass Culture.',
+      todo: 'À contrôler dans votre logiciel de caisse.',
+    },
+    pass_culture_unreadable: {
+      label: 'QR code pass Culture illisible',
+      what: 'QR code pass Culture incomplet ou d’une version que le guichet ne connaît pas.',
+      todo: 'Scannez-le à nouveau, ou tapez le code à 6 caractères affiché sous le QR code.',
+    },
+    pass_culture_link: {
+      label: 'Lien pass Culture',
+      what: 'Lien vers l’application ou le site pass Culture, pas une réservation.',
+      todo: 'Demandez à la personne d’ouvrir sa réservation dans l’application : le QR code ou le code à 6 caractères.',
+    },
+    url: {
+      label: 'Lien internet',
+      what: 'QR code d’un lien internet, pas une contremarque.',
+      todo: 'Demandez la contremarque pass Culture : le QR code ou le code à 6 caractères de la réservation dans l’application.',
+    },
+    qr_other: {
+      label: 'QR code d’une autre application',
+      what: 'QR code d’une autre application (billet, carte, message…), pas une contremarque pass Culture.',
+      todo: 'S’il s’agit d’un billet de votre billetterie, contrôlez-le dans votre logiciel de caisse ; sinon demandez la contremarque pass Culture.',
+    },
+    unknown_barcode: {
+      label: 'Code-barres non reconnu',
+      what: 'Ce code-barres n’est pas une contremarque pass Culture.',
+      todo: 'Un billet de billetterie se contrôle dans votre logiciel de caisse ; sinon tapez le code à 6 caractères de la réservation.',
+    },
+    typing: {
+      label: 'Pas une contremarque',
+      what: "Ce code n'est pas une contremarque pass Culture.",
+      todo: 'Une contremarque a 6 caractères (lettres et chiffres) : vérifiez la saisie.',
+    },
   },
   account: {
     key_file_warning:
@@ -101,6 +151,11 @@ export const frCommon = {
   },
   verdict: {
     valid: 'Contremarque valide : vérifiez la pièce d’identité.',
+    other_seance: {
+      past: 'Cette réservation est pour une séance passée : elle n’est plus à l’heure d’entrer.',
+      other_day: 'Cette réservation est pour une séance d’un autre jour.',
+      later_today: 'Cette réservation est pour une séance plus tard aujourd’hui.',
+    },
     validated: 'Validée : {{places}}.',
     undone: 'Validation annulée : la contremarque peut être validée à nouveau.',
   },

@@ -13,12 +13,24 @@
  * Electron, the main process) is busy, keys arrive late and a burst can look paused when it is not. A key typed
  * right after the last key of a burst ended by a pause therefore reopens that burst: the whole scan is then
  * decided again, and its decision replaces the one made on the first part.
+ *
+ * A longer stall (a loaded PC, a USB hiccup: 200 ms and more in the middle of a QR code) is bridged differently: a
+ * scan that a pause ends *incomplete* (the caller's `isIncomplete`, e.g. not a countermark: a cut payload) is held
+ * back, not answered, for up to STALL_JOIN_MS; keys arriving meanwhile continue it (the stall does not count in its
+ * rhythm), and only when nothing comes is it delivered as it is.
  */
 import { roleOf, type Keystroke } from './keystroke';
 import { IDLE_END_MS, MAX_SCAN_GAP_MS, rhythmOf, type Rhythm } from './rhythm';
 
 /** A suffix key this soon after a scan ended belongs to that scan. */
 export const LATE_SUFFIX_MS = 300;
+/** How long an incomplete scan ended by a pause waits for the rest of its keys. */
+export const STALL_JOIN_MS = 600;
+
+export interface WedgeAssemblerOptions {
+  /** A scan a pause ended is incomplete (its keys so far are a cut payload): hold it for the rest. */
+  isIncomplete?: (strokes: readonly Keystroke[]) => boolean;
+}
 
 export type FocusKind = 'text' | 'other';
 
@@ -30,6 +42,8 @@ export interface Burst {
   end: 'suffix' | 'idle' | 'interrupted';
   /** The suffix key (`Enter`, `Tab`) when `end` is `suffix`. */
   suffix: string | null;
+  /** Stalls bridged inside it (an incomplete scan continued after a pause). */
+  stalls: number;
 }
 
 export interface WedgeStep {
@@ -45,22 +59,64 @@ export interface WedgeStep {
 
 export const isScan = (burst: Burst): boolean => burst.rhythm !== 'typing';
 
-export function createWedgeAssembler() {
+export function createWedgeAssembler(options: WedgeAssemblerOptions = {}) {
   let strokes: Keystroke[] = [];
+  /** Indexes in `strokes` of the keys that came after a bridged stall (their gap is not the scanner's rhythm). */
+  let stallsAt: number[] = [];
   let lastScanEnd = Number.NEGATIVE_INFINITY;
   /** The keys of the burst a pause ended last, while a key typed right after could still reopen it. */
-  let pausedBurst: Keystroke[] | null = null;
+  let pausedBurst: { strokes: Keystroke[]; stallsAt: number[] } | null = null;
+  /** An incomplete scan a pause ended, held back until STALL_JOIN_MS after its last key. */
+  let held: { strokes: Keystroke[]; stallsAt: number[] } | null = null;
 
-  function close(end: Burst['end'], suffix: string | null, at: number): Burst {
-    const burst: Burst = {
-      strokes,
-      rhythm: end === 'interrupted' ? 'typing' : rhythmOf(strokes.map((s) => s.at)),
+  function rhythmOfKeys(keys: readonly Keystroke[], stalls: readonly number[]): Rhythm {
+    if (stalls.length === 0) return rhythmOf(keys.map((s) => s.at));
+    // A bridged stall counts as one more ordinary gap (the one before it), as if it had not happened.
+    const times: number[] = [];
+    keys.forEach((key, index) => {
+      const previous = times[index - 1];
+      if (previous === undefined || !stalls.includes(index)) {
+        times.push(previous === undefined ? key.at : previous + (key.at - (keys[index - 1]?.at ?? key.at)));
+        return;
+      }
+      const before = index >= 2 ? (times[index - 1] ?? 0) - (times[index - 2] ?? 0) : 5;
+      times.push(previous + before);
+    });
+    return rhythmOf(times);
+  }
+
+  function burstOf(end: Burst['end'], suffix: string | null, keys: Keystroke[], stalls: number[]): Burst {
+    return {
+      strokes: keys,
+      rhythm: end === 'interrupted' ? 'typing' : rhythmOfKeys(keys, stalls),
       end,
       suffix,
+      stalls: stalls.length,
     };
+  }
+
+  /** Closes the open burst; a scan a pause ended incomplete is held instead (returned null). */
+  function close(end: Burst['end'], suffix: string | null, at: number): Burst | null {
+    const burst = burstOf(end, suffix, strokes, stallsAt);
+    const keptStalls = stallsAt;
     strokes = [];
-    pausedBurst = end === 'idle' ? burst.strokes : null;
+    stallsAt = [];
+    if (end === 'idle' && isScan(burst) && options.isIncomplete?.(burst.strokes)) {
+      held = { strokes: burst.strokes, stallsAt: keptStalls };
+      pausedBurst = null;
+      return null;
+    }
+    pausedBurst = end === 'idle' ? { strokes: burst.strokes, stallsAt: keptStalls } : null;
     if (isScan(burst)) lastScanEnd = at;
+    return burst;
+  }
+
+  /** The held scan, delivered as it is: nothing continued it in time. */
+  function release(): Burst | null {
+    if (!held) return null;
+    const burst = burstOf('idle', null, held.strokes, held.stallsAt);
+    held = null;
+    lastScanEnd = burst.strokes.at(-1)?.at ?? lastScanEnd;
     return burst;
   }
 
@@ -74,12 +130,32 @@ export function createWedgeAssembler() {
       if (role === 'modifier') return { swallow: false, started: false, reopened: false, ended: [] };
       const ended: Burst[] = [];
       const previous = lastAt();
-      if (previous !== null && stroke.at - previous > IDLE_END_MS) ended.push(close('idle', null, stroke.at));
+      if (previous !== null && stroke.at - previous > IDLE_END_MS) {
+        const closed = close('idle', null, stroke.at);
+        if (closed) ended.push(closed);
+      }
+      const heldLast = held?.strokes.at(-1);
+      const continuesHeld = held !== null && heldLast !== undefined && stroke.at - heldLast.at <= STALL_JOIN_MS;
+      if (held && (!continuesHeld || role === 'other')) {
+        const released = release();
+        if (released) ended.push(released);
+      }
 
       if (role === 'char') {
-        const paused = pausedBurst?.at(-1);
-        const reopened = strokes.length === 0 && paused !== undefined && stroke.at - paused.at <= MAX_SCAN_GAP_MS;
-        if (reopened && pausedBurst) strokes = [...pausedBurst];
+        let reopened = false;
+        if (held && strokes.length === 0) {
+          strokes = [...held.strokes];
+          stallsAt = [...held.stallsAt, strokes.length];
+          held = null;
+          reopened = true;
+        } else {
+          const paused = pausedBurst?.strokes.at(-1);
+          reopened = strokes.length === 0 && paused !== undefined && stroke.at - paused.at <= MAX_SCAN_GAP_MS;
+          if (reopened && pausedBurst) {
+            strokes = [...pausedBurst.strokes];
+            stallsAt = [...pausedBurst.stallsAt];
+          }
+        }
         pausedBurst = null;
         const started = strokes.length === 0;
         strokes.push(stroke);
@@ -87,30 +163,51 @@ export function createWedgeAssembler() {
         return { swallow: focus === 'other' && !isLoneSpace, started, reopened, ended };
       }
       pausedBurst = null;
+      if (role === 'suffix' && held && strokes.length === 0) {
+        // The suffix of the held scan, after the stall: it ends that scan (and is stopped, as any scan's suffix).
+        const burst = burstOf('suffix', stroke.key, held.strokes, held.stallsAt);
+        held = null;
+        lastScanEnd = stroke.at;
+        ended.push(burst);
+        return { swallow: isScan(burst), started: false, reopened: false, ended };
+      }
       if (role === 'suffix') {
         if (strokes.length > 0) {
           const burst = close('suffix', stroke.key, stroke.at);
-          ended.push(burst);
-          return { swallow: isScan(burst), started: false, reopened: false, ended };
+          if (burst) ended.push(burst);
+          return { swallow: burst !== null && isScan(burst), started: false, reopened: false, ended };
         }
         return { swallow: stroke.at - lastScanEnd <= LATE_SUFFIX_MS, started: false, reopened: false, ended };
       }
-      if (strokes.length > 0) ended.push(close('interrupted', null, stroke.at));
+      if (strokes.length > 0) {
+        const closed = close('interrupted', null, stroke.at);
+        if (closed) ended.push(closed);
+      }
       return { swallow: false, started: false, reopened: false, ended };
     },
 
-    /** Ends the burst if nothing came for IDLE_END_MS before `now`; call it at `deadline()`. */
+    /**
+     * Call it at `deadline()`: ends the burst if nothing came for IDLE_END_MS before `now` (an incomplete scan is
+     * then held, and null returned), or delivers the held scan once STALL_JOIN_MS have passed without its rest.
+     */
     idle(now: number): Burst | null {
+      const heldLast = held?.strokes.at(-1);
+      if (heldLast && now - heldLast.at >= STALL_JOIN_MS) return release();
       const previous = lastAt();
       if (previous === null || now - previous < IDLE_END_MS) return null;
       return close('idle', null, now);
     },
 
-    /** When `idle` should next be called, or null with no burst open. */
+    /** When `idle` should next be called, or null with no burst open and none held. */
     deadline(): number | null {
       const previous = lastAt();
-      return previous === null ? null : previous + IDLE_END_MS;
+      if (previous !== null) return previous + IDLE_END_MS;
+      const heldLast = held?.strokes.at(-1);
+      return heldLast ? heldLast.at + STALL_JOIN_MS : null;
     },
+
+    /** An incomplete scan is waiting for the rest of its keys (the caller keeps the field as the scan began). */
+    isHolding: () => held !== null,
   };
 }
 

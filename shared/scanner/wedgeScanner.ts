@@ -23,7 +23,12 @@ export interface WedgeScannerOptions {
 }
 
 export function createWedgeScanner(options: WedgeScannerOptions) {
-  const assembler = createWedgeAssembler();
+  // A scan a pause cut before it reads as a countermark may only be stalled (a loaded PC): wait for its rest.
+  const assembler = createWedgeAssembler({
+    isIncomplete: (strokes) =>
+      analyseKeystrokes(strokes, { known: options.knownSources(), trustsMemory: false }).decision.kind ===
+      'not_a_countermark',
+  });
   const repeats = createDuplicateFilter();
 
   function finish(burst: Burst): WedgeBurst {
@@ -52,6 +57,7 @@ export function createWedgeScanner(options: WedgeScannerOptions) {
       return burst ? finish(burst) : null;
     },
     deadline: () => assembler.deadline(),
+    isHolding: () => assembler.isHolding(),
   };
 }
 

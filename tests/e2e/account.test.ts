@@ -19,6 +19,7 @@ import { startWebHost, type WebHost } from '../../electron/web/server';
 import { launchChromium } from '../support/chromium';
 import { closeTestPage, openAppPage } from '../support/appPage';
 import { RENDERER_DIR } from '../support/counterUnderTest';
+import { ANY_SEANCE_WINDOW } from '../../shared/seanceWindow';
 import { findBookings } from '../support/sandboxControl';
 
 let platform: Sandbox;
@@ -118,6 +119,10 @@ describe('connecting a pass Culture account', () => {
     await expect.poll(() => page.getByTestId('demo-banner').count()).toBe(0);
     expect(await page.content()).not.toContain(platform.apiKey);
 
+    // The booking's séance may be any day of the platform's week: this counter admits them all (Réglages → Guichet).
+    expect(await wsCall('counter.settings.set', { seanceWindow: ANY_SEANCE_WINDOW })).toMatchObject({
+      envelope: { ok: true },
+    });
     await page.getByTestId('nav-counter').click();
     await scan(live.token);
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-kind')).toBe('valid');

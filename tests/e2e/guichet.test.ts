@@ -125,9 +125,9 @@ describe('the guichet', () => {
     expect(await page.getByTestId('beneficiary-name').textContent()).toContain(b.lastName);
   });
 
-  it('input that is not a countermark gets an inline message and sends nothing', async () => {
+  it('a typo that is not a countermark gets an inline message and sends nothing', async () => {
     const before = (await (await fetch(`${counter.sandbox.url}/__sandbox/stats`)).json()) as { total: number };
-    await scan('3760123456789');
+    await scan('AB12C');
     await page.getByTestId('input-error').waitFor();
     expect(await page.getByTestId('input-error').textContent()).toMatch(/pas une contremarque/);
     const after = (await (await fetch(`${counter.sandbox.url}/__sandbox/stats`)).json()) as { total: number };

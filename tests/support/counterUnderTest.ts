@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino';
 import { createCore, type Core } from '../../electron/core';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { startWebHost, type WebHost } from '../../electron/web/server';
+import { ANY_SEANCE_WINDOW, type SeanceWindow } from '../../shared/seanceWindow';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const RENDERER_DIR = path.join(REPO_ROOT, 'dist/renderer');
@@ -36,6 +37,11 @@ export interface CounterOptions {
   clock?: () => Date;
   /** Venues this counter serves (COUNTER_VENUE_ID); the key's first cinema by default. */
   venueIds?: number[];
+  /**
+   * The séance window; by default one covering the sandbox's whole week, so a test that is not about the window
+   * gets green for any booking it picks. `'app'` keeps the application's own default (1 h before, 30 min after).
+   */
+  seanceWindow?: SeanceWindow | 'app';
 }
 
 export async function startCounter(options: CounterOptions = {}): Promise<CounterUnderTest> {
@@ -59,6 +65,7 @@ export async function startCounter(options: CounterOptions = {}): Promise<Counte
     // Tests sync far more often than a counter does: no rate limit unless the test is about it.
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     backgroundShare: options.backgroundShare,
+    seanceWindow: options.seanceWindow === 'app' ? undefined : (options.seanceWindow ?? ANY_SEANCE_WINDOW),
   });
   const web = options.web ? await startWebHost({ core, staticDir: RENDERER_DIR, logger }) : null;
   return {

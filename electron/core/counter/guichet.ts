@@ -9,6 +9,8 @@ import type { ErrorCode, Undo, Validation, Verdict } from '../../../shared/contr
 import { errorCodeSchema } from '../../../shared/contract';
 import { maskToken, parseCountermark } from '../../../shared/countermark';
 import { t } from '../../../shared/i18n';
+import { formatSeance } from '../../../shared/dates';
+import { seanceTiming, type SeanceWindow } from '../../../shared/seanceWindow';
 import type { BookingCache, KnownBooking } from '../db/bookingCache';
 import type { DiskWatch } from '../db/diskFull';
 import type { Ledger, LedgerAppend } from '../db/ledger';
@@ -19,7 +21,17 @@ import { isOutage, type Connectivity } from '../sync/connectivity';
 import type { Uploader } from '../sync/uploader';
 import type { UploadQueue } from '../sync/uploadQueue';
 import { localVerdict } from './localVerdict';
-import { bookingView, notYetVerdict, placesText, refusalFor, refusedVerdict, validVerdict } from './verdict';
+import { describeForeignCode } from '../../../shared/foreignCode';
+import {
+  bookingView,
+  lookupOutcome,
+  notYetVerdict,
+  placeInTime,
+  placesText,
+  refusalFor,
+  refusedVerdict,
+  validVerdict,
+} from './verdict';
 
 export interface GuichetDeps {
   gateway: Gateway;
@@ -31,6 +43,8 @@ export interface GuichetDeps {
   counterName: string;
   clock: () => Date;
   timeZone: () => string;
+  /** The counter's séance window (Réglages): outside it a booking is amber and needs a confirmation. */
+  seanceWindow: () => SeanceWindow;
   logger: Logger;
   /** Timeout of a cashier's lookup (ms). */
   lookupTimeoutMs: number;
@@ -82,11 +96,16 @@ export function createGuichet(deps: GuichetDeps) {
     if (deps.disk.isFull() && deps.disk.stillFull()) throw new ContractFailure('disk_full', t('errors.disk_full'));
   }
 
+  const timeContext = () => ({ now: deps.clock(), window: deps.seanceWindow(), timeZone: deps.timeZone() });
+
   /**
    * Séance start of a booking: from the mirror, else (online) all dates of its film fetched once — within what is
    * left of the scan's deadline, so the verdict never waits longer than the cashier's timeout.
    */
-  async function seanceStart(booking: KnownBooking, deadlineAt?: number): Promise<string | null> {
+  async function seanceStart(
+    booking: Pick<KnownBooking, 'stockId' | 'offerId'>,
+    deadlineAt?: number,
+  ): Promise<string | null> {
     const cached = cache.seance(booking.stockId);
     if (cached || !online()) return cached?.beginningDatetime ?? null;
     const until = Math.min(deadlineAt ?? Infinity, performance.now() + SEANCE_FETCH_TIMEOUT_MS);
@@ -121,20 +140,22 @@ export function createGuichet(deps: GuichetDeps) {
     deadlineAt?: number,
   ): Promise<Verdict> {
     const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone(), online: online() });
+    const placed = placeInTime({ ...local.verdict, booking: await viewOf(known, deadlineAt) }, timeContext());
     const ledgerId = record({
       kind: 'lookup',
       token,
       bookingId: known?.bookingId ?? null,
-      outcome: local.outcome,
+      outcome: lookupOutcome(placed),
       platformStatus: null,
       platformAnswer: { source: 'local', online: online() },
     });
-    return { ...local.verdict, token, ledgerId, booking: await viewOf(known, deadlineAt) };
+    return { ...placed, token, ledgerId };
   }
 
   async function lookup(text: string): Promise<Verdict> {
     const parsed = parseCountermark(text);
-    if (!parsed.ok) throw new ContractFailure('not_a_countermark');
+    // Nothing is sent for what is not a countermark; the message says what it likely is (a ticketing barcode…).
+    if (!parsed.ok) throw new ContractFailure('not_a_countermark', describeForeignCode(text).message);
     const token = parsed.token;
     // One deadline for the whole scan: the budget's queue, the request and the séance times all fit in it.
     const deadlineAt = performance.now() + deps.lookupTimeoutMs;
@@ -172,12 +193,19 @@ export function createGuichet(deps: GuichetDeps) {
       const found = await gateway('cashier', (c, time) => c.getBookingByToken(token, { timeoutMs: time.timeoutMs() }), {
         deadlineAt,
       });
+      // The séance first: whether it is the one of the moment decides the verdict written to the ledger.
+      const start = await seanceStart(found, deadlineAt);
+      const timing = seanceTiming(start, deps.clock(), deps.seanceWindow(), deps.timeZone());
+      const outcome = timing === null || timing === 'in_window' ? 'valid' : 'other_seance';
       let known: KnownBooking | undefined;
       const ledgerId = record(
-        { kind: 'lookup', token, bookingId: found.id, outcome: 'valid', platformStatus: 200, platformAnswer: null },
+        { kind: 'lookup', token, bookingId: found.id, outcome, platformStatus: 200, platformAnswer: null },
         () => (known = cache.remember(token, found, now())),
       );
-      return validVerdict({ token, ledgerId, booking: await viewOf(known, deadlineAt), source: 'platform' });
+      const booking = known
+        ? bookingView(known, start ?? cache.seance(known.stockId)?.beginningDatetime ?? null)
+        : null;
+      return placeInTime(validVerdict({ token, ledgerId, booking, source: 'platform' }), timeContext());
     } catch (error) {
       if (!isPlatformError(error)) throw error;
       // The network failed us (or the budget could not serve us in time): the local mirror answers instead.
@@ -204,13 +232,20 @@ export function createGuichet(deps: GuichetDeps) {
     );
     const base = { token, ledgerId, source: 'platform' as const };
     if (error.code === 'not_confirmed') {
-      return notYetVerdict({ ...base, booking: await viewOf(known, deadlineAt) }, error.message, error.validatableFrom);
+      const booking = await viewOf(known, deadlineAt);
+      return placeInTime(notYetVerdict({ ...base, booking }, error.message, error.validatableFrom), timeContext());
     }
     if (!reason) throw new ContractFailure(error.code, error.message);
     const standing = reason === 'used' ? ledger.standingValidation(token) : null;
     const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
+    const usedBy =
+      reason !== 'used'
+        ? null
+        : standing
+          ? { where: 'here' as const, at: standing.at, counterName: standing.counterName }
+          : { where: 'elsewhere' as const, at: null, counterName: null };
     const booking = reason === 'unknown' ? null : await viewOf(known, deadlineAt);
-    return refusedVerdict({ ...base, booking }, reason, error.message, undo);
+    return placeInTime(refusedVerdict({ ...base, booking }, reason, error.message, undo, usedBy), timeContext());
   }
 
   function isLocallyValidatable(booking: KnownBooking): boolean {
@@ -244,12 +279,30 @@ export function createGuichet(deps: GuichetDeps) {
     return settlement;
   }
 
-  async function validate(token: string): Promise<Validation> {
+  /**
+   * A booking whose séance is outside the window is only validated with the cashier's confirmation: the rule lives
+   * here, not only on screen, so no caller can admit Thursday's booking tonight by accident.
+   */
+  async function refuseOtherSeanceUnlessAccepted(booking: KnownBooking, accepted: boolean): Promise<void> {
+    if (accepted) return;
+    const start = await seanceStart(booking);
+    const timing = seanceTiming(start, deps.clock(), deps.seanceWindow(), deps.timeZone());
+    if (start === null || timing === null || timing === 'in_window') return;
+    throw new ContractFailure(
+      'seance_outside_window',
+      t('errors.seance_outside_window', { when: formatSeance(start, deps.timeZone()) }),
+    );
+  }
+
+  async function validate(token: string, options: { acceptOtherSeance?: boolean } = {}): Promise<Validation> {
     refuseWhileDiskFull();
     if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
     const known = cache.byToken(token);
     if (!known && !online()) throw new ContractFailure('countermark_unknown', t('sync.unknown_offline'));
-    if (known) refuseUnlessValidatable(known);
+    if (known) {
+      refuseUnlessValidatable(known);
+      await refuseOtherSeanceUnlessAccepted(known, options.acceptOtherSeance === true);
+    }
 
     let queueId = 0;
     const at = now();
@@ -275,7 +328,10 @@ export function createGuichet(deps: GuichetDeps) {
         if (known) cache.setStatus(known.bookingId, 'USED', at);
       },
     );
-    logger.info({ token: maskToken(token), ledgerId }, 'countermark validated');
+    logger.info(
+      { token: maskToken(token), ledgerId, otherSeance: options.acceptOtherSeance === true },
+      'countermark validated',
+    );
     const uploaded = await upload(queueId);
     const validation: Validation = {
       token,
@@ -298,11 +354,12 @@ export function createGuichet(deps: GuichetDeps) {
   }
 
   /** Offline: a booking found by name, bound to the scanned token; the uploader checks both match. */
-  async function validateProvisional(token: string, bookingId: number) {
+  async function validateProvisional(token: string, bookingId: number, options: { acceptOtherSeance?: boolean } = {}) {
     refuseWhileDiskFull();
     const booking = cache.byId(bookingId);
     if (!booking) throw new ContractFailure('countermark_unknown', t('sync.booking_not_found'));
     refuseUnlessValidatable(booking);
+    await refuseOtherSeanceUnlessAccepted(booking, options.acceptOtherSeance === true);
     if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
     let queueId = 0;
     const at = now();

@@ -11,7 +11,7 @@ import { notYetVerdict, refusedVerdict, unverifiableVerdict, validVerdict } from
 export interface LocalFacts {
   known: KnownBooking | undefined;
   /** A validation made at this counter that stands (not undone). */
-  standing: { id: number; at: string } | null;
+  standing: { id: number; at: string; counterName: string } | null;
   now: Date;
   timeZone: string;
   /** Online, a local verdict is only the first answer (local-first): no "offline" wording then. */
@@ -28,12 +28,15 @@ export function localVerdict(facts: LocalFacts): { verdict: PartialVerdict; outc
 
   if (standing) {
     const undo = { validatedAt: standing.at, ledgerId: standing.id };
-    return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'), undo)), outcome: 'used' };
+    const usedBy = { where: 'here' as const, at: standing.at, counterName: standing.counterName };
+    return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'), undo, usedBy)), outcome: 'used' };
   }
   if (!known) return { verdict: strip(unverifiableVerdict(base)), outcome: 'unverifiable' };
   switch (known.status) {
-    case 'USED':
-      return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'))), outcome: 'used' };
+    case 'USED': {
+      const usedBy = { where: 'elsewhere' as const, at: null, counterName: null };
+      return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'), null, usedBy)), outcome: 'used' };
+    }
     case 'CANCELLED':
       return { verdict: strip(refusedVerdict(base, 'cancelled', t('errors.cancelled'))), outcome: 'cancelled' };
     case 'REIMBURSED':

@@ -1,11 +1,13 @@
 /**
  * The guichet's verdict rules: what a lookup answer means for the cashier. Pure functions, unit-tested.
- * green `valid`: the platform returned the booking (it only does for a validatable one);
+ * green `valid`: the platform returned the booking (it only does for a validatable one), séance of the moment;
+ * amber `other_seance`: validatable, but for a séance outside the counter's window (another day, or passed);
  * amber `not_yet`: an event booking still in its cancellation window (403 with the date);
  * red `refused`: unknown, already used, cancelled, reimbursed, offerer closed.
  */
 import type { BookingView, ErrorCode, RefusalReason, Verdict } from '../../../shared/contract';
 import { t } from '../../../shared/i18n';
+import { seanceTiming, type SeanceWindow } from '../../../shared/seanceWindow';
 import type { KnownBooking } from '../db/bookingCache';
 
 export function bookingView(booking: KnownBooking, seanceStart: string | null): BookingView {
@@ -38,9 +40,36 @@ export function refusalFor(code: ErrorCode): RefusalReason | null {
 }
 
 type VerdictBase = Pick<Verdict, 'token' | 'ledgerId' | 'booking' | 'source'>;
+/** Fields only some verdicts carry; `placeInTime` and the refusal paths fill them in. */
+const NO_DETAILS = { seanceTiming: null, usedBy: null } as const;
 
 export function validVerdict(base: VerdictBase, message = t('verdict.valid')): Verdict {
-  return { ...base, kind: 'valid', reason: null, message, validatableFrom: null, undo: null };
+  return { ...base, ...NO_DETAILS, kind: 'valid', reason: null, message, validatableFrom: null, undo: null };
+}
+
+export interface TimeContext {
+  now: Date;
+  window: SeanceWindow;
+  timeZone: string;
+}
+
+/**
+ * Where the booking's séance stands against the counter's window; a green verdict for another day's séance, or
+ * one whose window has closed, turns amber (`other_seance`): it stays validatable, with the cashier's confirmation.
+ */
+export function placeInTime<V extends Pick<Verdict, 'kind' | 'booking' | 'seanceTiming' | 'message'>>(
+  verdict: V,
+  time: TimeContext,
+): V {
+  const timing = seanceTiming(verdict.booking?.seanceStart ?? null, time.now, time.window, time.timeZone);
+  if (verdict.kind !== 'valid' || timing === null || timing === 'in_window')
+    return { ...verdict, seanceTiming: timing };
+  return { ...verdict, kind: 'other_seance', seanceTiming: timing, message: t(`verdict.other_seance.${timing}`) };
+}
+
+/** The ledger outcome of a lookup's verdict (`valid`, `other_seance`, `not_yet`, a refusal reason…). */
+export function lookupOutcome(verdict: Pick<Verdict, 'kind' | 'reason'>): string {
+  return verdict.kind === 'refused' ? (verdict.reason ?? 'refused') : verdict.kind;
 }
 
 /** Offline, and the token was never seen here: it cannot be checked; the cashier finds the person by name. */
@@ -49,6 +78,7 @@ export function unverifiableVerdict(base: Omit<VerdictBase, 'booking' | 'source'
     ...base,
     booking: null,
     source: 'local',
+    ...NO_DETAILS,
     kind: 'unverifiable',
     reason: null,
     message: t('sync.offline_unknown'),
@@ -58,7 +88,7 @@ export function unverifiableVerdict(base: Omit<VerdictBase, 'booking' | 'source'
 }
 
 export function notYetVerdict(base: VerdictBase, message: string, validatableFrom: string | null): Verdict {
-  return { ...base, kind: 'not_yet', reason: null, message, validatableFrom, undo: null };
+  return { ...base, ...NO_DETAILS, kind: 'not_yet', reason: null, message, validatableFrom, undo: null };
 }
 
 export function refusedVerdict(
@@ -66,8 +96,9 @@ export function refusedVerdict(
   reason: RefusalReason,
   message: string,
   undo: Verdict['undo'] = null,
+  usedBy: Verdict['usedBy'] = null,
 ): Verdict {
-  return { ...base, kind: 'refused', reason, message, validatableFrom: null, undo };
+  return { ...base, ...NO_DETAILS, kind: 'refused', reason, message, validatableFrom: null, undo, usedBy };
 }
 
 /** "2 places (DUO)" / "1 place", for confirmations. */

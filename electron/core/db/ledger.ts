@@ -48,6 +48,7 @@ export function createLedger(db: CounterDb) {
       kind: ledgerEntries.kind,
       outcome: ledgerEntries.outcome,
       bookingId: ledgerEntries.bookingId,
+      counterName: ledgerEntries.counterName,
     })
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.token, sql.placeholder('token')), inArray(ledgerEntries.outcome, STANDING_OUTCOMES)))
@@ -111,10 +112,16 @@ export function createLedger(db: CounterDb) {
      */
     standingValidation(
       token: string,
-    ): { id: number; at: string; bookingId: number | null; provisional: boolean } | null {
+    ): { id: number; at: string; bookingId: number | null; provisional: boolean; counterName: string } | null {
       const last = lastValidationOrUndo.get({ token });
       return last?.kind === 'validation'
-        ? { id: last.id, at: last.at, bookingId: last.bookingId, provisional: last.outcome === 'provisional' }
+        ? {
+            id: last.id,
+            at: last.at,
+            bookingId: last.bookingId,
+            provisional: last.outcome === 'provisional',
+            counterName: last.counterName,
+          }
         : null;
     },
   };

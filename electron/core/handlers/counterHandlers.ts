@@ -30,7 +30,8 @@ export function counterHandlers({ deps, clock, guichet, ledger, timeZone, venue 
       version: packageJson.version,
     }),
     'counter.lookup': ({ text }: { text: string }) => guichet.lookup(text),
-    'counter.validate': ({ token }: { token: string }) => guichet.validate(token),
+    'counter.validate': ({ token, acceptOtherSeance }: { token: string; acceptOtherSeance?: boolean }) =>
+      guichet.validate(token, { acceptOtherSeance }),
     'counter.undo': ({ token }: { token: string }) => guichet.undo(token),
     'ledger.today': () => {
       const dayStart = new Date(startOfDay(new TZDate(clock(), timeZone())).getTime()).toISOString();

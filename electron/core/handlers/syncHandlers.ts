@@ -59,8 +59,15 @@ export function syncHandlers(d: SyncHandlerDeps) {
 
   return {
     'status.get': () => d.status(),
-    'counter.validateProvisional': ({ token, bookingId }: { token: string; bookingId: number }) =>
-      d.guichet.validateProvisional(token, bookingId),
+    'counter.validateProvisional': ({
+      token,
+      bookingId,
+      acceptOtherSeance,
+    }: {
+      token: string;
+      bookingId: number;
+      acceptOtherSeance?: boolean;
+    }) => d.guichet.validateProvisional(token, bookingId, { acceptOtherSeance }),
     'bookings.search': ({ query, scope, limit }: { query: string; scope: 'moment' | 'all'; limit?: number }) => ({
       bookings: d.mirrorQueries.search(query, scope, limit),
     }),

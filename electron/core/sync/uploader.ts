@@ -27,6 +27,8 @@ export interface UploaderDeps {
   clock: () => Date;
   logger: Logger;
   onChange: () => void;
+  /** A row left the queue (sent, or refused as a conflict with its French reason): e.g. a "sera envoyée" panel. */
+  onSettled?: (row: QueueRow, settlement: 'sent' | 'conflict', reason: string | null) => void;
 }
 
 /** Refusals that say something about the booking: kept as conflicts for the manager. */
@@ -197,6 +199,8 @@ export function createUploader(deps: UploaderDeps) {
       }
       if (settlement === null) return; // another worker holds it
       settle(row.id, settlement);
+      if (settlement === 'sent') deps.onSettled?.(row, settlement, null);
+      if (settlement === 'conflict') deps.onSettled?.(row, settlement, queue.get(row.id)?.reason ?? null);
       if (settlement === 'pending') {
         const fresh = queue.get(row.id);
         if (fresh) scheduleWake(dueInMs(fresh));

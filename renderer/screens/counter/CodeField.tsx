@@ -9,19 +9,14 @@ interface CodeFieldProps {
   onSubmit: () => void;
 }
 
-/** The one big field where a wedge scanner types (and presses Enter) or the cashier types the code. */
+/** The one big field where a wedge scanner types (and presses Enter) or the cashier types the code: one row. */
 export function CodeField({ inputRef, value, hasError, onChange, onSubmit }: CodeFieldProps) {
   const { t } = useTranslation('ui');
   return (
     <div className="code-field">
-      <div className="code-field__top">
-        <label className="code-field__label" htmlFor="code-input">
-          {t('counter.field_label')}
-        </label>
-        <p id="code-keys" className="code-field__keys">
-          {t('counter.keys_hint')}
-        </p>
-      </div>
+      <label className="code-field__label" htmlFor="code-input">
+        {t('counter.field_label')}
+      </label>
       <input
         ref={inputRef}
         id="code-input"
@@ -45,6 +40,9 @@ export function CodeField({ inputRef, value, hasError, onChange, onSubmit }: Cod
           if (!event.repeat) onSubmit();
         }}
       />
+      <p id="code-keys" className="code-field__keys">
+        {t('counter.keys_hint')}
+      </p>
       {hasError && (
         <p id="code-error" className="code-field__error" data-testid="input-error" role="alert">
           {t('common:errors.not_a_countermark')}

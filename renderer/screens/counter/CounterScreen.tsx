@@ -1,23 +1,32 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseCountermark } from '../../../shared/countermark';
+import { describeForeignCode } from '../../../shared/foreignCode';
 import { useAppInfo } from '../../context/appInfoContext';
-import { CodeField } from './CodeField';
-import type { ProvisionalRequest, UndoRequest } from './counterPanel';
-import { DemoBookingsPanel } from './demo/DemoBookingsPanel';
-import { ProvisionalConfirmDialog } from './ProvisionalConfirmDialog';
-import { UndoConfirmDialog } from './UndoConfirmDialog';
-import { useCounterDesk } from './useCounterDesk';
-import { useCounterScans } from './useCounterScans';
-import { AmbiguousScanPanel } from './AmbiguousScanPanel';
-import { ScanLearntNote } from './ScanLearntNote';
 import { useEscapeKey } from '../../hooks/useEscapeKey';
 import { useStableCallback } from '../../hooks/useStableCallback';
+import { AmbiguousScanPanel } from './AmbiguousScanPanel';
+import { CodeField } from './CodeField';
+import { admittable, type OtherSeanceRequest, type ProvisionalRequest, type UndoRequest } from './counterPanel';
+import { DemoBookingsPanel } from './demo/DemoBookingsPanel';
+import { OtherSeanceConfirmDialog } from './OtherSeanceConfirmDialog';
+import { PreviousNote } from './PreviousNote';
+import { ProvisionalConfirmDialog } from './ProvisionalConfirmDialog';
+import { ScanLearntNote } from './ScanLearntNote';
+import { UndoConfirmDialog } from './UndoConfirmDialog';
+import { useCounterDesk } from './useCounterDesk';
+import { useCounterKeys } from './useCounterKeys';
+import { useCounterScans } from './useCounterScans';
 import { useFieldFocusKeeper } from './useFieldFocusKeeper';
+import { useReprint } from './useReprint';
+import { useVerdictSounds } from './useVerdictSounds';
 import { VerdictRegion } from './VerdictRegion';
+import './counter.css';
 
 /**
  * The guichet: one code field that always has the focus, the verdict under it, and in demo mode the
- * sandbox's countermarks beside it. Enter looks a code up; Enter again on a green verdict validates.
+ * sandbox's countermarks beside it. Enter looks a code up; Enter again on a green verdict validates (on an amber
+ * "autre séance", it asks first). Any new code read — a countermark, a foreign barcode, a typo — takes the verdict
+ * on screen away from Enter at once.
  */
 export function CounterScreen() {
   const info = useAppInfo();
@@ -26,31 +35,48 @@ export function CounterScreen() {
   const [hasInputError, setHasInputError] = useState(false);
   const [undoRequest, setUndoRequest] = useState<UndoRequest | null>(null);
   const [provisionalRequest, setProvisionalRequest] = useState<ProvisionalRequest | null>(null);
+  const [otherSeanceRequest, setOtherSeanceRequest] = useState<OtherSeanceRequest | null>(null);
   const focusField = useCallback(() => fieldRef.current?.focus(), []);
   const desk = useCounterDesk(focusField);
-  const isDialogOpen = undoRequest !== null || provisionalRequest !== null;
+  const reprints = useReprint();
+  const sounds = useVerdictSounds(desk.panel);
+  const isDialogOpen = undoRequest !== null || provisionalRequest !== null || otherSeanceRequest !== null;
 
-  const { panel } = desk;
-  const green = panel?.kind === 'verdict' && panel.verdict.kind === 'valid' ? panel.verdict : null;
+  /** The verdict Enter may act on: the last code read's, answered, and admittable. Never one still being replaced. */
+  const current = desk.pending ? null : admittable(desk.panel);
 
-  function validateGreen(): void {
-    if (green) desk.validate(green.token, green.booking);
+  function admitCurrent(): void {
+    if (!current) return;
+    if (current.kind === 'valid') desk.validate(current.token, current.booking);
+    else setOtherSeanceRequest({ verdict: current });
+  }
+
+  /** Something that is not a countermark was typed: a typo stays in the field; a foreign code gets its panel. */
+  function refuseTyped(typed: string): void {
+    const code = describeForeignCode(typed, false);
+    if (code.kind === 'typing') {
+      desk.dropVerdict();
+      sounds.play('not_countermark');
+      setHasInputError(true);
+      fieldRef.current?.select(); // the next scan replaces the bad text
+      return;
+    }
+    setHasInputError(false);
+    setText('');
+    desk.showForeign(code);
   }
 
   function submit(): void {
     const parsed = parseCountermark(text);
     if (!parsed.ok) {
-      if (parsed.reason === 'empty') validateGreen();
-      else {
-        setHasInputError(true);
-        fieldRef.current?.select(); // the next scan replaces the bad text
-      }
+      if (parsed.reason === 'empty') admitCurrent();
+      else refuseTyped(text);
       return;
     }
     setHasInputError(false);
     scans.dismiss();
-    if (green && parsed.token === green.token.toUpperCase()) {
-      validateGreen();
+    if (current && parsed.token === current.token.toUpperCase()) {
+      admitCurrent();
       setText('');
     } else if (desk.lookup(text.trim(), parsed.token)) {
       setText('');
@@ -61,20 +87,22 @@ export function CounterScreen() {
   function lookUpScanned(token: string): void {
     setHasInputError(false);
     setText('');
-    if (green && token === green.token.toUpperCase()) validateGreen();
+    if (current && token === current.token.toUpperCase()) admitCurrent();
     else if (!desk.lookup(token, token)) setText(token); // busy validating: the code waits for Enter
   }
 
   const scans = useCounterScans({
     interrupt: () => {
-      // The next person is at the desk: a question left open is answered "no" (nothing undone).
+      // The next person is at the desk: a question left open is answered "no" (nothing undone, nothing admitted).
       setUndoRequest(null);
       setProvisionalRequest(null);
+      setOtherSeanceRequest(null);
     },
     lookUp: lookUpScanned,
-    refuse: () => {
+    refuse: (readings) => {
       setText('');
-      setHasInputError(true);
+      setHasInputError(false);
+      desk.showForeign(describeForeignCode(readings, true));
     },
   });
 
@@ -92,9 +120,26 @@ export function CounterScreen() {
     focusField();
   }
 
+  function reprintCurrent(): void {
+    const panel = desk.panel;
+    if (desk.pending || !(panel?.kind === 'validated' || panel?.kind === 'provisional')) return;
+    void reprints.reprint(panel.validation.ledgerId);
+    focusField();
+  }
+
   // Escape closes the dialog itself (native <dialog> cancel); otherwise it clears the guichet.
   useEscapeKey(() => {
     if (!isDialogOpen) clearAll();
+  });
+  useCounterKeys({
+    isPaused: isDialogOpen,
+    onPrevious: () => {
+      if (desk.goBack()) {
+        setText('');
+        setHasInputError(false);
+      }
+    },
+    onReprint: reprintCurrent,
   });
   useFieldFocusKeeper(focusField, isDialogOpen);
 
@@ -116,14 +161,33 @@ export function CounterScreen() {
           }}
           onSubmit={submit}
         />
+        {desk.previous && (
+          <PreviousNote
+            note={desk.previous}
+            onBack={() => {
+              desk.goBack();
+              focusField();
+            }}
+            onDismiss={() => {
+              desk.dismissPrevious();
+              focusField();
+            }}
+          />
+        )}
         {scans.learnt && <ScanLearntNote sources={scans.learnt} />}
         {scans.ambiguity && <AmbiguousScanPanel ambiguity={scans.ambiguity} onPick={scans.pick} />}
         <VerdictRegion
-          panel={panel}
+          panel={desk.panel}
           pending={desk.pending}
-          onValidate={validateGreen}
+          onValidate={admitCurrent}
+          onRequestOtherSeance={admitCurrent}
           onRequestUndo={setUndoRequest}
           onRequestProvisional={setProvisionalRequest}
+          onReprint={(ledgerId) => {
+            void reprints.reprint(ledgerId);
+            focusField();
+          }}
+          reprintOf={reprints.of}
         />
       </section>
       {info.mode === 'demo' && <DemoBookingsPanel onPick={lookUpDemoToken} />}
@@ -140,11 +204,25 @@ export function CounterScreen() {
       {provisionalRequest && (
         <ProvisionalConfirmDialog
           request={provisionalRequest}
-          onConfirm={() => {
+          onConfirm={(acceptOtherSeance) => {
             setProvisionalRequest(null);
-            desk.validateProvisional(provisionalRequest.token, provisionalRequest.booking);
+            desk.validateProvisional(provisionalRequest.token, provisionalRequest.booking, { acceptOtherSeance });
           }}
           onCancel={() => setProvisionalRequest(null)}
+        />
+      )}
+      {otherSeanceRequest && (
+        <OtherSeanceConfirmDialog
+          verdict={otherSeanceRequest.verdict}
+          onConfirm={() => {
+            const { verdict } = otherSeanceRequest;
+            setOtherSeanceRequest(null);
+            // Only if it is still the verdict on screen (a scan closes this dialog, but be sure).
+            if (admittable(desk.panel)?.ledgerId === verdict.ledgerId) {
+              desk.validate(verdict.token, verdict.booking, { acceptOtherSeance: true });
+            }
+          }}
+          onCancel={() => setOtherSeanceRequest(null)}
         />
       )}
     </div>

@@ -16,14 +16,24 @@ interface ProvisionalBodyProps {
 /** Recorded as a provisional validation: who, what, and that pass Culture will check it when the network is back. */
 export function ProvisionalBody({ validation, booking, isBusy, onRequestUndo }: ProvisionalBodyProps) {
   return (
-    <div className="verdict__body">
-      <BeneficiaryName booking={booking} />
-      <BookingDetails booking={booking} showsPrice={false} />
-      <UploadPendingNote />
-      <div className="verdict__footer">
-        <VerdictMessage>{validation.message}</VerdictMessage>
-        <UndoButton isBusy={isBusy} onClick={() => onRequestUndo({ token: validation.token, booking })} />
+    <>
+      <div className="verdict__body verdict__columns">
+        <div className="verdict__who">
+          <BeneficiaryName booking={booking} />
+        </div>
+        <div className="verdict__what">
+          <BookingDetails booking={booking} showsPrice={false} />
+        </div>
       </div>
-    </div>
+      <div className="verdict__footer">
+        <UploadPendingNote />
+        <VerdictMessage>{validation.message}</VerdictMessage>
+        <UndoButton
+          isBusy={isBusy}
+          booking={booking}
+          onClick={() => onRequestUndo({ token: validation.token, booking })}
+        />
+      </div>
+    </>
   );
 }

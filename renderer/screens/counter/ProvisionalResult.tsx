@@ -5,9 +5,13 @@ import { formatClockOrDate } from '../../format/timeAgo';
 import { BookingBadges } from '../../components/BookingBadges';
 import { useAppInfo, useVenueTimeZone } from '../../context/appInfoContext';
 import { bookingPresence, isNotConfirmedYet } from '../../format/bookingPresence';
+import { truncateText } from '../../format/truncate';
 import { bookingViewOfRow } from './bookingViewOfRow';
 import type { ProvisionalRequest } from './counterPanel';
 import { PlacesBadge } from './PlacesBadge';
+
+/** Names from outside have no length limit: at most 40 characters of each part here. */
+const short = (text: string) => truncateText(text, 40).text;
 
 interface ProvisionalResultProps {
   token: string;
@@ -30,10 +34,10 @@ export function ProvisionalResult({ token, row, now, isBusy, onRequest }: Provis
     <li className="provisional-result" data-testid="provisional-result" data-booking-id={row.bookingId}>
       <div className="provisional-result__who">
         <p className="provisional-result__name">
-          {row.firstName} <span className="provisional-result__last">{row.lastName}</span>
+          {short(row.firstName)} <span className="provisional-result__last">{short(row.lastName)}</span>
         </p>
         <p className="provisional-result__what">
-          <span className="provisional-result__film">{row.offerName}</span>
+          <span className="provisional-result__film">{truncateText(row.offerName, 90).text}</span>
           <span className="provisional-result__time">
             {row.seanceStart ? formatClockOrDate(row.seanceStart, now, timeZone) : t('verdict.seance_unknown')}
           </span>
@@ -52,6 +56,9 @@ export function ProvisionalResult({ token, row, now, isBusy, onRequest }: Provis
           type="button"
           className="button button--provisional"
           data-testid="provisional-validate"
+          aria-label={t('provisional.validate_label', {
+            name: `${short(booking.firstName)} ${short(booking.lastName)}`,
+          })}
           disabled={isBusy}
           onClick={() => onRequest({ token, booking })}
         >

@@ -1,12 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../../shared/contract';
-import { formatTime } from '../../../shared/dates';
-import { useVenueTimeZone } from '../../context/appInfoContext';
 import type { UndoRequest } from './counterPanel';
 import { BeneficiaryName } from './BeneficiaryName';
 import { BookingDetails } from './BookingDetails';
 import { UndoButton } from './UndoButton';
+import { UsedByNote } from './UsedByNote';
 import { VerdictMessage } from './VerdictMessage';
+import { WhoUnknownNote } from './WhoUnknownNote';
 
 interface RefusedBodyProps {
   verdict: Verdict;
@@ -14,24 +13,36 @@ interface RefusedBodyProps {
   onRequestUndo: (request: UndoRequest) => void;
 }
 
-/** Red: why not, in plain French; a validation made here can still be undone from this panel. */
+/**
+ * Red: why not, in plain French, and who it was for (name, film, séance) when known; for a used booking, when and
+ * where it was validated. A validation made here can still be undone from this panel.
+ */
 export function RefusedBody({ verdict, isBusy, onRequestUndo }: RefusedBodyProps) {
-  const { t } = useTranslation('ui');
-  const timeZone = useVenueTimeZone();
-  const { booking, undo } = verdict;
+  const { booking, undo, usedBy } = verdict;
   return (
-    <div className="verdict__body">
+    <>
       <VerdictMessage isProminent>{verdict.message}</VerdictMessage>
-      {booking && <BeneficiaryName booking={booking} />}
-      {booking && <BookingDetails booking={booking} showsPrice={false} />}
-      {undo && (
-        <div className="verdict__footer">
-          <p className="verdict__note" data-testid="validated-here">
-            {t('verdict.validated_here_at', { time: formatTime(undo.validatedAt, timeZone) })}
-          </p>
-          <UndoButton isBusy={isBusy} onClick={() => onRequestUndo({ token: verdict.token, booking })} />
+      {usedBy && <UsedByNote usedBy={usedBy} />}
+      {!booking && verdict.reason !== 'unknown' && <WhoUnknownNote />}
+      {booking && (
+        <div className="verdict__body verdict__columns">
+          <div className="verdict__who">
+            <BeneficiaryName booking={booking} />
+          </div>
+          <div className="verdict__what">
+            <BookingDetails booking={booking} showsPrice={false} />
+          </div>
         </div>
       )}
-    </div>
+      {undo && (
+        <div className="verdict__footer verdict__footer--end">
+          <UndoButton
+            isBusy={isBusy}
+            booking={booking}
+            onClick={() => onRequestUndo({ token: verdict.token, booking })}
+          />
+        </div>
+      )}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { truncateText } from '../../format/truncate';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { UndoRequest } from './counterPanel';
 
@@ -11,7 +12,9 @@ interface UndoConfirmDialogProps {
 /** Asks before undoing a validation made at this counter. */
 export function UndoConfirmDialog({ request, onConfirm, onCancel }: UndoConfirmDialogProps) {
   const { t } = useTranslation('ui');
-  const name = request.booking ? `${request.booking.firstName} ${request.booking.lastName}` : null;
+  const name = request.booking
+    ? truncateText(`${request.booking.firstName} ${request.booking.lastName}`, 80).text
+    : null;
   return (
     <ConfirmDialog
       idPrefix="undo-dialog"

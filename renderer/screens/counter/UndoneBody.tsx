@@ -7,10 +7,18 @@ import { VerdictMessage } from './VerdictMessage';
 /** The validation was undone: the countermark can be validated again. */
 export function UndoneBody({ undo, booking }: { undo: Undo; booking: BookingView | null }) {
   return (
-    <div className="verdict__body">
+    <>
       {undo.upload === 'pending' ? <UploadPendingNote /> : <VerdictMessage isProminent>{undo.message}</VerdictMessage>}
-      {booking && <BeneficiaryName booking={booking} />}
-      {booking && <BookingDetails booking={booking} showsPrice={false} />}
-    </div>
+      {booking && (
+        <div className="verdict__body verdict__columns">
+          <div className="verdict__who">
+            <BeneficiaryName booking={booking} />
+          </div>
+          <div className="verdict__what">
+            <BookingDetails booking={booking} showsPrice={false} />
+          </div>
+        </div>
+      )}
+    </>
   );
 }

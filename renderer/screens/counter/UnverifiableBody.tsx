@@ -13,7 +13,7 @@ interface UnverifiableBodyProps {
 export function UnverifiableBody({ verdict, isBusy, onRequestProvisional }: UnverifiableBodyProps) {
   const { t } = useTranslation('ui');
   return (
-    <div className="verdict__body">
+    <div className="verdict__body verdict__body--scroll">
       <p className="verdict__message verdict__message--explain" data-testid="verdict-message">
         {t('verdict.unverifiable_explanation')}
       </p>

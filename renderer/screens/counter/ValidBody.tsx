@@ -11,14 +11,18 @@ interface ValidBodyProps {
   onValidate: () => void;
 }
 
-/** Green: who, the identity check, what and when, and the one button (or Enter) that lets them in. */
+/** "À valider": who (and the identity check) on the left, what and when on the right, and the one button. */
 export function ValidBody({ verdict, isBusy, onValidate }: ValidBodyProps) {
   const { t } = useTranslation('ui');
   return (
-    <div className="verdict__body">
-      {verdict.booking && <BeneficiaryName booking={verdict.booking} />}
-      <IdCheckReminder />
-      {verdict.booking && <BookingDetails booking={verdict.booking} />}
+    <>
+      <div className="verdict__body verdict__columns">
+        <div className="verdict__who">
+          {verdict.booking && <BeneficiaryName booking={verdict.booking} />}
+          <IdCheckReminder />
+        </div>
+        <div className="verdict__what">{verdict.booking && <BookingDetails booking={verdict.booking} />}</div>
+      </div>
       <div className="verdict__footer">
         <VerdictMessage>{verdict.message}</VerdictMessage>
         <button
@@ -31,6 +35,6 @@ export function ValidBody({ verdict, isBusy, onValidate }: ValidBodyProps) {
           {t('verdict.validate')}
         </button>
       </div>
-    </div>
+    </>
   );
 }

@@ -1,92 +1,149 @@
 import { useTranslation } from 'react-i18next';
-import { panelKind, panelToken, type CounterPanel, type ProvisionalRequest, type UndoRequest } from './counterPanel';
+import {
+  panelKind,
+  panelToken,
+  type CounterPanel,
+  type PanelKind,
+  type ProvisionalRequest,
+  type UndoRequest,
+} from './counterPanel';
 import { ErrorBody } from './ErrorBody';
+import { ForeignBody } from './ForeignBody';
 import { LocalSourceNote } from './LocalSourceNote';
 import { NotYetBody } from './NotYetBody';
+import { OtherSeanceBody } from './OtherSeanceBody';
 import { ProvisionalBody } from './ProvisionalBody';
 import { RefusedBody } from './RefusedBody';
 import { UndoneBody } from './UndoneBody';
 import { UnverifiableBody } from './UnverifiableBody';
+import type { ReprintState } from './useReprint';
 import { ValidatedBody } from './ValidatedBody';
 import { ValidationHeadline } from './ValidationHeadline';
 import { ValidBody } from './ValidBody';
 import { VerdictIcon } from './VerdictIcon';
 
-interface VerdictPanelProps {
-  panel: CounterPanel;
-  isBusy: boolean;
+export interface VerdictActions {
   onValidate: () => void;
+  onRequestOtherSeance: () => void;
   onRequestUndo: (request: UndoRequest) => void;
   onRequestProvisional: (request: ProvisionalRequest) => void;
+  onReprint: (ledgerId: number) => void;
+  reprintOf: (ledgerId: number) => ReprintState | null;
 }
 
-/** One verdict or outcome: a coloured panel that also says its meaning in words and with an icon. */
-export function VerdictPanel({ panel, isBusy, onValidate, onRequestUndo, onRequestProvisional }: VerdictPanelProps) {
-  const { t } = useTranslation('ui');
+interface VerdictPanelProps extends VerdictActions {
+  panel: CounterPanel;
+  isBusy: boolean;
+}
+
+/**
+ * One verdict or outcome, on one screen: a head (what it means, in words and with an icon; the countermark), then
+ * who on the left and what/when on the right, then the action. Each kind has its own colour *and* shape: "à
+ * valider" is outlined, "entrée validée" filled with a stamp, amber and red have their own icons and words.
+ */
+export function VerdictPanel({ panel, isBusy, ...actions }: VerdictPanelProps) {
   const kind = panelKind(panel);
   const token = panelToken(panel);
+  const timing = panel.kind === 'verdict' ? panel.verdict.seanceTiming : null;
 
   return (
     <article
       className={isBusy ? `verdict verdict--${kind} verdict--stale` : `verdict verdict--${kind}`}
       data-testid="verdict"
       data-kind={kind}
+      data-timing={timing ?? undefined}
       data-upload={uploadState(panel)}
       aria-labelledby="verdict-label"
     >
       <header className="verdict__head">
-        <h2 className="verdict__label" id="verdict-label">
+        <h2 className="verdict__label" id="verdict-label" data-testid="verdict-label">
           <VerdictIcon kind={kind} />
-          {panel.kind === 'validated' ? (
-            <ValidationHeadline booking={panel.booking} />
-          ) : (
-            <span>{t(`verdict.label.${kind}`)}</span>
-          )}
+          <Headline panel={panel} kind={kind} />
         </h2>
         {token && (
           <p className="verdict__token" data-testid="verdict-token">
-            {t('verdict.token', { token })}
+            <VerdictTokenLabel token={token} />
           </p>
         )}
       </header>
       {panel.kind === 'verdict' && panel.verdict.source === 'local' && panel.verdict.kind !== 'unverifiable' && (
         <LocalSourceNote confirming={panel.verdict.confirming === true} />
       )}
-      {panel.kind === 'verdict' && panel.verdict.kind === 'valid' && (
-        <ValidBody verdict={panel.verdict} isBusy={isBusy} onValidate={onValidate} />
-      )}
-      {panel.kind === 'verdict' && panel.verdict.kind === 'not_yet' && <NotYetBody verdict={panel.verdict} />}
-      {panel.kind === 'verdict' && panel.verdict.kind === 'refused' && (
-        <RefusedBody verdict={panel.verdict} isBusy={isBusy} onRequestUndo={onRequestUndo} />
-      )}
-      {panel.kind === 'validated' && (
+      <PanelBody panel={panel} isBusy={isBusy} {...actions} />
+    </article>
+  );
+}
+
+function VerdictTokenLabel({ token }: { token: string }) {
+  const { t } = useTranslation('ui');
+  return <>{t('verdict.token', { token })}</>;
+}
+
+function Headline({ panel, kind }: { panel: CounterPanel; kind: PanelKind }) {
+  const { t } = useTranslation('ui');
+  if (panel.kind === 'validated') return <ValidationHeadline booking={panel.booking} />;
+  if (panel.kind === 'verdict' && panel.verdict.kind === 'other_seance' && panel.verdict.seanceTiming) {
+    return <span>{t(`verdict.timing.${panel.verdict.seanceTiming}`)}</span>;
+  }
+  if (panel.kind === 'verdict' && panel.verdict.kind === 'refused' && panel.verdict.reason) {
+    return <span>{t(`verdict.refused_label.${panel.verdict.reason}`)}</span>;
+  }
+  return <span>{t(`verdict.label.${kind}`)}</span>;
+}
+
+function PanelBody({ panel, isBusy, ...actions }: VerdictPanelProps) {
+  switch (panel.kind) {
+    case 'verdict': {
+      const { verdict } = panel;
+      switch (verdict.kind) {
+        case 'valid':
+          return <ValidBody verdict={verdict} isBusy={isBusy} onValidate={actions.onValidate} />;
+        case 'other_seance':
+          return <OtherSeanceBody verdict={verdict} isBusy={isBusy} onRequestValidate={actions.onRequestOtherSeance} />;
+        case 'not_yet':
+          return <NotYetBody verdict={verdict} />;
+        case 'refused':
+          return <RefusedBody verdict={verdict} isBusy={isBusy} onRequestUndo={actions.onRequestUndo} />;
+        case 'unverifiable':
+          return (
+            <UnverifiableBody
+              key={verdict.ledgerId}
+              verdict={verdict}
+              isBusy={isBusy}
+              onRequestProvisional={actions.onRequestProvisional}
+            />
+          );
+      }
+      break;
+    }
+    case 'validated':
+      return (
         <ValidatedBody
           validation={panel.validation}
           booking={panel.booking}
           isBusy={isBusy}
-          onRequestUndo={onRequestUndo}
+          reprint={actions.reprintOf(panel.validation.ledgerId)}
+          onReprint={() => actions.onReprint(panel.validation.ledgerId)}
+          onRequestUndo={actions.onRequestUndo}
         />
-      )}
-      {panel.kind === 'undone' && <UndoneBody undo={panel.undo} booking={panel.booking} />}
-      {panel.kind === 'verdict' && panel.verdict.kind === 'unverifiable' && (
-        <UnverifiableBody
-          key={panel.verdict.ledgerId}
-          verdict={panel.verdict}
-          isBusy={isBusy}
-          onRequestProvisional={onRequestProvisional}
-        />
-      )}
-      {panel.kind === 'provisional' && (
+      );
+    case 'undone':
+      return <UndoneBody undo={panel.undo} booking={panel.booking} />;
+    case 'provisional':
+      return (
         <ProvisionalBody
           validation={panel.validation}
           booking={panel.booking}
           isBusy={isBusy}
-          onRequestUndo={onRequestUndo}
+          onRequestUndo={actions.onRequestUndo}
         />
-      )}
-      {panel.kind === 'error' && <ErrorBody error={panel.error} />}
-    </article>
-  );
+      );
+    case 'error':
+      return <ErrorBody error={panel.error} />;
+    case 'foreign':
+      return <ForeignBody code={panel.code} />;
+  }
+  return null;
 }
 
 /** `sent` / `pending` for an action's outcome (a provisional validation always waits for the network). */

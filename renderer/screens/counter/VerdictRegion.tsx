@@ -1,21 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import type { CounterPanel, PendingAction, ProvisionalRequest, UndoRequest } from './counterPanel';
+import type { CounterPanel, PendingAction } from './counterPanel';
 import { IdlePanel } from './IdlePanel';
-import { VerdictPanel } from './VerdictPanel';
+import { VerdictPanel, type VerdictActions } from './VerdictPanel';
 
-interface VerdictRegionProps {
+interface VerdictRegionProps extends VerdictActions {
   panel: CounterPanel | null;
   pending: PendingAction | null;
-  onValidate: () => void;
-  onRequestUndo: (request: UndoRequest) => void;
-  onRequestProvisional: (request: ProvisionalRequest) => void;
 }
 
 /**
- * The live region screen readers announce. The previous verdict stays (dimmed) while the next call runs,
- * under a line saying what is being done.
+ * The live region screen readers announce. The previous verdict stays (dimmed, its buttons off) while the next
+ * call runs, under a line saying what is being done.
  */
-export function VerdictRegion({ panel, pending, onValidate, onRequestUndo, onRequestProvisional }: VerdictRegionProps) {
+export function VerdictRegion({ panel, pending, ...actions }: VerdictRegionProps) {
   const { t } = useTranslation('ui');
   const isBusy = pending !== null;
   return (
@@ -26,17 +23,7 @@ export function VerdictRegion({ panel, pending, onValidate, onRequestUndo, onReq
           {t(`counter.pending.${pending.action}`, { token: pending.token })}
         </p>
       )}
-      {panel ? (
-        <VerdictPanel
-          panel={panel}
-          isBusy={isBusy}
-          onValidate={onValidate}
-          onRequestUndo={onRequestUndo}
-          onRequestProvisional={onRequestProvisional}
-        />
-      ) : (
-        !pending && <IdlePanel />
-      )}
+      {panel ? <VerdictPanel panel={panel} isBusy={isBusy} {...actions} /> : !pending && <IdlePanel />}
     </div>
   );
 }

@@ -20,7 +20,8 @@ export interface CounterScanHandlers {
   /** A scan arrived: close what it interrupts (dialogs, the text being typed). */
   interrupt(): void;
   lookUp(token: string): void;
-  refuse(): void;
+  /** Not a countermark: the scan's readings (one per keyboard layout), to tell what it likely is. */
+  refuse(readings: string[]): void;
 }
 
 export function useCounterScans(handlers: CounterScanHandlers) {
@@ -67,7 +68,7 @@ export function useCounterScans(handlers: CounterScanHandlers) {
     setLearnt(null);
     if (decision.kind === 'token') handlers.lookUp(decision.token);
     else if (decision.kind === 'ambiguous') resolve(decision.candidates);
-    else handlers.refuse();
+    else handlers.refuse(record.analysis.readings.map((reading) => reading.text));
     return true;
   });
 

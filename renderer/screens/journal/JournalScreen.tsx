@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerRow } from '../../../shared/contract';
 import { useApi } from '../../context/coreContext';
@@ -10,7 +10,10 @@ import { JournalTable } from './JournalTable';
 
 const NO_ROWS: readonly LedgerRow[] = [];
 
-/** Today's ledger at this counter, newest first, kept current by `ledger.changed`. Escape goes back. */
+/**
+ * Today's ledger at this counter, newest first, kept current by `ledger.changed`. Consultations (every scan writes
+ * one) are hidden until asked for, so validations and undos are what the manager sees. Escape goes back.
+ */
 export function JournalScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation('ui');
   const api = useApi();
@@ -20,7 +23,15 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
   useEscapeKey(onBack);
 
   const rows = envelope?.ok ? envelope.value.rows : NO_ROWS;
-  const newestFirst = useMemo(() => [...rows].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id), [rows]);
+  const [showsLookups, setShowsLookups] = useState(false);
+  const lookups = useMemo(() => rows.filter((row) => row.kind === 'lookup').length, [rows]);
+  const newestFirst = useMemo(
+    () =>
+      rows
+        .filter((row) => showsLookups || row.kind !== 'lookup')
+        .sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id),
+    [rows, showsLookups],
+  );
 
   return (
     <section className="journal" aria-labelledby="journal-title" aria-busy={isRefreshing}>
@@ -29,6 +40,15 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
           {t('journal.title')}
         </h2>
         {envelope?.ok && <JournalSummary rows={rows} />}
+        <label className="checkbox-field journal__filter">
+          <input
+            type="checkbox"
+            data-testid="journal-show-lookups"
+            checked={showsLookups}
+            onChange={(event) => setShowsLookups(event.target.checked)}
+          />
+          {t('journal.show_lookups', { count: lookups })}
+        </label>
       </div>
       {envelope && !envelope.ok && (
         <div className="journal__error" role="alert">
@@ -38,7 +58,11 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
           </button>
         </div>
       )}
-      {envelope?.ok && newestFirst.length === 0 && <p className="journal__empty">{t('journal.empty')}</p>}
+      {envelope?.ok && newestFirst.length === 0 && (
+        <p className="journal__empty">
+          {rows.length === 0 || showsLookups ? t('journal.empty') : t('journal.empty_without_lookups')}
+        </p>
+      )}
       {newestFirst.length > 0 && <JournalTable rows={newestFirst} />}
     </section>
   );

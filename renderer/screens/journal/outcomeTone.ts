@@ -6,6 +6,7 @@ const TONES: Record<string, OutcomeTone> = {
   valid: 'good',
   validated: 'good',
   not_yet: 'waiting',
+  other_seance: 'waiting',
   not_confirmed: 'waiting',
   undone: 'undone',
   unknown: 'refused',

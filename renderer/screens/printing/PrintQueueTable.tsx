@@ -48,6 +48,7 @@ export function PrintQueueTable({ jobs, onPreview }: PrintQueueTableProps) {
                     type="button"
                     className="button button--primary button--small"
                     data-testid="job-retry"
+                    aria-label={t('printing.queue.retry_label', { summary: job.summary })}
                     onClick={() => void api.call('printer.retry', { jobId: job.id })}
                   >
                     {t('printing.queue.retry')}
@@ -57,6 +58,7 @@ export function PrintQueueTable({ jobs, onPreview }: PrintQueueTableProps) {
                   <button
                     type="button"
                     className="button button--secondary button--small"
+                    aria-label={t('printing.queue.cancel_label', { summary: job.summary })}
                     onClick={() => void api.call('printer.cancel', { jobId: job.id })}
                   >
                     {t('printing.queue.cancel')}
@@ -66,6 +68,7 @@ export function PrintQueueTable({ jobs, onPreview }: PrintQueueTableProps) {
                   <button
                     type="button"
                     className="button button--secondary button--small"
+                    aria-label={t('printing.queue.preview_label', { summary: job.summary })}
                     onClick={() => onPreview(job)}
                   >
                     {t('printing.queue.preview')}

@@ -35,7 +35,13 @@ export function FilmCard({ film, now, onOpenSeance, onManage }: FilmCardProps) {
           )}
           {offer.isDuo && <span className="badge badge--duo">{t('programme.duo')}</span>}
           {offer.status === 'INACTIVE' && <span className="badge">{t('programme_editor.inactive')}</span>}
-          <button type="button" className="button button--secondary" data-testid="manage-film" onClick={onManage}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="manage-film"
+            aria-label={t('programme_editor.manage_label', { film: offer.name })}
+            onClick={onManage}
+          >
             {t('programme_editor.manage')}
           </button>
         </header>

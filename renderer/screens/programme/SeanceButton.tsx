@@ -28,6 +28,8 @@ export function SeanceButton({ slot, timing, onOpen }: SeanceButtonProps) {
       data-timing={timing}
       onClick={() => onOpen(slot)}
     >
+      {/* Several films have a 20:30: the film's name makes each button's name unique when read alone. */}
+      <span className="visually-hidden">{slot.offerName}, </span>
       <span className="seance-slot__top">
         <span className="seance-slot__time">{time}</span>
         {timing !== 'upcoming' && (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AccountSettings } from './account/AccountSettings';
+import { CounterSettingsSection } from './counter/CounterSettingsSection';
 import { NotificationSettings } from './notifications/NotificationSettings';
 import { PrivacySettings } from './privacy/PrivacySettings';
 import { ScannerSettings } from './scanner/ScannerSettings';
@@ -16,6 +17,7 @@ export function SettingsScreen() {
         <h2 className="screen-head__title">{t('settings.title')}</h2>
       </div>
       <AccountSettings />
+      <CounterSettingsSection />
       {/* Printer section goes here (e.g. <PrinterSettings />). */}
       <ScannerSettings />
       <NotificationSettings />

@@ -52,6 +52,7 @@ export function ConflictCard({ item, now, onSettled }: ConflictCardProps) {
             type="button"
             className="button button--secondary"
             data-testid="sync-retry"
+            aria-label={t('sync.retry_label', { token: item.token })}
             disabled={isBusy}
             onClick={() => void run(() => api.call('sync.retry', { id: item.id }))}
           >
@@ -61,6 +62,7 @@ export function ConflictCard({ item, now, onSettled }: ConflictCardProps) {
             type="button"
             className="button button--secondary"
             data-testid="sync-handle"
+            aria-label={t('sync.handle_button_label', { token: item.token })}
             disabled={isBusy}
             onClick={() => setIsHandling(true)}
           >

@@ -261,3 +261,64 @@ describe('a busy page', () => {
     expect(last.bursts[0]?.analysis.decision).toEqual({ kind: 'ambiguous', candidates: ['HQTLVF', 'HATLVF'] });
   });
 });
+
+describe('a scan stalled in the middle (a loaded PC: one key 200 ms late)', () => {
+  /** The scanner's keys with `stallMs` added before key `at`. */
+  function stalled(strokes: Keystroke[], at: number, stallMs: number): Keystroke[] {
+    return strokes.map((s, i) => (i >= at ? { ...s, at: s.at + stallMs } : s));
+  }
+
+  it.each([
+    ['us', 'fr', 'Enter'],
+    ['fr', 'fr', 'Enter'],
+    ['us', 'us', null],
+  ] as const)(
+    'a %s scanner on a %s PC (suffix %s): put back together, one verdict, its suffix stopped',
+    (scanner, pc, suffix) => {
+      const strokes = stalled(scannerTypes(QR, { scanner, pc, suffix, gapMs: 4 }), 14, 200);
+      const result = createDriver().run(strokes, 'text', 10_000);
+      const scans = result.bursts.filter((b) => b.isScan);
+      expect(scans).toHaveLength(1);
+      expect(scans[0]?.burst.stalls).toBe(1);
+      expect(scans[0]?.analysis.decision).toMatchObject({ kind: 'token', token: '352UW4' });
+      if (suffix) expect(result.swallowed.at(-1)).toBe(true);
+    },
+  );
+
+  it('a stall right before the suffix: the Enter still belongs to the scan', () => {
+    const strokes = stalled(scannerTypes('PASSCULTURE:v3;TOKEN:352UW', { scanner: 'us', pc: 'us', gapMs: 4 }), 26, 250);
+    const result = createDriver().run(strokes);
+    expect(result.swallowed.at(-1)).toBe(true);
+    expect(scanDecisions(result)).toEqual([{ kind: 'not_a_countermark' }]);
+  });
+
+  it('a scan that is complete when the pause comes is answered at once, not held', () => {
+    const scanner = createWedgeScanner({ knownSources: () => null });
+    scannerTypes(QR, { scanner: 'us', pc: 'us', suffix: null }).forEach((s) => scanner.push(s, 'text'));
+    const ended = scanner.idle(scanner.deadline()!);
+    expect(ended?.analysis.decision).toMatchObject({ kind: 'token', token: '352UW4' });
+    expect(scanner.isHolding()).toBe(false);
+  });
+
+  it('a cut payload nothing continues is delivered as it is after the wait (never lost, never typing)', () => {
+    const scanner = createWedgeScanner({ knownSources: () => null });
+    scannerTypes('PASSCULTURE:v3;TOK', { scanner: 'us', pc: 'us', suffix: null, gapMs: 4 }).forEach((s) =>
+      scanner.push(s, 'text'),
+    );
+    expect(scanner.idle(scanner.deadline()!)).toBeNull();
+    expect(scanner.isHolding()).toBe(true);
+    const released = scanner.idle(scanner.deadline()!);
+    expect(released).toMatchObject({ isScan: true, analysis: { decision: { kind: 'not_a_countermark' } } });
+    expect(scanner.deadline()).toBeNull();
+  });
+
+  it('a person typing after a cut scan does not turn their keys into a scan', () => {
+    const scanner = createWedgeScanner({ knownSources: () => null });
+    const cut = scannerTypes('PASSCULTURE:v3;TOK', { scanner: 'us', pc: 'us', suffix: null, gapMs: 4 });
+    cut.forEach((s) => scanner.push(s, 'text'));
+    scanner.idle(scanner.deadline()!);
+    const typed = personTypes('ABC', 'us', (cut.at(-1)?.at ?? 0) + 300);
+    const bursts = typed.flatMap((s) => scanner.push(s, 'text').bursts);
+    expect(bursts.filter((b) => b.isScan && b.analysis.decision.kind === 'token')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { truncateText } from '../../../format/truncate';
 import { useTranslation } from 'react-i18next';
 import type { DemoBooking } from '../../../../shared/contract';
 import { formatDateTime } from '../../../../shared/dates';
@@ -39,11 +40,9 @@ function DemoBookingItemView({ booking, onPick }: DemoBookingItemProps) {
         <span className={`demo-booking__status demo-booking__status--${status}`}>{t(`demo.status.${status}`)}</span>
         {booking.quantity === 2 && <span className="demo-booking__duo">{t('demo.duo')}</span>}
       </span>
-      <span className="demo-booking__name">
-        {booking.firstName} {booking.lastName}
-      </span>
+      <span className="demo-booking__name">{truncateText(`${booking.firstName} ${booking.lastName}`, 60).text}</span>
       <span className="demo-booking__offer">
-        {booking.offerName} · {formatDateTime(booking.seanceStart, timeZone)}
+        {truncateText(booking.offerName, 60).text} · {formatDateTime(booking.seanceStart, timeZone)}
       </span>
     </button>
   );
