@@ -1,32 +1,32 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseCountermark } from '../../../shared/countermark';
 import { describeForeignCode } from '../../../shared/foreignCode';
-import { useAppInfo } from '../../context/appInfoContext';
-import { useEscapeKey } from '../../hooks/useEscapeKey';
-import { useStableCallback } from '../../hooks/useStableCallback';
-import { AmbiguousScanPanel } from './AmbiguousScanPanel';
-import { CodeField } from './CodeField';
-import { admittable, type OtherSeanceRequest, type ProvisionalRequest, type UndoRequest } from './counterPanel';
-import { DemoBookingsPanel } from './demo/DemoBookingsPanel';
-import { OtherSeanceConfirmDialog } from './OtherSeanceConfirmDialog';
-import { PreviousNote } from './PreviousNote';
-import { ProvisionalConfirmDialog } from './ProvisionalConfirmDialog';
-import { ScanLearntNote } from './ScanLearntNote';
-import { UndoConfirmDialog } from './UndoConfirmDialog';
-import { useCounterDesk } from './useCounterDesk';
-import { useCounterKeys } from './useCounterKeys';
-import { useCounterScans } from './useCounterScans';
-import { useFieldFocusKeeper } from './useFieldFocusKeeper';
-import { useReprint } from './useReprint';
-import { useVerdictSounds } from './useVerdictSounds';
-import { VerdictRegion } from './VerdictRegion';
+import { useApi, useAppInfo } from '../../context/coreContext';
+import { useCounterSettings } from '../../context/counterSettingsContext';
+import { useEscapeKey, useStableCallback } from '../../hooks/pageHooks';
+import { playVerdictSound, type VerdictSound } from '../../sounds/webAudio';
+import { AmbiguousScanPanel, CodeField, PreviousNote, ScanLearntNote } from './CodeField';
+import { createCounterDesk, currentVerdict, enterAction, type CounterDeskState } from './counterDesk';
+import { useCounterKeys, useCounterScans, useFieldFocusKeeper } from './counterInput';
+import {
+  admittable,
+  answerKey,
+  soundOf,
+  type CounterPanel,
+  type OtherSeanceRequest,
+  type ProvisionalRequest,
+  type ReprintState,
+  type UndoRequest,
+} from './counterPanel';
+import { OtherSeanceConfirmDialog, ProvisionalConfirmDialog, UndoConfirmDialog } from './CounterDialogs';
+import { DemoBookingsPanel } from './DemoBookingsPanel';
+import { VerdictRegion } from './VerdictPanel';
 import './counter.css';
 
 /**
  * The guichet: one code field that always has the focus, the verdict under it, and in demo mode the
  * sandbox's countermarks beside it. Enter looks a code up; Enter again on a green verdict validates (on an amber
  * "autre séance", it asks first). Any new code read — a countermark, a foreign barcode, a typo — takes the verdict
- * on screen away from Enter at once.
+ * on screen away from Enter at once (`counterDesk.ts`).
  */
 export function CounterScreen() {
   const info = useAppInfo();
@@ -37,13 +37,11 @@ export function CounterScreen() {
   const [provisionalRequest, setProvisionalRequest] = useState<ProvisionalRequest | null>(null);
   const [otherSeanceRequest, setOtherSeanceRequest] = useState<OtherSeanceRequest | null>(null);
   const focusField = useCallback(() => fieldRef.current?.focus(), []);
-  const desk = useCounterDesk(focusField);
+  const [desk, deskState] = useCounterDesk(focusField);
   const reprints = useReprint();
-  const sounds = useVerdictSounds(desk.panel);
+  const sounds = useVerdictSounds(deskState.panel);
   const isDialogOpen = undoRequest !== null || provisionalRequest !== null || otherSeanceRequest !== null;
-
-  /** The verdict Enter may act on: the last code read's, answered, and admittable. Never one still being replaced. */
-  const current = desk.pending ? null : admittable(desk.panel);
+  const current = currentVerdict(deskState);
 
   function admitCurrent(): void {
     if (!current) return;
@@ -67,18 +65,16 @@ export function CounterScreen() {
   }
 
   function submit(): void {
-    const parsed = parseCountermark(text);
-    if (!parsed.ok) {
-      if (parsed.reason === 'empty') admitCurrent();
-      else refuseTyped(text);
-      return;
-    }
+    const action = enterAction(text, current);
+    if (action.kind === 'refuse') return refuseTyped(action.text);
+    if (action.kind === 'nothing') return;
+    if (action.kind === 'admit' && !action.typed) return admitCurrent();
     setHasInputError(false);
     scans.dismiss();
-    if (current && parsed.token === current.token.toUpperCase()) {
+    if (action.kind === 'admit') {
       admitCurrent();
       setText('');
-    } else if (desk.lookup(text.trim(), parsed.token)) {
+    } else if (desk.lookup(action.text, action.token)) {
       setText('');
     }
   }
@@ -121,8 +117,8 @@ export function CounterScreen() {
   }
 
   function reprintCurrent(): void {
-    const panel = desk.panel;
-    if (desk.pending || !(panel?.kind === 'validated' || panel?.kind === 'provisional')) return;
+    const { panel, pending } = deskState;
+    if (pending || !(panel?.kind === 'validated' || panel?.kind === 'provisional')) return;
     void reprints.reprint(panel.validation.ledgerId);
     focusField();
   }
@@ -161,9 +157,9 @@ export function CounterScreen() {
           }}
           onSubmit={submit}
         />
-        {desk.previous && (
+        {deskState.previous && (
           <PreviousNote
-            note={desk.previous}
+            note={deskState.previous}
             onBack={() => {
               desk.goBack();
               focusField();
@@ -177,8 +173,8 @@ export function CounterScreen() {
         {scans.learnt && <ScanLearntNote sources={scans.learnt} />}
         {scans.ambiguity && <AmbiguousScanPanel ambiguity={scans.ambiguity} onPick={scans.pick} />}
         <VerdictRegion
-          panel={desk.panel}
-          pending={desk.pending}
+          panel={deskState.panel}
+          pending={deskState.pending}
           onValidate={admitCurrent}
           onRequestOtherSeance={admitCurrent}
           onRequestUndo={setUndoRequest}
@@ -218,7 +214,7 @@ export function CounterScreen() {
             const { verdict } = otherSeanceRequest;
             setOtherSeanceRequest(null);
             // Only if it is still the verdict on screen (a scan closes this dialog, but be sure).
-            if (admittable(desk.panel)?.ledgerId === verdict.ledgerId) {
+            if (admittable(desk.getState().panel)?.ledgerId === verdict.ledgerId) {
               desk.validate(verdict.token, verdict.booking, { acceptOtherSeance: true });
             }
           }}
@@ -227,4 +223,58 @@ export function CounterScreen() {
       )}
     </div>
   );
+}
+
+/** The desk (`counterDesk.ts`) for this screen, and its state as React renders it. */
+function useCounterDesk(onSettled: () => void) {
+  const api = useApi();
+  const [desk] = useState(() => createCounterDesk(api, onSettled));
+  const [state, setState] = useState<CounterDeskState>(desk.getState);
+  useEffect(() => desk.subscribe(setState), [desk]);
+  useEffect(() => desk.listen(), [desk]);
+  return [desk, state] as const;
+}
+
+/** The slip reprint asked from the validated panel (F4 or its button), and what became of it. */
+function useReprint() {
+  const api = useApi();
+  const [reprint, setReprint] = useState<ReprintState | null>(null);
+  return {
+    /** The state for this ledger entry's slip, or null when none was asked. */
+    of: (ledgerId: number): ReprintState | null => (reprint?.ledgerId === ledgerId ? reprint : null),
+    async reprint(ledgerId: number): Promise<void> {
+      if (reprint?.ledgerId === ledgerId && reprint.state === 'busy') return;
+      setReprint({ ledgerId, state: 'busy' });
+      const envelope = await api.call('printer.reprint', { ledgerId });
+      setReprint(
+        envelope.ok ? { ledgerId, state: 'sent' } : { ledgerId, state: 'error', message: envelope.error.message },
+      );
+    },
+  };
+}
+
+/**
+ * Plays each new answer's sound once, after it is on screen (the verdict is never held for audio), at the
+ * volume set in Réglages; `play` is for answers that are not panels (a typo refused inline).
+ */
+function useVerdictSounds(panel: CounterPanel | null) {
+  const { sound } = useCounterSettings();
+  const lastKey = useRef<string | null>(null);
+  const volume = sound.enabled ? sound.volume : 0;
+
+  useEffect(() => {
+    if (!panel) return;
+    const key = answerKey(panel);
+    if (key === lastKey.current) return;
+    lastKey.current = key;
+    const kind = soundOf(panel);
+    if (!kind) return;
+    // After the verdict is painted: a sound a frame later is not heard as late, a verdict held for audio would be.
+    // Not cancelled if the panel is updated meanwhile (e.g. "envoyée"): it is the same answer, heard once.
+    requestAnimationFrame(() => window.setTimeout(() => playVerdictSound(kind, volume)));
+  }, [panel, volume]);
+
+  return {
+    play: (kind: VerdictSound) => playVerdictSound(kind, volume),
+  };
 }

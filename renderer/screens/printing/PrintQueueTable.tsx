@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PrintJobView } from '../../../shared/contract';
-import { useVenueTimeZone } from '../../context/appInfoContext';
-import { useApi } from '../../context/coreContext';
-import { formatClockTime } from '../../format/formatClockTime';
+import { useVenueTimeZone, useApi } from '../../context/coreContext';
+import { formatClockTime } from '../../format/dates';
 
 interface PrintQueueTableProps {
   jobs: readonly PrintJobView[];

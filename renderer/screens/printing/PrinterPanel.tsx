@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterStatusView } from '../../../shared/contract';
-import { useVenueTimeZone } from '../../context/appInfoContext';
-import { useApi } from '../../context/coreContext';
-import { formatClockTime } from '../../format/formatClockTime';
-import { printerTone } from './printerTone';
+import { useVenueTimeZone, useApi } from '../../context/coreContext';
+import { formatClockTime } from '../../format/dates';
+import { printerTone } from './printerStatus';
 
 /** The printer now: its state, when it was last asked, and the two checks a cashier can run. */
 export function PrinterPanel({ status }: { status: PrinterStatusView | null }) {

@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintingSettingsView } from '../../../shared/contract';
 import { useApi } from '../../context/coreContext';
-import { useLoadedEnvelope } from '../../hooks/useLoadedEnvelope';
+import { useLoadedEnvelope } from '../../hooks/coreData';
 import { choiceOfSpec, specOfChoice, type PrinterChoice } from './printerChoice';
 import { PrinterChoiceFields } from './PrinterChoiceFields';
 

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintJobView, SlipPreview as SlipPreviewData } from '../../../shared/contract';
 import { useApi } from '../../context/coreContext';
-import { useEscapeKey } from '../../hooks/useEscapeKey';
+import { useEscapeKey } from '../../hooks/pageHooks';
 import { PrinterPanel } from './PrinterPanel';
 import { PrinterSettingsForm } from './PrinterSettingsForm';
 import { PrintQueueTable } from './PrintQueueTable';
 import { SlipPreview } from './SlipPreview';
-import { usePrinterStatus, usePrintJobs } from './usePrinting';
+import { usePrinterStatus, usePrintJobs } from './printerStatus';
 import './printing.css';
 
 /** Printing: the printer's state and test page, the queue with reprints, the settings, and a slip's preview. */

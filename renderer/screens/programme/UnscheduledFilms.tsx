@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UnscheduledFilm } from '../../../shared/contract';
 import { formatSeance } from '../../../shared/dates';
-import { useVenueTimeZone } from '../../context/appInfoContext';
+import { useVenueTimeZone } from '../../context/coreContext';
 import './programme-editor.css';
 
 interface UnscheduledFilmsProps {

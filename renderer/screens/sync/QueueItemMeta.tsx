@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/contract';
-import { useVenueTimeZone } from '../../context/appInfoContext';
-import { formatClockOrDate } from '../../format/timeAgo';
+import { useVenueTimeZone } from '../../context/coreContext';
+import { formatClockOrDate } from '../../format/dates';
 
 /** When it was recorded, how many attempts, the last one. */
 export function QueueItemMeta({ item, now }: { item: QueueItem; now: Date }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncOverview } from '../../../shared/contract';
-import { useVenueTimeZone } from '../../context/appInfoContext';
-import { formatClockOrDate } from '../../format/timeAgo';
+import { useVenueTimeZone } from '../../context/coreContext';
+import { formatClockOrDate } from '../../format/dates';
 
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 const count = new Intl.NumberFormat('fr-FR');

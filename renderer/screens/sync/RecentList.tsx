@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/contract';
-import { useVenueTimeZone } from '../../context/appInfoContext';
-import { formatClockOrDate } from '../../format/timeAgo';
+import { useVenueTimeZone } from '../../context/coreContext';
+import { formatClockOrDate } from '../../format/dates';
 import { QueueCard } from './QueueCard';
 
 /** The last actions settled: sent, or conflicts marked as handled (with the manager's comment). */

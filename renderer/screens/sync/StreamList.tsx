@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncOverview } from '../../../shared/contract';
-import { useVenueTimeZone } from '../../context/appInfoContext';
-import { formatTimeAgo } from '../../format/timeAgo';
+import { useVenueTimeZone } from '../../context/coreContext';
+import { formatTimeAgo } from '../../format/dates';
 import { isWorthShowing, streamName } from './streamName';
 
 interface StreamListProps {

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEscapeKey } from '../../hooks/useEscapeKey';
-import { useNow } from '../../hooks/useNow';
+import { useEscapeKey, useNow } from '../../hooks/pageHooks';
 import { ConflictCard } from './ConflictCard';
 import { QueueList } from './QueueList';
 import { RateBudget } from './RateBudget';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatusView } from '../../../shared/contract';
-import { useVenueTimeZone } from '../../context/appInfoContext';
-import { formatClockOrDate, formatTimeAgo } from '../../format/timeAgo';
+import { useVenueTimeZone } from '../../context/coreContext';
+import { formatClockOrDate, formatTimeAgo } from '../../format/dates';
 
 /** The state in figures: connection, last full sync, queue and conflicts. */
 export function SyncStateSummary({ status, now }: { status: StatusView; now: Date }) {

@@ -1,9 +1,8 @@
 import { useCallback } from 'react';
 import type { EventName } from '../../../shared/contract';
 import { useApi } from '../../context/coreContext';
-import { useEventRefreshKey } from '../../hooks/useEventRefreshKey';
-import { useLoadedEnvelope } from '../../hooks/useLoadedEnvelope';
-import { useNow } from '../../hooks/useNow';
+import { useEventRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
+import { useNow } from '../../hooks/pageHooks';
 
 const REFRESH_ON: readonly EventName[] = [
   'status.changed',

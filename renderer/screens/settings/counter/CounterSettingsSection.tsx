@@ -4,7 +4,7 @@ import type { CounterSettings } from '../../../../shared/contract';
 import { MAX_WINDOW_MINUTES } from '../../../../shared/seanceWindow';
 import { useApi } from '../../../context/coreContext';
 import { useCounterSettings } from '../../../context/counterSettingsContext';
-import { playVerdictSound, type VerdictSound } from '../../../sounds/verdictSounds';
+import { playVerdictSound, type VerdictSound } from '../../../sounds/webAudio';
 import { SettingsSection } from '../SettingsSection';
 
 const SOUNDS: readonly VerdictSound[] = ['valid', 'validated', 'warning', 'refused', 'not_countermark'];

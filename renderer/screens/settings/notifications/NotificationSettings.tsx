@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../context/coreContext';
 import { useCounterSettings } from '../../../context/counterSettingsContext';
-import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
+import { useLoadedEnvelope } from '../../../hooks/coreData';
 import { SettingsSection } from '../SettingsSection';
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../context/coreContext';
-import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
+import { useLoadedEnvelope } from '../../../hooks/coreData';
 import { SettingsSection } from '../SettingsSection';
 
 /** What the counter keeps of beneficiaries and for how long (GDPR), and the retention period. */

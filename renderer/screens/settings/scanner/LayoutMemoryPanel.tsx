@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { knownSources, WEDGE_DEVICE } from '../../../../shared/scanner/layoutMemory';
 import { formatSeance } from '../../../../shared/dates';
-import { useVenueTimeZone } from '../../../context/appInfoContext';
-import { layoutLabel } from '../../../scanner/layoutLabel';
-import { useScanner } from '../../../scanner/scannerContext';
+import { useVenueTimeZone } from '../../../context/coreContext';
+import { layoutLabel, useScanner } from '../../../scanner/scannerContext';
 
 /** What the guichet knows of the keyboard-wedge scanner's layout, and the way to make it forget. */
 export function LayoutMemoryPanel() {

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { WEDGE_DEVICE } from '../../../../shared/scanner/layoutMemory';
-import { layoutLabel } from '../../../scanner/layoutLabel';
-import type { ScanRecord } from '../../../scanner/scanRecord';
+import { layoutLabel, type ScanRecord } from '../../../scanner/scannerContext';
 import { KeystrokeTable } from './KeystrokeTable';
 
 function useDecisionText(record: ScanRecord): string {

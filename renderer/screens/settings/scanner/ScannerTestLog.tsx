@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WEDGE_DEVICE } from '../../../../shared/scanner/layoutMemory';
-import { useScanListener, useScanner } from '../../../scanner/scannerContext';
-import type { ScanRecord } from '../../../scanner/scanRecord';
+import { useScanListener, useScanner, type ScanRecord } from '../../../scanner/scannerContext';
 import { ScanRecordCard } from './ScanRecordCard';
 
 const KEPT = 8;
