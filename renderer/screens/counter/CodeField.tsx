@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReadingSource } from '../../../shared/scanner/readingSource';
 import { layoutLabel } from '../../scanner/scannerContext';
 import { candidateState, type UnvalidatedNote } from './counterDesk';
-import type { Ambiguity } from './counterInput';
+import type { Ambiguity } from './counterHooks';
 import './scanQuestion.css';
 
 interface CodeFieldProps {

@@ -1,22 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeForeignCode } from '../../../shared/foreignCode';
 import { useApi, useAppInfo } from '../../context/coreContext';
-import { useCounterSettings } from '../../context/counterSettingsContext';
 import { useEscapeKey, useStableCallback } from '../../hooks/pageHooks';
-import { playVerdictSound, type VerdictSound } from '../../sounds/webAudio';
 import { AmbiguousScanPanel, CodeField, PreviousNote, ScanLearntNote } from './CodeField';
 import { createCounterDesk, currentVerdict, enterAction, type CounterDeskState } from './counterDesk';
-import { useCounterKeys, useCounterScans, useFieldFocusKeeper } from './counterInput';
-import {
-  admittable,
-  answerKey,
-  soundOf,
-  type CounterPanel,
-  type OtherSeanceRequest,
-  type ProvisionalRequest,
-  type ReprintState,
-  type UndoRequest,
-} from './counterPanel';
+import { useCounterKeys, useCounterScans, useFieldFocusKeeper, useReprint, useVerdictSounds } from './counterHooks';
+import { admittable, type OtherSeanceRequest, type ProvisionalRequest, type UndoRequest } from './counterPanel';
 import { OtherSeanceConfirmDialog, ProvisionalConfirmDialog, UndoConfirmDialog } from './CounterDialogs';
 import { DemoBookingsPanel } from './DemoBookingsPanel';
 import { VerdictRegion } from './VerdictPanel';
@@ -233,48 +222,4 @@ function useCounterDesk(onSettled: () => void) {
   useEffect(() => desk.subscribe(setState), [desk]);
   useEffect(() => desk.listen(), [desk]);
   return [desk, state] as const;
-}
-
-/** The slip reprint asked from the validated panel (F4 or its button), and what became of it. */
-function useReprint() {
-  const api = useApi();
-  const [reprint, setReprint] = useState<ReprintState | null>(null);
-  return {
-    /** The state for this ledger entry's slip, or null when none was asked. */
-    of: (ledgerId: number): ReprintState | null => (reprint?.ledgerId === ledgerId ? reprint : null),
-    async reprint(ledgerId: number): Promise<void> {
-      if (reprint?.ledgerId === ledgerId && reprint.state === 'busy') return;
-      setReprint({ ledgerId, state: 'busy' });
-      const envelope = await api.call('printer.reprint', { ledgerId });
-      setReprint(
-        envelope.ok ? { ledgerId, state: 'sent' } : { ledgerId, state: 'error', message: envelope.error.message },
-      );
-    },
-  };
-}
-
-/**
- * Plays each new answer's sound once, after it is on screen (the verdict is never held for audio), at the
- * volume set in Réglages; `play` is for answers that are not panels (a typo refused inline).
- */
-function useVerdictSounds(panel: CounterPanel | null) {
-  const { sound } = useCounterSettings();
-  const lastKey = useRef<string | null>(null);
-  const volume = sound.enabled ? sound.volume : 0;
-
-  useEffect(() => {
-    if (!panel) return;
-    const key = answerKey(panel);
-    if (key === lastKey.current) return;
-    lastKey.current = key;
-    const kind = soundOf(panel);
-    if (!kind) return;
-    // After the verdict is painted: a sound a frame later is not heard as late, a verdict held for audio would be.
-    // Not cancelled if the panel is updated meanwhile (e.g. "envoyée"): it is the same answer, heard once.
-    requestAnimationFrame(() => window.setTimeout(() => playVerdictSound(kind, volume)));
-  }, [panel, volume]);
-
-  return {
-    play: (kind: VerdictSound) => playVerdictSound(kind, volume),
-  };
 }

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CounterSettings } from '../../../../shared/contract';
-import { MAX_WINDOW_MINUTES } from '../../../../shared/seanceWindow';
-import { useApi } from '../../../context/coreContext';
-import { useCounterSettings } from '../../../context/counterSettingsContext';
-import { playVerdictSound, type VerdictSound } from '../../../sounds/webAudio';
-import { SettingsSection } from '../SettingsSection';
+import type { CounterSettings } from '../../../shared/contract';
+import { MAX_WINDOW_MINUTES } from '../../../shared/seanceWindow';
+import { useApi } from '../../context/coreContext';
+import { useCounterSettings } from '../../context/counterSettingsContext';
+import { playVerdictSound, type VerdictSound } from '../../sounds/webAudio';
+import { SettingsSection } from './SettingsSection';
+import { windowMinutes } from './settingsValues';
 
 const SOUNDS: readonly VerdictSound[] = ['valid', 'validated', 'warning', 'refused', 'not_countermark'];
 
@@ -93,15 +94,11 @@ function WindowForm({ window, saved, onSave, onEdit }: WindowFormProps) {
   const [before, setBefore] = useState(String(window.beforeMinutes));
   const [after, setAfter] = useState(String(window.afterMinutes));
   const [invalid, setInvalid] = useState(false);
-  const minutes = (text: string) => {
-    const value = Number(text);
-    return Number.isInteger(value) && value >= 0 && value <= MAX_WINDOW_MINUTES ? value : null;
-  };
 
   function submit(event: FormEvent): void {
     event.preventDefault();
-    const beforeMinutes = minutes(before);
-    const afterMinutes = minutes(after);
+    const beforeMinutes = windowMinutes(before);
+    const afterMinutes = windowMinutes(after);
     setInvalid(beforeMinutes === null || afterMinutes === null);
     if (beforeMinutes !== null && afterMinutes !== null) void onSave({ beforeMinutes, afterMinutes });
   }

@@ -1,4 +1,5 @@
-import type { SyncOverview } from '../../../shared/contract';
+/** How the Synchronisation screen names things: sync streams (known ones by name) and queued actions. Pure. */
+import type { QueueItem, SyncOverview } from '../../../shared/contract';
 
 /** Sync streams the screen knows by name; any other is shown as the engine names it. */
 export const KNOWN_STREAMS = ['uploads', 'bookings', 'statuses', 'programme', 'probe'] as const;
@@ -16,4 +17,10 @@ export function streamName(name: string): { known: KnownStream | null; detail: s
 /** Per-offer cursors that never ran on their own say nothing to a manager: only streams that did something. */
 export function isWorthShowing(stream: Stream): boolean {
   return !stream.name.includes(':') || stream.lastRunAt !== null || stream.lastError !== null;
+}
+
+/** A queued action in the manager's words: a validation (provisional or not), or an undo. */
+export function queueAction(item: Pick<QueueItem, 'action' | 'provisional'>): 'keep' | 'use' | 'use_provisional' {
+  if (item.action === 'keep') return 'keep';
+  return item.provisional ? 'use_provisional' : 'use';
 }

@@ -1,9 +1,15 @@
-/** What reaches the guichet besides typing: scans, its function keys, and the focus kept on the code field. */
+/**
+ * The guichet's hooks: what reaches it besides typing (scans, its function keys, the focus kept on the code field)
+ * and what it gives back besides the screen (verdict sounds, slip reprints).
+ */
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { ReadingSource } from '../../../shared/scanner/readingSource';
 import { useApi } from '../../context/coreContext';
+import { useCounterSettings } from '../../context/counterSettingsContext';
+import { playVerdictSound, type VerdictSound } from '../../sounds/webAudio';
 import { useScanListener } from '../../scanner/scannerContext';
 import { resolvedCandidate } from './counterDesk';
+import { answerKey, soundOf, type CounterPanel, type ReprintState } from './counterPanel';
 
 export interface Ambiguity {
   candidates: string[];
@@ -145,4 +151,48 @@ export function useFieldFocusKeeper(focusField: () => void, isPaused: boolean): 
       window.removeEventListener('focus', onWindowFocus);
     };
   }, []);
+}
+
+/** The slip reprint asked from the validated panel (F4 or its button), and what became of it. */
+export function useReprint() {
+  const api = useApi();
+  const [reprint, setReprint] = useState<ReprintState | null>(null);
+  return {
+    /** The state for this ledger entry's slip, or null when none was asked. */
+    of: (ledgerId: number): ReprintState | null => (reprint?.ledgerId === ledgerId ? reprint : null),
+    async reprint(ledgerId: number): Promise<void> {
+      if (reprint?.ledgerId === ledgerId && reprint.state === 'busy') return;
+      setReprint({ ledgerId, state: 'busy' });
+      const envelope = await api.call('printer.reprint', { ledgerId });
+      setReprint(
+        envelope.ok ? { ledgerId, state: 'sent' } : { ledgerId, state: 'error', message: envelope.error.message },
+      );
+    },
+  };
+}
+
+/**
+ * Plays each new answer's sound once, after it is on screen (the verdict is never held for audio), at the
+ * volume set in Réglages; `play` is for answers that are not panels (a typo refused inline).
+ */
+export function useVerdictSounds(panel: CounterPanel | null) {
+  const { sound } = useCounterSettings();
+  const lastKey = useRef<string | null>(null);
+  const volume = sound.enabled ? sound.volume : 0;
+
+  useEffect(() => {
+    if (!panel) return;
+    const key = answerKey(panel);
+    if (key === lastKey.current) return;
+    lastKey.current = key;
+    const kind = soundOf(panel);
+    if (!kind) return;
+    // After the verdict is painted: a sound a frame later is not heard as late, a verdict held for audio would be.
+    // Not cancelled if the panel is updated meanwhile (e.g. "envoyée"): it is the same answer, heard once.
+    requestAnimationFrame(() => window.setTimeout(() => playVerdictSound(kind, volume)));
+  }, [panel, volume]);
+
+  return {
+    play: (kind: VerdictSound) => playVerdictSound(kind, volume),
+  };
 }
