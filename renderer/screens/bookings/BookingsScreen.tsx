@@ -6,6 +6,7 @@ import { useEscapeKey } from '../../hooks/pageHooks';
 import { BookingTable } from './BookingTable';
 import type { SeanceTarget } from './seanceBookingRows';
 import { SeanceBookingsView } from './SeanceBookings';
+import './bookings.css';
 
 const REFRESH_ON: readonly EventName[] = ['bookings.changed', 'ledger.changed', 'account.changed'];
 

@@ -5,7 +5,6 @@ import type { ReadingSource } from '../../../shared/scanner/readingSource';
 import { layoutLabel } from '../../scanner/scannerContext';
 import { candidateState, type UnvalidatedNote } from './counterDesk';
 import type { Ambiguity } from './counterHooks';
-import './scanQuestion.css';
 
 interface CodeFieldProps {
   inputRef: RefObject<HTMLInputElement | null>;

@@ -8,7 +8,7 @@ import { formatClockTime } from '../../format/dates';
 import { useLedgerRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
 import { useEscapeKey } from '../../hooks/pageHooks';
 import { hasEntrySlip, journalFigures, journalRows, outcomeTone } from './journalRows';
-import '../printing/printing.css';
+import './journal.css';
 
 const NO_ROWS: readonly LedgerRow[] = [];
 const COLUMNS = ['time', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'ticket'] as const;

@@ -6,6 +6,7 @@ import { formatTime } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { useVenueTimeZone, useApi } from '../../context/coreContext';
 import { type FilmProgramme, type SeanceSlot, seanceTiming, slotTotals, type SeanceTiming } from './groupProgramme';
+import './programme.css';
 
 interface FilmCardProps {
   film: FilmProgramme;

@@ -13,6 +13,7 @@ import { PublishFilmDialog, type PublishOutcome } from './editor/PublishFilmDial
 import { FilmCard } from './FilmCard';
 import { filmsOfDay, slotCountsByDay, type SeanceSlot } from './groupProgramme';
 import { UnscheduledFilms } from './UnscheduledFilms';
+import './programme.css';
 
 const DAYS = 7;
 /** The last tab: films with no séance on any of the days shown. */

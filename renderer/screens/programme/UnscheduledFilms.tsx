@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnscheduledFilm } from '../../../shared/contract';
 import { formatSeance } from '../../../shared/dates';
 import { useVenueTimeZone } from '../../context/coreContext';
-import './programme-editor.css';
+import './programme.css';
 
 interface UnscheduledFilmsProps {
   films: readonly UnscheduledFilm[];

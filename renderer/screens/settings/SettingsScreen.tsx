@@ -8,6 +8,7 @@ import { CounterSettingsSection } from './CounterSettingsSection';
 import { ScannerSettings } from './scanner/ScannerSettings';
 import { SettingsSection } from './SettingsSection';
 import { retentionDays } from './settingsValues';
+import './settings.css';
 
 /**
  * Réglages: a column of independent sections, each wrapped in `SettingsSection` (the account and the scanner have

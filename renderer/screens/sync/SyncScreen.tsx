@@ -8,6 +8,7 @@ import { useEventRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
 import { useEscapeKey, useNow } from '../../hooks/pageHooks';
 import { RateBudget, StreamList } from './SyncHealth';
 import { ConflictCard, QueueList, RecentList } from './SyncQueues';
+import './sync.css';
 
 const REFRESH_ON: readonly EventName[] = [
   'status.changed',
