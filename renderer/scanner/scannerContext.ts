@@ -1,5 +1,6 @@
 /** The page's scanners as the screens see them: scan records, the subscription, the layout memory, the devices. */
 import { createContext, useContext, useEffect, useEffectEvent } from 'react';
+import type { TFunction } from 'i18next';
 import type { ScannerDevices } from '../../shared/contract';
 import type { LayoutKnowledge } from '../../shared/scanner/layoutMemory';
 import type { ScanAnalysis } from '../../shared/scanner/analyseScan';
@@ -55,7 +56,7 @@ export function useScanListener(listener: (record: ScanRecord) => boolean): void
 }
 
 /** "US (QWERTY)", or "français (AZERTY) ou belge (AZERTY)" when several agree (`typed` only says "as this PC"). */
-export function layoutLabel(sources: readonly ReadingSource[], t: (key: string) => string): string {
+export function layoutLabel(sources: readonly ReadingSource[], t: TFunction<'ui'>): string {
   const layouts = sources.filter((s) => s !== 'typed');
   const named = layouts.length > 0 ? layouts : sources;
   return named.map((source) => t(`scanner.layout.${source}`)).join(t('scanner.layout.or'));

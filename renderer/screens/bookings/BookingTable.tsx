@@ -41,7 +41,7 @@ export function BookingTable({ rows, showsSeance, isStale }: BookingTableProps) 
 
 /** A booking: name (big), countermark when known, places, tariff, (film and séance), status. */
 function BookingTableRow({ row, showsSeance }: { row: BookingRow; showsSeance: boolean }) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation(['ui', 'common']);
   const timeZone = useVenueTimeZone();
   const places = t('common:places', { count: row.quantity });
   return (

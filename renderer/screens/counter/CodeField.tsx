@@ -16,7 +16,7 @@ interface CodeFieldProps {
 
 /** The one big field where a wedge scanner types (and presses Enter) or the cashier types the code: one row. */
 export function CodeField({ inputRef, value, hasError, onChange, onSubmit }: CodeFieldProps) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation(['ui', 'common']);
   return (
     <div className="code-field">
       <label className="code-field__label" htmlFor="code-input">

@@ -94,7 +94,7 @@ interface ProvisionalConfirmDialogProps {
 
 /** Asks before a provisional validation: who, which séance, and that pass Culture will check it later. */
 export function ProvisionalConfirmDialog({ request, onConfirm, onCancel }: ProvisionalConfirmDialogProps) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation(['ui', 'common']);
   const timeZone = useVenueTimeZone();
   const { booking } = request;
   const places = t('common:places', { count: booking.quantity });

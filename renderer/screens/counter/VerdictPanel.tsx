@@ -124,8 +124,11 @@ function VerdictTokenLabel({ token }: { token: string }) {
 function Headline({ panel, kind }: { panel: CounterPanel; kind: PanelKind }) {
   const { t } = useTranslation('ui');
   if (panel.kind === 'validated') return <ValidationHeadline booking={panel.booking} />;
-  if (panel.kind === 'verdict' && panel.verdict.kind === 'other_seance' && panel.verdict.seanceTiming) {
-    return <span>{t(`verdict.timing.${panel.verdict.seanceTiming}`)}</span>;
+  // A séance in its window is admitted, never "another séance": that timing has no headline of its own.
+  const timing =
+    panel.kind === 'verdict' && panel.verdict.kind === 'other_seance' ? panel.verdict.seanceTiming : undefined;
+  if (timing && timing !== 'in_window') {
+    return <span>{t(`verdict.timing.${timing}`)}</span>;
   }
   if (panel.kind === 'verdict' && panel.verdict.kind === 'refused' && panel.verdict.reason) {
     return <span>{t(`verdict.refused_label.${panel.verdict.reason}`)}</span>;
@@ -190,7 +193,7 @@ function PanelBody({ panel, isBusy, ...actions }: VerdictPanelProps) {
 
 /** "Entrée validée — 2 places (DUO)": the label of a validated panel, so the count is read first. */
 function ValidationHeadline({ booking }: { booking: BookingView | null }) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation(['ui', 'common']);
   const places = t('common:places', { count: booking?.quantity ?? 1 });
   return (
     <span data-testid="validation-confirmation">

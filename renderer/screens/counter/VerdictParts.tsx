@@ -132,7 +132,7 @@ function BookingDetails({
 
 /** "1 place", or a badge nobody can miss for a DUO (one countermark, two people). */
 export function PlacesBadge({ booking }: { booking: BookingView }) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation(['ui', 'common']);
   const places = t('common:places', { count: booking.quantity });
   if (!booking.isDuo) {
     return (

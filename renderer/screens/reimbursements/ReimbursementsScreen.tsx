@@ -83,7 +83,7 @@ function Filters({ overview, onVenue, onYear }: FiltersProps) {
 }
 
 function Overview({ overview }: { overview: ReimbursementOverview }) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation(['ui', 'common']);
   if (!overview.venue) return <p className="screen-empty">{t('reimbursements.no_venue')}</p>;
   const { totals, currentBand } = overview;
   return (

@@ -36,7 +36,7 @@ interface SeanceRowProps {
  * it on another tariff, or delete it.
  */
 export function SeanceRow({ seance, managed, tariffs, busy, now, onAction }: SeanceRowProps) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation(['ui', 'common']);
   const timeZone = useVenueTimeZone();
   const [seats, setSeats] = useState(seance.available === null ? '' : String(seance.available));
   const [confirmingDelete, setConfirmingDelete] = useState(false);

@@ -1,6 +1,6 @@
 /**
  * French catalogue shared by the core (error and verdict messages) and the renderer (namespace `common`).
- * Screens add their own strings in `renderer/i18n/fr.ts`. Interpolation: `{{name}}`.
+ * The screens' own strings are in `ui/` (namespace `ui`). Interpolation: `{{name}}`.
  */
 export const frCommon = {
   errors: {
@@ -73,6 +73,12 @@ export const frCommon = {
       'PASSCULTURE_API_KEY contient des espaces, des retours à la ligne ou des caractères invalides : copiez la clé à nouveau, sans espace.',
     seance_outside_window:
       'Cette réservation est pour la séance du {{when}}, pas pour une séance du moment : confirmez pour la valider quand même.',
+    // Every error code has a sentence here, used when the core raises one without its own message.
+    not_printable: 'Cette opération du journal n’a pas de ticket (seules les entrées validées en ont).',
+    print_job_unknown: 'Impression introuvable.',
+    print_failed: 'L’impression a échoué : vérifiez l’imprimante dans Impression, puis réessayez.',
+    database_damaged: 'La base de données du guichet est endommagée : restaurez une sauvegarde.',
+    engine_failed: 'Le guichet n’a pas pu démarrer : relancez-le ; le détail est dans le journal technique.',
   },
   /** Codes that are not pass Culture countermarks (shared/foreignCode.ts): what it likely is, what to do. */
   foreign: {
