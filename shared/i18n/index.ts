@@ -20,7 +20,7 @@ export const i18n = i18next.createInstance();
 void i18n.init({
   lng: 'fr',
   fallbackLng: 'fr',
-  ns: ['common', 'ui', 'printing', 'reports'],
+  ns: Object.keys(frCatalogue),
   defaultNS: 'common',
   resources: { fr: frCatalogue },
   initAsync: false,

@@ -14,5 +14,3 @@ export const frCatalogue = {
   printing: frPrinting,
   reports: frReports,
 } as const;
-
-export type Namespace = keyof typeof frCatalogue;
