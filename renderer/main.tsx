@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+// The base styles first: each screen's own CSS, imported by the screen, comes after them and refines them.
+import './styles.css';
 import { connectToCore } from './api';
 import { App } from './App';
 import { CoreContext } from './context/coreContext';
 import { i18n } from './i18n';
-import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

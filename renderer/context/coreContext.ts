@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { GuichetApi } from '../../shared/contract';
+import type { AppInfo, GuichetApi } from '../../shared/contract';
+import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import type { CoreConnection } from '../api';
 import type { LinkState } from '../link/coreLink';
 
@@ -22,4 +23,18 @@ export function useLinkState(): LinkState {
     (listener) => link.subscribe(listener),
     () => link.getState(),
   );
+}
+
+/** What `app.info` said at start: mode, counter, venue. Provided once it has loaded. */
+export const AppInfoContext = createContext<AppInfo | null>(null);
+
+export function useAppInfo(): AppInfo {
+  const info = useContext(AppInfoContext);
+  if (!info) throw new Error('AppInfoContext is not provided');
+  return info;
+}
+
+/** Dates are shown in the venue's zone; mainland France until a venue is configured. */
+export function useVenueTimeZone(): string {
+  return useAppInfo().venue?.timeZone ?? DEFAULT_TIME_ZONE;
 }

@@ -1,6 +1,7 @@
+/** Where a booking stands for the evening, as the screens say it (Réservations, the offline search by name). */
 import type { BookingRow } from '../../shared/contract';
 
-/** Where a booking stands for the evening: expected, came (validated, here or elsewhere), or not coming. */
+/** Expected, came (validated, here or elsewhere), or not coming. */
 export type BookingPresence = 'expected' | 'came' | 'cancelled' | 'reimbursed';
 
 export function bookingPresence(row: BookingRow): BookingPresence {
@@ -14,4 +15,23 @@ export function bookingPresence(row: BookingRow): BookingPresence {
 /** Still in its cancellation window: the platform would refuse a validation before `confirmationDate`. */
 export function isNotConfirmedYet(row: BookingRow, now: Date): boolean {
   return row.confirmationDate !== null && new Date(row.confirmationDate).getTime() > now.getTime();
+}
+
+/**
+ * Offline, a booking found by name: it can be validated provisionally when it is expected and past its cancellation
+ * window; one still in that window says when it can be; any other (came, cancelled…) only shows its status.
+ */
+export function provisionalStanding(row: BookingRow, now: Date): 'validatable' | 'not_confirmed' | 'not_expected' {
+  if (bookingPresence(row) !== 'expected') return 'not_expected';
+  return isNotConfirmedYet(row, now) ? 'not_confirmed' : 'validatable';
+}
+
+/** The séance list's filters: everyone, still expected, came (reimbursed ones came too), cancelled. */
+export const PRESENCE_FILTERS = ['all', 'expected', 'came', 'cancelled'] as const;
+export type PresenceFilter = (typeof PRESENCE_FILTERS)[number];
+
+export function matchesPresence(row: BookingRow, filter: PresenceFilter): boolean {
+  if (filter === 'all') return true;
+  const presence = bookingPresence(row);
+  return filter === 'came' ? presence === 'came' || presence === 'reimbursed' : presence === filter;
 }

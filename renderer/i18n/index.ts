@@ -1,14 +1,5 @@
 /**
- * The renderer's strings join the one shared i18next instance as namespace `ui`, next to the core's `common`.
- * Importing this module is what makes `ui:` keys available, so every user of them imports `i18n` from here.
+ * The renderer's handle on the one shared i18next instance. The screens' strings are namespace `ui` of the French
+ * catalogue (`shared/i18n/fr/ui/`), loaded with the others when the instance starts; keys are typed from it.
  */
-import { i18n } from '../../shared/i18n';
-import { frUi } from './fr';
-
-export const UI_NAMESPACE = 'ui';
-
-if (!i18n.hasResourceBundle('fr', UI_NAMESPACE)) {
-  i18n.addResourceBundle('fr', UI_NAMESPACE, frUi, true, true);
-}
-
-export { i18n };
+export { i18n } from '../../shared/i18n';

@@ -3,7 +3,10 @@
  * Calls made while the first connection opens wait for it; calls made while the link is lost answer at once
  * with an error envelope, so the guichet never hangs. The socket reconnects with a growing delay.
  */
+import { z } from 'zod';
 import {
+  calls,
+  errorCodeSchema,
   events,
   type CallInput,
   type CallName,
@@ -25,8 +28,6 @@ import {
 } from '../../shared/wire';
 import { i18n } from '../i18n';
 import type { CoreLink, LinkState } from './coreLink';
-import { linkFailure } from './linkFailure';
-import { parseEnvelope } from './parseEnvelope';
 
 /** The limit in the manager's words: "8 Mo". */
 function tooLargeMessage(): string {
@@ -197,4 +198,36 @@ export class WebSocketGuichetApi implements GuichetApi, CoreLink {
     if (!name) return;
     for (const listener of this.#listeners.get(name) ?? []) listener(payload);
   }
+}
+
+/** The envelope a call gets when the page cannot reach the engine: code `internal`, message for the cashier. */
+function linkFailure(message: string): { ok: false; error: ContractError } {
+  return { ok: false, error: { code: 'internal', message } };
+}
+
+/**
+ * Replies cross the WebSocket as untyped JSON: each envelope is checked against the contract's output schema
+ * of its call before a screen sees it. An unknown error code still carries its French message.
+ */
+const errorSchema = z.object({ code: errorCodeSchema.catch('internal'), message: z.string() });
+
+const envelopeSchemas = new Map<CallName, z.ZodType>();
+
+function envelopeSchema(name: CallName): z.ZodType {
+  let schema = envelopeSchemas.get(name);
+  if (!schema) {
+    schema = z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), value: calls[name].output }),
+      z.object({ ok: z.literal(false), error: errorSchema }),
+    ]);
+    envelopeSchemas.set(name, schema);
+  }
+  return schema;
+}
+
+/** The envelope of a `name` reply, or null when it does not match the contract. */
+function parseEnvelope<N extends CallName>(name: N, raw: unknown): Envelope<CallOutput<N>> | null {
+  const result = envelopeSchema(name).safeParse(raw);
+  // The schema above is built from `calls[name].output`, so a success is exactly this call's envelope.
+  return result.success ? (result.data as Envelope<CallOutput<N>>) : null;
 }

@@ -1,7 +1,7 @@
 /** The words of a booking notification: who, which film, which séance (venue time), how many places. */
 import type { BookingRow } from '../../shared/contract';
 import { dayInZone, formatTime } from '../../shared/dates';
-import { formatDayLong } from '../format/calendarDay';
+import { formatDayLong } from '../format/dates';
 import { i18n } from '../i18n';
 
 export interface BookingNotice {

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { EventPayload } from '../../shared/contract';
-import type { ScreenName } from '../components/screenName';
-import { useVenueTimeZone } from '../context/appInfoContext';
-import { useApi } from '../context/coreContext';
+import type { ScreenName } from '../components/AppShell';
+import { useVenueTimeZone, useApi } from '../context/coreContext';
 import { useCounterSettings } from '../context/counterSettingsContext';
 import { bookingNotice } from './bookingNotice';
-import { playChime } from './chime';
+import { playChime } from '../sounds/webAudio';
 
 /** More than this in one sync: one summary notification rather than a burst. */
 const MAX_SEPARATE = 3;

@@ -20,8 +20,7 @@ import type { ReadingSource } from '../../shared/scanner/readingSource';
 import type { FocusKind } from '../../shared/scanner/wedgeAssembler';
 import type { WedgeBurst } from '../../shared/scanner/wedgeScanner';
 import { useApi, useLinkState } from '../context/coreContext';
-import { ScannerContext, type ScannerState } from './scannerContext';
-import type { ScanListener, ScanRecord } from './scanRecord';
+import { ScannerContext, type ScannerState, type ScanListener, type ScanRecord } from './scannerContext';
 import { useWedgeCapture } from './useWedgeCapture';
 
 /** A scan kept for the guichet while it opens. */

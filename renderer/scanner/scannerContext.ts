@@ -1,7 +1,34 @@
+/** The page's scanners as the screens see them: scan records, the subscription, the layout memory, the devices. */
 import { createContext, useContext, useEffect, useEffectEvent } from 'react';
+import type { TFunction } from 'i18next';
 import type { ScannerDevices } from '../../shared/contract';
 import type { LayoutKnowledge } from '../../shared/scanner/layoutMemory';
-import type { ScanListener, ScanRecord } from './scanRecord';
+import type { ScanAnalysis } from '../../shared/scanner/analyseScan';
+import type { ReadingSource } from '../../shared/scanner/readingSource';
+import type { Burst, FocusKind } from '../../shared/scanner/wedgeAssembler';
+
+/** One burst of keys or one dedicated scanner's read, with what the decoder made of it. */
+export interface ScanRecord {
+  id: number;
+  /** `keyboard` (WEDGE_DEVICE) or a dedicated scanner's id. */
+  deviceId: string;
+  /** Wall-clock time, for the test page. */
+  receivedAt: number;
+  isScan: boolean;
+  isRepeat: boolean;
+  /** Keyboard wedge only: the keys, with their timings. */
+  burst: Burst | null;
+  /** Where the keys landed (typing in another field is not shown on the test page). */
+  focus: FocusKind | null;
+  /** Dedicated scanners only: the characters as sent. */
+  text: string | null;
+  /** The layout that was remembered when this was decoded. */
+  knownSources: readonly ReadingSource[] | null;
+  analysis: ScanAnalysis;
+}
+
+/** Answers true when it has dealt with the record (the guichet took the scan, the test page showed it). */
+export type ScanListener = (record: ScanRecord) => boolean;
 
 export interface ScannerState {
   /** Subscribes to every burst and dedicated scan; a scan nobody takes is kept briefly for the next subscriber. */
@@ -26,4 +53,11 @@ export function useScanListener(listener: (record: ScanRecord) => boolean): void
   const { subscribe } = useScanner();
   const onRecord = useEffectEvent(listener);
   useEffect(() => subscribe((record) => onRecord(record)), [subscribe]);
+}
+
+/** "US (QWERTY)", or "français (AZERTY) ou belge (AZERTY)" when several agree (`typed` only says "as this PC"). */
+export function layoutLabel(sources: readonly ReadingSource[], t: TFunction<'ui'>): string {
+  const layouts = sources.filter((s) => s !== 'typed');
+  const named = layouts.length > 0 ? layouts : sources;
+  return named.map((source) => t(`scanner.layout.${source}`)).join(t('scanner.layout.or'));
 }

@@ -5,11 +5,10 @@
  * The idle timer only runs while a burst is open.
  */
 import { useEffect, useEffectEvent } from 'react';
+import type { Keystroke } from '../../shared/scanner/keystroke';
 import type { ReadingSource } from '../../shared/scanner/readingSource';
 import type { FocusKind } from '../../shared/scanner/wedgeAssembler';
 import { createWedgeScanner, type WedgeBurst } from '../../shared/scanner/wedgeScanner';
-import { restoreField, snapshotField, type FieldSnapshot } from './fieldSnapshot';
-import { createKeystrokeReader, focusKindOf } from './keystrokeReader';
 
 /** How late a timer may fire before the page counts as having been busy. */
 const LATE_TIMER_MS = 30;
@@ -112,4 +111,84 @@ export function useWedgeCapture(
       window.removeEventListener('blur', onBlur);
     };
   }, []);
+}
+
+/**
+ * KeyboardEvent → Keystroke. AltGr is the third level of European layouts; a scanner set to AZERTY sends it as
+ * Right Alt, which a US PC reports as plain Alt: holding Right Alt therefore counts as AltGr, never as a shortcut.
+ */
+
+function createKeystrokeReader() {
+  let isRightAltDown = false;
+  return {
+    fromKeyDown(event: KeyboardEvent): Keystroke {
+      if (event.code === 'AltRight') isRightAltDown = true;
+      const altGraph =
+        event.getModifierState('AltGraph') || (event.ctrlKey && event.altKey) || (isRightAltDown && event.altKey);
+      return {
+        key: event.key,
+        code: event.code,
+        shift: event.shiftKey,
+        altGraph,
+        command: (event.ctrlKey || event.altKey || event.metaKey) && !altGraph,
+        at: event.timeStamp,
+      };
+    },
+    keyUp(event: KeyboardEvent): void {
+      if (event.code === 'AltRight') isRightAltDown = false;
+    },
+    reset(): void {
+      isRightAltDown = false;
+    },
+  };
+}
+
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', '']);
+
+/** Where a key lands: a field that takes text (the key types there), or anything else. */
+function focusKindOf(target: EventTarget | null): FocusKind {
+  if (target instanceof HTMLTextAreaElement) return 'text';
+  if (target instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(target.type) ? 'text' : 'other';
+  return target instanceof HTMLElement && target.isContentEditable ? 'text' : 'other';
+}
+
+/**
+ * A scan's first keys type into the focused field before the burst can be told from typing; once it is a scan,
+ * the field gets back what it held before (the keys typed nothing a person meant). The value goes through the element's native setter and an `input`
+ * event, so React's controlled fields see the change.
+ */
+interface FieldSnapshot {
+  element: HTMLInputElement | HTMLTextAreaElement;
+  value: string;
+  selectionStart: number | null;
+  selectionEnd: number | null;
+}
+
+function snapshotField(target: EventTarget | null): FieldSnapshot | null {
+  if (!(target instanceof HTMLInputElement) && !(target instanceof HTMLTextAreaElement)) return null;
+  let selectionStart: number | null = null;
+  let selectionEnd: number | null = null;
+  try {
+    selectionStart = target.selectionStart;
+    selectionEnd = target.selectionEnd;
+  } catch {
+    // Some input types have no selection.
+  }
+  return { element: target, value: target.value, selectionStart, selectionEnd };
+}
+
+/** Puts the field back as in `snapshot`, unless something else changed it since it held `leaked`. */
+function restoreField(snapshot: FieldSnapshot, leaked: string): void {
+  const { element, value } = snapshot;
+  if (!element.isConnected || element.value === value || element.value !== leaked) return;
+  const prototype = element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(element, value);
+  element.dispatchEvent(new Event('input', { bubbles: true }));
+  if (snapshot.selectionStart !== null && snapshot.selectionEnd !== null) {
+    try {
+      element.setSelectionRange(snapshot.selectionStart, snapshot.selectionEnd);
+    } catch {
+      // As above.
+    }
+  }
 }

@@ -9,6 +9,7 @@
  * after the French field name: the manager still learns which field, and support gets the exact words.
  */
 import { t } from '../../../shared/i18n';
+import type { frCommon } from '../../../shared/i18n/fr/common';
 
 /** What a sent séance or tariff is called in a sentence, by its index in the request (`dates.0`…). */
 export interface RequestContext {
@@ -18,7 +19,7 @@ export interface RequestContext {
   tariffs?: readonly string[];
 }
 
-const FIELD_KEYS: Record<string, string> = {
+const FIELD_KEYS: Record<string, keyof typeof frCommon.programme.field> = {
   name: 'name',
   description: 'description',
   eventDuration: 'duration',

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventName } from '../../../shared/contract';
-import { useEscapeKey } from '../../hooks/useEscapeKey';
-import { useEventRefreshKey } from '../../hooks/useEventRefreshKey';
-import { AllBookingsView } from './AllBookingsView';
-import { BookingsSearchField } from './BookingsSearchField';
-import { ScopeSwitch, type BookingsScope } from './ScopeSwitch';
-import { SeanceBookingsView } from './SeanceBookingsView';
-import type { SeanceTarget } from './seanceTarget';
+import { useEventRefreshKey, useBookingSearch } from '../../hooks/coreData';
+import { useEscapeKey } from '../../hooks/pageHooks';
+import { BookingTable } from './BookingTable';
+import type { SeanceTarget } from './seanceBookingRows';
+import { SeanceBookingsView } from './SeanceBookings';
+import './bookings.css';
 
 const REFRESH_ON: readonly EventName[] = ['bookings.changed', 'ledger.changed', 'account.changed'];
 
@@ -53,5 +52,94 @@ export function BookingsScreen({ target, onOpenProgramme, onBack }: BookingsScre
         <AllBookingsView query={query} refreshKey={refreshKey} />
       )}
     </section>
+  );
+}
+
+interface BookingsSearchFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** Name search; Escape empties it first (a second Escape leaves the screen). */
+function BookingsSearchField({ value, onChange }: BookingsSearchFieldProps) {
+  const { t } = useTranslation('ui');
+  return (
+    <div className="search-field">
+      <label className="search-field__label" htmlFor="bookings-search">
+        {t('bookings.search_label')}
+      </label>
+      <input
+        id="bookings-search"
+        data-testid="bookings-search"
+        className="search-field__input"
+        type="search"
+        value={value}
+        placeholder={t('bookings.search_placeholder')}
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && value !== '') {
+            event.preventDefault();
+            onChange('');
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+type BookingsScope = 'seance' | 'all';
+
+interface ScopeSwitchProps {
+  scope: BookingsScope;
+  hasSeance: boolean;
+  onChange: (scope: BookingsScope) => void;
+}
+
+/** Search within the séance shown, or across every booking of the mirror. */
+function ScopeSwitch({ scope, hasSeance, onChange }: ScopeSwitchProps) {
+  const { t } = useTranslation('ui');
+  return (
+    <div className="filter-bar" role="group" aria-label={t('bookings.scope_label')}>
+      <button
+        type="button"
+        className="filter-bar__button"
+        data-testid="bookings-scope-seance"
+        aria-pressed={scope === 'seance'}
+        disabled={!hasSeance}
+        onClick={() => onChange('seance')}
+      >
+        {t('bookings.scope.seance')}
+      </button>
+      <button
+        type="button"
+        className="filter-bar__button"
+        data-testid="bookings-scope-all"
+        aria-pressed={scope === 'all'}
+        onClick={() => onChange('all')}
+      >
+        {t('bookings.scope.all')}
+      </button>
+    </div>
+  );
+}
+
+/** Name search across every booking of the mirror (all séances, all days it holds). */
+function AllBookingsView({ query, refreshKey }: { query: string; refreshKey: string }) {
+  const { t } = useTranslation('ui');
+  const { rows, error, isSearching } = useBookingSearch(query, 'all', refreshKey, { minLength: 1, limit: 200 });
+  if (query.trim() === '') return <p className="screen-empty">{t('bookings.type_a_name')}</p>;
+  return (
+    <>
+      {error && (
+        <p className="screen-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {rows && rows.length === 0 && !isSearching && <p className="screen-empty">{t('bookings.no_match')}</p>}
+      {rows && rows.length > 0 && <BookingTable rows={rows} showsSeance isStale={isSearching} />}
+    </>
   );
 }

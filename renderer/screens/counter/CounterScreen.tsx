@@ -1,32 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseCountermark } from '../../../shared/countermark';
 import { describeForeignCode } from '../../../shared/foreignCode';
-import { useAppInfo } from '../../context/appInfoContext';
-import { useEscapeKey } from '../../hooks/useEscapeKey';
-import { useStableCallback } from '../../hooks/useStableCallback';
-import { AmbiguousScanPanel } from './AmbiguousScanPanel';
-import { CodeField } from './CodeField';
+import { useApi, useAppInfo } from '../../context/coreContext';
+import { useEscapeKey, useStableCallback } from '../../hooks/pageHooks';
+import { AmbiguousScanPanel, CodeField, PreviousNote, ScanLearntNote } from './CodeField';
+import { createCounterDesk, currentVerdict, enterAction, type CounterDeskState } from './counterDesk';
+import { useCounterKeys, useCounterScans, useFieldFocusKeeper, useReprint, useVerdictSounds } from './counterHooks';
 import { admittable, type OtherSeanceRequest, type ProvisionalRequest, type UndoRequest } from './counterPanel';
-import { DemoBookingsPanel } from './demo/DemoBookingsPanel';
-import { OtherSeanceConfirmDialog } from './OtherSeanceConfirmDialog';
-import { PreviousNote } from './PreviousNote';
-import { ProvisionalConfirmDialog } from './ProvisionalConfirmDialog';
-import { ScanLearntNote } from './ScanLearntNote';
-import { UndoConfirmDialog } from './UndoConfirmDialog';
-import { useCounterDesk } from './useCounterDesk';
-import { useCounterKeys } from './useCounterKeys';
-import { useCounterScans } from './useCounterScans';
-import { useFieldFocusKeeper } from './useFieldFocusKeeper';
-import { useReprint } from './useReprint';
-import { useVerdictSounds } from './useVerdictSounds';
-import { VerdictRegion } from './VerdictRegion';
+import { OtherSeanceConfirmDialog, ProvisionalConfirmDialog, UndoConfirmDialog } from './CounterDialogs';
+import { DemoBookingsPanel } from './DemoBookingsPanel';
+import { VerdictRegion } from './VerdictPanel';
 import './counter.css';
 
 /**
  * The guichet: one code field that always has the focus, the verdict under it, and in demo mode the
  * sandbox's countermarks beside it. Enter looks a code up; Enter again on a green verdict validates (on an amber
  * "autre séance", it asks first). Any new code read — a countermark, a foreign barcode, a typo — takes the verdict
- * on screen away from Enter at once.
+ * on screen away from Enter at once (`counterDesk.ts`).
  */
 export function CounterScreen() {
   const info = useAppInfo();
@@ -37,13 +26,11 @@ export function CounterScreen() {
   const [provisionalRequest, setProvisionalRequest] = useState<ProvisionalRequest | null>(null);
   const [otherSeanceRequest, setOtherSeanceRequest] = useState<OtherSeanceRequest | null>(null);
   const focusField = useCallback(() => fieldRef.current?.focus(), []);
-  const desk = useCounterDesk(focusField);
+  const [desk, deskState] = useCounterDesk(focusField);
   const reprints = useReprint();
-  const sounds = useVerdictSounds(desk.panel);
+  const sounds = useVerdictSounds(deskState.panel);
   const isDialogOpen = undoRequest !== null || provisionalRequest !== null || otherSeanceRequest !== null;
-
-  /** The verdict Enter may act on: the last code read's, answered, and admittable. Never one still being replaced. */
-  const current = desk.pending ? null : admittable(desk.panel);
+  const current = currentVerdict(deskState);
 
   function admitCurrent(): void {
     if (!current) return;
@@ -67,18 +54,16 @@ export function CounterScreen() {
   }
 
   function submit(): void {
-    const parsed = parseCountermark(text);
-    if (!parsed.ok) {
-      if (parsed.reason === 'empty') admitCurrent();
-      else refuseTyped(text);
-      return;
-    }
+    const action = enterAction(text, current);
+    if (action.kind === 'refuse') return refuseTyped(action.text);
+    if (action.kind === 'nothing') return;
+    if (action.kind === 'admit' && !action.typed) return admitCurrent();
     setHasInputError(false);
     scans.dismiss();
-    if (current && parsed.token === current.token.toUpperCase()) {
+    if (action.kind === 'admit') {
       admitCurrent();
       setText('');
-    } else if (desk.lookup(text.trim(), parsed.token)) {
+    } else if (desk.lookup(action.text, action.token)) {
       setText('');
     }
   }
@@ -121,8 +106,8 @@ export function CounterScreen() {
   }
 
   function reprintCurrent(): void {
-    const panel = desk.panel;
-    if (desk.pending || !(panel?.kind === 'validated' || panel?.kind === 'provisional')) return;
+    const { panel, pending } = deskState;
+    if (pending || !(panel?.kind === 'validated' || panel?.kind === 'provisional')) return;
     void reprints.reprint(panel.validation.ledgerId);
     focusField();
   }
@@ -161,9 +146,9 @@ export function CounterScreen() {
           }}
           onSubmit={submit}
         />
-        {desk.previous && (
+        {deskState.previous && (
           <PreviousNote
-            note={desk.previous}
+            note={deskState.previous}
             onBack={() => {
               desk.goBack();
               focusField();
@@ -177,8 +162,8 @@ export function CounterScreen() {
         {scans.learnt && <ScanLearntNote sources={scans.learnt} />}
         {scans.ambiguity && <AmbiguousScanPanel ambiguity={scans.ambiguity} onPick={scans.pick} />}
         <VerdictRegion
-          panel={desk.panel}
-          pending={desk.pending}
+          panel={deskState.panel}
+          pending={deskState.pending}
           onValidate={admitCurrent}
           onRequestOtherSeance={admitCurrent}
           onRequestUndo={setUndoRequest}
@@ -218,7 +203,7 @@ export function CounterScreen() {
             const { verdict } = otherSeanceRequest;
             setOtherSeanceRequest(null);
             // Only if it is still the verdict on screen (a scan closes this dialog, but be sure).
-            if (admittable(desk.panel)?.ledgerId === verdict.ledgerId) {
+            if (admittable(desk.getState().panel)?.ledgerId === verdict.ledgerId) {
               desk.validate(verdict.token, verdict.booking, { acceptOtherSeance: true });
             }
           }}
@@ -227,4 +212,14 @@ export function CounterScreen() {
       )}
     </div>
   );
+}
+
+/** The desk (`counterDesk.ts`) for this screen, and its state as React renders it. */
+function useCounterDesk(onSettled: () => void) {
+  const api = useApi();
+  const [desk] = useState(() => createCounterDesk(api, onSettled));
+  const [state, setState] = useState<CounterDeskState>(desk.getState);
+  useEffect(() => desk.subscribe(setState), [desk]);
+  useEffect(() => desk.listen(), [desk]);
+  return [desk, state] as const;
 }

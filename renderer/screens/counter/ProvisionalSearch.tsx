@@ -1,11 +1,16 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventName } from '../../../shared/contract';
-import { useBookingSearch } from '../../hooks/useBookingSearch';
-import { useEventRefreshKey } from '../../hooks/useEventRefreshKey';
-import { useNow } from '../../hooks/useNow';
-import type { ProvisionalRequest } from './counterPanel';
-import { ProvisionalResult } from './ProvisionalResult';
+import type { EventName, BookingRow } from '../../../shared/contract';
+import { formatTime } from '../../../shared/dates';
+import { BookingBadges } from '../../components/BookingBadges';
+import { useAppInfo, useVenueTimeZone } from '../../context/coreContext';
+import { provisionalStanding } from '../../format/bookingPresence';
+import { formatClockOrDate } from '../../format/dates';
+import { truncateText } from '../../format/truncate';
+import { useBookingSearch, useEventRefreshKey } from '../../hooks/coreData';
+import { useNow } from '../../hooks/pageHooks';
+import { bookingViewOfRow, type ProvisionalRequest } from './counterPanel';
+import { PlacesBadge } from './VerdictParts';
 
 const REFRESH_ON: readonly EventName[] = ['bookings.changed', 'ledger.changed'];
 const VALIDATE_BUTTONS = '[data-testid="provisional-validate"]:not(:disabled)';
@@ -108,5 +113,63 @@ export function ProvisionalSearch({ token, isBusy, onRequest }: ProvisionalSearc
       )}
       {scope === 'all' && <p className="provisional__hint">{t('provisional.widened_hint')}</p>}
     </div>
+  );
+}
+
+/** Names from outside have no length limit: at most 40 characters of each part here. */
+const short = (text: string) => truncateText(text, 40).text;
+
+interface ProvisionalResultProps {
+  token: string;
+  row: BookingRow;
+  now: Date;
+  isBusy: boolean;
+  onRequest: (request: ProvisionalRequest) => void;
+}
+
+/** One booking found by name: who (big), which séance, places, status, and the provisional validation. */
+function ProvisionalResult({ token, row, now, isBusy, onRequest }: ProvisionalResultProps) {
+  const { t } = useTranslation('ui');
+  const info = useAppInfo();
+  const timeZone = useVenueTimeZone();
+  const booking = bookingViewOfRow(row, info.venue?.name ?? '');
+  const standing = provisionalStanding(row, now);
+
+  return (
+    <li className="provisional-result" data-testid="provisional-result" data-booking-id={row.bookingId}>
+      <div className="provisional-result__who">
+        <p className="provisional-result__name">
+          {short(row.firstName)} <span className="provisional-result__last">{short(row.lastName)}</span>
+        </p>
+        <p className="provisional-result__what">
+          <span className="provisional-result__film">{truncateText(row.offerName, 90).text}</span>
+          <span className="provisional-result__time">
+            {row.seanceStart ? formatClockOrDate(row.seanceStart, now, timeZone) : t('verdict.seance_unknown')}
+          </span>
+          <PlacesBadge booking={booking} />
+          {row.priceCategoryLabel && <span>{row.priceCategoryLabel}</span>}
+        </p>
+        <BookingBadges row={row} />
+        {standing === 'not_confirmed' && row.confirmationDate && (
+          <p className="provisional-result__warning">
+            {t('provisional.not_confirmed', { time: formatTime(row.confirmationDate, timeZone) })}
+          </p>
+        )}
+      </div>
+      {standing === 'validatable' && (
+        <button
+          type="button"
+          className="button button--provisional"
+          data-testid="provisional-validate"
+          aria-label={t('provisional.validate_label', {
+            name: `${short(booking.firstName)} ${short(booking.lastName)}`,
+          })}
+          disabled={isBusy}
+          onClick={() => onRequest({ token, booking })}
+        >
+          {t('provisional.validate')}
+        </button>
+      )}
+    </li>
   );
 }

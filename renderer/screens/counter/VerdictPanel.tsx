@@ -1,34 +1,76 @@
+/**
+ * The verdict area: the live region screen readers announce, and one verdict or outcome in it — a head (what it means,
+ * in words and with an icon; the countermark), then its body (`VerdictBodies.tsx`, `OutcomeBodies.tsx`).
+ */
 import { useTranslation } from 'react-i18next';
+import type { BookingView } from '../../../shared/contract';
+import type { PendingAction } from './counterDesk';
 import {
   panelKind,
   panelToken,
+  uploadState,
   type CounterPanel,
   type PanelKind,
   type ProvisionalRequest,
+  type ReprintState,
   type UndoRequest,
 } from './counterPanel';
-import { ErrorBody } from './ErrorBody';
-import { ForeignBody } from './ForeignBody';
-import { LocalSourceNote } from './LocalSourceNote';
-import { NotYetBody } from './NotYetBody';
-import { OtherSeanceBody } from './OtherSeanceBody';
-import { ProvisionalBody } from './ProvisionalBody';
-import { RefusedBody } from './RefusedBody';
-import { UndoneBody } from './UndoneBody';
-import { UnverifiableBody } from './UnverifiableBody';
-import type { ReprintState } from './useReprint';
-import { ValidatedBody } from './ValidatedBody';
-import { ValidationHeadline } from './ValidationHeadline';
-import { ValidBody } from './ValidBody';
-import { VerdictIcon } from './VerdictIcon';
+import { ProvisionalBody, UndoneBody, ValidatedBody } from './OutcomeBodies';
+import {
+  ErrorBody,
+  ForeignBody,
+  NotYetBody,
+  OtherSeanceBody,
+  RefusedBody,
+  UnverifiableBody,
+  ValidBody,
+} from './VerdictBodies';
 
-export interface VerdictActions {
+interface VerdictActions {
   onValidate: () => void;
   onRequestOtherSeance: () => void;
   onRequestUndo: (request: UndoRequest) => void;
   onRequestProvisional: (request: ProvisionalRequest) => void;
   onReprint: (ledgerId: number) => void;
   reprintOf: (ledgerId: number) => ReprintState | null;
+}
+
+interface VerdictRegionProps extends VerdictActions {
+  panel: CounterPanel | null;
+  pending: PendingAction | null;
+}
+
+/**
+ * The live region screen readers announce. The previous verdict stays (dimmed, its buttons off) while the next
+ * call runs, under a line saying what is being done.
+ */
+export function VerdictRegion({ panel, pending, ...actions }: VerdictRegionProps) {
+  const { t } = useTranslation('ui');
+  const isBusy = pending !== null;
+  return (
+    <div className="verdict-region" aria-live="assertive" aria-atomic="true" aria-busy={isBusy}>
+      {pending && (
+        <p className="pending-notice" data-testid="pending" role="status">
+          <span className="pending-notice__spinner" aria-hidden="true" />
+          {t(`counter.pending.${pending.action}`, { token: pending.token })}
+        </p>
+      )}
+      {panel ? <VerdictPanel panel={panel} isBusy={isBusy} {...actions} /> : !pending && <IdlePanel />}
+    </div>
+  );
+}
+
+function IdlePanel() {
+  const { t } = useTranslation('ui');
+  return (
+    <div className="idle-panel" data-testid="idle">
+      <VerdictIcon kind="idle" />
+      <div>
+        <p className="idle-panel__title">{t('counter.idle_title')}</p>
+        <p className="idle-panel__text">{t('counter.idle_text')}</p>
+      </div>
+    </div>
+  );
 }
 
 interface VerdictPanelProps extends VerdictActions {
@@ -41,7 +83,7 @@ interface VerdictPanelProps extends VerdictActions {
  * who on the left and what/when on the right, then the action. Each kind has its own colour *and* shape: "à
  * valider" is outlined, "entrée validée" filled with a stamp, amber and red have their own icons and words.
  */
-export function VerdictPanel({ panel, isBusy, ...actions }: VerdictPanelProps) {
+function VerdictPanel({ panel, isBusy, ...actions }: VerdictPanelProps) {
   const kind = panelKind(panel);
   const token = panelToken(panel);
   const timing = panel.kind === 'verdict' ? panel.verdict.seanceTiming : null;
@@ -82,8 +124,11 @@ function VerdictTokenLabel({ token }: { token: string }) {
 function Headline({ panel, kind }: { panel: CounterPanel; kind: PanelKind }) {
   const { t } = useTranslation('ui');
   if (panel.kind === 'validated') return <ValidationHeadline booking={panel.booking} />;
-  if (panel.kind === 'verdict' && panel.verdict.kind === 'other_seance' && panel.verdict.seanceTiming) {
-    return <span>{t(`verdict.timing.${panel.verdict.seanceTiming}`)}</span>;
+  // A séance in its window is admitted, never "another séance": that timing has no headline of its own.
+  const timing =
+    panel.kind === 'verdict' && panel.verdict.kind === 'other_seance' ? panel.verdict.seanceTiming : undefined;
+  if (timing && timing !== 'in_window') {
+    return <span>{t(`verdict.timing.${timing}`)}</span>;
   }
   if (panel.kind === 'verdict' && panel.verdict.kind === 'refused' && panel.verdict.reason) {
     return <span>{t(`verdict.refused_label.${panel.verdict.reason}`)}</span>;
@@ -146,10 +191,62 @@ function PanelBody({ panel, isBusy, ...actions }: VerdictPanelProps) {
   return null;
 }
 
-/** `sent` / `pending` for an action's outcome (a provisional validation always waits for the network). */
-function uploadState(panel: CounterPanel): 'sent' | 'pending' | undefined {
-  if (panel.kind === 'validated') return panel.validation.upload;
-  if (panel.kind === 'undone') return panel.undo.upload;
-  if (panel.kind === 'provisional') return 'pending';
-  return undefined;
+/** "Entrée validée — 2 places (DUO)": the label of a validated panel, so the count is read first. */
+function ValidationHeadline({ booking }: { booking: BookingView | null }) {
+  const { t } = useTranslation(['ui', 'common']);
+  const places = t('common:places', { count: booking?.quantity ?? 1 });
+  return (
+    <span data-testid="validation-confirmation">
+      {booking?.isDuo ? t('verdict.validated_headline_duo', { places }) : t('verdict.validated_headline', { places })}
+    </span>
+  );
+}
+
+/**
+ * The verdict comes from this counter's mirror: offline, or online while pass Culture confirms it (local first —
+ * a different answer replaces the verdict by itself).
+ */
+function LocalSourceNote({ confirming }: { confirming: boolean }) {
+  const { t } = useTranslation('ui');
+  return (
+    <p className="verdict__source" data-testid="verdict-source" data-source="local" data-confirming={confirming}>
+      {t(confirming ? 'verdict.source_local_confirming' : 'verdict.source_local')}
+    </p>
+  );
+}
+
+type IconKind = PanelKind | 'idle';
+
+/**
+ * Drawn paths (no icon font, no emoji font needed): an arrow through a door (to validate), check (validated),
+ * calendar (another séance), clock, cross, warning, undo arrow, scan, question mark (offline, unknown here), check
+ * with a clock (provisional), a struck-out barcode (not a countermark).
+ */
+const PATHS: Record<IconKind, string> = {
+  valid: 'M3 12h11M10 7.5L14.5 12 10 16.5M15 4h4a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-4',
+  validated: 'M5 12.5l4.5 4.5L19 7.5',
+  not_yet: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7v5l3.5 2.5',
+  other_seance: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M12 13v3M12 18.2v.3',
+  refused: 'M6 6l12 12M18 6L6 18',
+  error: 'M12 3L2 20h20L12 3M12 10v4.5M12 17.2v.3',
+  undone: 'M9 7L4 12l5 5M4 12h10a6 6 0 0 1 0 12h-2',
+  unverifiable: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M9.3 9.4a2.8 2.8 0 1 1 4 2.5c-.8.4-1.3 1-1.3 1.9v.6M12 17.2v.3',
+  foreign: 'M4 6v12M7 6v12M10 6v12M14 6v12M17 6v12M20 6v12M2 3l20 18',
+  provisional: 'M3 13l4.5 4.5L14 11M18.5 3a3.8 3.8 0 1 0 0 7.6a3.8 3.8 0 1 0 0-7.6M18.5 5v1.9l1.2.9',
+  idle: 'M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3M7 12h10',
+};
+
+function VerdictIcon({ kind }: { kind: IconKind }) {
+  return (
+    <svg className={`verdict-icon verdict-icon--${kind}`} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d={PATHS[kind]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
 }

@@ -1,14 +1,17 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerRow } from '../../../shared/contract';
-import { useApi } from '../../context/coreContext';
-import { useLedgerRefreshKey } from '../../hooks/useLedgerRefreshKey';
-import { useLoadedEnvelope } from '../../hooks/useLoadedEnvelope';
-import { useEscapeKey } from '../../hooks/useEscapeKey';
-import { JournalSummary } from './JournalSummary';
-import { JournalTable } from './JournalTable';
+import { ClippedText } from '../../components/ClippedText';
+import { LoadState } from '../../components/LoadState';
+import { useApi, useVenueTimeZone } from '../../context/coreContext';
+import { formatClockTime } from '../../format/dates';
+import { useLedgerRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
+import { useEscapeKey } from '../../hooks/pageHooks';
+import { hasEntrySlip, journalFigures, journalRows, outcomeTone } from './journalRows';
+import './journal.css';
 
 const NO_ROWS: readonly LedgerRow[] = [];
+const COLUMNS = ['time', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'ticket'] as const;
 
 /**
  * Today's ledger at this counter, newest first, kept current by `ledger.changed`. Consultations (every scan writes
@@ -25,13 +28,7 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
   const rows = envelope?.ok ? envelope.value.rows : NO_ROWS;
   const [showsLookups, setShowsLookups] = useState(false);
   const lookups = useMemo(() => rows.filter((row) => row.kind === 'lookup').length, [rows]);
-  const newestFirst = useMemo(
-    () =>
-      rows
-        .filter((row) => showsLookups || row.kind !== 'lookup')
-        .sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id),
-    [rows, showsLookups],
-  );
+  const shown = useMemo(() => journalRows(rows, showsLookups), [rows, showsLookups]);
 
   return (
     <section className="journal" aria-labelledby="journal-title" aria-busy={isRefreshing}>
@@ -50,20 +47,127 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
           {t('journal.show_lookups', { count: lookups })}
         </label>
       </div>
-      {envelope && !envelope.ok && (
-        <div className="journal__error" role="alert">
-          <p>{envelope.error.message}</p>
-          <button type="button" className="button button--secondary" onClick={retry}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
-      {envelope?.ok && newestFirst.length === 0 && (
-        <p className="journal__empty">
-          {rows.length === 0 || showsLookups ? t('journal.empty') : t('journal.empty_without_lookups')}
-        </p>
-      )}
-      {newestFirst.length > 0 && <JournalTable rows={newestFirst} />}
+      <LoadState envelope={envelope} onRetry={retry} errorClassName="journal__error">
+        {() =>
+          shown.length === 0 && (
+            <p className="journal__empty">
+              {rows.length === 0 || showsLookups ? t('journal.empty') : t('journal.empty_without_lookups')}
+            </p>
+          )
+        }
+      </LoadState>
+      {shown.length > 0 && <JournalTable rows={shown} />}
     </section>
+  );
+}
+
+/** Today's counts at a glance: entries validated, validations undone, lookups. */
+function JournalSummary({ rows }: { rows: readonly LedgerRow[] }) {
+  const { t } = useTranslation('ui');
+  const figures = journalFigures(rows);
+  return (
+    <dl className="journal-summary" data-testid="journal-summary">
+      {(['validations', 'undos', 'lookups'] as const).map((key) => (
+        <div key={key} className="journal-summary__figure">
+          <dt>{t(`journal.summary.${key}`)}</dt>
+          <dd>{figures[key]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function JournalTable({ rows }: { rows: readonly LedgerRow[] }) {
+  const { t } = useTranslation('ui');
+  return (
+    <table className="journal-table" data-testid="journal-table">
+      <caption className="visually-hidden">{t('journal.caption')}</caption>
+      <thead>
+        <tr>
+          {COLUMNS.map((column) => (
+            <th key={column} scope="col">
+              {t(`journal.column.${column}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <JournalRow key={row.id} row={row} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function JournalRow({ row }: { row: LedgerRow }) {
+  const { t } = useTranslation('ui');
+  const timeZone = useVenueTimeZone();
+  const noValue = t('journal.no_value');
+  const outcome = t(`journal.outcome.${row.outcome}`, {
+    defaultValue: t('journal.outcome_other', { outcome: row.outcome }),
+  });
+
+  return (
+    <tr
+      className={`journal-row journal-row--${row.kind}`}
+      data-testid="journal-row"
+      data-kind={row.kind}
+      data-outcome={row.outcome}
+    >
+      <td className="journal-row__time">{formatClockTime(row.at, timeZone)}</td>
+      <td>{t(`journal.kind.${row.kind}`)}</td>
+      <td className="journal-row__token">{row.token}</td>
+      <td>
+        <ClippedText text={row.beneficiary ?? noValue} />
+      </td>
+      <td>
+        <ClippedText text={row.offerName ?? noValue} />
+      </td>
+      <td>
+        <span className={`outcome outcome--${outcomeTone(row)}`}>{outcome}</span>
+      </td>
+      <td>{hasEntrySlip(row) && <ReprintButton ledgerId={row.id} token={row.token} />}</td>
+    </tr>
+  );
+}
+
+/** "Réimprimer": a new slip for this entry (marked DUPLICATA if one already came out), queued for the printer. */
+function ReprintButton({ ledgerId, token }: { ledgerId: number; token: string }) {
+  const { t } = useTranslation('ui');
+  const api = useApi();
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'sent' } | { kind: 'error'; message: string }>({
+    kind: 'idle',
+  });
+
+  async function reprint(): Promise<void> {
+    setState({ kind: 'busy' });
+    const envelope = await api.call('printer.reprint', { ledgerId });
+    setState(envelope.ok ? { kind: 'sent' } : { kind: 'error', message: envelope.error.message });
+  }
+
+  return (
+    <span className="reprint-cell">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        data-testid="reprint-button"
+        aria-label={t('printing.reprint.label', { token })}
+        disabled={state.kind === 'busy'}
+        onClick={() => void reprint()}
+      >
+        {t('printing.reprint.button')}
+      </button>
+      {state.kind === 'sent' && (
+        <span className="reprint-note" role="status">
+          {t('printing.reprint.sent')}
+        </span>
+      )}
+      {state.kind === 'error' && (
+        <span className="reprint-note reprint-note--error" role="alert">
+          {state.message}
+        </span>
+      )}
+    </span>
   );
 }

@@ -1,8 +1,9 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintingSettingsView } from '../../../shared/contract';
+import { LoadState } from '../../components/LoadState';
 import { useApi } from '../../context/coreContext';
-import { useLoadedEnvelope } from '../../hooks/useLoadedEnvelope';
+import { useLoadedEnvelope } from '../../hooks/coreData';
 import { choiceOfSpec, specOfChoice, type PrinterChoice } from './printerChoice';
 import { PrinterChoiceFields } from './PrinterChoiceFields';
 
@@ -14,17 +15,19 @@ export function PrinterSettingsForm() {
   const [attempt, setAttempt] = useState(0);
   const { envelope } = useLoadedEnvelope(load, String(attempt));
 
-  if (!envelope) return null;
-  if (!envelope.ok) return <p className="printing__message printing__message--error">{envelope.error.message}</p>;
   return (
-    <SettingsFields
-      key={attempt}
-      initial={envelope.value.settings}
-      defaultPrinter={envelope.value.saved ? null : envelope.value.defaultPrinterLabel}
-      systemPrinting={envelope.value.systemPrinting}
-      onSaved={() => setAttempt((n) => n + 1)}
-      saveLabel={t('printing.settings.save')}
-    />
+    <LoadState envelope={envelope} errorLayout="line" errorClassName="printing__message printing__message--error">
+      {(loaded) => (
+        <SettingsFields
+          key={attempt}
+          initial={loaded.settings}
+          defaultPrinter={loaded.saved ? null : loaded.defaultPrinterLabel}
+          systemPrinting={loaded.systemPrinting}
+          onSaved={() => setAttempt((n) => n + 1)}
+          saveLabel={t('printing.settings.save')}
+        />
+      )}
+    </LoadState>
   );
 }
 

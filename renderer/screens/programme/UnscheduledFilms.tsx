@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { UnscheduledFilm } from '../../../shared/contract';
 import { formatSeance } from '../../../shared/dates';
-import { useVenueTimeZone } from '../../context/appInfoContext';
-import './programme-editor.css';
+import { useVenueTimeZone } from '../../context/coreContext';
+import './programme.css';
 
 interface UnscheduledFilmsProps {
   films: readonly UnscheduledFilm[];

@@ -1,3 +1,4 @@
+/** The Programme's days: séances grouped per film and time, their places added up, where each stands now. Pure. */
 import type { OfferView, SeanceView } from '../../../shared/contract';
 import { dayInZone } from '../../../shared/dates';
 
@@ -96,4 +97,18 @@ function unknownOffer(slot: SeanceSlot): OfferView {
     status: '',
     hasPoster: false,
   };
+}
+
+/** A séance with no known duration is taken to last two hours (trailers included). */
+const DEFAULT_DURATION_MINUTES = 120;
+
+/** Where a séance stands now, for its button: over, running, or to come. */
+export type SeanceTiming = 'past' | 'running' | 'upcoming';
+
+export function seanceTiming(start: string, durationMinutes: number | null, now: Date): SeanceTiming {
+  const startMs = new Date(start).getTime();
+  const endMs = startMs + (durationMinutes ?? DEFAULT_DURATION_MINUTES) * 60_000;
+  if (now.getTime() >= endMs) return 'past';
+  if (now.getTime() >= startMs) return 'running';
+  return 'upcoming';
 }

@@ -2,15 +2,13 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReimbursementOverview } from '../../../shared/contract';
 import { formatCents } from '../../../shared/money';
+import { LoadState } from '../../components/LoadState';
 import { useApi } from '../../context/coreContext';
-import { useEscapeKey } from '../../hooks/useEscapeKey';
-import { useLedgerRefreshKey } from '../../hooks/useLedgerRefreshKey';
-import { useLoadedEnvelope } from '../../hooks/useLoadedEnvelope';
-import { BandTable } from './BandTable';
-import { CycleTable } from './CycleTable';
-import { formatRate } from './formatRate';
+import { useEscapeKey } from '../../hooks/pageHooks';
+import { useLedgerRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
+import { BandTable, CycleTable, UsageTable } from './ReimbursementTables';
+import { formatRate, selectableYears } from './reimbursementValues';
 import { RevenueChart } from './RevenueChart';
-import { UsageTable } from './UsageTable';
 import './reimbursements.css';
 
 /** Follows the pass Culture money of one venue for one year: revenue, bands, fortnightly payments, a chart. */
@@ -32,15 +30,9 @@ export function ReimbursementsScreen({ onBack }: { onBack: () => void }) {
         </h2>
         {envelope?.ok && <Filters overview={envelope.value} onVenue={setVenueId} onYear={setYear} />}
       </div>
-      {envelope && !envelope.ok && (
-        <div className="screen-error" role="alert">
-          <p>{envelope.error.message}</p>
-          <button type="button" className="button button--secondary" onClick={retry}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
-      {envelope?.ok && <Overview overview={envelope.value} />}
+      <LoadState envelope={envelope} onRetry={retry}>
+        {(overview) => <Overview overview={overview} />}
+      </LoadState>
     </section>
   );
 }
@@ -53,8 +45,7 @@ interface FiltersProps {
 
 function Filters({ overview, onVenue, onYear }: FiltersProps) {
   const { t } = useTranslation('ui');
-  const thisYear = Number(overview.today.slice(0, 4));
-  const years = Array.from({ length: Math.max(1, thisYear - 2021 + 1) }, (_, i) => thisYear - i);
+  const years = selectableYears(overview.today);
   return (
     <div className="reimbursements__filters">
       {overview.venues.length > 1 && (
@@ -92,7 +83,7 @@ function Filters({ overview, onVenue, onYear }: FiltersProps) {
 }
 
 function Overview({ overview }: { overview: ReimbursementOverview }) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation(['ui', 'common']);
   if (!overview.venue) return <p className="screen-empty">{t('reimbursements.no_venue')}</p>;
   const { totals, currentBand } = overview;
   return (

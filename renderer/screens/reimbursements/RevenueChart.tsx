@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RateBandView, ReimbursementOverview } from '../../../shared/contract';
 import { formatCents } from '../../../shared/money';
+import { dayOfYear } from './reimbursementValues';
 
 interface RevenueChartProps {
   year: number;
@@ -13,10 +14,6 @@ const WIDTH = 900;
 const HEIGHT = 320;
 const PAD = { left: 96, right: 16, top: 16, bottom: 36 };
 const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
-
-const dayOfYear = (day: string, year: number) =>
-  (Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) - Date.UTC(year, 0, 1)) /
-  86_400_000;
 
 /**
  * Cumulative revenue (and reimbursement) of the year as steps, with the band thresholds as horizontal lines.

@@ -1,14 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableOffer, Envelope } from '../../../../shared/contract';
+import { LoadState } from '../../../components/LoadState';
 import { useApi } from '../../../context/coreContext';
-import { useLoadedEnvelope } from '../../../hooks/useLoadedEnvelope';
-import { useNow } from '../../../hooks/useNow';
-import { AddSeanceForm } from './AddSeanceForm';
-import { EditFilmForm } from './EditFilmForm';
-import { EditorDialog } from './EditorDialog';
-import { SeanceRow, type SeanceAction } from './SeanceRow';
-import { TariffsSection } from './TariffsSection';
+import { useLoadedEnvelope } from '../../../hooks/coreData';
+import { useNow } from '../../../hooks/pageHooks';
+import { base64Of, EditorDialog, FilmFields, useFilmInput } from './FilmFields';
+import { filmChange, filmText, type FilmChange } from './formValues';
+import { AddSeanceForm, SeanceRow, type SeanceAction } from './SeanceForms';
+import { TariffsSection } from './TariffFields';
 import '../programme-editor.css';
 
 interface ManageFilmDialogProps {
@@ -95,7 +95,9 @@ export function ManageFilmDialog({ offerId, notice, onClose }: ManageFilmDialogP
 
   return (
     <EditorDialog title={shown?.name ?? t('programme_editor.loading')} testId="manage-film" onClose={onClose}>
-      {envelope && !envelope.ok && <p role="alert">{envelope.error.message}</p>}
+      <LoadState envelope={envelope} errorLayout="line">
+        {() => null}
+      </LoadState>
       {shown && (
         <>
           <p data-testid="film-origin">
@@ -197,5 +199,49 @@ export function ManageFilmDialog({ offerId, notice, onClose }: ManageFilmDialogP
         </button>
       </div>
     </EditorDialog>
+  );
+}
+
+interface EditFilmFormProps {
+  offer: EditableOffer;
+  busy: boolean;
+  /** Resolves true once pass Culture has the change. */
+  onSave: (change: FilmChange) => Promise<boolean>;
+}
+
+/** The own fields of a film this key published, folded away until asked for; only what changed is sent. */
+function EditFilmForm({ offer, busy, onSave }: EditFilmFormProps) {
+  const { t } = useTranslation('ui');
+  const film = useFilmInput(filmText(offer));
+  const change = filmChange(offer, film.values);
+  const isChanged = Object.values(change).some((value) => value !== undefined) || film.poster !== null;
+
+  async function save(): Promise<void> {
+    const poster = film.poster ? { base64: await base64Of(film.poster.file) } : undefined;
+    if (await onSave({ ...change, poster })) film.clearPoster();
+  }
+
+  return (
+    <details className="film-editor" data-testid="edit-film">
+      <summary data-testid="edit-film-open">{t('programme_editor.edit_film')}</summary>
+      <form
+        className="film-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (film.isValid && isChanged) void save();
+        }}
+      >
+        <FilmFields film={film} />
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="edit-film-submit"
+          disabled={busy || !film.isValid || !isChanged}
+        >
+          {t('programme_editor.save_film')}
+        </button>
+      </form>
+    </details>
   );
 }

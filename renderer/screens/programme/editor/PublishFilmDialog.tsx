@@ -2,17 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CINEMA_CATEGORY, eventCategoryLabel } from '../../../../shared/eventCategories';
 import { dayInZone } from '../../../../shared/dates';
-import { useVenueTimeZone } from '../../../context/appInfoContext';
-import { useApi } from '../../../context/coreContext';
-import { useNow } from '../../../hooks/useNow';
-import { EditorDialog } from './EditorDialog';
-import { FilmFields } from './FilmFields';
-import { base64Of } from './formValues';
-import { NewSeancesFields } from './NewSeancesFields';
-import { TariffFields } from './TariffFields';
-import { useFilmInput, type FilmInput } from './useFilmInput';
-import { checkSeance, useNewSeances, type CheckedSeance } from './useNewSeances';
-import { useTariffInput, type TariffInput } from './useTariffInput';
+import { useApi, useVenueTimeZone } from '../../../context/coreContext';
+import { DateField, TimeField } from '../../../forms/DateTimeFields';
+import { useNow } from '../../../hooks/pageHooks';
+import { base64Of, EditorDialog, FilmFields, useFilmInput } from './FilmFields';
+import {
+  checkSeance,
+  missingItems,
+  nextSeanceDraft,
+  sentence,
+  type CheckedSeance,
+  type SeanceDraft,
+} from './formValues';
+import { TariffFields, useTariffInput } from './TariffFields';
 import '../programme-editor.css';
 
 /** What the film is published with, said to the manager when the film opens. */
@@ -26,28 +28,6 @@ interface PublishFilmDialogProps {
   onClose: () => void;
   /** The film is on pass Culture: the caller opens it (to add or check séances). */
   onPublished: (outcome: PublishOutcome) => void;
-}
-
-/** What still stops "Publier", in the manager's words, in the order of the form. */
-function missingItems(
-  film: FilmInput,
-  tariff: TariffInput,
-  seances: readonly CheckedSeance[],
-  t: (key: string, params?: Record<string, unknown>) => string,
-): string[] {
-  const items: string[] = [];
-  if (film.values.name.trim() === '') items.push(t('programme_editor.missing.name'));
-  if (film.durationProblem) items.push(t('programme_editor.missing.duration'));
-  if (film.videoProblem) items.push(t('programme_editor.missing.video'));
-  if (film.poster?.problem) items.push(t('programme_editor.missing.poster'));
-  if (!tariff.check.ok) {
-    const problem = tariff.check.problem;
-    items.push(t(`programme_editor.missing.tariff_${problem === 'label_empty' ? 'label' : 'price'}`));
-  }
-  seances.forEach((check, index) => {
-    if (!check.ok) items.push(t(`programme_editor.missing.seance_${check.problem}`, { number: index + 1 }));
-  });
-  return items;
 }
 
 /**
@@ -67,11 +47,15 @@ export function PublishFilmDialog({ onClose, onPublished }: PublishFilmDialogPro
   const [triedToPublish, setTriedToPublish] = useState(false);
   const checked = seances.rows.map((draft) => ({ draft, check: checkSeance(draft, timeZone, now.getTime()) }));
   const missing = missingItems(
-    film,
-    tariff,
+    {
+      name: film.values.name,
+      durationProblem: film.durationProblem,
+      videoProblem: film.videoProblem,
+      posterProblem: film.poster?.problem ?? null,
+    },
+    tariff.check,
     checked.map((row) => row.check),
-    t,
-  );
+  ).map((item) => t(`programme_editor.missing.${item.key}`, 'number' in item ? { number: item.number } : {}));
 
   async function publish(): Promise<void> {
     setTriedToPublish(true);
@@ -156,4 +140,89 @@ export function PublishFilmDialog({ onClose, onPublished }: PublishFilmDialogPro
       </form>
     </EditorDialog>
   );
+}
+
+interface NewSeancesFieldsProps {
+  rows: readonly { draft: SeanceDraft; check: CheckedSeance }[];
+  onAdd: () => void;
+  onChange: (key: number, change: Partial<Omit<SeanceDraft, 'key'>>) => void;
+  onRemove: (key: number) => void;
+}
+
+/** The first séances of a film being published: day, time (venue's), pass Culture seats, one line each. */
+function NewSeancesFields({ rows, onAdd, onChange, onRemove }: NewSeancesFieldsProps) {
+  const { t } = useTranslation('ui');
+  return (
+    <fieldset className="new-seances" data-testid="new-seances">
+      <legend>{t('programme_editor.new_seances_title')}</legend>
+      {rows.length === 0 && <p className="new-seances__empty">{t('programme_editor.new_seances_empty')}</p>}
+      <ol className="new-seances__list">
+        {rows.map(({ draft, check }, index) => (
+          <li key={draft.key} className="new-seances__row" data-testid="new-seance">
+            <span className="new-seances__number">{index + 1}</span>
+            <DateField
+              label={t('programme_editor.day_label')}
+              value={draft.day}
+              onChange={(day) => onChange(draft.key, { day })}
+              testId="new-seance-day"
+              required
+            />
+            <TimeField
+              label={t('programme_editor.time_label')}
+              value={draft.time}
+              onChange={(time) => onChange(draft.key, { time })}
+              testId="new-seance-time"
+              required
+            />
+            <label>
+              {t('programme_editor.new_seance_seats_label')}
+              <input
+                data-testid="new-seance-seats"
+                inputMode="numeric"
+                value={draft.seats}
+                placeholder={t('programme_editor.unlimited')}
+                onChange={(event) => onChange(draft.key, { seats: event.target.value })}
+              />
+            </label>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="new-seance-remove"
+              aria-label={t('programme_editor.new_seance_remove_label', { number: index + 1 })}
+              onClick={() => onRemove(draft.key)}
+            >
+              {t('programme_editor.new_seance_remove')}
+            </button>
+            {!check.ok && check.problem === 'past' && check.detail && (
+              <p role="alert" className="form-problem" data-testid="new-seance-problem">
+                {sentence(check.detail)}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="button button--secondary" data-testid="new-seance-add" onClick={onAdd}>
+        {t('programme_editor.new_seance_add')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** The séances typed in the publish form: a new row takes the last one's time, the day after. */
+function useNewSeances(defaultSeats: string) {
+  const [rows, setRows] = useState<SeanceDraft[]>([]);
+  const [nextKey, setNextKey] = useState(1);
+  return {
+    rows,
+    add(today: string) {
+      setRows([...rows, nextSeanceDraft(rows, nextKey, today, defaultSeats)]);
+      setNextKey(nextKey + 1);
+    },
+    update(key: number, change: Partial<Omit<SeanceDraft, 'key'>>) {
+      setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
+    },
+    remove(key: number) {
+      setRows((current) => current.filter((row) => row.key !== key));
+    },
+  };
 }

@@ -5,18 +5,21 @@ import { useApi } from '../../../context/coreContext';
 import {
   connectionInput,
   draftProblem,
+  formatSiret,
   initialDraft,
   isSameConnection,
+  isSameDraft,
+  LIVE_ENVIRONMENTS,
+  saveProblem,
+  venuesAfterTest,
   type AccountDraft,
-  type DraftProblem,
+  type LiveEnvironment,
+  type SaveProblem,
 } from './accountDraft';
-import { EnvironmentChoice } from './EnvironmentChoice';
-import { VenueChoice } from './VenueChoice';
 
 const COUNTER_NAME_MAX = 40;
 
-type Feedback =
-  { kind: 'error'; error: ContractError } | { kind: 'problem'; problem: DraftProblem | 'no_venue' | 'no_counter_name' };
+type Feedback = { kind: 'error'; error: ContractError } | { kind: 'problem'; problem: SaveProblem };
 
 /**
  * Platform, key, venues and counter name. "Tester la connexion" lists the venues the key reaches; "Enregistrer"
@@ -32,7 +35,7 @@ export function AccountForm({ account, onSaved }: { account: AccountView; onSave
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
 
-  const isTestFresh = tested !== null && JSON.stringify(tested.draft) === JSON.stringify(draft);
+  const isTestFresh = tested !== null && isSameDraft(tested.draft, draft);
   const keepsConnection = account.environment !== 'demo' && isSameConnection(draft, account);
 
   function edit(change: Partial<AccountDraft>): void {
@@ -50,16 +53,13 @@ export function AccountForm({ account, onSaved }: { account: AccountView; onSave
     if (!envelope.ok) return setFeedback({ kind: 'error', error: envelope.error });
     const { venues } = envelope.value;
     setTested({ draft, venues });
-    const reachable = selected.filter((id) => venues.some((venue) => venue.id === id));
-    setSelected(reachable.length === 0 && venues.length === 1 && venues[0] ? [venues[0].id] : reachable);
+    setSelected(venuesAfterTest(selected, venues));
   }
 
   async function save(): Promise<void> {
-    const problem = draftProblem(draft, account.hasKey);
+    const problem = saveProblem(draft, account.hasKey, selected, counterName);
     if (problem) return setFeedback({ kind: 'problem', problem });
-    if (selected.length === 0) return setFeedback({ kind: 'problem', problem: 'no_venue' });
     const name = counterName.trim();
-    if (name === '') return setFeedback({ kind: 'problem', problem: 'no_counter_name' });
     setBusy('save');
     setFeedback(null);
     const input = { ...connectionInput(draft), venueIds: selected, counterName: name };
@@ -158,4 +158,89 @@ export function AccountForm({ account, onSaved }: { account: AccountView; onSave
 
 function failure(error: unknown) {
   return { ok: false, error: { code: 'internal', message: String(error) } } as const;
+}
+
+interface EnvironmentChoiceProps {
+  value: LiveEnvironment;
+  baseUrl: string;
+  onChange: (environment: LiveEnvironment) => void;
+  onBaseUrlChange: (baseUrl: string) => void;
+}
+
+/** Production, Intégration (pass Culture's test platform), or a URL of one's own. */
+function EnvironmentChoice({ value, baseUrl, onChange, onBaseUrlChange }: EnvironmentChoiceProps) {
+  const { t } = useTranslation('ui');
+  return (
+    <fieldset className="form-group">
+      <legend className="form-group__legend">{t('account.environment_label')}</legend>
+      {LIVE_ENVIRONMENTS.map((environment) => (
+        <label key={environment} className="choice">
+          <input
+            type="radio"
+            name="account-environment"
+            value={environment}
+            data-testid={`account-environment-${environment}`}
+            checked={value === environment}
+            onChange={() => onChange(environment)}
+          />
+          <span className="choice__text">
+            <span className="choice__title">{t(`account.environment.${environment}`)}</span>
+            <span className="choice__hint">{t(`account.environment_hint.${environment}`)}</span>
+          </span>
+        </label>
+      ))}
+      {value === 'custom' && (
+        <label className="form-field">
+          <span className="form-field__label">{t('account.base_url_label')}</span>
+          <input
+            type="url"
+            className="form-field__input"
+            data-testid="account-base-url"
+            value={baseUrl}
+            placeholder="https://"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => onBaseUrlChange(event.target.value)}
+          />
+        </label>
+      )}
+    </fieldset>
+  );
+}
+
+interface VenueChoiceProps {
+  venues: readonly VenueOption[];
+  selected: readonly number[];
+  onChange: (selected: number[]) => void;
+}
+
+/** The venues the key reaches (with SIRET and address, to tell them apart): the counter serves the ticked ones. */
+function VenueChoice({ venues, selected, onChange }: VenueChoiceProps) {
+  const { t } = useTranslation('ui');
+  if (venues.length === 0) return <p className="form-error">{t('account.no_venue')}</p>;
+  return (
+    <fieldset className="form-group" data-testid="account-venues">
+      <legend className="form-group__legend">{t('account.venues_label')}</legend>
+      {venues.map((venue) => {
+        const isChecked = selected.includes(venue.id);
+        return (
+          <label key={venue.id} className="choice choice--venue" data-testid="account-venue" data-venue-id={venue.id}>
+            <input
+              type="checkbox"
+              checked={isChecked}
+              onChange={() => onChange(isChecked ? selected.filter((id) => id !== venue.id) : [...selected, venue.id])}
+            />
+            <span className="choice__text">
+              <span className="choice__title">{venue.name}</span>
+              <span className="choice__hint">{venue.offererName}</span>
+              <span className="choice__hint">
+                {venue.siret ? t('account.siret', { siret: formatSiret(venue.siret) }) : t('account.no_siret')}
+                {venue.address && ` · ${venue.address}`}
+              </span>
+            </span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
 }

@@ -1,4 +1,8 @@
-import type { AccountView, CallInput } from '../../../../shared/contract';
+/**
+ * The account form's rules: what the manager typed to reach the platform, what is missing before it can be tested
+ * or saved, which venues stay ticked after a test. Pure: no React, tested under Node.
+ */
+import type { AccountView, CallInput, VenueOption } from '../../../../shared/contract';
 
 export type LiveEnvironment = 'production' | 'integration' | 'custom';
 export const LIVE_ENVIRONMENTS: readonly LiveEnvironment[] = ['production', 'integration', 'custom'];
@@ -53,6 +57,41 @@ export function isSameConnection(draft: AccountDraft, account: AccountView): boo
     (draft.environment !== 'custom' || draft.baseUrl.trim() === (account.baseUrl ?? '')) &&
     draft.apiKey.trim() === ''
   );
+}
+
+/** The draft the venues were listed for is still the one typed (else the test must be run again). */
+export function isSameDraft(a: AccountDraft, b: AccountDraft): boolean {
+  return a.environment === b.environment && a.baseUrl === b.baseUrl && a.apiKey === b.apiKey;
+}
+
+/**
+ * The venues ticked once the key's venues are known: those still reachable stay ticked; with none left and a
+ * single venue on offer, that one (the usual case of a one-screen cinema).
+ */
+export function venuesAfterTest(selected: readonly number[], venues: readonly VenueOption[]): number[] {
+  const reachable = selected.filter((id) => venues.some((venue) => venue.id === id));
+  const [only] = venues;
+  return reachable.length === 0 && venues.length === 1 && only ? [only.id] : reachable;
+}
+
+export type SaveProblem = DraftProblem | 'no_venue' | 'no_counter_name';
+
+/** Why the account cannot be saved yet: the draft's problem, no venue ticked, or no counter name. */
+export function saveProblem(
+  draft: AccountDraft,
+  hasStoredKey: boolean,
+  selected: readonly number[],
+  counterName: string,
+): SaveProblem | null {
+  const problem = draftProblem(draft, hasStoredKey);
+  if (problem) return problem;
+  if (selected.length === 0) return 'no_venue';
+  return counterName.trim() === '' ? 'no_counter_name' : null;
+}
+
+/** "832 654 909 00015": SIREN in threes, then the establishment number, as on official papers. */
+export function formatSiret(siret: string): string {
+  return /^\d{14}$/.test(siret) ? siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4') : siret;
 }
 
 function isHttpUrl(text: string): boolean {

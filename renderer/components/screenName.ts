@@ -1,2 +1,0 @@
-export type ScreenName =
-  'counter' | 'programme' | 'bookings' | 'journal' | 'sync' | 'settings' | 'printing' | 'reimbursements' | 'reports';

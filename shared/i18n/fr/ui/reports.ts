@@ -1,0 +1,35 @@
+/** Fin de journée: the per-séance report. Namespace `ui`; interpolation: `{{name}}`. */
+export const frReportsUi = {
+  reports: {
+    title: 'Rapport de fin de journée',
+    title_day: 'Fin de journée du {{day}} {{year}}',
+    previous_day: 'Jour précédent',
+    next_day: 'Jour suivant',
+    day: 'Jour',
+    today: 'Aujourd’hui',
+    download_csv: 'Télécharger (CSV pour Excel)',
+    print_ticket: 'Imprimer sur l’imprimante de tickets',
+    print_page: 'Imprimer la page (ou PDF)',
+    printed: 'Rapport imprimé sur {{printer}}.',
+    downloaded: 'Fichier {{name}} enregistré.',
+    empty: 'Aucune séance ce jour-là.',
+    generated: 'Établi le {{when}} · {{counter}}',
+    column: {
+      seance: 'Séance',
+      film: 'Film',
+      expected: 'Attendues',
+      here: 'Validées ici',
+      provisional: 'Provisoires',
+      elsewhere: 'Validées ailleurs',
+      conflicts: 'Conflits',
+      no_shows: 'Absents',
+      waiting: 'En attente',
+      expected_amount: 'Montant attendu',
+      validated_amount: 'Montant validé',
+    },
+    count: '{{bookings}} ({{places}} pl.)',
+    totals: 'Total de la journée',
+    legend:
+      'Absents : séance commencée, contremarque pas encore utilisée (pass Culture la validera automatiquement 48 h après la séance). Conflits : validation faite ici refusée par pass Culture, à traiter dans Synchronisation.',
+  },
+} as const;

@@ -1,0 +1,115 @@
+/** Réglages: the account, the guichet's sounds and service notifications, personal data. Namespace `ui`; interpolation: `{{name}}`. */
+export const frSettingsUi = {
+  settings: {
+    title: 'Réglages',
+  },
+  counter_settings: {
+    title: 'Guichet',
+    description: 'Les séances que le guichet admet sans question, et les sons des verdicts.',
+    window_title: 'Séances du moment',
+    window_hint:
+      'Une réservation pour une séance hors de cet horaire (un autre jour, ou une séance passée) s’affiche en orange « Autre séance » et ne se valide qu’après une confirmation.',
+    before: 'Admettre à partir de (minutes avant le début)',
+    after: 'Et jusqu’à (minutes après le début)',
+    window_invalid: 'Indiquez un nombre de minutes entre 0 et {{max}}.',
+    save_window: 'Enregistrer l’horaire',
+    saved: 'Enregistré.',
+    sound_title: 'Sons des verdicts',
+    sound_hint:
+      'Un son court et différent pour « à valider », « entrée validée », « pas encore / autre séance », « refusé » et « pas une contremarque », pour garder les yeux sur la pièce d’identité.',
+    sound_enabled: 'Jouer les sons des verdicts',
+    volume: 'Volume : {{volume}} %',
+    try_title: 'Écouter',
+    try: {
+      valid: 'À valider',
+      validated: 'Entrée validée',
+      warning: 'Pas encore / autre séance',
+      refused: 'Refusé',
+      not_countermark: 'Pas une contremarque',
+    },
+  },
+  account: {
+    title: 'Compte pass Culture',
+    description: 'La clé API fournie par pass Culture relie ce guichet aux réservations du cinéma.',
+    current_environment: 'Plateforme',
+    current_key: 'Clé API',
+    current_counter: 'Nom du guichet',
+    environment_label: 'Plateforme',
+    environment: {
+      demo: 'Démonstration (bac à sable)',
+      production: 'Production',
+      integration: 'Intégration (test)',
+      custom: 'URL personnalisée',
+    },
+    environment_hint: {
+      production: 'Les vraies réservations du cinéma.',
+      integration: 'La plateforme de test de pass Culture, pour essayer sans vrais spectateurs.',
+      custom: 'Une autre adresse, sur indication du support technique.',
+    },
+    base_url_label: 'Adresse de la plateforme',
+    api_key_label: 'Clé API du partenaire',
+    api_key_placeholder: 'Collez la clé fournie par pass Culture',
+    api_key_keep: 'Clé enregistrée — laissez vide pour la garder',
+    key_storage: {
+      os: 'enregistrée, chiffrée par le système',
+      file: 'enregistrée dans un fichier réservé à cet utilisateur',
+      env: "fournie par une variable d'environnement",
+      none: 'aucune',
+    },
+    no_key: 'aucune',
+    test: 'Tester la connexion',
+    testing: 'Test en cours…',
+    test_ok_one: 'Connexion réussie : {{count}} lieu accessible avec cette clé.',
+    test_ok_other: 'Connexion réussie : {{count}} lieux accessibles avec cette clé.',
+    test_again: 'Les réglages ont changé : testez de nouveau la connexion.',
+    venues_label: 'Lieux servis par ce guichet',
+    no_venue: 'Cette clé ne donne accès à aucun lieu : le lieu doit activer le partenaire sur pass Culture Pro.',
+    siret: 'SIRET {{siret}}',
+    no_siret: 'SIRET non renseigné',
+    counter_name_label: 'Nom de ce guichet (dans le journal)',
+    counter_name_placeholder: 'Caisse 1',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    save_needs_test: "Testez d'abord la connexion, puis cochez au moins un lieu.",
+    problem: {
+      base_url_missing: "Indiquez l'adresse de la plateforme.",
+      base_url_invalid: "Cette adresse n'est pas valide : elle doit commencer par https://",
+      key_missing: 'Collez la clé API fournie par pass Culture.',
+      key_short: 'Cette clé est trop courte : vérifiez le copier-coller.',
+      no_venue: 'Cochez au moins un lieu.',
+      no_counter_name: 'Donnez un nom à ce guichet (par ex. « Caisse 1 »).',
+    },
+    notice: {
+      saved: 'Compte enregistré : le guichet travaille maintenant sur ce compte.',
+      demo: 'Retour au mode démonstration.',
+    },
+    use_demo: 'Revenir au mode démonstration',
+    use_demo_question:
+      'Revenir au bac à sable ? Le guichet ne validera plus les vraies contremarques ; les données du compte réel restent conservées, sauf si vous cochez la case ci-dessous.',
+    erase_data_label:
+      'Effacer aussi les données de ce compte sur ce poste (journal, réservations, noms, sauvegardes) — refusé tant que des validations attendent d’être envoyées',
+    use_demo_cancel: 'Non, rester sur ce compte',
+    use_demo_confirm: 'Oui, revenir à la démonstration',
+    from_environment:
+      "Ce compte est fixé par les variables d'environnement du poste (PASSCULTURE_API_KEY…) : il ne peut pas être modifié ici. Changez-les, puis redémarrez le guichet.",
+  },
+  privacy: {
+    title: 'Données personnelles',
+    description:
+      'Ce que le guichet garde des bénéficiaires pass Culture, et combien de temps (RGPD). Le dossier de données n’est lisible que par votre compte utilisateur.',
+    kept_names:
+      'Gardés : prénom et nom (pour les comparer à la pièce d’identité et retrouver une personne hors ligne), contremarque, réservation, séance, places et prix.',
+    kept_not: 'Jamais gardés : e-mail, téléphone, date de naissance, code postal (écartés dès la réception).',
+    kept_after_one:
+      'Effacés {{count}} jour après la séance, une fois la réservation réglée (utilisée, annulée ou remboursée) et rien en attente d’envoi : le nom devient des initiales, la contremarque est masquée, les tickets imprimés sont supprimés. Montants, heures, guichet et numéros de réservation restent pour les comptes.',
+    kept_after_other:
+      'Effacés {{count}} jours après la séance, une fois la réservation réglée (utilisée, annulée ou remboursée) et rien en attente d’envoi : le nom devient des initiales, la contremarque est masquée, les tickets imprimés sont supprimés. Montants, heures, guichet et numéros de réservation restent pour les comptes.',
+    kept_backups: 'Sauvegardes : 3 copies quotidiennes et 2 d’avant mise à jour, purgées de la même façon chaque jour.',
+    kept_logs: 'Journal technique : 20 Mo au plus (4 fichiers), sans noms ni clé API.',
+    retention_label: 'Délai d’effacement après la séance (jours)',
+    save: 'Enregistrer',
+    saved_one: 'Enregistré : effacement {{count}} jour après la séance.',
+    saved_other: 'Enregistré : effacement {{count}} jours après la séance.',
+    invalid: 'Indiquez un nombre de jours entre 1 et 365.',
+  },
+} as const;

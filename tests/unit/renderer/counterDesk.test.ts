@@ -1,0 +1,153 @@
+/**
+ * Issue 12: the guichet's flow (renderer/screens/counter/counterDesk.ts) driven with a fake core whose answers
+ * arrive when the test says, as a slow network would deliver them.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BookingView, CallName, Envelope, GuichetApi, Validation, Verdict } from '../../../shared/contract';
+import { createCounterDesk, currentVerdict, enterAction } from '../../../renderer/screens/counter/counterDesk';
+
+const booking: BookingView = {
+  bookingId: 7,
+  firstName: 'Camille',
+  lastName: 'Durand',
+  offerName: 'Le Grand Bleu',
+  seanceStart: '2026-12-06T19:00:00.000Z',
+  quantity: 1,
+  isDuo: false,
+  unitPriceCents: 500,
+  totalPriceCents: 500,
+  priceCategoryLabel: null,
+  venueName: 'Cinéma du Port',
+};
+
+function verdict(token: string, kind: Verdict['kind'] = 'valid'): Verdict {
+  return {
+    token,
+    kind,
+    source: 'platform',
+    reason: null,
+    message: 'Réservation valide',
+    booking: { ...booking, firstName: `Client ${token}` },
+    validatableFrom: null,
+    undo: null,
+    seanceTiming: 'in_window',
+    usedBy: null,
+    ledgerId: 1,
+  };
+}
+
+function validation(token: string): Validation {
+  return {
+    token,
+    ledgerId: 2,
+    validatedAt: '2026-12-06T19:05:00.000Z',
+    booking,
+    message: 'Entrée validée',
+    upload: 'sent',
+  };
+}
+
+/** A core whose every call waits until the test answers it. */
+function slowCore() {
+  const calls: { name: CallName; input: unknown; answer: (value: unknown) => void }[] = [];
+  const api: Pick<GuichetApi, 'call' | 'on'> = {
+    call: (name, input) =>
+      new Promise((resolve) => {
+        calls.push({ name, input, answer: (value) => resolve({ ok: true, value } as Envelope<never>) });
+      }),
+    on: () => () => {},
+  };
+  return { api, calls };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the guichet flow', () => {
+  it('a newer lookup supersedes: the first answer, arriving last, never replaces the second', async () => {
+    const { api, calls } = slowCore();
+    const desk = createCounterDesk(api, () => {});
+    expect(desk.lookup('AAAAAA', 'AAAAAA')).toBe(true);
+    expect(desk.lookup('BBBBBB', 'BBBBBB')).toBe(true);
+    expect(calls.map((call) => call.input)).toEqual([{ text: 'AAAAAA' }, { text: 'BBBBBB' }]);
+
+    calls[1]?.answer(verdict('BBBBBB'));
+    await settle();
+    calls[0]?.answer(verdict('AAAAAA'));
+    await settle();
+
+    const { panel, pending } = desk.getState();
+    expect(pending).toBeNull();
+    expect(panel?.kind === 'verdict' && panel.verdict.token).toBe('BBBBBB');
+    expect(currentVerdict(desk.getState())?.token).toBe('BBBBBB');
+  });
+
+  it('Enter during a validation sends nothing: neither a second validation nor a lookup of the same code', async () => {
+    const { api, calls } = slowCore();
+    let settledCount = 0;
+    const desk = createCounterDesk(api, () => (settledCount += 1));
+    desk.lookup('CCCCCC', 'CCCCCC');
+    calls[0]?.answer(verdict('CCCCCC'));
+    await settle();
+
+    // First Enter on the green verdict: the validation leaves.
+    const first = enterAction('', currentVerdict(desk.getState()));
+    expect(first).toEqual({ kind: 'admit', typed: false });
+    expect(desk.validate('CCCCCC', booking)).toBe(true);
+
+    // Enter again while pass Culture has not answered: nothing to admit, and the desk refuses every call.
+    expect(currentVerdict(desk.getState())).toBeNull();
+    expect(enterAction('', currentVerdict(desk.getState()))).toEqual({ kind: 'nothing' });
+    const again = enterAction('CCCCCC', currentVerdict(desk.getState()));
+    expect(again.kind).toBe('lookup');
+    expect(desk.lookup('CCCCCC', 'CCCCCC')).toBe(false);
+    expect(desk.validate('CCCCCC', booking)).toBe(false);
+    expect(desk.undo('CCCCCC', booking)).toBe(false);
+    expect(calls.map((call) => call.name)).toEqual(['counter.lookup', 'counter.validate']);
+
+    calls[1]?.answer(validation('CCCCCC'));
+    await settle();
+    expect(desk.getState().panel?.kind).toBe('validated');
+    expect(settledCount).toBe(2);
+  });
+
+  it('a green left unvalidated for another code becomes the note, and validating it later clears the note', async () => {
+    const { api, calls } = slowCore();
+    const desk = createCounterDesk(api, () => {});
+    desk.lookup('DDDDDD', 'DDDDDD');
+    calls[0]?.answer(verdict('DDDDDD'));
+    await settle();
+    desk.lookup('EEEEEE', 'EEEEEE');
+    expect(desk.getState().previous).toEqual({ token: 'DDDDDD', name: 'Client DDDDDD D.' });
+
+    calls[1]?.answer(verdict('EEEEEE', 'refused'));
+    await settle();
+    expect(desk.goBack()).toBe(true);
+    calls[2]?.answer(verdict('DDDDDD'));
+    await settle();
+    expect(desk.getState().previous).toBeNull();
+  });
+
+  it('a code that is not a countermark takes the verdict away from Enter at once, even mid-lookup', async () => {
+    const { api, calls } = slowCore();
+    const desk = createCounterDesk(api, () => {});
+    desk.lookup('FFFFFF', 'FFFFFF');
+    calls[0]?.answer(verdict('FFFFFF'));
+    await settle();
+    expect(currentVerdict(desk.getState())?.token).toBe('FFFFFF');
+
+    desk.lookup('GGGGGG', 'GGGGGG');
+    desk.dropVerdict(); // a typo typed while the lookup runs
+    calls[1]?.answer(verdict('GGGGGG'));
+    await settle();
+    expect(desk.getState().panel).toBeNull();
+    expect(currentVerdict(desk.getState())).toBeNull();
+    expect(enterAction('', null)).toEqual({ kind: 'nothing' });
+  });
+
+  it('Enter with the code on screen typed again admits it; with a typo, it is refused and nothing is sent', () => {
+    const current = verdict('HHHHHH');
+    expect(enterAction('hhhhhh', current)).toEqual({ kind: 'admit', typed: true });
+    expect(enterAction('HHH', current)).toEqual({ kind: 'refuse', text: 'HHH' });
+    expect(enterAction(' JJJJJJ ', current)).toEqual({ kind: 'lookup', text: 'JJJJJJ', token: 'JJJJJJ' });
+  });
+});
