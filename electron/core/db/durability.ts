@@ -10,12 +10,28 @@
  */
 import type Database from 'better-sqlite3';
 
+/** The two pragmas, prepared once per connection: `pragma()` would prepare them again on every write. */
+const switches = new WeakMap<Database.Database, { relax: Database.Statement; restore: Database.Statement }>();
+
+function switchesOf(sqlite: Database.Database) {
+  let found = switches.get(sqlite);
+  if (!found) {
+    found = {
+      relax: sqlite.prepare('PRAGMA synchronous = NORMAL'),
+      restore: sqlite.prepare('PRAGMA synchronous = FULL'),
+    };
+    switches.set(sqlite, found);
+  }
+  return found;
+}
+
 export function withRelaxedDurability<T>(sqlite: Database.Database, write: () => T): T {
   if (sqlite.inTransaction) return write(); // the pragma cannot change inside a transaction
-  sqlite.pragma('synchronous = NORMAL');
+  const { relax, restore } = switchesOf(sqlite);
+  relax.run();
   try {
     return write();
   } finally {
-    sqlite.pragma('synchronous = FULL');
+    restore.run();
   }
 }
