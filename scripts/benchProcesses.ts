@@ -19,8 +19,10 @@ interface Child {
 }
 
 function startChild(role: 'sandbox' | 'counter', options: unknown): Child {
+  // BENCH_ENGINE_PROFILE=<dir>: the engine's CPU profile (V8's --cpu-prof), written when it stops.
+  const profile = role === 'counter' && process.env.BENCH_ENGINE_PROFILE;
   const child = fork(CHILD, [role, JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
