@@ -7,6 +7,7 @@ import {
   type ProvisionalRequest,
   type UndoRequest,
 } from './counterPanel';
+import { CorrectionNote } from './CorrectionNote';
 import { ErrorBody } from './ErrorBody';
 import { ForeignBody } from './ForeignBody';
 import { LocalSourceNote } from './LocalSourceNote';
@@ -66,6 +67,9 @@ export function VerdictPanel({ panel, isBusy, ...actions }: VerdictPanelProps) {
           </p>
         )}
       </header>
+      {panel.kind === 'verdict' && panel.verdict.correctedFrom && (
+        <CorrectionNote from={panel.verdict.correctedFrom} to={panel.verdict.kind} />
+      )}
       {panel.kind === 'verdict' && panel.verdict.source === 'local' && panel.verdict.kind !== 'unverifiable' && (
         <LocalSourceNote confirming={panel.verdict.confirming === true} />
       )}

@@ -97,8 +97,8 @@ export function useCounterDesk(onSettled: () => void): CounterDesk {
     }
   }
 
-  // Local first: pass Culture contradicts the verdict on screen (e.g. cancelled since the last sync) — replace it,
-  // unless the cashier has moved on to another code or an action.
+  // Local first: pass Culture's answer to the verdict on screen confirms it or corrects it (e.g. cancelled since the
+  // last sync; the panel then says so) — shown unless the cashier has moved on to another code or an action.
   useEffect(
     () =>
       api.on('verdict.updated', (verdict) => {
