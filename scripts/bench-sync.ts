@@ -285,7 +285,8 @@ async function season(): Promise<void> {
     const synced = await counter.dispatch('sync.now', {});
     const syncMs = performance.now() - started;
     const status = await counter.dispatch('status.get', {});
-    const afterSync = (await counter.memory()).rss / 2 ** 20;
+    const memorySynced = await counter.memory();
+    const afterSync = memorySynced.rss / 2 ** 20;
     // Bookings seen by this counter (mirrored with their token), looked up again: the mirror answers, the
     // platform confirms in the background.
     const tokens: string[] = [];
@@ -309,6 +310,12 @@ async function season(): Promise<void> {
     console.log(
       `  engine RSS: ${before.toFixed(0)} MB at start, ${afterSync.toFixed(0)} MB after the sync, ` +
         `${after.toFixed(0)} MB after ${SEASON_LOOKUPS} lookups (target ≤ 200 MB)`,
+    );
+    // Where it went: V8's heap (used of allocated), and memory outside it (SQLite's page cache, buffers).
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+    console.log(
+      `    after the sync: V8 heap ${mb(memorySynced.heapUsed)} used of ${mb(memorySynced.heapTotal)}, ` +
+        `external ${mb(memorySynced.external)} (array buffers ${mb(memorySynced.arrayBuffers)})`,
     );
     console.log(
       `  engine round trip of a lookup, booking in the mirror: median ${ms(l.median)}, p99 ${ms(l.p99)} ` +
