@@ -177,7 +177,7 @@ export function createGuichet(deps: GuichetDeps) {
    * pass Culture's answer for a verdict shown from the mirror. The same verdict comes back as pass Culture's
    * (`confirming` off); a different one carries `correctedFrom`, so the screen can make the change impossible to
    * miss. Unreachable: the mirror's verdict stays, said as local. A refusal is written to the ledger like any
-   * platform answer; a confirmation adds no row (the lookup's row stands).
+   * platform answer (its status and body are worth keeping); a valid answer that confirms adds no row.
    */
   async function confirmWithPlatform(shown: Verdict): Promise<void> {
     const { token } = shown;
@@ -205,6 +205,10 @@ export function createGuichet(deps: GuichetDeps) {
         timeContext(),
       );
     } catch (error) {
+      // Validated here meanwhile (Enter before this answer came): the PATCH has decided, and a "used" from this
+      // late answer would only be our own validation seen back.
+      const since = ledger.standingValidation(token);
+      if (since && since.id > shown.ledgerId) return;
       if (isPlatformError(error) && !isOutage(error) && error.code !== 'rate_limited') {
         try {
           answer = await platformRefusal(token, error);
@@ -219,7 +223,10 @@ export function createGuichet(deps: GuichetDeps) {
       }
     }
     const corrected = answer.kind !== shown.kind || answer.reason !== shown.reason;
-    deps.onVerdictUpdated?.(corrected ? { ...answer, correctedFrom: shown.kind } : answer);
+    // A confirmation keeps the shown verdict's ledger id (its row stands for the scan; the screen hears it once).
+    deps.onVerdictUpdated?.(
+      corrected ? { ...answer, correctedFrom: shown.kind } : { ...answer, ledgerId: shown.ledgerId },
+    );
   }
 
   async function askPlatform(token: string, deadlineAt: number): Promise<Verdict> {

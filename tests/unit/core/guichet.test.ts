@@ -233,6 +233,20 @@ describe('local first', () => {
       source: 'platform',
       correctedFrom: 'valid',
     });
+
+    // Now known as cancelled here: the mirror's red first, then pass Culture's same answer confirms it under the
+    // shown verdict's ledger id (the screen does not sound it twice), without correctedFrom.
+    updated = nextUpdate();
+    const red = await lookup(b.token);
+    expect(red).toMatchObject({ kind: 'refused', reason: 'cancelled', source: 'local', confirming: true });
+    const redConfirmed = await updated;
+    expect(redConfirmed).toMatchObject({
+      kind: 'refused',
+      reason: 'cancelled',
+      source: 'platform',
+      ledgerId: red.ledgerId,
+    });
+    expect(redConfirmed.correctedFrom).toBeUndefined();
     // And it can no longer be validated.
     expect(await counter.core.dispatch('counter.validate', { token: b.token })).toMatchObject({
       ok: false,
