@@ -167,7 +167,12 @@ export function createGuichet(deps: GuichetDeps) {
     const known = cache.byToken(token);
     if (known) {
       const verdict: Verdict = { ...(await lookupLocally(token, known, undefined, deadlineAt)), confirming: true };
-      setImmediate(() => void confirmWithPlatform(verdict));
+      // Never an unhandled rejection: e.g. the engine closing while pass Culture is asked (the database is then shut).
+      setImmediate(() =>
+        confirmWithPlatform(verdict).catch((error: unknown) =>
+          logger.warn({ err: describe(error), token: maskToken(token) }, 'background confirmation failed'),
+        ),
+      );
       return verdict;
     }
     return askPlatform(token, deadlineAt);
