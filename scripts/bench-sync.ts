@@ -4,7 +4,10 @@
  *   2. name search among those 100,000 bookings (median, p99);
  *   3. drain 500 queued validations against the sandbox enforcing 200 requests/min, vs the floor the limit
  *      sets, counting requests refused for rate (skip with BENCH_SKIP_DRAIN=1: it takes two minutes);
- *   4. requests per minute of one counter over a large cinema's evening, listing film by film (before) and by
+ *   4. memory with a real season: the engine in its own process (as the product runs it) after a full sync of
+ *      100,000 bookings and 2,030 séances, its RSS (target ≤ 200 MB), and the engine round trip of a lookup for a
+ *      mirrored booking then (target ≤ 2 ms median), the platform answering (skip with BENCH_SKIP_SEASON=1);
+ *   5. requests per minute of one counter over a large cinema's evening, listing film by film (before) and by
  *      venue (after), in one run (benchSyncRate.ts; skip with BENCH_SKIP_RATE=1: about ten minutes).
  */
 import fs from 'node:fs';
@@ -17,6 +20,7 @@ import { createMirrorQueries } from '../electron/core/sync/mirrorQueries';
 import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
 import type { PlatformBooking } from '../shared/platform/schemas';
+import { loadLine, startCounterProcess, startSandboxProcess } from './benchProcesses';
 import { benchSyncRate } from './benchSyncRate';
 import { ms, summary } from './stats';
 import { addSandboxBooking, sandboxStats, setFaults, setRateLimit } from '../tests/support/sandboxControl';
@@ -264,7 +268,67 @@ async function drain(): Promise<void> {
   await sandbox.close();
 }
 
+const SEASON = { films: 58, seancesPerDay: 5, days: 7, bookings: 100_000 };
+const SEASON_LOOKUPS = 200;
+
+/** RSS of the engine process with a season mirrored, and its lookups then (each process on its own, as in use). */
+async function season(): Promise<void> {
+  const sandbox = await startSandboxProcess({ programme: SEASON });
+  const counter = await startCounterProcess({
+    platform: { baseUrl: sandbox.url, apiKey: sandbox.apiKey },
+    rateLimitPerMinute: 1_000_000,
+    backgroundShare: 1,
+  });
+  try {
+    const before = (await counter.memory()).rss / 2 ** 20;
+    const started = performance.now();
+    const synced = await counter.dispatch('sync.now', {});
+    const syncMs = performance.now() - started;
+    const status = await counter.dispatch('status.get', {});
+    const memorySynced = await counter.memory();
+    const afterSync = memorySynced.rss / 2 ** 20;
+    // Bookings seen by this counter (mirrored with their token), looked up again: the mirror answers, the
+    // platform confirms in the background.
+    const tokens: string[] = [];
+    for (let i = 0; i < SEASON_LOOKUPS + 10; i++) tokens.push((await addSandboxBooking(sandbox.url)).token);
+    for (const token of tokens) await counter.dispatch('counter.lookup', { text: token });
+    const times: number[] = [];
+    for (const token of tokens.slice(10)) {
+      const start = performance.now();
+      const verdict = await counter.dispatch('counter.lookup', { text: token });
+      times.push(performance.now() - start);
+      if (!verdict.ok) throw new Error(`lookup failed: ${verdict.error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const after = (await counter.memory()).rss / 2 ** 20;
+    const l = summary(times);
+    console.log(`Season mirrored in the engine's process (${loadLine()})`);
+    console.log(
+      `  full sync of ${SEASON.bookings.toLocaleString('en')} bookings and 2,030 séances: ` +
+        `${(syncMs / 1000).toFixed(1)} s (${synced.ok && status.ok ? 'done' : 'failed'})`,
+    );
+    console.log(
+      `  engine RSS: ${before.toFixed(0)} MB at start, ${afterSync.toFixed(0)} MB after the sync, ` +
+        `${after.toFixed(0)} MB after ${SEASON_LOOKUPS} lookups (target ≤ 200 MB)`,
+    );
+    // Where it went: V8's heap (used of allocated), and memory outside it (SQLite's page cache, buffers).
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+    console.log(
+      `    after the sync: V8 heap ${mb(memorySynced.heapUsed)} used of ${mb(memorySynced.heapTotal)}, ` +
+        `external ${mb(memorySynced.external)} (array buffers ${mb(memorySynced.arrayBuffers)})`,
+    );
+    console.log(
+      `  engine round trip of a lookup, booking in the mirror: median ${ms(l.median)}, p99 ${ms(l.p99)} ` +
+        `(target ≤ 2 ms median)`,
+    );
+  } finally {
+    await counter.close();
+    await sandbox.close();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY_SEASON) return season();
   const rows = bookings();
   // Three alternated rounds; medians, so one noisy moment on a shared machine does not decide.
   const rounds = [ingest(rows), ingest(rows), ingest(rows)];
@@ -280,6 +344,7 @@ async function main(): Promise<void> {
   const s = search(dir);
   console.log(`Name search among ${N}: median ${ms(s.median)}, p99 ${ms(s.p99)} (target p99 ≤ 20 ms)`);
   if (!process.env.BENCH_SKIP_DRAIN) await drain();
+  if (!process.env.BENCH_SKIP_SEASON) await season();
   if (!process.env.BENCH_SKIP_RATE) await benchSyncRate();
 }
 

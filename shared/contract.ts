@@ -124,8 +124,13 @@ export const verdictSchema = z.object({
   kind: z.enum(['valid', 'other_seance', 'not_yet', 'refused', 'unverifiable']),
   /** Where the verdict comes from: the platform, or the local mirror while offline. */
   source: z.enum(['platform', 'local']),
-  /** Local verdict while online: pass Culture is being asked; `verdict.updated` replaces it if it disagrees. */
+  /** Local verdict while online: pass Culture is being asked; `verdict.updated` then confirms or corrects it. */
   confirming: z.boolean().optional(),
+  /**
+   * Set on a `verdict.updated` whose answer differs from the local verdict shown first: that verdict's kind (e.g.
+   * `valid` when pass Culture says the booking was cancelled meanwhile). The screen makes such a change unmissable.
+   */
+  correctedFrom: z.enum(['valid', 'other_seance', 'not_yet', 'refused', 'unverifiable']).optional(),
   reason: refusalReasonSchema.nullable(),
   /** French, for the cashier. */
   message: z.string(),

@@ -2,6 +2,7 @@
  * The counter engine, composed once from its dependencies. Hosts (Electron main, browser mode, tests) call
  * `createCore` and then only `dispatch` contract calls and listen to events.
  */
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { DEFAULT_TIME_ZONE } from '../../shared/dates';
@@ -77,19 +78,22 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
    * reaches the renderer first, before the screens that refresh on `ledger.changed` start asking for data.
    */
   function emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
-    setImmediate(() => {
-      for (const listener of listeners) {
-        try {
-          listener(name, payload);
-        } catch (error) {
-          logger.error({ err: error, event: name }, 'event listener failed');
-        }
+    setImmediate(() => deliver(name, payload));
+  }
+  function deliver<N extends EventName>(name: N, payload: EventPayload<N>): void {
+    for (const listener of listeners) {
+      try {
+        listener(name, payload);
+      } catch (error) {
+        logger.error({ err: error, event: name }, 'event listener failed');
       }
-    });
+    }
   }
 
   // Aborted first thing on close: queued and in-flight platform calls end at once, so stopping never waits on them.
   const closing = new AbortController();
+  // Every request in flight listens to it (platform/http.ts): a storm of scans is not a leak.
+  setMaxListeners(0, closing.signal);
   const client = createPlatformClient({
     baseUrl: deps.platform.baseUrl,
     apiKey: deps.platform.apiKey,
@@ -204,8 +208,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       conflicts: counts.conflicts,
     };
   }
+  /**
+   * One `status.changed` per turn of the event loop, computed once after the call that caused it has answered: a
+   * validation changes the queue two or three times, and the banner needs only the last state.
+   */
+  let statusDue = false;
   function publishStatus(): void {
-    emit('status.changed', status());
+    if (statusDue) return;
+    statusDue = true;
+    setImmediate(() => {
+      statusDue = false;
+      if (listeners.size > 0 && db.$client.open) deliver('status.changed', status());
+    });
   }
 
   const printing = createPrinting({

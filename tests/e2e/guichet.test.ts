@@ -164,10 +164,19 @@ describe('local first', () => {
     await scan(b.token);
     await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
     await page.keyboard.press('Escape');
+    // Seen before and unchanged: the mirror's green, then pass Culture's confirmation (no longer "en cours").
+    await scan(b.token);
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
+    await expect.poll(() => page.getByTestId('verdict-source').count()).toBe(0);
+    expect(await page.getByTestId('verdict-correction').count()).toBe(0);
+    await page.keyboard.press('Escape');
     await cancelSandboxBooking(counter.sandbox.url, b.id, 'offerer');
     await scan(b.token);
     await expect.poll(() => verdict().getAttribute('data-kind')).toBe('refused');
     expect(await verdict().textContent()).toMatch(/annulée/);
+    // The green shown first was corrected: said in words, not only by the colour.
+    expect(await page.getByTestId('verdict-correction').getAttribute('data-from')).toBe('valid');
+    expect(await page.getByTestId('verdict-correction').textContent()).toMatch(/CORRIGÉ PAR PASS CULTURE/);
     expect(await page.getByTestId('validate-button').count()).toBe(0);
   });
 });

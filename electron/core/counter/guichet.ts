@@ -54,7 +54,7 @@ export interface GuichetDeps {
   onLedgerRow: (entryId: number, kind: LedgerAppend['kind']) => void;
   /** Called when the upload queue gained a row. */
   onQueued: () => void;
-  /** Called when pass Culture contradicts a local verdict already shown (local-first lookups). */
+  /** pass Culture's answer to a verdict shown from the mirror (local first): it confirms or corrects it. */
   onVerdictUpdated?: (verdict: Verdict) => void;
   /** Called once a validation is recorded (e.g. to print the entry slip); must not throw or block. */
   onValidated?: (validation: Validation) => void;
@@ -161,31 +161,77 @@ export function createGuichet(deps: GuichetDeps) {
     const deadlineAt = performance.now() + deps.lookupTimeoutMs;
     // A validation or undo made here and not sent yet is newer than anything the platform knows.
     if (!online() || queue.hasUnsent(token)) return lookupLocally(token, undefined, undefined, deadlineAt);
-    // Local first: a token seen before, validatable as far as this counter knows, is answered at once; pass Culture
-    // confirms in the background and a different answer replaces the verdict on screen (and blocks validation).
+    // Local first: a token this counter has seen gets its verdict from the mirror at once. pass Culture is asked
+    // once that answer has gone, and its answer confirms or corrects the verdict on screen (`verdict.updated`); a
+    // validation is decided by pass Culture anyway (the PATCH), never by this verdict.
     const known = cache.byToken(token);
-    if (known && isLocallyValidatable(known) && !ledger.standingValidation(token)) {
-      const verdict = { ...(await lookupLocally(token, known, null, deadlineAt)), confirming: true };
-      void confirmWithPlatform(token);
+    if (known) {
+      const verdict: Verdict = { ...(await lookupLocally(token, known, undefined, deadlineAt)), confirming: true };
+      // Never an unhandled rejection: e.g. the engine closing while pass Culture is asked (the database is then shut).
+      setImmediate(() =>
+        confirmWithPlatform(verdict).catch((error: unknown) =>
+          logger.warn({ err: describe(error), token: maskToken(token) }, 'background confirmation failed'),
+        ),
+      );
       return verdict;
     }
     return askPlatform(token, deadlineAt);
   }
 
-  async function confirmWithPlatform(token: string): Promise<void> {
+  /**
+   * pass Culture's answer for a verdict shown from the mirror. The same verdict comes back as pass Culture's
+   * (`confirming` off); a different one carries `correctedFrom`, so the screen can make the change impossible to
+   * miss. Unreachable: the mirror's verdict stays, said as local. A refusal is written to the ledger like any
+   * platform answer (its status and body are worth keeping); a valid answer that confirms adds no row.
+   */
+  async function confirmWithPlatform(shown: Verdict): Promise<void> {
+    const { token } = shown;
+    let answer: Verdict;
     try {
       const found = await gateway('cashier', (c, time) => c.getBookingByToken(token, { timeoutMs: time.timeoutMs() }), {
         deadlineMs: deps.lookupTimeoutMs,
       });
-      cache.remember(token, found, now());
+      const known = cache.remember(token, found, now());
+      const start = cache.seance(known.stockId)?.beginningDatetime ?? shown.booking?.seanceStart ?? null;
+      const confirms = shown.kind === 'valid' || shown.kind === 'other_seance';
+      // Only a correction (the mirror said no, pass Culture says yes) is a new answer worth its own ledger row.
+      const ledgerId = confirms
+        ? shown.ledgerId
+        : record({
+            kind: 'lookup',
+            token,
+            bookingId: found.id,
+            outcome: 'valid',
+            platformStatus: 200,
+            platformAnswer: null,
+          });
+      answer = placeInTime(
+        validVerdict({ token, ledgerId, booking: bookingView(known, start), source: 'platform' }),
+        timeContext(),
+      );
     } catch (error) {
-      if (!isPlatformError(error) || isOutage(error) || error.code === 'rate_limited') return;
-      try {
-        deps.onVerdictUpdated?.(await platformRefusal(token, error));
-      } catch (failure) {
-        logger.warn({ err: describe(failure), token: maskToken(token) }, 'background confirmation failed');
+      // Validated here meanwhile (Enter before this answer came): the PATCH has decided, and a "used" from this
+      // late answer would only be our own validation seen back.
+      const since = ledger.standingValidation(token);
+      if (since && since.id > shown.ledgerId) return;
+      if (isPlatformError(error) && !isOutage(error) && error.code !== 'rate_limited') {
+        try {
+          answer = await platformRefusal(token, error);
+        } catch (failure) {
+          logger.warn({ err: describe(failure), token: maskToken(token) }, 'background confirmation failed');
+          answer = { ...shown, confirming: false };
+        }
+      } else {
+        if (!isPlatformError(error))
+          logger.warn({ err: describe(error), token: maskToken(token) }, 'confirmation failed');
+        answer = { ...shown, confirming: false };
       }
     }
+    const corrected = answer.kind !== shown.kind || answer.reason !== shown.reason;
+    // A confirmation keeps the shown verdict's ledger id (its row stands for the scan; the screen hears it once).
+    deps.onVerdictUpdated?.(
+      corrected ? { ...answer, correctedFrom: shown.kind } : { ...answer, ledgerId: shown.ledgerId },
+    );
   }
 
   async function askPlatform(token: string, deadlineAt: number): Promise<Verdict> {
@@ -246,13 +292,6 @@ export function createGuichet(deps: GuichetDeps) {
           : { where: 'elsewhere' as const, at: null, counterName: null };
     const booking = reason === 'unknown' ? null : await viewOf(known, deadlineAt);
     return placeInTime(refusedVerdict({ ...base, booking }, reason, error.message, undo, usedBy), timeContext());
-  }
-
-  function isLocallyValidatable(booking: KnownBooking): boolean {
-    return (
-      booking.status === 'CONFIRMED' &&
-      (!booking.confirmationDate || new Date(booking.confirmationDate) <= deps.clock())
-    );
   }
 
   /** What this counter knows of a booking already rules out a validation (the platform would refuse it). */

@@ -6,16 +6,34 @@
  * (https://www.sqlite.org/pragma.html#pragma_synchronous). Used for: lookup rows (a record of consultations,
  * not a promise to anyone), "sent" marks on the upload queue (losing one only makes the next start check
  * the row again, and a "410 already validated" then settles it once — see uploader.ts), and the mirror of the
- * platform (bookings, séances, sync cursors: downloaded again if lost).
+ * platform (bookings, séances, sync cursors: downloaded again if lost), and the print queue's progress marks (a job
+ * taken, printed, its old failures settled: a power cut that loses one prints a slip again, or shows it as
+ * interrupted for the cashier to reprint; the job itself is written durably).
  */
 import type Database from 'better-sqlite3';
 
+/** The two pragmas, prepared once per connection: `pragma()` would prepare them again on every write. */
+const switches = new WeakMap<Database.Database, { relax: Database.Statement; restore: Database.Statement }>();
+
+function switchesOf(sqlite: Database.Database) {
+  let found = switches.get(sqlite);
+  if (!found) {
+    found = {
+      relax: sqlite.prepare('PRAGMA synchronous = NORMAL'),
+      restore: sqlite.prepare('PRAGMA synchronous = FULL'),
+    };
+    switches.set(sqlite, found);
+  }
+  return found;
+}
+
 export function withRelaxedDurability<T>(sqlite: Database.Database, write: () => T): T {
   if (sqlite.inTransaction) return write(); // the pragma cannot change inside a transaction
-  sqlite.pragma('synchronous = NORMAL');
+  const { relax, restore } = switchesOf(sqlite);
+  relax.run();
   try {
     return write();
   } finally {
-    sqlite.pragma('synchronous = FULL');
+    restore.run();
   }
 }

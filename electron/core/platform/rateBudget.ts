@@ -12,6 +12,7 @@
  *   their deadline fail at once rather than wait for nothing.
  * Delays are measured on the monotonic clock: setting the PC's clock back or forth never stretches a pause.
  */
+import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import { t } from '../../../shared/i18n';
 import { PlatformError } from './errors';
@@ -44,6 +45,8 @@ export interface RateBudget {
   stop(): void;
 }
 
+const NOTHING_TO_RELEASE = () => {};
+
 /** The error of a call that the budget could not serve before its caller gave up. */
 export function budgetExhausted(): PlatformError {
   return new PlatformError('rate_limited', { status: null, message: t('errors.rate_limited_local') });
@@ -72,6 +75,8 @@ export function createRateBudget(options: RateBudgetOptions = {}): RateBudget {
   let stopped = false;
   /** Aborted by stop(): whatever still waits in the queues leaves it and fails, so closing never hangs. */
   const lifetime = new AbortController();
+  // Every call waiting in the budget listens to it (linkToLifetime): a storm of scans is not a leak.
+  setMaxListeners(0, lifetime.signal);
 
   function usedLastMinute(): number {
     const since = monotonic() - MINUTE;
@@ -97,6 +102,29 @@ export function createRateBudget(options: RateBudgetOptions = {}): RateBudget {
     }
   }
 
+  /**
+   * The caller's signal joined to the budget's lifetime, with plain listeners removed once the call settles
+   * (AbortSignal.any costs more and keeps its sources alive: this runs on every request).
+   */
+  function linkToLifetime(callerSignal: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+    if (!callerSignal) return { signal: lifetime.signal, release: NOTHING_TO_RELEASE };
+    const joined = new AbortController();
+    if (callerSignal.aborted || lifetime.signal.aborted) {
+      joined.abort();
+      return { signal: joined.signal, release: NOTHING_TO_RELEASE };
+    }
+    const abort = () => joined.abort();
+    callerSignal.addEventListener('abort', abort, { once: true });
+    lifetime.signal.addEventListener('abort', abort, { once: true });
+    return {
+      signal: joined.signal,
+      release: () => {
+        callerSignal.removeEventListener('abort', abort);
+        lifetime.signal.removeEventListener('abort', abort);
+      },
+    };
+  }
+
   function run<T>(lane: Lane, task: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     const queued = all.add(
       () => {
@@ -113,21 +141,28 @@ export function createRateBudget(options: RateBudgetOptions = {}): RateBudget {
 
   return {
     schedule(lane, task, scheduleOptions = {}) {
-      const signal = scheduleOptions.signal
-        ? AbortSignal.any([scheduleOptions.signal, lifetime.signal])
-        : lifetime.signal;
-      if (signal.aborted) return Promise.reject(budgetExhausted());
-      if (pausedUntil !== null && lane === 'cashier') {
-        if (!probeInFlight && usedLastMinute() < cap) return probe(task);
-        // Someone is already probing: a caller with a deadline that ends before the pause does waits for nothing.
-        if (scheduleOptions.signal) return Promise.reject(budgetExhausted());
+      const link = linkToLifetime(scheduleOptions.signal);
+      const { signal } = link;
+      if (signal.aborted) {
+        link.release();
+        return Promise.reject(budgetExhausted());
       }
-      if (lane !== 'sync') return run(lane, task, signal);
-      return background
-        .add(() => run(lane, task, signal), { signal })
-        .catch((error: unknown) => Promise.reject(signal.aborted ? budgetExhausted() : error)) as Promise<
-        Awaited<ReturnType<typeof task>>
-      >;
+      let scheduled: ReturnType<typeof task>;
+      if (pausedUntil !== null && lane === 'cashier' && !probeInFlight && usedLastMinute() < cap) {
+        scheduled = probe(task);
+      } else if (pausedUntil !== null && lane === 'cashier' && scheduleOptions.signal) {
+        // Someone is already probing: a caller with a deadline that ends before the pause does waits for nothing.
+        scheduled = Promise.reject(budgetExhausted());
+      } else if (lane !== 'sync') {
+        scheduled = run(lane, task, signal);
+      } else {
+        scheduled = background
+          .add(() => run(lane, task, signal), { signal })
+          .catch((error: unknown) => Promise.reject(signal.aborted ? budgetExhausted() : error)) as ReturnType<
+          typeof task
+        >;
+      }
+      return link.release === NOTHING_TO_RELEASE ? scheduled : scheduled.finally(link.release);
     },
     rateLimited() {
       backoffMs = Math.min(MINUTE, backoffMs === 0 ? 5_000 : backoffMs * 2);

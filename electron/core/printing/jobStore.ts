@@ -1,5 +1,6 @@
 /** The print queue's rows in SQLite: jobs survive a restart, and a failed job keeps its reason until handled. */
 import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { withRelaxedDurability } from '../db/durability';
 import type { CounterDb } from '../db/open';
 import { printJobs } from '../db/schema';
 import type { FailureCode } from './transport';
@@ -39,6 +40,12 @@ export function createJobStore(db: CounterDb) {
 
     /** The oldest pending job, now marked as printing (one attempt more). */
     takeNext(at: string, printer: string): PrintJobRow | undefined {
+      // Relaxed (durability.ts), like `printed` below: two durable commits a slip would sit in front of the scans
+      // while the queue prints. A power cut can only lose these marks: the job is then taken again (one more slip).
+      return withRelaxedDurability(db.$client, () => this.takeNextNow(at, printer));
+    },
+
+    takeNextNow(at: string, printer: string): PrintJobRow | undefined {
       return db.$client.transaction(() => {
         const next = db
           .select()
@@ -57,10 +64,13 @@ export function createJobStore(db: CounterDb) {
     },
 
     printed(id: number, at: string): void {
-      db.update(printJobs)
-        .set({ status: 'printed', failureCode: null, failureMessage: null, printedAt: at, updatedAt: at })
-        .where(eq(printJobs.id, id))
-        .run();
+      withRelaxedDurability(db.$client, () =>
+        db
+          .update(printJobs)
+          .set({ status: 'printed', failureCode: null, failureMessage: null, printedAt: at, updatedAt: at })
+          .where(eq(printJobs.id, id))
+          .run(),
+      );
     },
 
     failed(id: number, code: FailureCode, message: string, at: string): void {
@@ -102,10 +112,13 @@ export function createJobStore(db: CounterDb) {
 
     /** Once a slip for an entry has printed, its earlier failed jobs need nobody's attention any more. */
     settleFailuresOf(ledgerId: number, at: string): void {
-      db.update(printJobs)
-        .set({ status: 'cancelled', updatedAt: at })
-        .where(and(eq(printJobs.ledgerId, ledgerId), eq(printJobs.status, 'failed')))
-        .run();
+      withRelaxedDurability(db.$client, () =>
+        db
+          .update(printJobs)
+          .set({ status: 'cancelled', updatedAt: at })
+          .where(and(eq(printJobs.ledgerId, ledgerId), eq(printJobs.status, 'failed')))
+          .run(),
+      );
     },
 
     /**

@@ -16,17 +16,46 @@ export type QueueRow = typeof uploadQueue.$inferSelect;
 export type QueueAction = QueueRow['action'];
 
 export function createUploadQueue(db: CounterDb, now: () => string, runId: string = crypto.randomUUID()) {
+  const client = db.$client;
+  // Every statement below runs on the guichet's path (each validation, each scan) and is prepared once. The queue
+  // keeps every row it ever held, so each one reads through an index: `state IN (…) ORDER BY id` would scan them all.
   const oldestUnsent = db
     .select()
     .from(uploadQueue)
-    .where(inArray(uploadQueue.state, ['pending', 'sending']))
-    .orderBy(asc(uploadQueue.id))
-    .limit(1)
+    .where(
+      sql`${uploadQueue.id} = (SELECT MIN(first) FROM (
+        SELECT MIN(id) AS first FROM upload_queue WHERE state = 'pending'
+        UNION ALL SELECT MIN(id) FROM upload_queue WHERE state = 'sending'))`,
+    )
     .prepare();
-  const claim = db.$client.prepare(
+  const anyUnsent = client
+    .prepare("SELECT EXISTS (SELECT 1 FROM upload_queue WHERE state IN ('pending', 'sending'))")
+    .pluck();
+  const byId = db
+    .select()
+    .from(uploadQueue)
+    .where(eq(uploadQueue.id, sql.placeholder('id')))
+    .prepare();
+  const insert = client.prepare(
+    `INSERT INTO upload_queue (ledger_id, action, token, booking_id, provisional, idempotency_key, state, attempts,
+       may_have_reached, created_at, last_attempt_at, claimed_by)
+     VALUES (@ledgerId, @action, @token, @bookingId, @provisional, @idempotencyKey, @state, @attempts, 0, @createdAt,
+       @lastAttemptAt, @claimedBy)`,
+  );
+  const claim = client.prepare(
     `UPDATE upload_queue SET state = 'sending', claimed_by = @runId, attempts = @attempts, last_attempt_at = @at,
        next_attempt_at = NULL
      WHERE id = @id AND (state = 'pending' OR (state = 'sending' AND claimed_by = @runId))`,
+  );
+  const done = client.prepare(
+    `UPDATE upload_queue SET state = 'done', done_at = ?, note = ?, reason_code = NULL, reason = NULL WHERE id = ?`,
+  );
+  const toConflict = client.prepare(
+    `UPDATE upload_queue SET state = 'conflict', reason_code = ?, reason = ? WHERE id = ?`,
+  );
+  const toRetry = client.prepare(
+    `UPDATE upload_queue SET state = 'pending', reason = ?, next_attempt_at = ?, claimed_by = NULL,
+       may_have_reached = may_have_reached OR ? WHERE id = ?`,
   );
 
   const unsentQuery = db
@@ -36,14 +65,10 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
     .limit(1)
     .prepare();
 
-  const pendingCount = db.$client
+  const pendingCount = client
     .prepare("SELECT COUNT(*) FROM upload_queue WHERE state IN ('pending', 'sending')")
     .pluck();
-  const conflictCount = db.$client.prepare("SELECT COUNT(*) FROM upload_queue WHERE state = 'conflict'").pluck();
-
-  function update(id: number, set: Partial<QueueRow>): void {
-    db.update(uploadQueue).set(set).where(eq(uploadQueue.id, id)).run();
-  }
+  const conflictCount = client.prepare("SELECT COUNT(*) FROM upload_queue WHERE state = 'conflict'").pluck();
 
   return {
     /** Adds a row; call inside the ledger row's transaction. */
@@ -60,19 +85,18 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
       sendingNow?: boolean;
     }) {
       const { sendingNow, ...values } = entry;
-      return db
-        .insert(uploadQueue)
-        .values({
-          ...values,
-          idempotencyKey: crypto.randomUUID(),
-          state: sendingNow ? 'sending' : 'pending',
-          attempts: sendingNow ? 1 : 0,
-          lastAttemptAt: sendingNow ? now() : null,
-          claimedBy: sendingNow ? runId : null,
-          createdAt: now(),
-        })
-        .returning({ id: uploadQueue.id })
-        .get().id;
+      const at = now();
+      const inserted = insert.run({
+        ...values,
+        provisional: values.provisional ? 1 : 0,
+        idempotencyKey: crypto.randomUUID(),
+        state: sendingNow ? 'sending' : 'pending',
+        attempts: sendingNow ? 1 : 0,
+        lastAttemptAt: sendingNow ? at : null,
+        claimedBy: sendingNow ? runId : null,
+        createdAt: at,
+      });
+      return Number(inserted.lastInsertRowid);
     },
 
     /**
@@ -87,7 +111,7 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
 
     /** Whether any row waits to be sent (by whichever worker): downloads wait for uploads. */
     hasUnsentRows(): boolean {
-      return oldestUnsent.get() !== undefined;
+      return anyUnsent.get() === 1;
     },
 
     byLedgerId(ledgerId: number): QueueRow | undefined {
@@ -95,7 +119,7 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
     },
 
     get(id: number): QueueRow | undefined {
-      return db.select().from(uploadQueue).where(eq(uploadQueue.id, id)).get();
+      return byId.get({ id });
     },
 
     /**
@@ -108,25 +132,21 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
 
     /** Relaxed durability: a lost "done" only makes the next start check the row again (durability.ts). */
     markDone(id: number, note: string | null = null): void {
-      withRelaxedDurability(db.$client, () =>
-        update(id, { state: 'done', doneAt: now(), note, reasonCode: null, reason: null }),
-      );
+      withRelaxedDurability(client, () => done.run(now(), note, id));
     },
 
     /** Whether nothing older is waiting: a new row may then be sent at once, in order. */
     isIdle(): boolean {
-      return oldestUnsent.get() === undefined;
+      return anyUnsent.get() === 0;
     },
 
     markConflict(id: number, reasonCode: string, reason: string): void {
-      update(id, { state: 'conflict', reasonCode, reason });
+      toConflict.run(reasonCode, reason, id);
     },
 
     /** Back to pending after a failed attempt that may be retried. */
     markRetry(id: number, reason: string, nextAttemptAt: string, mayHaveReached: boolean): void {
-      const set: Partial<QueueRow> = { state: 'pending', reason, nextAttemptAt, claimedBy: null };
-      if (mayHaveReached) set.mayHaveReached = true;
-      update(id, set);
+      toRetry.run(reason, nextAttemptAt, mayHaveReached ? 1 : 0, id);
     },
 
     /** At start-up: a row left `sending` by a crash may have reached the platform. */

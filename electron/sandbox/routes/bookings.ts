@@ -6,7 +6,7 @@ import { NOT_FOUND, cancelBooking, keepBooking, useBooking, usabilityError, type
 import type { SandboxRuntime } from '../runtime';
 import { bookingResponse } from '../serialize';
 import type { Booking } from '../state';
-import { intParam, page, paginationShape, parseQuery } from './params';
+import { intParam, pageWhere, paginationShape, parseQuery } from './params';
 
 const PREFIX = '/public/bookings/v1';
 
@@ -88,7 +88,7 @@ export function registerBookingRoutes(app: FastifyInstance, rt: SandboxRuntime):
     if (query.offerId && !store.event(query.offerId)) {
       return reply.code(404).send(rt.venueListing ? OFFER_NOT_FOUND : LEGACY_OFFER_NOT_FOUND);
     }
-    const matching = store.data.bookings.filter((booking) => {
+    const matching = pageWhere(store.data.bookings, query.firstIndex, query.limit, (booking) => {
       const { stock, event } = store.context(booking);
       return (
         (!query.offerId || event.id === query.offerId) &&
@@ -99,6 +99,6 @@ export function registerBookingRoutes(app: FastifyInstance, rt: SandboxRuntime):
         (query.beginningDatetime === undefined || stock.beginning === query.beginningDatetime)
       );
     });
-    return { bookings: page(matching, query.firstIndex, query.limit).map((b) => bookingResponse(store, b)) };
+    return { bookings: matching.map((b) => bookingResponse(store, b)) };
   });
 }

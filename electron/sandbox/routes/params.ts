@@ -70,6 +70,24 @@ export function page<T extends { id: number }>(items: T[], firstIndex: number, l
   return items.filter((item) => item.id >= firstIndex).slice(0, limit);
 }
 
+/**
+ * `page(items.filter(keep), firstIndex, limit)` without filtering the whole list first: it stops once the page is
+ * full (a season's 100,000 bookings are listed 50 at a time).
+ */
+export function pageWhere<T extends { id: number }>(
+  items: readonly T[],
+  firstIndex: number,
+  limit: number,
+  keep: (item: T) => boolean,
+): T[] {
+  const found: T[] = [];
+  for (const item of items) {
+    if (found.length >= limit) break;
+    if (item.id >= firstIndex && keep(item)) found.push(item);
+  }
+  return found;
+}
+
 /** `http://host:port` of this request, for absolute URLs in answers (poster images). */
 export function publicBase(request: FastifyRequest): string {
   return `http://${request.headers.host ?? '127.0.0.1'}`;

@@ -3,7 +3,7 @@
  * in words and with an icon; the countermark), then its body (`VerdictBodies.tsx`, `OutcomeBodies.tsx`).
  */
 import { useTranslation } from 'react-i18next';
-import type { BookingView } from '../../../shared/contract';
+import type { BookingView, Verdict } from '../../../shared/contract';
 import type { PendingAction } from './counterDesk';
 import {
   panelKind,
@@ -108,6 +108,9 @@ function VerdictPanel({ panel, isBusy, ...actions }: VerdictPanelProps) {
           </p>
         )}
       </header>
+      {panel.kind === 'verdict' && panel.verdict.correctedFrom && (
+        <CorrectionNote from={panel.verdict.correctedFrom} to={panel.verdict.kind} />
+      )}
       {panel.kind === 'verdict' && panel.verdict.source === 'local' && panel.verdict.kind !== 'unverifiable' && (
         <LocalSourceNote confirming={panel.verdict.confirming === true} />
       )}
@@ -211,6 +214,25 @@ function LocalSourceNote({ confirming }: { confirming: boolean }) {
   return (
     <p className="verdict__source" data-testid="verdict-source" data-source="local" data-confirming={confirming}>
       {t(confirming ? 'verdict.source_local_confirming' : 'verdict.source_local')}
+    </p>
+  );
+}
+
+/**
+ * pass Culture's answer differs from the verdict shown first from this counter's mirror (local first): said in
+ * words at the top of the panel, in a banner that blinks a few times, so a green turned red cannot go unseen.
+ */
+function CorrectionNote({ from, to }: { from: NonNullable<Verdict['correctedFrom']>; to: Verdict['kind'] }) {
+  const { t } = useTranslation('ui');
+  const key = from === 'valid' || from === 'other_seance' ? 'verdict.corrected_was_admittable' : 'verdict.corrected';
+  return (
+    <p
+      className={`verdict__correction verdict__correction--${to}`}
+      data-testid="verdict-correction"
+      data-from={from}
+      role="alert"
+    >
+      {t(key)}
     </p>
   );
 }

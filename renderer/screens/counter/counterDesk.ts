@@ -157,8 +157,8 @@ export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettle
       };
     },
     listen() {
-      // Local first: pass Culture contradicts the verdict on screen (e.g. cancelled since the last sync) — replace
-      // it, unless the cashier has moved on to another code or an action.
+      // Local first: pass Culture's answer to the verdict on screen confirms it or corrects it (e.g. cancelled since
+      // the last sync; the panel then says so) — shown unless the cashier has moved on to another code or an action.
       const stopVerdicts = api.on('verdict.updated', (verdict) => {
         if (inFlight) return;
         const { panel } = state;

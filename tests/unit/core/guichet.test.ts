@@ -199,18 +199,54 @@ describe('when the platform misbehaves', () => {
 });
 
 describe('local first', () => {
-  it('answers a token seen before at once, and replaces the verdict if pass Culture disagrees', async () => {
+  function nextUpdate(): Promise<Verdict> {
+    return new Promise<Verdict>((resolve) => {
+      const stop = counter.core.onEvent((name, payload) => {
+        if (name !== 'verdict.updated') return;
+        stop();
+        resolve(payload as Verdict);
+      });
+    });
+  }
+
+  it('answers a token seen before at once, then confirms it, or corrects it if pass Culture disagrees', async () => {
     const b = await freshBooking();
     expect(await lookup(b.token)).toMatchObject({ kind: 'valid', source: 'platform' });
-    expect(await lookup(b.token)).toMatchObject({ kind: 'valid', source: 'local', confirming: true });
 
-    // Cancelled on the platform since: the local answer comes first, then pass Culture's replaces it.
+    // Seen before: the mirror answers, pass Culture confirms the same verdict (same ledger row, no correction).
+    let updated = nextUpdate();
+    const shown = await lookup(b.token);
+    expect(shown).toMatchObject({ kind: 'valid', source: 'local', confirming: true });
+    const confirmed = await updated;
+    expect(confirmed).toMatchObject({ token: b.token, kind: 'valid', source: 'platform', ledgerId: shown.ledgerId });
+    expect(confirmed.confirming).toBeFalsy();
+    expect(confirmed.correctedFrom).toBeUndefined();
+
+    // Cancelled on the platform since: the local answer comes first, then pass Culture's corrects it.
     await cancelSandboxBooking(counter.sandbox.url, b.id, 'offerer');
-    const updated = new Promise<Verdict>((resolve) =>
-      counter.core.onEvent((name, payload) => name === 'verdict.updated' && resolve(payload as Verdict)),
-    );
+    updated = nextUpdate();
     expect(await lookup(b.token)).toMatchObject({ kind: 'valid', source: 'local' });
-    expect(await updated).toMatchObject({ token: b.token, kind: 'refused', reason: 'cancelled', source: 'platform' });
+    expect(await updated).toMatchObject({
+      token: b.token,
+      kind: 'refused',
+      reason: 'cancelled',
+      source: 'platform',
+      correctedFrom: 'valid',
+    });
+
+    // Now known as cancelled here: the mirror's red first, then pass Culture's same answer confirms it under the
+    // shown verdict's ledger id (the screen does not sound it twice), without correctedFrom.
+    updated = nextUpdate();
+    const red = await lookup(b.token);
+    expect(red).toMatchObject({ kind: 'refused', reason: 'cancelled', source: 'local', confirming: true });
+    const redConfirmed = await updated;
+    expect(redConfirmed).toMatchObject({
+      kind: 'refused',
+      reason: 'cancelled',
+      source: 'platform',
+      ledgerId: red.ledgerId,
+    });
+    expect(redConfirmed.correctedFrom).toBeUndefined();
     // And it can no longer be validated.
     expect(await counter.core.dispatch('counter.validate', { token: b.token })).toMatchObject({
       ok: false,

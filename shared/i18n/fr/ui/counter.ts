@@ -86,6 +86,8 @@ export const frCounterUi = {
     error_hint: 'Le guichet reste utilisable : réessayez, ou scannez la contremarque suivante.',
     source_local: 'vérifié hors ligne (données locales)',
     source_local_confirming: 'connue de ce poste — confirmation pass Culture en cours',
+    corrected_was_admittable: 'CORRIGÉ PAR PASS CULTURE — ne plus laisser entrer : la réservation a changé',
+    corrected: 'Corrigé par pass Culture : la réservation a changé depuis la dernière synchronisation',
     upload_pending: 'Enregistrée — sera envoyée à pass Culture au retour du réseau',
     unverifiable_explanation:
       "Hors ligne : cette contremarque n'est pas connue de ce poste, elle ne peut pas être vérifiée. Trouvez la personne par son nom parmi les réservations des séances en cours.",

@@ -1,0 +1,96 @@
+/**
+ * A benchmark's other processes, as the product runs them: the engine in its own process (the Electron main
+ * process, or browser mode's `cli.js web`), and the platform (the sandbox) in another, as the real one is on
+ * another machine. Run by benchProcesses.ts with an IPC channel; never a test.
+ *   sandbox  startSandbox(options), answers its URL and key
+ *   counter  createCore + the browser-mode host, a file logger at info level like the hosts; answers contract calls
+ *            (`dispatch`), its memory (`memory`), and `close`
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../electron/core';
+import type { PrinterSpec } from '../electron/core/printing/printerSpec';
+import { createFileLogger } from '../electron/host/logger';
+import { startSandbox, type SandboxOptions } from '../electron/sandbox';
+import { startWebHost, type WebHost } from '../electron/web/server';
+import { ANY_SEANCE_WINDOW } from '../shared/seanceWindow';
+
+export interface CounterChildOptions {
+  platform: { baseUrl: string; apiKey: string };
+  /** The engine's rate budget (a benchmark that loads the engine lifts it; the sandbox's own is off). */
+  rateLimitPerMinute?: number;
+  /** Background sync's share of the budget (default: the application's). */
+  backgroundShare?: number;
+  printer?: PrinterSpec;
+  dataDir?: string;
+  web?: boolean;
+}
+
+export type ChildCall = { op: 'dispatch'; name: string; input: unknown } | { op: 'memory' } | { op: 'close' };
+export type ChildRequest = ChildCall & { id: number };
+
+export type ChildReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+const RENDERER_DIR = path.resolve(import.meta.dirname, '../dist/renderer');
+
+function reply(message: ChildReply): void {
+  process.send?.(message);
+}
+
+async function runSandbox(options: SandboxOptions): Promise<void> {
+  const sandbox = await startSandbox(options);
+  process.on('message', (message: ChildRequest) => {
+    if (message.op === 'close') void sandbox.close().then(() => process.exit(0));
+  });
+  reply({ id: 0, ok: true, value: { url: sandbox.url, apiKey: sandbox.apiKey } });
+}
+
+async function runCounter(options: CounterChildOptions): Promise<void> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-'));
+  const logger = createFileLogger(path.join(dataDir, 'logs'));
+  const core: Core = await createCore({
+    dataDir,
+    platform: options.platform,
+    mode: 'live',
+    counterName: 'Banc',
+    logger,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+    backgroundShare: options.backgroundShare,
+    // Sync runs when the benchmark asks (`sync.now`), so each scenario chooses what runs beside the scans.
+    syncPeriodMs: 0,
+    // The sandbox's bookings are for séances all over the week: every one is "of the moment" here.
+    seanceWindow: ANY_SEANCE_WINDOW,
+    printer: { defaultSpec: options.printer ?? { kind: 'none' } },
+  });
+  const web: WebHost | null = options.web ? await startWebHost({ core, staticDir: RENDERER_DIR, logger }) : null;
+  process.on('message', (message: ChildRequest) => {
+    void (async () => {
+      try {
+        if (message.op === 'dispatch') {
+          reply({ id: message.id, ok: true, value: await core.dispatch(message.name, message.input) });
+        } else if (message.op === 'memory') {
+          reply({ id: message.id, ok: true, value: process.memoryUsage() });
+        } else {
+          await web?.close();
+          await core.close();
+          if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+          reply({ id: message.id, ok: true, value: null });
+          process.exit(0);
+        }
+      } catch (error) {
+        reply({ id: message.id, ok: false, error: String(error) });
+      }
+    })();
+  });
+  reply({ id: 0, ok: true, value: { url: web?.url ?? null, dataDir, pid: process.pid } });
+}
+
+const [role, json] = process.argv.slice(2);
+const options: unknown = JSON.parse(json ?? '{}');
+(role === 'sandbox' ? runSandbox(options as SandboxOptions) : runCounter(options as CounterChildOptions)).catch(
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
