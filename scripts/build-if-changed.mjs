@@ -15,6 +15,7 @@ const STAMP = '.sources-hash';
 const PARTS = [
   {
     name: 'interface',
+    built: 'interface compilée',
     out: join(root, 'dist', 'renderer'),
     sources: ['renderer', 'shared', 'package-lock.json', 'tsconfig.web.json', 'tsconfig.base.json'],
     command: [
@@ -28,6 +29,7 @@ const PARTS = [
   },
   {
     name: 'moteur',
+    built: 'moteur compilé',
     out: join(root, 'dist', 'electron'),
     sources: ['electron', 'shared', 'scripts/build-node.mjs', 'package-lock.json', 'tsconfig.node.json'],
     command: [join(root, 'scripts', 'build-node.mjs')],
@@ -87,5 +89,5 @@ for (const part of stale) {
     process.exit(result.status ?? 1);
   }
   writeFileSync(join(part.out, STAMP), part.hash);
-  console.error(`  ${part.name} compilé en ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`  ${part.built} en ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
