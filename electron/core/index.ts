@@ -14,6 +14,7 @@ import { closeDatabase, openDatabase, type CounterDb } from './db/open';
 import { restrictTree } from './db/privateFiles';
 import { createRetention, PURGE_EVERY_MS } from './db/retention';
 import { createGuichet } from './counter/guichet';
+import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
 import { createDispatcher } from './dispatch';
 import { counterHandlers } from './handlers/counterHandlers';
@@ -223,6 +224,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const guichet = createGuichet({
     gateway,
     ledger,
+    standings: createStandings(db),
     cache,
     queue,
     uploader,

@@ -21,6 +21,7 @@ import { isOutage, type Connectivity } from '../sync/connectivity';
 import type { Uploader } from '../sync/uploader';
 import type { UploadQueue } from '../sync/uploadQueue';
 import { localVerdict } from './localVerdict';
+import type { Standings } from './validationStanding';
 import { describeForeignCode } from '../../../shared/foreignCode';
 import {
   bookingView,
@@ -36,6 +37,8 @@ import {
 export interface GuichetDeps {
   gateway: Gateway;
   ledger: Ledger;
+  /** Whether a validation made here still stands (validationStanding.ts). */
+  standings: Standings;
   cache: BookingCache;
   queue: UploadQueue;
   uploader: Uploader;
@@ -70,6 +73,11 @@ export function createGuichet(deps: GuichetDeps) {
   const { gateway, ledger, cache, queue, uploader, counterName, logger } = deps;
   const now = () => deps.clock().toISOString();
   const online = () => deps.connectivity().isOnline();
+  /** The validation made here that still stands for `token`, or null. */
+  function standingValidation(token: string) {
+    const v = deps.standings.ofToken(token).validation;
+    return v && { id: v.ledgerId, at: v.at, counterName: v.counterName, bookingId: v.bookingId };
+  }
 
   /**
    * Writes a ledger row (and what goes with it, in one transaction). On a full disk the transaction writes nothing:
@@ -136,7 +144,7 @@ export function createGuichet(deps: GuichetDeps) {
   async function lookupLocally(
     token: string,
     known = cache.byToken(token),
-    standing = ledger.standingValidation(token),
+    standing = standingValidation(token),
     deadlineAt?: number,
   ): Promise<Verdict> {
     const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone(), online: online() });
@@ -164,7 +172,7 @@ export function createGuichet(deps: GuichetDeps) {
     // Local first: a token seen before, validatable as far as this counter knows, is answered at once; pass Culture
     // confirms in the background and a different answer replaces the verdict on screen (and blocks validation).
     const known = cache.byToken(token);
-    if (known && isLocallyValidatable(known) && !ledger.standingValidation(token)) {
+    if (known && isLocallyValidatable(known) && !standingValidation(token)) {
       const verdict = { ...(await lookupLocally(token, known, null, deadlineAt)), confirming: true };
       void confirmWithPlatform(token);
       return verdict;
@@ -236,7 +244,7 @@ export function createGuichet(deps: GuichetDeps) {
       return placeInTime(notYetVerdict({ ...base, booking }, error.message, error.validatableFrom), timeContext());
     }
     if (!reason) throw new ContractFailure(error.code, error.message);
-    const standing = reason === 'used' ? ledger.standingValidation(token) : null;
+    const standing = reason === 'used' ? standingValidation(token) : null;
     const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
     const usedBy =
       reason !== 'used'
@@ -296,7 +304,7 @@ export function createGuichet(deps: GuichetDeps) {
 
   async function validate(token: string, options: { acceptOtherSeance?: boolean } = {}): Promise<Validation> {
     refuseWhileDiskFull();
-    if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
+    if (standingValidation(token)) throw new ContractFailure('already_used');
     const known = cache.byToken(token);
     if (!known && !online()) throw new ContractFailure('countermark_unknown', t('sync.unknown_offline'));
     if (known) {
@@ -360,7 +368,7 @@ export function createGuichet(deps: GuichetDeps) {
     if (!booking) throw new ContractFailure('countermark_unknown', t('sync.booking_not_found'));
     refuseUnlessValidatable(booking);
     await refuseOtherSeanceUnlessAccepted(booking, options.acceptOtherSeance === true);
-    if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
+    if (standingValidation(token)) throw new ContractFailure('already_used');
     let queueId = 0;
     const at = now();
     const ledgerId = record(
@@ -385,7 +393,7 @@ export function createGuichet(deps: GuichetDeps) {
 
   async function undo(token: string): Promise<Undo> {
     refuseWhileDiskFull();
-    const standing = ledger.standingValidation(token);
+    const standing = standingValidation(token);
     if (!standing) throw new ContractFailure('not_undoable');
     const use = queue.byLedgerId(standing.id);
     // Never sent: nothing to tell the platform, the use is simply dropped from the queue.

@@ -6,7 +6,7 @@
  */
 import type { EndOfDayCounts, EndOfDayReport, SeanceCount } from '../../../shared/contract';
 import type { CounterDb } from '../db/open';
-import { counterStandings, standingOf, type CounterStanding } from '../reimbursement/counterActions';
+import { createStandings, standingOf, type ValidationStanding } from '../counter/validationStanding';
 import { dayRange, todayIn } from './dayRange';
 
 export type EndOfDayCategory = Exclude<keyof EndOfDayCounts, 'expected'>;
@@ -37,7 +37,7 @@ interface BookingRow {
 
 export function categoryOf(
   booking: Pick<BookingRow, 'status'>,
-  standing: CounterStanding,
+  standing: ValidationStanding,
   seanceStarted: boolean,
 ): EndOfDayCategory {
   if (standing.conflict !== null) return 'conflicts';
@@ -92,7 +92,7 @@ export function endOfDayReport(db: CounterDb, request: EndOfDayRequest): EndOfDa
        FROM known_bookings WHERE stock_id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(seances.map((s) => s.stockId))) as BookingRow[];
-  const standings = counterStandings(db);
+  const standings = createStandings(db).ofBookings(bookings.map((b) => b.bookingId));
   const totals = emptyCounts();
   const bySeance = new Map(seances.map((s) => [s.stockId, emptyCounts()]));
   const startedAt = new Map(seances.map((s) => [s.stockId, Date.parse(s.start) <= request.now.getTime()]));
