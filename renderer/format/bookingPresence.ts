@@ -10,8 +10,3 @@ export function bookingPresence(row: BookingRow): BookingPresence {
   if (row.status === 'USED' || row.validatedHere) return 'came';
   return 'expected';
 }
-
-/** Still in its cancellation window: the platform would refuse a validation before `confirmationDate`. */
-export function isNotConfirmedYet(row: BookingRow, now: Date): boolean {
-  return row.confirmationDate !== null && new Date(row.confirmationDate).getTime() > now.getTime();
-}

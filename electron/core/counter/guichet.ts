@@ -11,6 +11,7 @@ import { maskToken, parseCountermark } from '../../../shared/countermark';
 import { t } from '../../../shared/i18n';
 import { formatSeance } from '../../../shared/dates';
 import { seanceTiming, type SeanceWindow } from '../../../shared/seanceWindow';
+import { validatability, type Validatability } from '../../../shared/validatable';
 import type { BookingCache, KnownBooking } from '../db/bookingCache';
 import type { DiskWatch } from '../db/diskFull';
 import type { Ledger, LedgerAppend } from '../db/ledger';
@@ -257,18 +258,13 @@ export function createGuichet(deps: GuichetDeps) {
   }
 
   function isLocallyValidatable(booking: KnownBooking): boolean {
-    return (
-      booking.status === 'CONFIRMED' &&
-      (!booking.confirmationDate || new Date(booking.confirmationDate) <= deps.clock())
-    );
+    return validatability(booking, deps.clock()).ok;
   }
 
   /** What this counter knows of a booking already rules out a validation (the platform would refuse it). */
   function refuseUnlessValidatable(booking: KnownBooking): void {
-    if (booking.status !== 'CONFIRMED') throw new ContractFailure(statusRefusal(booking.status));
-    if (booking.confirmationDate && new Date(booking.confirmationDate) > deps.clock()) {
-      throw new ContractFailure('not_confirmed');
-    }
+    const rule = validatability(booking, deps.clock());
+    if (!rule.ok) throw new ContractFailure(REFUSAL_CODES[rule.reason]);
   }
 
   /** After recording: let the uploader send it, and wait briefly for the platform's answer. */
@@ -429,9 +425,13 @@ function outcomeOf(error: PlatformError): string {
   return refusalFor(error.code) ?? error.code;
 }
 
-function statusRefusal(status: KnownBooking['status']): ErrorCode {
-  return status === 'USED' ? 'already_used' : status === 'CANCELLED' ? 'cancelled' : 'reimbursed';
-}
+/** The contract error of each reason a booking cannot be validated now. */
+const REFUSAL_CODES = {
+  used: 'already_used',
+  cancelled: 'cancelled',
+  reimbursed: 'reimbursed',
+  not_yet: 'not_confirmed',
+} as const satisfies Record<Exclude<Validatability, { ok: true }>['reason'], ErrorCode>;
 
 /** A queue conflict's reason code as a contract error code. */
 function contractCodeOf(reasonCode: string | null): ErrorCode {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import packageJson from '../../../package.json';
 import type { DemoBooking } from '../../../shared/contract';
 import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
+import { isNotConfirmedYet } from '../../../shared/validatable';
 import type { Guichet } from '../counter/guichet';
 import type { Ledger } from '../db/ledger';
 import { ContractFailure } from '../contractFailure';
@@ -76,7 +77,7 @@ async function demoBookings(deps: CoreDeps, now: Date): Promise<DemoBooking[]> {
   return bookings.map((b) => ({
     token: b.token,
     status: b.status,
-    confirmed: b.confirmationDate === null || new Date(b.confirmationDate) <= now,
+    confirmed: !isNotConfirmedYet(b, now),
     // Cleaned like the mirror's (shared/text.ts): the sandbox takes any name its control API is given.
     firstName: cleanText(b.firstName, NAME_MAX),
     lastName: cleanText(b.lastName, NAME_MAX),
