@@ -1,11 +1,10 @@
 /** Contract handlers of the guichet itself: app info, lookup/validate/undo, the day's journal, demo codes. */
-import { TZDate } from '@date-fns/tz';
-import { startOfDay } from 'date-fns';
 import { z } from 'zod';
 import packageJson from '../../../package.json';
 import type { DemoBooking } from '../../../shared/contract';
 import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
 import { isNotConfirmedYet } from '../../../shared/validatable';
+import { venueDayRange, venueToday } from '../../../shared/venueTime';
 import type { Guichet } from '../counter/guichet';
 import type { Ledger } from '../db/ledger';
 import { ContractFailure } from '../contractFailure';
@@ -35,7 +34,7 @@ export function counterHandlers({ deps, clock, guichet, ledger, timeZone, venue 
       guichet.validate(token, { acceptOtherSeance }),
     'counter.undo': ({ token }: { token: string }) => guichet.undo(token),
     'ledger.today': () => {
-      const dayStart = new Date(startOfDay(new TZDate(clock(), timeZone())).getTime()).toISOString();
+      const dayStart = venueDayRange(venueToday(clock(), timeZone()), timeZone()).from;
       const rows = ledger.since(dayStart).map((row) => ({
         id: row.id,
         at: row.at,

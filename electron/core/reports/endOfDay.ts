@@ -7,7 +7,7 @@
 import type { EndOfDayCounts, EndOfDayReport, SeanceCount } from '../../../shared/contract';
 import type { CounterDb } from '../db/open';
 import { createStandings, standingOf, type ValidationStanding } from '../counter/validationStanding';
-import { dayRange, todayIn } from './dayRange';
+import { venueDayRange, venueToday } from '../../../shared/venueTime';
 
 export type EndOfDayCategory = Exclude<keyof EndOfDayCounts, 'expected'>;
 
@@ -74,8 +74,8 @@ function add(count: SeanceCount, quantity: number, amountCents: number): void {
 }
 
 export function endOfDayReport(db: CounterDb, request: EndOfDayRequest): EndOfDayReport {
-  const day = request.day ?? todayIn(request.timeZone, request.now);
-  const { from, to } = dayRange(day, request.timeZone);
+  const day = request.day ?? venueToday(request.now, request.timeZone);
+  const { from, to } = venueDayRange(day, request.timeZone);
   const client = db.$client;
   const seances = client
     .prepare(

@@ -4,9 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
 import type { BookingRow, OfferView, SeanceView } from '../../../shared/contract';
+import { venueDayRange, venueToday } from '../../../shared/venueTime';
 import { normalizeForSearch } from '../db/bookingCache';
 import type { CounterDb } from '../db/open';
 import { createStandings, standingOf } from '../counter/validationStanding';
@@ -149,11 +148,7 @@ export function createMirrorQueries(db: CounterDb, clock: () => Date, posterDir:
   }
 
   function programme(fromDay: string | undefined, days: number, timeZone: string) {
-    const start = fromDay
-      ? new TZDate(Number(fromDay.slice(0, 4)), Number(fromDay.slice(5, 7)) - 1, Number(fromDay.slice(8, 10)), timeZone)
-      : startOfDay(new TZDate(clock(), timeZone));
-    const from = new Date(start.getTime()).toISOString();
-    const to = new Date(addDays(start, days).getTime()).toISOString();
+    const { from, to } = venueDayRange(fromDay ?? venueToday(clock(), timeZone), timeZone, days);
     const seances = (
       client
         .prepare(
