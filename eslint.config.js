@@ -58,4 +58,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A fake that shares code with the real thing cannot catch its bugs: the sandbox never imports the engine,
+    // nor the counter's own poster checks.
+    files: ['electron/sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The core runs under plain Node: no Electron here.' }],
+          patterns: [
+            {
+              group: ['**/core/**', '**/core'],
+              message: 'The sandbox fakes the platform: it never imports the engine.',
+            },
+            {
+              group: ['**/shared/imageSize', '**/shared/poster'],
+              message: 'The sandbox checks posters with its own code (routes/imageHeader.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

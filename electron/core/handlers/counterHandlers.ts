@@ -1,8 +1,8 @@
 /** Contract handlers of the guichet itself: app info, lookup/validate/undo, the day's journal, demo codes. */
-import { z } from 'zod';
 import packageJson from '../../../package.json';
 import type { DemoBooking } from '../../../shared/contract';
 import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
+import { bookingListSchema } from '../../../shared/sandboxControl';
 import { isNotConfirmedYet } from '../../../shared/validatable';
 import { venueDayRange, venueToday } from '../../../shared/venueTime';
 import type { Guichet } from '../counter/guichet';
@@ -53,26 +53,11 @@ export function counterHandlers({ deps, clock, guichet, ledger, timeZone, venue 
   } as const;
 }
 
-const sandboxBookingsSchema = z.object({
-  bookings: z.array(
-    z.object({
-      token: z.string(),
-      status: z.enum(['CONFIRMED', 'USED', 'CANCELLED', 'REIMBURSED']),
-      confirmationDate: z.string().nullable(),
-      firstName: z.string(),
-      lastName: z.string(),
-      offerName: z.string(),
-      seanceStart: z.string(),
-      quantity: z.number().int(),
-    }),
-  ),
-});
-
 /** Demo mode: the embedded sandbox's bookings, so a trainee has codes to try. */
 async function demoBookings(deps: CoreDeps, now: Date): Promise<DemoBooking[]> {
   if (deps.mode !== 'demo' || !deps.demoControlUrl) throw new ContractFailure('demo_only');
   const response = await fetch(`${deps.demoControlUrl}/__sandbox/bookings`, { signal: AbortSignal.timeout(3000) });
-  const { bookings } = sandboxBookingsSchema.parse(await response.json());
+  const { bookings } = bookingListSchema.parse(await response.json());
   return bookings.map((b) => ({
     token: b.token,
     status: b.status,
