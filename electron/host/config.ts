@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { t } from '../../shared/i18n';
 import { printerSpecTextSchema } from '../core/printing/printerSpec';
+import { zodIssueLines } from '../../shared/errorText';
 
 export const PRODUCTION_API_URL = 'https://backend.passculture.app';
 /** pass Culture's test platform: its keys are distinct from production's (a key works on one platform only). */
@@ -51,7 +52,7 @@ export class ConfigError extends Error {
 export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`);
+    const lines = zodIssueLines(parsed.error, ' : ');
     // Never echo a variable's value: the key is one of them.
     throw new ConfigError(`Configuration invalide — ${lines.join(' ; ')}`);
   }

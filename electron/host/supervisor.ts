@@ -40,6 +40,7 @@ import { readHostConfig, targetFromConfig, type AccountTarget, type HostConfig }
 import { createSecretStore, type SecretStore } from './secretStore';
 import { startupFailureMessage } from './startupFailure';
 import { safeParseInFrench } from '../../shared/zodFrench';
+import { errorMessage } from '../../shared/errorText';
 
 export interface SupervisorOptions {
   env: NodeJS.ProcessEnv;
@@ -415,7 +416,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       if (input.action === 'restore') backups.restoreBackup(dataDir, file, input.backup, new Date());
       else backups.setAside(dataDir, file, new Date());
     } catch (error) {
-      throw new ContractFailure('database_damaged', error instanceof Error ? error.message : String(error));
+      throw new ContractFailure('database_damaged', errorMessage(error));
     }
     logger.warn({ action: input.action, backup: 'backup' in input ? input.backup : null }, 'database recovered');
     if (input.action === 'empty') {

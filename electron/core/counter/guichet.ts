@@ -34,6 +34,7 @@ import {
   refusedVerdict,
   validVerdict,
 } from './verdict';
+import { describeError as describe } from '../../../shared/errorText';
 
 export interface GuichetDeps {
   gateway: Gateway;
@@ -438,10 +439,6 @@ function contractCodeOf(reasonCode: string | null): ErrorCode {
   if (reasonCode === 'used_elsewhere') return 'already_used';
   const parsed = errorCodeSchema.safeParse(reasonCode);
   return parsed.success ? parsed.data : 'platform_error';
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export type Guichet = ReturnType<typeof createGuichet>;
