@@ -16,6 +16,7 @@ import { createRetention, PURGE_EVERY_MS } from './db/retention';
 import { createGuichet } from './counter/guichet';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
+import { contractClient } from './client';
 import { createDispatcher } from './dispatch';
 import { counterHandlers } from './handlers/counterHandlers';
 import { syncHandlers } from './handlers/syncHandlers';
@@ -333,6 +334,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let closed: Promise<void> | null = null;
   return {
     dispatch,
+    call: contractClient(dispatch),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -16,12 +16,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
 import {
   accountViewSchema,
-  calls,
   type AccountView,
-  type CallOutput,
   type Envelope,
   type ErrorCode,
   type RecoveryView,
@@ -30,8 +27,8 @@ import type { EventName } from '../../shared/channels';
 import { t } from '../../shared/i18n';
 import { ContractFailure } from '../core/contractFailure';
 import { lockFolder } from '../core/db/folderLock';
-import { internalFailure, invalidInput } from '../core/dispatch';
-import { isPlatformError } from '../core/platform/errors';
+import { contractClient } from '../core/client';
+import { createDispatcher, type HandlersOf } from '../core/dispatch';
 import type { Core, EventListener } from '../core/types';
 import { checkAccount, environmentOfUrl, resolveBaseUrl, type LiveEnvironment } from './accountCheck';
 import { createAccountStore, type StoredAccount } from './accountStore';
@@ -39,7 +36,6 @@ import type { RunningCore } from './bootstrap';
 import { readHostConfig, targetFromConfig, type AccountTarget, type HostConfig } from './config';
 import { createSecretStore, type SecretStore } from './secretStore';
 import { startupFailureMessage } from './startupFailure';
-import { safeParseInFrench } from '../../shared/zodFrench';
 import { errorMessage } from '../../shared/errorText';
 
 export interface SupervisorOptions {
@@ -92,9 +88,7 @@ const ACCOUNT_CALLS = [
   'database.recover',
 ] as const;
 type AccountCall = (typeof ACCOUNT_CALLS)[number];
-type AccountHandlers = {
-  [N in AccountCall]: (input: z.output<(typeof calls)[N]['input']>) => Promise<CallOutput<N>>;
-};
+type AccountHandlers = HandlersOf<AccountCall>;
 
 function isAccountCall(name: unknown): name is AccountCall {
   return typeof name === 'string' && (ACCOUNT_CALLS as readonly string[]).includes(name);
@@ -347,6 +341,8 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     'database.recovery': async () => recoveryView(),
     'database.recover': async (input) => recover(input),
   };
+  /** Account calls answer here, through the core's one dispatcher (the cores come and go under them). */
+  const dispatchAccount = createDispatcher(handlers, logger);
 
   /** Erasing an account's data loses what it has not sent yet: refused until the queue is empty. */
   async function refuseEraseWhileUnsent(): Promise<void> {
@@ -356,18 +352,6 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     const { pendingUploads, conflicts } = status.value as { pendingUploads: number; conflicts: number };
     if (pendingUploads + conflicts > 0) {
       throw new ContractFailure('erase_refused', t('errors.erase_refused', { count: pendingUploads + conflicts }));
-    }
-  }
-
-  async function dispatchAccount(name: AccountCall, input: unknown): Promise<Envelope<unknown>> {
-    const parsed = safeParseInFrench(calls[name].input, input === undefined ? {} : input);
-    if (!parsed.success) return invalidInput(logger, name, parsed.error);
-    try {
-      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-      return { ok: true, value: calls[name].output.parse(await handler(parsed.data)) };
-    } catch (error) {
-      if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
-      return internalFailure(logger, name, error);
     }
   }
 
@@ -434,13 +418,14 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   const first = await initialAccount(config, store.read(), secrets, logger);
   await startOrBlock(first);
 
-  return {
+  const supervisor: Supervisor = {
     get description() {
       return slot?.running.description ?? t('errors.engine_stopped');
     },
     get mode() {
       return active.target.mode;
     },
+    call: contractClient((name, input) => supervisor.dispatch(name, input)),
     async dispatch(name, input) {
       if (stopped) return failure('internal', t('errors.engine_stopped'));
       if (isAccountCall(name)) return dispatchAccount(name, input);
@@ -480,6 +465,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       return closing;
     },
   };
+  return supervisor;
 }
 
 /** The account at start-up: environment variables win, then the saved account, then demo. */

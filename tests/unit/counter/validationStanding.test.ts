@@ -4,16 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldStanding, NOT_VALIDATED, type CounterAction } from '../../../electron/core/counter/validationStanding';
-import type {
-  AppInfo,
-  BookingRow,
-  EndOfDayReport,
-  Envelope,
-  ReimbursementOverview,
-  StatusView,
-  Undo,
-  Verdict,
-} from '../../../shared/contract';
 import { dayInZone } from '../../../shared/dates';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 import {
@@ -23,6 +13,7 @@ import {
   setFaults,
   type SandboxBooking,
 } from '../../support/sandboxControl';
+import type { CallFunction } from '../../../electron/core/client';
 
 let nextId = 1;
 function action(kind: CounterAction['kind'], upload: CounterAction['upload'], provisional = false): CounterAction {
@@ -99,16 +90,12 @@ describe('one answer on every screen', () => {
   let counter: CounterUnderTest;
   let booking: SandboxBooking;
   let day: string;
-  function value<T>(envelope: Envelope<unknown>): T {
-    if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as T;
-  }
-  const call = async <T>(name: string, input: unknown = {}) => value<T>(await counter.core.dispatch(name, input));
+  const call: CallFunction = (name, input) => counter.core.call(name, input);
 
   beforeAll(async () => {
     counter = await startCounter();
     await call('sync.now');
-    const timeZone = (await call<AppInfo>('app.info')).venue?.timeZone ?? 'Europe/Paris';
+    const timeZone = (await call('app.info')).venue?.timeZone ?? 'Europe/Paris';
     booking = await findBooking(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true });
     day = dayInZone(new Date(booking.seanceStart).toISOString(), timeZone);
     await call('counter.lookup', { text: booking.token });
@@ -117,15 +104,15 @@ describe('one answer on every screen', () => {
     await reimburseSandboxBooking(counter.sandbox.url, booking.id);
     // The undo is queued while the platform is down, so nobody sees the refusal at the counter: a conflict.
     await setFaults(counter.sandbox.url, { outage: 'http503' });
-    const undo = await call<Undo>('counter.undo', { token: booking.token });
+    const undo = await call('counter.undo', { token: booking.token });
     expect(undo.upload).toBe('pending');
     await clearFaults(counter.sandbox.url);
     for (let i = 0; i < 50; i++) {
-      const status = await call<StatusView>('sync.now');
+      const status = await call('sync.now');
       if (status.conflicts > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect((await call<StatusView>('sync.now')).conflicts).toBe(1);
+    expect((await call('sync.now')).conflicts).toBe(1);
   });
   afterAll(async () => {
     await counter?.close();
@@ -133,26 +120,26 @@ describe('one answer on every screen', () => {
 
   it('an undo pass Culture refused leaves the validation standing, as a conflict', async () => {
     // Réservations: the booking came, validated here.
-    const { bookings } = await call<{ bookings: BookingRow[] }>('bookings.forSeance', { stockId: booking.stockId });
+    const { bookings } = await call('bookings.forSeance', { stockId: booking.stockId });
     const row = bookings.find((b) => b.bookingId === booking.id);
     expect(row).toMatchObject({ validatedHere: true, pendingUpload: false });
-    const found = await call<{ bookings: BookingRow[] }>('bookings.search', { query: booking.lastName, scope: 'all' });
+    const found = await call('bookings.search', { query: booking.lastName, scope: 'all' });
     expect(found.bookings.find((b) => b.bookingId === booking.id)?.validatedHere).toBe(true);
 
     // Fin de journée: counted once, among the conflicts the manager must handle.
-    const report = await call<EndOfDayReport>('reports.endOfDay', { day });
+    const report = await call('reports.endOfDay', { day });
     const seance = report.seances.find((s) => s.stockId === booking.stockId)!;
     expect(seance.counts.conflicts.bookings).toBe(1);
     expect(seance.counts.conflicts.places).toBe(booking.quantity);
 
     // Remboursements: validated here, and counted in the revenue.
-    const overview = await call<ReimbursementOverview>('reimbursements.overview', {});
+    const overview = await call('reimbursements.overview', {});
     expect(overview.bookings.find((b) => b.bookingId === booking.id)).toMatchObject({ origin: 'here' });
 
     // The guichet: offline, the verdict says it was validated here and can be undone again.
     await setFaults(counter.sandbox.url, { outage: 'http503' });
     try {
-      const verdict = await call<Verdict>('counter.lookup', { text: booking.token });
+      const verdict = await call('counter.lookup', { text: booking.token });
       expect(verdict).toMatchObject({ kind: 'refused', reason: 'used', usedBy: { where: 'here' } });
       expect(verdict.undo).not.toBeNull();
     } finally {
