@@ -18,16 +18,16 @@ import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
 import { contractClient } from './client';
 import { createDispatcher } from './dispatch';
-import { counterHandlers } from './handlers/counterHandlers';
-import { syncHandlers } from './handlers/syncHandlers';
-import { programmeHandlers } from './handlers/programmeHandlers';
+import { counterHandlers } from './counter/handlers';
+import { syncHandlers } from './sync/handlers';
+import { programmeHandlers } from './programme/handlers';
 import { createBookingAlertGate } from './programme/bookingAlerts';
 import { createManagedOffers } from './programme/managedOffers';
 import { createProgrammeMirror } from './programme/programmeMirror';
 import { createProgrammeWriter } from './programme/programmeWriter';
 import { createUnscheduledFilms } from './programme/unscheduledFilms';
 import { createClosedSales } from './programme/seats';
-import { reportHandlers } from './handlers/reportHandlers';
+import { reportHandlers } from './reports/handlers';
 import { createReportPrinter } from './reports/reportPrinter';
 import { createPlatformClient } from './platform/client';
 import { createPrinting } from './printing/printingService';
@@ -266,7 +266,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   const dispatch = createDispatcher(
     {
-      ...counterHandlers({ deps, clock, guichet, ledger, timeZone, venue: () => venues[0] ?? null }),
+      ...counterHandlers({
+        deps,
+        clock,
+        guichet,
+        ledger,
+        timeZone,
+        venue: () => venues[0] ?? null,
+        resolveCandidates,
+        settings: counterSettings,
+        onSettingsChanged: (settings) => emit('counter.settings.changed', settings),
+      }),
       ...syncHandlers({
         clock,
         guichet,
@@ -297,14 +307,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         counterName: deps.counterName,
         printReport: createReportPrinter(printing),
       }),
-      'counter.resolveCandidates': ({ candidates }) => resolveCandidates(candidates),
       ...retention.handlers,
-      'counter.settings.get': () => counterSettings.get(),
-      'counter.settings.set': (change) => {
-        const settings = counterSettings.set(change);
-        emit('counter.settings.changed', settings);
-        return settings;
-      },
     },
     logger,
   );

@@ -1,11 +1,16 @@
-/** Contract handlers of the guichet itself: app info, lookup/validate/undo, the day's journal, demo codes. */
+/**
+ * Contract handlers of the guichet itself: app info, lookup/validate/undo, the day's journal, demo codes, scan
+ * candidates and the guichet's settings.
+ */
 import packageJson from '../../../package.json';
-import type { DemoBooking } from '../../../shared/contract';
+import type { CounterSettings, DemoBooking } from '../../../shared/contract';
 import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
 import { bookingListSchema } from '../../../shared/sandboxControl';
 import { isNotConfirmedYet } from '../../../shared/validatable';
 import { venueDayRange, venueToday } from '../../../shared/venueTime';
-import type { Guichet } from '../counter/guichet';
+import type { createCandidateResolver } from './candidates';
+import type { CounterSettingsStore } from './counterSettings';
+import type { Guichet } from './guichet';
 import type { Ledger } from '../db/ledger';
 import { ContractFailure } from '../contractFailure';
 import type { CoreDeps } from '../types';
@@ -18,10 +23,21 @@ export interface CounterHandlerDeps {
   ledger: Ledger;
   timeZone: () => string;
   venue: () => Venue | null;
+  resolveCandidates: ReturnType<typeof createCandidateResolver>;
+  settings: CounterSettingsStore;
+  onSettingsChanged: (settings: CounterSettings) => void;
 }
 
-export function counterHandlers({ deps, clock, guichet, ledger, timeZone, venue }: CounterHandlerDeps) {
+export function counterHandlers(d: CounterHandlerDeps) {
+  const { deps, clock, guichet, ledger, timeZone, venue } = d;
   return {
+    'counter.resolveCandidates': ({ candidates }: { candidates: string[] }) => d.resolveCandidates(candidates),
+    'counter.settings.get': () => d.settings.get(),
+    'counter.settings.set': (change: Partial<CounterSettings>) => {
+      const settings = d.settings.set(change);
+      d.onSettingsChanged(settings);
+      return settings;
+    },
     'app.info': () => ({
       mode: deps.mode,
       counterName: deps.counterName,
