@@ -17,6 +17,7 @@ import { createGuichet } from './counter/guichet';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
 import { contractClient } from './client';
+import { createEventHub } from './eventHub';
 import { createDispatcher } from './dispatch';
 import { counterHandlers } from './counter/handlers';
 import { syncHandlers } from './sync/handlers';
@@ -43,7 +44,7 @@ import { createScheduler } from './sync/scheduler';
 import { createStreams } from './sync/streams';
 import { createUploader } from './sync/uploader';
 import { createUploadQueue } from './sync/uploadQueue';
-import type { Core, CoreDeps, EventListener } from './types';
+import type { Core, CoreDeps } from './types';
 import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
 
 export type { Core, CoreDeps } from './types';
@@ -73,21 +74,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   if (interrupted > 0)
     logger.warn({ interrupted }, 'uploads interrupted by a stop: they will be checked before counting');
 
-  const listeners = new Set<EventListener>();
+  const events = createEventHub(logger);
   /**
    * Events are delivered on the next turn of the event loop: the answer to the call that caused them (a verdict)
    * reaches the renderer first, before the screens that refresh on `ledger.changed` start asking for data.
    */
   function emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
-    setImmediate(() => {
-      for (const listener of listeners) {
-        try {
-          listener(name, payload);
-        } catch (error) {
-          logger.error({ err: error, event: name }, 'event listener failed');
-        }
-      }
-    });
+    setImmediate(() => events.deliver(name, payload));
   }
 
   // Aborted first thing on close: queued and in-flight platform calls end at once, so stopping never waits on them.
@@ -338,10 +331,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   return {
     dispatch,
     call: contractClient(dispatch),
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: events.on,
     close() {
       if (!closed) {
         closed = (async () => {
@@ -354,7 +344,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           await printing.close();
           await scanning.close();
           await venueRefresh;
-          listeners.clear();
+          events.clear();
           for (const timer of backupTimers) clearTimeout(timer);
           await backingUp;
           closeDatabase(db);

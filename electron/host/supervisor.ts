@@ -29,7 +29,8 @@ import { ContractFailure } from '../core/contractFailure';
 import { lockFolder } from '../core/db/folderLock';
 import { contractClient } from '../core/client';
 import { createDispatcher, type HandlersOf } from '../core/dispatch';
-import type { Core, EventListener } from '../core/types';
+import { createEventHub } from '../core/eventHub';
+import type { Core } from '../core/types';
 import { checkAccount, environmentOfUrl, resolveBaseUrl, type LiveEnvironment } from './accountCheck';
 import { createAccountStore, type StoredAccount } from './accountStore';
 import type { RunningCore } from './bootstrap';
@@ -119,15 +120,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   const fromEnvironment = config.mode === 'live';
   const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
 
-  const listeners = new Set<EventListener>();
+  const events = createEventHub(logger);
   function emit(name: EventName, payload: unknown): void {
-    for (const listener of listeners) {
-      try {
-        listener(name, payload);
-      } catch (error) {
-        logger.error({ err: error, event: name }, 'event listener failed');
-      }
-    }
+    events.deliver(name, payload);
   }
 
   let slot: Slot | null = null;
@@ -448,10 +443,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         if (current.inFlight === 0) for (const resolve of current.idle.splice(0)) resolve();
       }
     },
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: events.on,
     close() {
       closing ??= (async () => {
         stopped = true;
@@ -459,7 +451,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         const current = slot;
         slot = null;
         if (current) await retire(current);
-        listeners.clear();
+        events.clear();
         folderLock.release();
       })();
       return closing;
