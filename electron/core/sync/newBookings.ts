@@ -105,5 +105,3 @@ export function createNewBookings(deps: NewBookingsDeps) {
 
   return { pull };
 }
-
-export type NewBookings = ReturnType<typeof createNewBookings>;
