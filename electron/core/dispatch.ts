@@ -23,6 +23,25 @@ export type HandlersOf<N extends CallName> = {
 };
 export type Handlers = HandlersOf<CoreCallName>;
 
+type Merged<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]]
+  ? H & Merged<R>
+  : unknown;
+
+/**
+ * The domains' handler maps as one: a call name handled twice is a bug found at start-up, never a silent override
+ * (a spread keeps the last one).
+ */
+export function oneHandlerEach<T extends readonly object[]>(...maps: T): Merged<T> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`two handlers for the call ${name}`);
+      merged[name] = handler;
+    }
+  }
+  return merged as Merged<T>;
+}
+
 /**
  * The one way from a call name to its handler, for the core's calls and the host's alike: name checked, input
  * parsed as unknown, output checked, every failure an envelope.

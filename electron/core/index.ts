@@ -18,7 +18,7 @@ import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
 import { contractClient } from './client';
 import { createEventHub } from './eventHub';
-import { createDispatcher } from './dispatch';
+import { createDispatcher, oneHandlerEach, type CoreCallName } from './dispatch';
 import { counterHandlers } from './counter/handlers';
 import { syncHandlers } from './sync/handlers';
 import { programmeHandlers } from './programme/handlers';
@@ -257,9 +257,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
   }
 
-  const dispatch = createDispatcher(
-    {
-      ...counterHandlers({
+  // Every core call, each handled once (the host answers account.* and database.*): a missing one fails typecheck.
+  const dispatch = createDispatcher<CoreCallName>(
+    oneHandlerEach(
+      counterHandlers({
         deps,
         clock,
         guichet,
@@ -270,7 +271,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         settings: counterSettings,
         onSettingsChanged: (settings) => emit('counter.settings.changed', settings),
       }),
-      ...syncHandlers({
+      syncHandlers({
         clock,
         guichet,
         queue,
@@ -284,15 +285,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         publishStatus,
         retryUploadsNow: () => uploader.retryNow(),
       }),
-      ...printing.handlers,
-      ...scanning.handlers,
-      ...programmeHandlers({
+      printing.handlers,
+      scanning.handlers,
+      programmeHandlers({
         writer: programmeWriter,
         db,
         unscheduled: createUnscheduledFilms(db, managedOffers, clock),
         timeZone,
       }),
-      ...reportHandlers({
+      reportHandlers({
         db,
         clock,
         timeZone,
@@ -300,8 +301,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         counterName: deps.counterName,
         printReport: createReportPrinter(printing),
       }),
-      ...retention.handlers,
-    },
+      retention.handlers,
+    ),
     logger,
   );
 

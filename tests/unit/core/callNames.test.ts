@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, EVENT_NAMES } from '../../../shared/channels';
 import { calls, events } from '../../../shared/contract';
 import { ContractCallError } from '../../../electron/core/client';
+import { oneHandlerEach } from '../../../electron/core/dispatch';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 
 const HOST_CALLS = /^(account|database)\./;
@@ -20,6 +21,16 @@ describe('call names', () => {
   it('the event-name list and the event schemas are the same set, each name once', () => {
     expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
     expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort());
+  });
+});
+
+describe('handler maps', () => {
+  it('a call handled by two domains is refused at start-up, not silently overridden', () => {
+    const first = { 'app.info': () => 'first' };
+    expect(() => oneHandlerEach(first, { 'ledger.today': () => 1 }, { 'app.info': () => 'second' })).toThrow(
+      'two handlers for the call app.info',
+    );
+    expect(Object.keys(oneHandlerEach(first, { 'ledger.today': () => 1 }))).toEqual(['app.info', 'ledger.today']);
   });
 });
 
