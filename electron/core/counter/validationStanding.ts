@@ -10,6 +10,7 @@
  * Decided once: **an undo pass Culture refused leaves the validation standing, as a conflict** — the platform still
  * counts the booking as used, so the counter does too, and the manager sees why until it is handled.
  */
+import { createCounterActions } from '../db/counterActions';
 import type { CounterDb } from '../db/open';
 
 type UploadState = 'pending' | 'sending' | 'done' | 'conflict' | 'handled';
@@ -84,94 +85,17 @@ export function foldStanding(actions: Iterable<CounterAction>): ValidationStandi
   return standing;
 }
 
-interface ActionRow {
-  ledgerId: number;
-  kind: 'validation' | 'undo';
-  outcome: string;
-  at: string;
-  counterName: string;
-  bookingId: number | null;
-}
-interface UploadRow {
-  ledgerId: number;
-  token: string;
-  bookingId: number | null;
-  state: UploadState;
-  doneAt: string | null;
-  reason: string | null;
-}
-
-const ACTION_COLUMNS = `id AS ledgerId, kind, outcome, at, counter_name AS counterName, booking_id AS bookingId`;
-const UPLOAD_COLUMNS = `ledger_id AS ledgerId, token, booking_id AS bookingId, state, done_at AS doneAt, reason`;
-
-function toActions(rows: ActionRow[], uploads: Map<number, UploadRow>): CounterAction[] {
-  return rows.map((row) => {
-    const upload = uploads.get(row.ledgerId);
-    return {
-      ledgerId: row.ledgerId,
-      kind: row.kind,
-      at: row.at,
-      counterName: row.counterName,
-      bookingId: row.bookingId,
-      provisional: row.outcome === 'provisional',
-      upload: upload ? { state: upload.state, doneAt: upload.doneAt, reason: upload.reason } : null,
-    };
-  });
-}
-
-/**
- * The rule read from the database. Every validation has a queue row (same transaction), so the tokens in the queue
- * are the ones with actions; their ledger rows are found through the ledger's token index.
- */
+/** The rule read from the database (db/counterActions.ts). */
 export function createStandings(db: CounterDb) {
-  const client = db.$client;
-  const actionsOfToken = client.prepare(
-    `SELECT ${ACTION_COLUMNS} FROM ledger_entries WHERE token = ? AND kind IN ('validation', 'undo') ORDER BY id`,
-  );
-  const uploadsOfToken = client.prepare(`SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE token = ?`);
-  // Through the ledger's token index: never a scan of the whole ledger (lookups included).
-  const actionsOfTokens = client.prepare(
-    `SELECT ${ACTION_COLUMNS} FROM ledger_entries
-     WHERE token IN (SELECT value FROM json_each(?)) AND kind IN ('validation', 'undo') AND booking_id IS NOT NULL
-     ORDER BY id`,
-  );
-
-  function byBooking(uploadRows: UploadRow[]): Map<number, ValidationStanding> {
-    const uploads = new Map(uploadRows.map((u) => [u.ledgerId, u]));
-    const tokens = [...new Set(uploadRows.map((u) => u.token))];
-    const rows = actionsOfTokens.all(JSON.stringify(tokens)) as ActionRow[];
-    const grouped = new Map<number, ActionRow[]>();
-    for (const row of rows) {
-      if (row.bookingId === null) continue;
-      const list = grouped.get(row.bookingId) ?? [];
-      list.push(row);
-      grouped.set(row.bookingId, list);
-    }
-    return new Map([...grouped].map(([id, list]) => [id, foldStanding(toActions(list, uploads))]));
-  }
-
+  const actions = createCounterActions(db);
   return {
     /** Where this counter stands on a scanned token (the guichet: "validée ici", undo). */
     ofToken(token: string): ValidationStanding {
-      const uploads = uploadsOfToken.all(token) as UploadRow[];
-      if (uploads.length === 0) return NOT_VALIDATED;
-      const rows = actionsOfToken.all(token) as ActionRow[];
-      return foldStanding(toActions(rows, new Map(uploads.map((u) => [u.ledgerId, u]))));
+      return foldStanding(actions.ofToken(token));
     },
-
     /** Per booking, for every booking this counter ever acted on, or only `bookingIds` (a screen's rows). */
     ofBookings(bookingIds?: readonly number[]): Map<number, ValidationStanding> {
-      if (bookingIds?.length === 0) return new Map();
-      const uploads = (
-        bookingIds
-          ? client
-              .prepare(
-                `SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE booking_id IN (SELECT value FROM json_each(?))`,
-              )
-              .all(JSON.stringify(bookingIds))
-          : client.prepare(`SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE booking_id IS NOT NULL`).all()
-      ) as UploadRow[];
-      return uploads.length === 0 ? new Map() : byBooking(uploads);
+      return new Map([...actions.ofBookings(bookingIds)].map(([id, list]) => [id, foldStanding(list)]));
     },
   };
 }
