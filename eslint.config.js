@@ -20,6 +20,19 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits or catches, a promise where a void callback is expected (an event
+    // handler), and a switch that forgets a case of a union are bugs the compiler alone lets through.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.node.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -55,6 +68,59 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'The core runs under plain Node: no Electron here.' }] },
+      ],
+    },
+  },
+  {
+    // The database handle stays inside electron/core/db/ (issue 12, item 3): capability modules receive stores.
+    // A ratchet: the files listed below still hold queries of their own and are to move into db/; no new one may.
+    files: ['electron/**/*.ts'],
+    ignores: [
+      'electron/core/db/**',
+      'electron/core/index.ts',
+      'electron/core/counter/counterSettings.ts',
+      'electron/core/printing/jobStore.ts',
+      'electron/core/programme/programmeMirror.ts',
+      'electron/core/programme/unscheduledFilms.ts',
+      'electron/core/reimbursement/usages.ts',
+      'electron/core/reports/endOfDay.ts',
+      'electron/core/sync/mirrorQueries.ts',
+      'electron/core/sync/mirrorSync.ts',
+      'electron/core/sync/newBookings.ts',
+      'electron/core/sync/statusRefresh.ts',
+      'electron/core/sync/streams.ts',
+      'electron/core/sync/uploadQueue.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='$client']",
+          message: 'Only electron/core/db/ touches the database handle: add a store there and take it as a dependency.',
+        },
+      ],
+    },
+  },
+  {
+    // A fake that shares code with the real thing cannot catch its bugs: the sandbox never imports the engine,
+    // nor the counter's own poster checks.
+    files: ['electron/sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The core runs under plain Node: no Electron here.' }],
+          patterns: [
+            {
+              group: ['**/core/**', '**/core'],
+              message: 'The sandbox fakes the platform: it never imports the engine.',
+            },
+            {
+              group: ['**/shared/imageSize', '**/shared/poster'],
+              message: 'The sandbox checks posters with its own code (routes/imageHeader.ts).',
+            },
+          ],
+        },
       ],
     },
   },

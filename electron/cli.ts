@@ -61,7 +61,7 @@ function onExit(close: () => Promise<void>, logger?: Logger): void {
 async function runWeb(): Promise<void> {
   const config = readHostConfig(process.env);
   const dataDir = config.dataDir ?? defaultDataDir();
-  const logger = createFileLogger(path.join(dataDir, 'logs'));
+  const logger = createFileLogger(path.join(dataDir, 'logs'), config.logLevel);
   // An error nobody caught is logged, not fatal; repeated ones stop the counter cleanly (processGuards.ts).
   installProcessGuards({ logger, onRepeated: () => process.kill(process.pid, 'SIGTERM') });
   // The supervisor runs the account's core (demo, saved account or PASSCULTURE_API_KEY) and swaps it from Réglages;
@@ -89,8 +89,7 @@ async function runWeb(): Promise<void> {
 }
 
 async function runSandbox(): Promise<void> {
-  const port = Number(process.env.SANDBOX_PORT ?? process.env.COUNTER_PORT ?? 0);
-  const sandbox = await startSandbox({ port: Number.isInteger(port) ? port : 0 });
+  const sandbox = await startSandbox({ port: readHostConfig(process.env).sandboxPort });
   onExit(() => sandbox.close());
   console.log(
     `Bac à sable pass Culture sur ${sandbox.url} — clé API : ${sandbox.apiKey} — contrôle : ${sandbox.url}/__sandbox/bookings`,

@@ -15,6 +15,7 @@ import { startSupervisor } from './host/supervisor';
 import { forwardEvents, registerContract } from './ipc';
 import { registerOsPrinter } from './printing/registerOsPrinter';
 import { createElectronSecretStore } from './secretStore.electron';
+import { logLevelFrom } from './host/config';
 import { guardWebContents, hardenSession } from './security';
 import { createShutdown } from './shutdown';
 import { applyMenuPolicy, createMainWindow, focusWindow } from './window';
@@ -39,7 +40,7 @@ async function start(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const files = { preload: join(here, 'preload.cjs'), page: join(here, '..', 'renderer', 'index.html') };
   const appPageUrl = pathToFileURL(files.page).href;
-  const logger = createFileLogger(join(app.getPath('userData'), 'logs'));
+  const logger = createFileLogger(join(app.getPath('userData'), 'logs'), logLevelFrom(process.env));
   // An error nobody caught in main is logged (never Electron's default dialog mid-evening); the ledger is
   // transactional, so it stays consistent. Repeated ones quit cleanly: the core and its ledger are closed first.
   installProcessGuards({ logger, onRepeated: () => app.quit() });

@@ -4,22 +4,7 @@
  * check every rule with fakes: the page is only ever our own renderer file, and it may ask for nothing.
  */
 import type { Session, WebContents, WebPreferences } from 'electron';
-
-/**
- * Same policy as the renderer's `<meta>` tag. Sent as a header too because `frame-ancestors` only works in a
- * header, and a header survives a page that lost its tag.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** The page talks to the core through the preload only: no Node, no webviews, no remote content. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {

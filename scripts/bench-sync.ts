@@ -250,8 +250,7 @@ async function drain(): Promise<void> {
   const start = performance.now();
   const counter = await core(LIMIT);
   for (;;) {
-    const status = await counter.dispatch('status.get', {});
-    if (status.ok && (status.value as { pendingUploads: number }).pendingUploads === 0) break;
+    if ((await counter.call('status.get')).pendingUploads === 0) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   const elapsed = performance.now() - start;

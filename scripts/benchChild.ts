@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../electron/core';
 import type { PrinterSpec } from '../electron/core/printing/printerSpec';
 import { createFileLogger } from '../electron/host/logger';
+import { logLevelFrom } from '../electron/host/config';
 import { startSandbox, type SandboxOptions } from '../electron/sandbox';
 import { startWebHost, type WebHost } from '../electron/web/server';
 import { ANY_SEANCE_WINDOW } from '../shared/seanceWindow';
@@ -48,7 +49,8 @@ async function runSandbox(options: SandboxOptions): Promise<void> {
 
 async function runCounter(options: CounterChildOptions): Promise<void> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-'));
-  const logger = createFileLogger(path.join(dataDir, 'logs'));
+  // The product's level (LOG_LEVEL, default info): the bench logs what the counter logs.
+  const logger = createFileLogger(path.join(dataDir, 'logs'), logLevelFrom(process.env));
   const core: Core = await createCore({
     dataDir,
     platform: options.platform,

@@ -18,7 +18,6 @@ export const rateBandSchema = z.object({
 export type RateBandView = z.infer<typeof rateBandSchema>;
 
 export const usageOriginSchema = z.enum(['here', 'elsewhere', 'automatic']);
-export type UsageOriginView = z.infer<typeof usageOriginSchema>;
 
 const originTotalsSchema = z.object({ bookings: z.number().int(), places: z.number().int(), revenueCents: cents });
 
@@ -53,7 +52,6 @@ export const reimbursedBookingSchema = z.object({
   reimbursementCents: cents,
   cycleKey: z.string(),
 });
-export type ReimbursedBookingView = z.infer<typeof reimbursedBookingSchema>;
 
 export const reimbursementOverviewSchema = z.object({
   year: z.number().int(),

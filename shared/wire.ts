@@ -5,7 +5,6 @@
 import { z } from 'zod';
 
 export const wsRequestSchema = z.object({ id: z.number().int(), name: z.string(), input: z.unknown() });
-export type WsRequest = z.infer<typeof wsRequestSchema>;
 
 export const wsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reply'), id: z.number().int(), envelope: z.unknown() }),

@@ -17,16 +17,43 @@ import { isPlatformError } from './platform/errors';
 export type HostCallName = Extract<CallName, `account.${string}` | `database.${string}`>;
 export type CoreCallName = Exclude<CallName, HostCallName>;
 
-export type Handlers = { [N in CoreCallName]: (input: CallInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
+/** A handler for each call of `N`: it receives the parsed input and returns the output (checked on its way out). */
+export type HandlersOf<N extends CallName> = {
+  [K in N]: (input: CallInput<K>) => Promise<CallOutput<K>> | CallOutput<K>;
+};
+export type Handlers = HandlersOf<CoreCallName>;
 
-export function createDispatcher(handlers: Handlers, logger: Logger) {
+type Merged<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]]
+  ? H & Merged<R>
+  : unknown;
+
+/**
+ * The domains' handler maps as one: a call name handled twice is a bug found at start-up, never a silent override
+ * (a spread keeps the last one).
+ */
+export function oneHandlerEach<T extends readonly object[]>(...maps: T): Merged<T> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`two handlers for the call ${name}`);
+      merged[name] = handler;
+    }
+  }
+  return merged as Merged<T>;
+}
+
+/**
+ * The one way from a call name to its handler, for the core's calls and the host's alike: name checked, input
+ * parsed as unknown, output checked, every failure an envelope.
+ */
+export function createDispatcher<N extends CallName>(handlers: HandlersOf<N>, logger: Logger) {
   return async function dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>> {
-    if (!isCallName(name) || !(name in handlers)) return failure('unknown_call', t('errors.unknown_call'));
+    if (!isCallName(name) || !Object.hasOwn(handlers, name)) return failure('unknown_call', t('errors.unknown_call'));
     // An absent input means "no parameters"; `null` is an input, and a wrong one (calls take objects).
     const parsed = safeParseInFrench(calls[name].input, input === undefined ? {} : input);
     if (!parsed.success) return invalidInput(logger, name, parsed.error);
     try {
-      const handler = handlers[name as CoreCallName] as (input: unknown) => Promise<unknown>;
+      const handler = handlers[name as N] as (input: unknown) => Promise<unknown>;
       const value: unknown = await handler(parsed.data);
       // The output is checked too: a core bug must surface here, not as a broken screen.
       return { ok: true, value: calls[name].output.parse(value) };

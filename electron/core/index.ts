@@ -15,18 +15,21 @@ import { closeDatabase, openDatabase, type CounterDb } from './db/open';
 import { restrictTree } from './db/privateFiles';
 import { createRetention, PURGE_EVERY_MS } from './db/retention';
 import { createGuichet } from './counter/guichet';
+import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
-import { createDispatcher } from './dispatch';
-import { counterHandlers } from './handlers/counterHandlers';
-import { syncHandlers } from './handlers/syncHandlers';
-import { programmeHandlers } from './handlers/programmeHandlers';
+import { contractClient } from './client';
+import { createEventHub } from './eventHub';
+import { createDispatcher, oneHandlerEach, type CoreCallName } from './dispatch';
+import { counterHandlers } from './counter/handlers';
+import { syncHandlers } from './sync/handlers';
+import { programmeHandlers } from './programme/handlers';
 import { createBookingAlertGate } from './programme/bookingAlerts';
 import { createManagedOffers } from './programme/managedOffers';
 import { createProgrammeMirror } from './programme/programmeMirror';
 import { createProgrammeWriter } from './programme/programmeWriter';
 import { createUnscheduledFilms } from './programme/unscheduledFilms';
 import { createClosedSales } from './programme/seats';
-import { reportHandlers } from './handlers/reportHandlers';
+import { reportHandlers } from './reports/handlers';
 import { createReportPrinter } from './reports/reportPrinter';
 import { createPlatformClient } from './platform/client';
 import { createPrinting } from './printing/printingService';
@@ -42,7 +45,7 @@ import { createScheduler } from './sync/scheduler';
 import { createStreams } from './sync/streams';
 import { createUploader } from './sync/uploader';
 import { createUploadQueue } from './sync/uploadQueue';
-import type { Core, CoreDeps, EventListener } from './types';
+import type { Core, CoreDeps } from './types';
 import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
 
 export type { Core, CoreDeps } from './types';
@@ -72,22 +75,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   if (interrupted > 0)
     logger.warn({ interrupted }, 'uploads interrupted by a stop: they will be checked before counting');
 
-  const listeners = new Set<EventListener>();
+  const events = createEventHub(logger);
   /**
    * Events are delivered on the next turn of the event loop: the answer to the call that caused them (a verdict)
    * reaches the renderer first, before the screens that refresh on `ledger.changed` start asking for data.
    */
   function emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
-    setImmediate(() => deliver(name, payload));
-  }
-  function deliver<N extends EventName>(name: N, payload: EventPayload<N>): void {
-    for (const listener of listeners) {
-      try {
-        listener(name, payload);
-      } catch (error) {
-        logger.error({ err: error, event: name }, 'event listener failed');
-      }
-    }
+    setImmediate(() => events.deliver(name, payload));
   }
 
   // Aborted first thing on close: queued and in-flight platform calls end at once, so stopping never waits on them.
@@ -218,7 +212,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     statusDue = true;
     setImmediate(() => {
       statusDue = false;
-      if (listeners.size > 0 && db.$client.open) deliver('status.changed', status());
+      if (events.hasListeners() && db.$client.open) events.deliver('status.changed', status());
     });
   }
 
@@ -237,6 +231,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const guichet = createGuichet({
     gateway,
     ledger,
+    standings: createStandings(db),
     cache,
     queue,
     uploader,
@@ -275,10 +270,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
   }
 
-  const dispatch = createDispatcher(
-    {
-      ...counterHandlers({ deps, clock, guichet, ledger, timeZone, venue: () => venues[0] ?? null }),
-      ...syncHandlers({
+  // Every core call, each handled once (the host answers account.* and database.*): a missing one fails typecheck.
+  const dispatch = createDispatcher<CoreCallName>(
+    oneHandlerEach(
+      counterHandlers({
+        deps,
+        clock,
+        guichet,
+        ledger,
+        timeZone,
+        venue: () => venues[0] ?? null,
+        resolveCandidates,
+        settings: counterSettings,
+        onSettingsChanged: (settings) => emit('counter.settings.changed', settings),
+      }),
+      syncHandlers({
         clock,
         guichet,
         queue,
@@ -292,15 +298,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         publishStatus,
         retryUploadsNow: () => uploader.retryNow(),
       }),
-      ...printing.handlers,
-      ...scanning.handlers,
-      ...programmeHandlers({
+      printing.handlers,
+      scanning.handlers,
+      programmeHandlers({
         writer: programmeWriter,
         db,
         unscheduled: createUnscheduledFilms(db, managedOffers, clock),
         timeZone,
       }),
-      ...reportHandlers({
+      reportHandlers({
         db,
         clock,
         timeZone,
@@ -308,15 +314,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         counterName: deps.counterName,
         printReport: createReportPrinter(printing),
       }),
-      'counter.resolveCandidates': ({ candidates }) => resolveCandidates(candidates),
-      ...retention.handlers,
-      'counter.settings.get': () => counterSettings.get(),
-      'counter.settings.set': (change) => {
-        const settings = counterSettings.set(change);
-        emit('counter.settings.changed', settings);
-        return settings;
-      },
-    },
+      retention.handlers,
+    ),
     logger,
   );
 
@@ -345,10 +344,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let closed: Promise<void> | null = null;
   return {
     dispatch,
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    call: contractClient(dispatch),
+    onEvent: events.on,
     close() {
       if (!closed) {
         closed = (async () => {
@@ -361,7 +358,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           await printing.close();
           await scanning.close();
           await venueRefresh;
-          listeners.clear();
+          events.clear();
           for (const timer of backupTimers) clearTimeout(timer);
           await backingUp;
           closeDatabase(db);

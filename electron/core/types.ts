@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Envelope, EventName } from '../../shared/contract';
 import type { SeanceWindow } from '../../shared/seanceWindow';
 import type { PrinterDeps } from './printing/printingService';
+import type { CallFunction } from './client';
 
 /** What the core is made of. Tests pass a sandbox URL, a frozen clock and their own data folder. */
 export interface CoreDeps {
@@ -42,6 +43,8 @@ export type EventListener = (name: EventName, payload: unknown) => void;
 export interface Core {
   /** Parses `input` against the contract and runs the call; never throws. */
   dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** The same call, typed, for tests and scripts: the value, or a thrown ContractCallError (client.ts). */
+  call: CallFunction;
   onEvent(listener: EventListener): () => void;
   close(): Promise<void>;
 }

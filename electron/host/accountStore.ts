@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { zodIssueLines } from '../../shared/errorText';
 
 export const ACCOUNT_FILE = 'account.json';
 
@@ -57,7 +58,7 @@ export function createAccountStore(baseDir: string, logger: Pick<Logger, 'warn'>
       }
       const parsed = storedAccountSchema.safeParse(json);
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+        const issues = zodIssueLines(parsed.error);
         logger.warn({ file, issues }, 'account file does not match its schema; using the demo account');
         return { ...DEFAULT_ACCOUNT };
       }

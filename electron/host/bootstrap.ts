@@ -11,20 +11,9 @@ import { parsePrinterSpec } from '../core/printing/printerSpec';
 import type { PrinterDeps } from '../core/printing/printingService';
 import type { Core } from '../core/types';
 import { startSandbox } from '../sandbox';
-import { readHostConfig, targetFromConfig, type AccountTarget, type HostConfig } from './config';
+import { readHostConfig, type AccountTarget } from './config';
 
 export type { AccountTarget } from './config';
-
-export interface Bootstrapped extends RunningCore {
-  config: HostConfig;
-}
-
-export interface BootstrapOptions {
-  env: NodeJS.ProcessEnv;
-  /** Used when COUNTER_DATA_DIR is not set. */
-  defaultDataDir: string;
-  logger: Logger;
-}
 
 /**
  * Data folder of one platform: `live/<host>` so production and integration never share a ledger. A custom URL with
@@ -111,14 +100,4 @@ export async function startAccountCore(
 /** The venues this counter serves; none chosen lets the core take the key's first cinema. */
 function venueDeps(venueIds: number[]): { venueIds?: number[] } {
   return venueIds.length === 0 ? {} : { venueIds };
-}
-
-/** A core from the environment variables only. The hosts use the supervisor (supervisor.ts), which adds accounts. */
-export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped> {
-  const config = readHostConfig(options.env);
-  const running = await startAccountCore(targetFromConfig(config), {
-    baseDir: config.dataDir ?? options.defaultDataDir,
-    logger: options.logger,
-  });
-  return { ...running, config };
 }

@@ -1,11 +1,12 @@
 /**
  * Host configuration from the environment, parsed as untrusted input. Both hosts read the same variables:
  * PASSCULTURE_API_URL, PASSCULTURE_API_KEY, COUNTER_DATA_DIR, COUNTER_PORT, COUNTER_VENUE_ID, COUNTER_NAME,
- * COUNTER_PRINTER.
+ * COUNTER_PRINTER, LOG_LEVEL; and `npm run sandbox` SANDBOX_PORT.
  */
 import { z } from 'zod';
 import { t } from '../../shared/i18n';
 import { printerSpecTextSchema } from '../core/printing/printerSpec';
+import { zodIssueLines } from '../../shared/errorText';
 
 export const PRODUCTION_API_URL = 'https://backend.passculture.app';
 /** pass Culture's test platform: its keys are distinct from production's (a key works on one platform only). */
@@ -16,6 +17,11 @@ const optionalText = z
   .transform((s) => s.trim())
   .optional()
   .transform((s) => (s ? s : undefined));
+
+/** pino's levels; `silent` writes nothing. */
+const logLevelText = optionalText.pipe(
+  z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+);
 
 const envSchema = z.object({
   PASSCULTURE_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -30,6 +36,9 @@ const envSchema = z.object({
   COUNTER_NAME: optionalText.pipe(z.string().max(40).optional()),
   /** virtual · tcp://host:port · usb://vid:pid · system:Name · serial:path@baud · none */
   COUNTER_PRINTER: optionalText.pipe(printerSpecTextSchema.optional()),
+  LOG_LEVEL: logLevelText,
+  /** `npm run sandbox` only: its port (else COUNTER_PORT, else a free one). */
+  SANDBOX_PORT: optionalText.pipe(z.coerce.number<string>().int().min(0).max(65535).optional()),
 });
 
 export interface HostConfig {
@@ -42,6 +51,22 @@ export interface HostConfig {
   counterName: string;
   /** COUNTER_PRINTER, normalised: the printer until one is chosen in the settings. */
   printer?: string;
+  /** LOG_LEVEL: what the log file keeps (default `info`). */
+  logLevel: LogLevel;
+  /** The stand-alone sandbox's port (SANDBOX_PORT, else COUNTER_PORT, else 0: a free one). */
+  sandboxPort: number;
+}
+
+export type LogLevel = NonNullable<z.output<typeof logLevelText>>;
+
+/**
+ * LOG_LEVEL alone: the Electron host opens its log before anything else, so even a configuration error is logged.
+ * An unknown level is a ConfigError, like any other variable.
+ */
+export function logLevelFrom(env: NodeJS.ProcessEnv): LogLevel {
+  const parsed = logLevelText.safeParse(env.LOG_LEVEL);
+  if (!parsed.success) throw new ConfigError(`Configuration invalide — LOG_LEVEL : ${parsed.error.issues[0]?.message}`);
+  return parsed.data ?? 'info';
 }
 
 export class ConfigError extends Error {
@@ -51,7 +76,7 @@ export class ConfigError extends Error {
 export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`);
+    const lines = zodIssueLines(parsed.error, ' : ');
     // Never echo a variable's value: the key is one of them.
     throw new ConfigError(`Configuration invalide — ${lines.join(' ; ')}`);
   }
@@ -66,6 +91,8 @@ export function readHostConfig(env: NodeJS.ProcessEnv): HostConfig {
     venueId: e.COUNTER_VENUE_ID,
     counterName: e.COUNTER_NAME ?? 'Caisse 1',
     printer: e.COUNTER_PRINTER,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    sandboxPort: e.SANDBOX_PORT ?? e.COUNTER_PORT ?? 0,
   };
 }
 

@@ -102,7 +102,8 @@ export function createResilientDestination(open: () => Writable, retryAfterMs = 
   };
 }
 
-export function createFileLogger(logDir: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+/** `level` comes from the host configuration (LOG_LEVEL, config.ts). */
+export function createFileLogger(logDir: string, level: string): Logger {
   ensurePrivateDir(logDir);
   const destination = createResilientDestination(() => {
     const stream = createStream(LOG_FILE, {

@@ -16,12 +16,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
 import {
   accountViewSchema,
-  calls,
   type AccountView,
-  type CallOutput,
   type Envelope,
   type ErrorCode,
   type RecoveryView,
@@ -30,16 +27,17 @@ import type { EventName } from '../../shared/channels';
 import { t } from '../../shared/i18n';
 import { ContractFailure } from '../core/contractFailure';
 import { lockFolder } from '../core/db/folderLock';
-import { internalFailure, invalidInput } from '../core/dispatch';
-import { isPlatformError } from '../core/platform/errors';
-import type { Core, EventListener } from '../core/types';
+import { contractClient } from '../core/client';
+import { createDispatcher, type HandlersOf } from '../core/dispatch';
+import { createEventHub } from '../core/eventHub';
+import type { Core } from '../core/types';
 import { checkAccount, environmentOfUrl, resolveBaseUrl, type LiveEnvironment } from './accountCheck';
 import { createAccountStore, type StoredAccount } from './accountStore';
 import type { RunningCore } from './bootstrap';
 import { readHostConfig, targetFromConfig, type AccountTarget, type HostConfig } from './config';
 import { createSecretStore, type SecretStore } from './secretStore';
 import { startupFailureMessage } from './startupFailure';
-import { safeParseInFrench } from '../../shared/zodFrench';
+import { errorMessage } from '../../shared/errorText';
 
 export interface SupervisorOptions {
   env: NodeJS.ProcessEnv;
@@ -91,9 +89,7 @@ const ACCOUNT_CALLS = [
   'database.recover',
 ] as const;
 type AccountCall = (typeof ACCOUNT_CALLS)[number];
-type AccountHandlers = {
-  [N in AccountCall]: (input: z.output<(typeof calls)[N]['input']>) => Promise<CallOutput<N>>;
-};
+type AccountHandlers = HandlersOf<AccountCall>;
 
 function isAccountCall(name: unknown): name is AccountCall {
   return typeof name === 'string' && (ACCOUNT_CALLS as readonly string[]).includes(name);
@@ -124,15 +120,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   const fromEnvironment = config.mode === 'live';
   const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
 
-  const listeners = new Set<EventListener>();
+  const events = createEventHub(logger);
   function emit(name: EventName, payload: unknown): void {
-    for (const listener of listeners) {
-      try {
-        listener(name, payload);
-      } catch (error) {
-        logger.error({ err: error, event: name }, 'event listener failed');
-      }
-    }
+    events.deliver(name, payload);
   }
 
   let slot: Slot | null = null;
@@ -346,6 +336,8 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     'database.recovery': async () => recoveryView(),
     'database.recover': async (input) => recover(input),
   };
+  /** Account calls answer here, through the core's one dispatcher (the cores come and go under them). */
+  const dispatchAccount = createDispatcher(handlers, logger);
 
   /** Erasing an account's data loses what it has not sent yet: refused until the queue is empty. */
   async function refuseEraseWhileUnsent(): Promise<void> {
@@ -355,18 +347,6 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     const { pendingUploads, conflicts } = status.value as { pendingUploads: number; conflicts: number };
     if (pendingUploads + conflicts > 0) {
       throw new ContractFailure('erase_refused', t('errors.erase_refused', { count: pendingUploads + conflicts }));
-    }
-  }
-
-  async function dispatchAccount(name: AccountCall, input: unknown): Promise<Envelope<unknown>> {
-    const parsed = safeParseInFrench(calls[name].input, input === undefined ? {} : input);
-    if (!parsed.success) return invalidInput(logger, name, parsed.error);
-    try {
-      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-      return { ok: true, value: calls[name].output.parse(await handler(parsed.data)) };
-    } catch (error) {
-      if (error instanceof ContractFailure || isPlatformError(error)) return failure(error.code, error.message);
-      return internalFailure(logger, name, error);
     }
   }
 
@@ -415,7 +395,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       if (input.action === 'restore') backups.restoreBackup(dataDir, file, input.backup, new Date());
       else backups.setAside(dataDir, file, new Date());
     } catch (error) {
-      throw new ContractFailure('database_damaged', error instanceof Error ? error.message : String(error));
+      throw new ContractFailure('database_damaged', errorMessage(error));
     }
     logger.warn({ action: input.action, backup: 'backup' in input ? input.backup : null }, 'database recovered');
     if (input.action === 'empty') {
@@ -433,13 +413,14 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   const first = await initialAccount(config, store.read(), secrets, logger);
   await startOrBlock(first);
 
-  return {
+  const supervisor: Supervisor = {
     get description() {
       return slot?.running.description ?? t('errors.engine_stopped');
     },
     get mode() {
       return active.target.mode;
     },
+    call: contractClient((name, input) => supervisor.dispatch(name, input)),
     async dispatch(name, input) {
       if (stopped) return failure('internal', t('errors.engine_stopped'));
       if (isAccountCall(name)) return dispatchAccount(name, input);
@@ -462,10 +443,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         if (current.inFlight === 0) for (const resolve of current.idle.splice(0)) resolve();
       }
     },
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: events.on,
     close() {
       closing ??= (async () => {
         stopped = true;
@@ -473,12 +451,13 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         const current = slot;
         slot = null;
         if (current) await retire(current);
-        listeners.clear();
+        events.clear();
         folderLock.release();
       })();
       return closing;
     },
   };
+  return supervisor;
 }
 
 /** The account at start-up: environment variables win, then the saved account, then demo. */

@@ -2,30 +2,13 @@
  * Bookings made through the control API (`POST /__sandbox/bookings`), as a beneficiary's app would: on a given
  * stock or, by default, on the next séance (today or tomorrow) at the under-26 tariff, already confirmed.
  */
-import { z } from 'zod';
-import { bookingStatusSchema } from '../../shared/platform/schemas';
+import type { CreateBookingInput } from '../../shared/sandboxControl';
 import { makeBeneficiary, makeToken } from './people';
 import { confirmationDate } from './rules';
 import type { Rng } from './prng';
 import type { SandboxRuntime } from './runtime';
 import type { Booking, SandboxStore, Stock } from './state';
 import { HOUR, MINUTE, toSecond } from './time';
-
-export const createBookingSchema = z
-  .object({
-    stockId: z.number().int().positive().optional(),
-    status: bookingStatusSchema.default('CONFIRMED'),
-    quantity: z.union([z.literal(1), z.literal(2)]).default(1),
-    // Long enough for hostile data (a 100 kB name must not break the counter's screens or slips).
-    firstName: z.string().trim().min(1).max(200_000).optional(),
-    lastName: z.string().trim().min(1).max(200_000).optional(),
-    /** true (default): past its cancellation window; false: still in it (needs a séance more than 48 h away). */
-    confirmed: z.boolean().optional(),
-    /** Sandbox extra: the exact booking time (ISO 8601 with offset); excludes `confirmed`. */
-    creationDate: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict();
-export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
 const PREFERRED_TARIFF = 'Moins de 26 ans';
 

@@ -13,25 +13,11 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { Faults } from '../../shared/sandboxControl';
 import { Rng } from './prng';
 import { answerTooManyRequests } from './ratelimit';
 
-const rate = z.number().min(0).max(1);
-
-export const faultsSchema = z.object({
-  latencyMs: z.number().int().min(0).max(120_000),
-  outage: z.union([z.literal(false), z.enum(['reset', 'hang', 'http503'])]),
-  malformed: z.boolean(),
-  errorRate: rate,
-  resetRate: rate,
-  rateLimitBurst: z.number().int().min(0).max(1_000_000),
-  latencyJitterMs: z.number().int().min(0).max(120_000),
-});
-export type Faults = z.infer<typeof faultsSchema>;
-
-/** POST /__sandbox/faults: only the fields to change. */
-export const faultsPatchSchema = faultsSchema.partial().strict();
+export { faultsPatchSchema, faultsSchema, type Faults } from '../../shared/sandboxControl';
 
 /** Why a request went no further, as the request log shows it. */
 export type FaultLabel = 'dropped' | 'closing' | 'reset' | 'hang' | 'http503' | 'rate_limit_burst' | 'error';

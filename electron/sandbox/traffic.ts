@@ -4,7 +4,8 @@
  * one cancels a booking still in its window, which frees its seats. Draws come from a PRNG seeded by the sandbox's
  * seed: the same ticks on the same data give the same bookings. The timer is unref'ed and stopped on close.
  */
-import { createBooking, createBookingSchema } from './create';
+import { createBookingSchema } from '../../shared/sandboxControl';
+import { createBooking } from './create';
 import { cancelOutside } from './lifecycle';
 import { Rng } from './prng';
 import type { SandboxRuntime } from './runtime';

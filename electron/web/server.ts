@@ -12,12 +12,9 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { MAX_REQUEST_BYTES, SESSION_PARAM, WS_PATH, wsRequestSchema, type WsMessage } from '../../shared/wire';
 import type { Core } from '../core/types';
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface WebHostOptions {
   core: Core;

@@ -1,5 +1,6 @@
 /** Where a booking stands for the evening, as the screens say it (Réservations, the offline search by name). */
 import type { BookingRow } from '../../shared/contract';
+import { isNotConfirmedYet } from '../../shared/validatable';
 
 /** Expected, came (validated, here or elsewhere), or not coming. */
 export type BookingPresence = 'expected' | 'came' | 'cancelled' | 'reimbursed';
@@ -10,11 +11,6 @@ export function bookingPresence(row: BookingRow): BookingPresence {
   // A validation made here while offline stands before the mirror hears of it.
   if (row.status === 'USED' || row.validatedHere) return 'came';
   return 'expected';
-}
-
-/** Still in its cancellation window: the platform would refuse a validation before `confirmationDate`. */
-export function isNotConfirmedYet(row: BookingRow, now: Date): boolean {
-  return row.confirmationDate !== null && new Date(row.confirmationDate).getTime() > now.getTime();
 }
 
 /**

@@ -84,7 +84,6 @@ export const platformVenueSchema = z.object({
   createdDatetime: platformDateTimeSchema,
   location: venueLocationSchema,
 });
-export type PlatformVenue = z.infer<typeof platformVenueSchema>;
 
 /** `GET /public/offers/v1/offerer_venues` (GetOfferersVenuesResponse). */
 export const platformOffererVenuesSchema = z.array(

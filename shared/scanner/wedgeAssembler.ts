@@ -210,5 +210,3 @@ export function createWedgeAssembler(options: WedgeAssemblerOptions = {}) {
     isHolding: () => held !== null,
   };
 }
-
-export type WedgeAssembler = ReturnType<typeof createWedgeAssembler>;

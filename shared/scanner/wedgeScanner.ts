@@ -60,5 +60,3 @@ export function createWedgeScanner(options: WedgeScannerOptions) {
     isHolding: () => assembler.isHolding(),
   };
 }
-
-export type WedgeScanner = ReturnType<typeof createWedgeScanner>;

@@ -87,9 +87,8 @@ export async function startCounter(options: CounterOptions = {}): Promise<Counte
  * hour, a given séance is in either group. Syncs until `done` (checked after each cycle, its events delivered),
  * for at most the cycles it takes to go round the week.
  */
-export async function syncUntil(core: Pick<Core, 'dispatch'>, done: () => Promise<boolean>): Promise<void> {
-  const programme = await core.dispatch('programme.list', { days: 8 });
-  const seances = programme.ok ? (programme.value as { seances: unknown[] }).seances.length : 0;
+export async function syncUntil(core: Pick<Core, 'call' | 'dispatch'>, done: () => Promise<boolean>): Promise<void> {
+  const seances = (await core.call('programme.list', { days: 8 })).seances.length;
   const cycles = 1 + Math.ceil(seances / 10);
   for (let cycle = 0; cycle < cycles; cycle++) {
     await core.dispatch('sync.now', {});

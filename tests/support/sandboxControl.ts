@@ -1,30 +1,29 @@
 /** Test helpers around the sandbox's control API (`/__sandbox/`). */
-import { z } from 'zod';
+import {
+  bookingListSchema,
+  clockViewSchema,
+  controlBookingSchema,
+  faultsSchema,
+  requestLogSchema,
+  statsSchema,
+  trafficTickSchema,
+  trafficViewSchema,
+  type ControlBooking,
+  type Faults,
+  type SandboxClock,
+  type SandboxRequest,
+  type SandboxStats,
+  type SandboxTraffic,
+} from '../../shared/sandboxControl';
 
-export const sandboxBookingSchema = z.object({
-  token: z.string(),
-  id: z.number(),
-  status: z.enum(['CONFIRMED', 'USED', 'CANCELLED', 'REIMBURSED']),
-  confirmationDate: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
-  offerName: z.string(),
-  offerId: z.number(),
-  stockId: z.number(),
-  seanceStart: z.string(),
-  quantity: z.number(),
-  price: z.number(),
-  priceCategoryLabel: z.string().nullable(),
-  usedCount: z.number(),
-  dateUsed: z.string().nullable(),
-  cancellationDate: z.string().nullable(),
-  lookupOutcome: z.enum(['valid', 'not_confirmed', 'used', 'cancelled', 'reimbursed']),
-});
-export type SandboxBooking = z.infer<typeof sandboxBookingSchema>;
+/** The control API's shapes are the sandbox's own (shared/sandboxControl.ts): one declaration for routes and tests. */
+export const sandboxBookingSchema = controlBookingSchema;
+export type SandboxBooking = ControlBooking;
+export type { Faults as SandboxFaults, SandboxClock, SandboxRequest, SandboxStats, SandboxTraffic };
 
 export async function sandboxBookings(url: string): Promise<SandboxBooking[]> {
   const response = await fetch(`${url}/__sandbox/bookings`);
-  return z.object({ bookings: z.array(sandboxBookingSchema) }).parse(await response.json()).bookings;
+  return bookingListSchema.parse(await response.json()).bookings;
 }
 
 export interface BookingFilter {
@@ -72,27 +71,13 @@ export async function findBooking(url: string, filter: BookingFilter): Promise<S
 }
 
 /** The sandbox's faults, as `GET /__sandbox/faults` shows them. */
-export interface SandboxFaults {
-  latencyMs: number;
-  outage: false | 'reset' | 'hang' | 'http503';
-  malformed: boolean;
-  /** 0..1: share of requests answering 500, 502 or 503. */
-  errorRate: number;
-  /** 0..1: share of connections reset. */
-  resetRate: number;
-  /** The next N requests answer 429 (what is left of it). */
-  rateLimitBurst: number;
-  /** A random 0..latencyJitterMs added to latencyMs. */
-  latencyJitterMs: number;
-}
-
 /** Changes only the fields given (typed loosely so `it.each` tables of faults type-check). */
-export async function setFaults(url: string, faults: Partial<SandboxFaults> | Record<string, unknown>): Promise<void> {
+export async function setFaults(url: string, faults: Partial<Faults> | Record<string, unknown>): Promise<void> {
   await control(url, 'POST', '/faults', faults);
 }
 
-export async function getFaults(url: string): Promise<SandboxFaults> {
-  return (await control(url, 'GET', '/faults')) as SandboxFaults;
+export async function getFaults(url: string): Promise<Faults> {
+  return faultsSchema.parse(await control(url, 'GET', '/faults'));
 }
 
 export async function clearFaults(url: string): Promise<void> {
@@ -131,62 +116,31 @@ export async function setVenueListing(url: string, venueListing: boolean): Promi
   await control(url, 'POST', '/config', { venueListing });
 }
 
-export interface SandboxClock {
-  /** The sandbox's now, ISO 8601 UTC. */
-  now: string;
-  offsetMs: number;
-}
-
 /** Moves the sandbox's clock forward (confirmation dates, the rate-limit window). */
 export async function advanceSandboxClock(url: string, advanceMs: number): Promise<SandboxClock> {
-  return (await control(url, 'POST', '/clock', { advanceMs })) as SandboxClock;
+  return clockViewSchema.parse(await control(url, 'POST', '/clock', { advanceMs }));
 }
 
 /** Sets the sandbox's clock to an instant (ISO 8601 with an offset); it keeps running from there. */
 export async function setSandboxClock(url: string, now: string | Date): Promise<SandboxClock> {
   const iso = typeof now === 'string' ? now : now.toISOString();
-  return (await control(url, 'POST', '/clock', { now: iso })) as SandboxClock;
-}
-
-export interface SandboxStats {
-  /** Pass Culture requests by `METHOD /route/pattern`. */
-  requests: Record<string, number>;
-  total: number;
-  /** 429 answers (the documented limit and the rateLimitBurst fault). */
-  rateLimited: number;
-  /** Requests in the last 60 s of the sandbox's clock. */
-  perMinute: number;
-  /** Only with `windowMs`: the most requests that arrived within any span of windowMs. */
-  windowMs?: number;
-  maxInWindow?: number;
+  return clockViewSchema.parse(await control(url, 'POST', '/clock', { now: iso }));
 }
 
 export async function sandboxStats(url: string, windowMs?: number): Promise<SandboxStats> {
-  return (await control(url, 'GET', windowMs === undefined ? '/stats' : `/stats?windowMs=${windowMs}`)) as SandboxStats;
+  return statsSchema.parse(
+    await control(url, 'GET', windowMs === undefined ? '/stats' : `/stats?windowMs=${windowMs}`),
+  );
 }
 
 // --- The request log ------------------------------------------------------------------------------------------------
-
-export interface SandboxRequest {
-  seq: number;
-  method: string;
-  /** As sent, query included. */
-  path: string;
-  route: string | null;
-  /** The route's token, upper-cased. */
-  token: string | null;
-  /** null while in flight or when no HTTP answer was given (reset, dropped). */
-  status: number | null;
-  fault: string | null;
-  time: string;
-}
 
 /** Pass Culture requests logged after `since` (a `seq`; 0 for all kept). */
 export async function sandboxRequests(
   url: string,
   since = 0,
 ): Promise<{ requests: SandboxRequest[]; lastSeq: number }> {
-  return (await control(url, 'GET', `/requests?since=${since}`)) as { requests: SandboxRequest[]; lastSeq: number };
+  return requestLogSchema.parse(await control(url, 'GET', `/requests?since=${since}`));
 }
 
 /** How many `PATCH use` of this token the platform accepted (204): 1 means "validated exactly once". */
@@ -224,21 +178,14 @@ export async function reimburseSandboxBooking(url: string, id: number): Promise<
 
 // --- Traffic ----------------------------------------------------------------------------------------------------------
 
-export interface SandboxTraffic {
-  enabled: boolean;
-  intervalMs: number;
-  ticks: number;
-}
-
 /** Demo traffic: a new booking every interval (default 20 s), now and then a cancellation. */
 export async function setTraffic(url: string, enabled: boolean, intervalMs?: number): Promise<SandboxTraffic> {
-  return (await control(url, 'POST', '/traffic', { enabled, intervalMs })) as SandboxTraffic;
+  return trafficViewSchema.parse(await control(url, 'POST', '/traffic', { enabled, intervalMs }));
 }
 
 /** One interval's worth of traffic, now. */
 export async function trafficTick(
   url: string,
 ): Promise<{ created: SandboxBooking | null; cancelled: SandboxBooking | null }> {
-  const schema = z.object({ created: sandboxBookingSchema.nullable(), cancelled: sandboxBookingSchema.nullable() });
-  return schema.parse(await control(url, 'POST', '/traffic/tick'));
+  return trafficTickSchema.parse(await control(url, 'POST', '/traffic/tick'));
 }

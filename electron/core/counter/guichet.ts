@@ -11,6 +11,7 @@ import { maskToken, parseCountermark } from '../../../shared/countermark';
 import { t } from '../../../shared/i18n';
 import { formatSeance } from '../../../shared/dates';
 import { seanceTiming, type SeanceWindow } from '../../../shared/seanceWindow';
+import { validatability, type Validatability } from '../../../shared/validatable';
 import type { BookingCache, KnownBooking } from '../db/bookingCache';
 import type { DiskWatch } from '../db/diskFull';
 import type { Ledger, LedgerAppend } from '../db/ledger';
@@ -21,6 +22,7 @@ import { isOutage, type Connectivity } from '../sync/connectivity';
 import type { Uploader } from '../sync/uploader';
 import type { UploadQueue } from '../sync/uploadQueue';
 import { localVerdict } from './localVerdict';
+import type { Standings } from './validationStanding';
 import { describeForeignCode } from '../../../shared/foreignCode';
 import {
   bookingView,
@@ -32,10 +34,13 @@ import {
   refusedVerdict,
   validVerdict,
 } from './verdict';
+import { describeError as describe } from '../../../shared/errorText';
 
 export interface GuichetDeps {
   gateway: Gateway;
   ledger: Ledger;
+  /** Whether a validation made here still stands (validationStanding.ts). */
+  standings: Standings;
   cache: BookingCache;
   queue: UploadQueue;
   uploader: Uploader;
@@ -70,6 +75,11 @@ export function createGuichet(deps: GuichetDeps) {
   const { gateway, ledger, cache, queue, uploader, counterName, logger } = deps;
   const now = () => deps.clock().toISOString();
   const online = () => deps.connectivity().isOnline();
+  /** The validation made here that still stands for `token`, or null. */
+  function standingValidation(token: string) {
+    const v = deps.standings.ofToken(token).validation;
+    return v && { id: v.ledgerId, at: v.at, counterName: v.counterName, bookingId: v.bookingId };
+  }
 
   /**
    * Writes a ledger row (and what goes with it, in one transaction). On a full disk the transaction writes nothing:
@@ -136,7 +146,7 @@ export function createGuichet(deps: GuichetDeps) {
   async function lookupLocally(
     token: string,
     known = cache.byToken(token),
-    standing = ledger.standingValidation(token),
+    standing = standingValidation(token),
     deadlineAt?: number,
   ): Promise<Verdict> {
     const local = localVerdict({ known, standing, now: deps.clock(), timeZone: deps.timeZone(), online: online() });
@@ -168,11 +178,11 @@ export function createGuichet(deps: GuichetDeps) {
     if (known) {
       const verdict: Verdict = { ...(await lookupLocally(token, known, undefined, deadlineAt)), confirming: true };
       // Never an unhandled rejection: e.g. the engine closing while pass Culture is asked (the database is then shut).
-      setImmediate(() =>
+      setImmediate(() => {
         confirmWithPlatform(verdict).catch((error: unknown) =>
           logger.warn({ err: describe(error), token: maskToken(token) }, 'background confirmation failed'),
-        ),
-      );
+        );
+      });
       return verdict;
     }
     return askPlatform(token, deadlineAt);
@@ -212,7 +222,7 @@ export function createGuichet(deps: GuichetDeps) {
     } catch (error) {
       // Validated here meanwhile (Enter before this answer came): the PATCH has decided, and a "used" from this
       // late answer would only be our own validation seen back.
-      const since = ledger.standingValidation(token);
+      const since = standingValidation(token);
       if (since && since.id > shown.ledgerId) return;
       if (isPlatformError(error) && !isOutage(error) && error.code !== 'rate_limited') {
         try {
@@ -282,7 +292,7 @@ export function createGuichet(deps: GuichetDeps) {
       return placeInTime(notYetVerdict({ ...base, booking }, error.message, error.validatableFrom), timeContext());
     }
     if (!reason) throw new ContractFailure(error.code, error.message);
-    const standing = reason === 'used' ? ledger.standingValidation(token) : null;
+    const standing = reason === 'used' ? standingValidation(token) : null;
     const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
     const usedBy =
       reason !== 'used'
@@ -296,10 +306,8 @@ export function createGuichet(deps: GuichetDeps) {
 
   /** What this counter knows of a booking already rules out a validation (the platform would refuse it). */
   function refuseUnlessValidatable(booking: KnownBooking): void {
-    if (booking.status !== 'CONFIRMED') throw new ContractFailure(statusRefusal(booking.status));
-    if (booking.confirmationDate && new Date(booking.confirmationDate) > deps.clock()) {
-      throw new ContractFailure('not_confirmed');
-    }
+    const rule = validatability(booking, deps.clock());
+    if (!rule.ok) throw new ContractFailure(REFUSAL_CODES[rule.reason]);
   }
 
   /** After recording: let the uploader send it, and wait briefly for the platform's answer. */
@@ -335,7 +343,7 @@ export function createGuichet(deps: GuichetDeps) {
 
   async function validate(token: string, options: { acceptOtherSeance?: boolean } = {}): Promise<Validation> {
     refuseWhileDiskFull();
-    if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
+    if (standingValidation(token)) throw new ContractFailure('already_used');
     const known = cache.byToken(token);
     if (!known && !online()) throw new ContractFailure('countermark_unknown', t('sync.unknown_offline'));
     if (known) {
@@ -399,7 +407,7 @@ export function createGuichet(deps: GuichetDeps) {
     if (!booking) throw new ContractFailure('countermark_unknown', t('sync.booking_not_found'));
     refuseUnlessValidatable(booking);
     await refuseOtherSeanceUnlessAccepted(booking, options.acceptOtherSeance === true);
-    if (ledger.standingValidation(token)) throw new ContractFailure('already_used');
+    if (standingValidation(token)) throw new ContractFailure('already_used');
     let queueId = 0;
     const at = now();
     const ledgerId = record(
@@ -424,7 +432,7 @@ export function createGuichet(deps: GuichetDeps) {
 
   async function undo(token: string): Promise<Undo> {
     refuseWhileDiskFull();
-    const standing = ledger.standingValidation(token);
+    const standing = standingValidation(token);
     if (!standing) throw new ContractFailure('not_undoable');
     const use = queue.byLedgerId(standing.id);
     // Never sent: nothing to tell the platform, the use is simply dropped from the queue.
@@ -460,19 +468,19 @@ function outcomeOf(error: PlatformError): string {
   return refusalFor(error.code) ?? error.code;
 }
 
-function statusRefusal(status: KnownBooking['status']): ErrorCode {
-  return status === 'USED' ? 'already_used' : status === 'CANCELLED' ? 'cancelled' : 'reimbursed';
-}
+/** The contract error of each reason a booking cannot be validated now. */
+const REFUSAL_CODES = {
+  used: 'already_used',
+  cancelled: 'cancelled',
+  reimbursed: 'reimbursed',
+  not_yet: 'not_confirmed',
+} as const satisfies Record<Exclude<Validatability, { ok: true }>['reason'], ErrorCode>;
 
 /** A queue conflict's reason code as a contract error code. */
 function contractCodeOf(reasonCode: string | null): ErrorCode {
   if (reasonCode === 'used_elsewhere') return 'already_used';
   const parsed = errorCodeSchema.safeParse(reasonCode);
   return parsed.success ? parsed.data : 'platform_error';
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export type Guichet = ReturnType<typeof createGuichet>;

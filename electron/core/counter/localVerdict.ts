@@ -5,6 +5,7 @@
 import type { Verdict } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/dates';
 import { t } from '../../../shared/i18n';
+import { validatability } from '../../../shared/validatable';
 import type { KnownBooking } from '../db/bookingCache';
 import { notYetVerdict, refusedVerdict, unverifiableVerdict, validVerdict } from './verdict';
 
@@ -32,25 +33,28 @@ export function localVerdict(facts: LocalFacts): { verdict: PartialVerdict; outc
     return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'), undo, usedBy)), outcome: 'used' };
   }
   if (!known) return { verdict: strip(unverifiableVerdict(base)), outcome: 'unverifiable' };
-  switch (known.status) {
-    case 'USED': {
-      const usedBy = { where: 'elsewhere' as const, at: null, counterName: null };
-      return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'), null, usedBy)), outcome: 'used' };
+  const rule = validatability(known, facts.now);
+  if (!rule.ok) {
+    switch (rule.reason) {
+      case 'used': {
+        const usedBy = { where: 'elsewhere' as const, at: null, counterName: null };
+        return {
+          verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'), null, usedBy)),
+          outcome: 'used',
+        };
+      }
+      case 'cancelled':
+        return { verdict: strip(refusedVerdict(base, 'cancelled', t('errors.cancelled'))), outcome: 'cancelled' };
+      case 'reimbursed':
+        return { verdict: strip(refusedVerdict(base, 'reimbursed', t('errors.reimbursed'))), outcome: 'reimbursed' };
+      case 'not_yet': {
+        const when = formatDateTime(rule.validatableFrom, facts.timeZone).replace(' ', ' à ');
+        return {
+          verdict: strip(notYetVerdict(base, t('errors.not_confirmed_from', { when }), rule.validatableFrom)),
+          outcome: 'not_yet',
+        };
+      }
     }
-    case 'CANCELLED':
-      return { verdict: strip(refusedVerdict(base, 'cancelled', t('errors.cancelled'))), outcome: 'cancelled' };
-    case 'REIMBURSED':
-      return { verdict: strip(refusedVerdict(base, 'reimbursed', t('errors.reimbursed'))), outcome: 'reimbursed' };
-    case 'CONFIRMED':
-      break;
-  }
-  // Before its confirmation date an event booking may still be cancelled by the beneficiary (platform rule).
-  if (known.confirmationDate && new Date(known.confirmationDate) > facts.now) {
-    const when = formatDateTime(known.confirmationDate, facts.timeZone).replace(' ', ' à ');
-    return {
-      verdict: strip(notYetVerdict(base, t('errors.not_confirmed_from', { when }), known.confirmationDate)),
-      outcome: 'not_yet',
-    };
   }
   const message = facts.online ? t('verdict.valid') : t('sync.offline_verdict');
   return { verdict: strip(validVerdict(base, message)), outcome: 'valid' };

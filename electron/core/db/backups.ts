@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensurePrivateDir, restrictFile } from './privateFiles';
+import { errorMessage } from '../../../shared/errorText';
 
 export const BACKUP_DIR = 'backups';
 export const DAMAGED_DIR = 'damaged';
@@ -122,7 +123,7 @@ export function checkFile(file: string): { ok: true } | { ok: false; detail: str
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     return problems.length === 0 ? { ok: true } : { ok: false, detail: problems.slice(0, 3).join(' ; ') };
   } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, detail: errorMessage(error) };
   } finally {
     db?.close();
   }

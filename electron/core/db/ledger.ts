@@ -1,7 +1,8 @@
 /**
- * The counter's ledger: append rows, read today's, and answer "was this token validated here, and not undone?".
+ * The counter's ledger: append rows and read today's. Whether a validation made here still stands is decided in
+ * counter/validationStanding.ts, from the ledger and the upload queue together.
  */
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { desc, eq, gte } from 'drizzle-orm';
 import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, ledgerEntries } from './schema';
@@ -38,23 +39,6 @@ export function createLedger(db: CounterDb) {
     `INSERT INTO ledger_entries (at, counter_name, kind, token, booking_id, outcome, platform_status, platform_answer)
      VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer)`,
   );
-
-  // What decides whether a validation made here stands: made (even provisionally), undone, or refused on upload.
-  const STANDING_OUTCOMES = ['validated', 'provisional', 'undone', 'use_conflict'];
-  const lastValidationOrUndo = db
-    .select({
-      id: ledgerEntries.id,
-      at: ledgerEntries.at,
-      kind: ledgerEntries.kind,
-      outcome: ledgerEntries.outcome,
-      bookingId: ledgerEntries.bookingId,
-      counterName: ledgerEntries.counterName,
-    })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.token, sql.placeholder('token')), inArray(ledgerEntries.outcome, STANDING_OUTCOMES)))
-    .orderBy(desc(ledgerEntries.id))
-    .limit(1)
-    .prepare();
 
   return {
     /**
@@ -104,25 +88,6 @@ export function createLedger(db: CounterDb) {
         .orderBy(desc(ledgerEntries.id))
         .limit(limit)
         .all();
-    },
-
-    /**
-     * The validation made at this counter for `token` that is still in force (its last successful
-     * validation or undo is a validation), or null.
-     */
-    standingValidation(
-      token: string,
-    ): { id: number; at: string; bookingId: number | null; provisional: boolean; counterName: string } | null {
-      const last = lastValidationOrUndo.get({ token });
-      return last?.kind === 'validation'
-        ? {
-            id: last.id,
-            at: last.at,
-            bookingId: last.bookingId,
-            provisional: last.outcome === 'provisional',
-            counterName: last.counterName,
-          }
-        : null;
     },
   };
 }

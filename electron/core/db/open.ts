@@ -13,6 +13,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { backupBeforeMigration, listBackups, type BackupInfo } from './backups';
 import { createPrivateFile } from './privateFiles';
 import * as schema from './schema';
+import { errorMessage } from '../../../shared/errorText';
 
 export type CounterDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -102,7 +103,7 @@ function damageOf(error: unknown, file: string, dataDir: string): DatabaseDamage
     code === 'SQLITE_NOTADB' ||
     (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))
   ) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return new DatabaseDamagedError(
       file,
       code === 'SQLITE_NOTADB' ? 'unreadable' : 'corrupt',

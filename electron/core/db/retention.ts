@@ -141,5 +141,3 @@ export function createRetention(deps: { db: CounterDb; dataDir: string; clock: (
     },
   };
 }
-
-export type Retention = ReturnType<typeof createRetention>;

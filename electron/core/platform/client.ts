@@ -24,6 +24,7 @@ import { PlatformError } from './errors';
 import { createOffersWrites, type OffersWrites } from './offersClient';
 import { send, type HttpTransport } from './http';
 import { errorFromResponse, type ResponseContext } from './responseError';
+import { zodIssues } from '../../../shared/errorText';
 
 export interface PlatformClientOptions {
   /** e.g. https://backend.passculture.app; a trailing slash is tolerated. */
@@ -249,7 +250,7 @@ function parseBody<S extends z.ZodType>(
   if (!json.ok) throw new PlatformError('platform_malformed', { status, body: { problem: 'not JSON', length } });
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    const issues = zodIssues(parsed.error);
     throw new PlatformError('platform_malformed', { status, body: { problem: 'schema', issues } });
   }
   return parsed.data;

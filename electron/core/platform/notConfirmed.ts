@@ -4,7 +4,7 @@
  * The platform words it in the venue's local time (its department's zone), to the minute, without an offset,
  * so the zone has to come from the caller.
  */
-import { TZDate } from '@date-fns/tz';
+import { venueTimeMs } from '../../../shared/venueTime';
 
 export interface NotConfirmedDate {
   /** The platform's own wording, normalised: "27/11/2026 à 20:30". */
@@ -41,7 +41,7 @@ function toUtcIso(
   try {
     // TZDate resolves DST edges for us: a time in the spring-forward gap moves forward an hour, and an
     // ambiguous autumn time takes the later (standard-time) instant, which never claims "validatable" too early.
-    const ms = new TZDate(year, month - 1, day, hour, minute, 0, timeZone).getTime();
+    const ms = venueTimeMs(`${year}-${pad(month)}-${pad(day)}`, `${pad(hour)}:${pad(minute)}`, timeZone);
     return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
   } catch {
     // An unknown zone name: keep the wording, lose the instant.

@@ -229,8 +229,6 @@ export function createPrintQueue(deps: PrintQueueDeps) {
   };
 }
 
-export type PrintQueue = ReturnType<typeof createPrintQueue>;
-
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -4,6 +4,7 @@
  */
 import { parseStatusReply, STATUS_QUERY, type PrinterStatus } from './status';
 import { failureForStatus, PrintFailure, type PrinterTransport, type RenderedJob } from './transport';
+import { errorMessage } from '../../../shared/errorText';
 
 /** The part of a `SerialPort` this transport uses (tests pass `serialport`'s `SerialPortMock`). */
 export interface SerialPortLike {
@@ -23,7 +24,7 @@ const defaultFactory: SerialPortFactory = async ({ path, baudRate }) => {
     const { SerialPort } = await import('serialport');
     return new SerialPort({ path, baudRate, autoOpen: false }) as unknown as SerialPortLike;
   } catch (error) {
-    throw new PrintFailure('serial', error instanceof Error ? error.message : String(error), { path });
+    throw new PrintFailure('serial', errorMessage(error), { path });
   }
 };
 
@@ -96,7 +97,7 @@ export function createSerialTransport(options: SerialTransportOptions): PrinterT
         return {
           state: 'unreachable',
           paperNearEnd: false,
-          detail: error instanceof Error ? error.message : String(error),
+          detail: errorMessage(error),
         };
       }
     },

@@ -44,10 +44,6 @@ export function widthFactor(size: TextSize | undefined): 1 | 2 {
   return size === 'wide' || size === 'large' ? 2 : 1;
 }
 
-export function heightFactor(size: TextSize | undefined): 1 | 2 {
-  return size === 'tall' || size === 'large' ? 2 : 1;
-}
-
 const ELLIPSIS = '...';
 
 /** The first `maxLines` lines, the last one ending with "..." when something was left out. */

@@ -5,6 +5,7 @@
  */
 import type { PrinterStatus } from './status';
 import { PrintFailure, type PrinterTransport, type RenderedJob } from './transport';
+import { errorMessage } from '../../../shared/errorText';
 
 export interface SystemPrinterInfo {
   name: string;
@@ -37,7 +38,7 @@ export function createSystemTransport(name: string, host: SystemPrinterHost | un
       await host
         .print(job.html(), { deviceName: name, paperMm: job.paper, title: job.title })
         .catch((error: unknown) => {
-          throw new PrintFailure('system', error instanceof Error ? error.message : String(error));
+          throw new PrintFailure('system', errorMessage(error));
         });
     },
     async close() {},

@@ -4,6 +4,7 @@
  */
 import { pt } from './catalogue';
 import type { PrinterStatus } from './status';
+import { errorMessage } from '../../../shared/errorText';
 
 export const FAILURE_CODES = [
   'no_printer',
@@ -59,7 +60,7 @@ export interface PrinterTransport {
 /** A failure from anything a transport may throw. */
 export function asPrintFailure(error: unknown): PrintFailure {
   if (error instanceof PrintFailure) return error;
-  return new PrintFailure('unexpected', error instanceof Error ? error.message : String(error));
+  return new PrintFailure('unexpected', errorMessage(error));
 }
 
 /** The job is refused before sending when the printer says it cannot print. */

@@ -6,6 +6,7 @@
  */
 import { parseStatusReply, STATUS_QUERY, type PrinterStatus } from './status';
 import { failureForStatus, PrintFailure, type PrinterTransport, type RenderedJob } from './transport';
+import { errorMessage } from '../../../shared/errorText';
 
 /** The part of a WebUSB `USBDevice` this transport uses (the `usb` package's devices have it). */
 export interface UsbPrinterDevice {
@@ -58,7 +59,7 @@ export async function defaultUsbBackend(): Promise<UsbBackend> {
     const { usb } = await import('usb');
     return usb as unknown as UsbBackend;
   } catch (error) {
-    throw new PrintFailure('usb_unavailable', error instanceof Error ? error.message : String(error));
+    throw new PrintFailure('usb_unavailable', errorMessage(error));
   }
 }
 
@@ -78,7 +79,7 @@ function printerInterface(device: UsbPrinterDevice) {
 /** USB devices that have a printer-class interface (settings' discovery). */
 export async function discoverUsbPrinters(backend?: UsbBackend): Promise<UsbPrinterInfo[]> {
   const devices = await (backend ?? (await defaultUsbBackend())).getDevices().catch((error: unknown) => {
-    throw new PrintFailure('usb_unavailable', error instanceof Error ? error.message : String(error));
+    throw new PrintFailure('usb_unavailable', errorMessage(error));
   });
   return devices
     .filter((device) => printerInterface(device) !== null)
@@ -111,7 +112,7 @@ export function createUsbTransport(options: UsbTransportOptions): PrinterTranspo
   ) {
     const backend = options.backend ?? (await defaultUsbBackend());
     const devices = await backend.getDevices().catch((error: unknown) => {
-      throw new PrintFailure('usb_unavailable', error instanceof Error ? error.message : String(error));
+      throw new PrintFailure('usb_unavailable', errorMessage(error));
     });
     const device = devices.find((d) => d.vendorId === options.vendorId && d.productId === options.productId);
     if (!device) throw new PrintFailure('usb_not_found', '', { id });
@@ -146,7 +147,7 @@ export function createUsbTransport(options: UsbTransportOptions): PrinterTranspo
   }
 
   function refuse(error: unknown): never {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     if (platform === 'win32') throw new PrintFailure('usb_claim', detail);
     throw new PrintFailure('usb_busy', detail);
   }
@@ -203,6 +204,6 @@ export function createUsbTransport(options: UsbTransportOptions): PrinterTranspo
 }
 
 function transferFailure(error: unknown): PrintFailure {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return new PrintFailure(/timed? ?out/i.test(detail) ? 'timeout' : 'dropped', detail);
 }

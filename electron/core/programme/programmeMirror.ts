@@ -4,18 +4,13 @@
  */
 import type { PlatformDate } from '../../../shared/platform/schemas';
 import type { BookingCache } from '../db/bookingCache';
+import { createOfferStore } from '../db/offers';
 import type { CounterDb } from '../db/open';
 import type { EditableEvent } from '../platform/offersClient';
 
 export function createProgrammeMirror(db: CounterDb, cache: BookingCache) {
-  // Same columns as mirrorSync's upsert; the poster file is left to the next programme pull, which caches it.
-  const upsertOffer = db.$client.prepare(
-    `INSERT INTO offers (offer_id, venue_id, name, description, duration_minutes, is_duo, status, poster_url, updated_at)
-     VALUES (@offerId, @venueId, @name, @description, @durationMinutes, @isDuo, @status, @posterUrl, @updatedAt)
-     ON CONFLICT(offer_id) DO UPDATE SET venue_id = excluded.venue_id, name = excluded.name,
-       description = excluded.description, duration_minutes = excluded.duration_minutes, is_duo = excluded.is_duo,
-       status = excluded.status, poster_url = excluded.poster_url, updated_at = excluded.updated_at`,
-  );
+  // The same upsert as the programme pull; the poster file is left to the next pull, which caches it.
+  const offers = createOfferStore(db);
   const seancesOf = db.$client.prepare('SELECT stock_id AS stockId FROM seances WHERE offer_id = ?');
   const deleteSeance = db.$client.prepare('DELETE FROM seances WHERE stock_id = ?');
   const unusedByStock = db.$client.prepare(
@@ -25,17 +20,7 @@ export function createProgrammeMirror(db: CounterDb, cache: BookingCache) {
 
   return {
     rememberOffer(event: EditableEvent, fallbackVenueId: number, nowUtc: string): void {
-      upsertOffer.run({
-        offerId: event.id,
-        venueId: event.location.venueId ?? fallbackVenueId,
-        name: event.name,
-        description: event.description ?? null,
-        durationMinutes: event.eventDuration ?? null,
-        isDuo: event.enableDoubleBookings === false ? 0 : 1,
-        status: event.status,
-        posterUrl: event.image?.url ?? null,
-        updatedAt: nowUtc,
-      });
+      offers.upsert(event, event.location.venueId ?? fallbackVenueId, nowUtc);
     },
     /** The film's complete list of dates: new and changed ones stored, deleted ones dropped. */
     replaceSeances(offerId: number, dates: PlatformDate[], nowUtc: string): void {

@@ -19,7 +19,7 @@ import type { ProgrammeMirror } from './programmeMirror';
 import type { RequestContext } from './fieldErrors';
 import { explained, refusalMessage } from './refusal';
 import { availableSeats, quantityToSend, type ClosedSales } from './seats';
-import { venueDateTime, venueDayAndTime } from './venueTime';
+import { venueDateTime, venueDayAndTime } from '../../../shared/venueTime';
 
 const READ = { timeoutMs: 10_000 };
 const PAGE = 50;

@@ -3,8 +3,7 @@
  * whose séances are all past, one scheduled later. The day tabs list séances, so without this list such a film
  * could not be found (nor given séances) from the Programme.
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+import { venueDayRange, venueToday } from '../../../shared/venueTime';
 import type { UnscheduledFilm } from '../../../shared/contract-programme';
 import type { CounterDb } from '../db/open';
 import type { ManagedOffers } from './managedOffers';
@@ -34,9 +33,7 @@ export function createUnscheduledFilms(db: CounterDb, managed: ManagedOffers, cl
 
   /** From the start of today (venue's zone) for `days` days, like `programme.list`. */
   return function unscheduled(days: number, timeZone: string): UnscheduledFilm[] {
-    const start = startOfDay(new TZDate(clock(), timeZone));
-    const from = new Date(start.getTime()).toISOString();
-    const to = new Date(addDays(start, days).getTime()).toISOString();
+    const { from, to } = venueDayRange(venueToday(clock(), timeZone), timeZone, days);
     const rows = query.all({ from, to }) as Row[];
     return (
       rows

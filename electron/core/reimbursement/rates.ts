@@ -7,7 +7,7 @@
  * `…Between40000And150000`, `…Above150000`, valid from `SEPTEMBER_2021` = 2021-09-01 00:00 Europe/Paris):
  * a band's upper bound is inclusive (`20_000 * 100 < cumulative_revenue <= 40_000 * 100` → 95 %).
  */
-import { TZDate } from '@date-fns/tz';
+import { venueDayRange } from '../../../shared/venueTime';
 import { ACCOUNTING_TIME_ZONE } from './accounting';
 
 export interface RateBand {
@@ -68,6 +68,5 @@ export function applyRate(totalCents: number, rateBasisPoints: number): number {
 }
 
 function startOfParisDay(day: string): number {
-  const [year, month, date] = day.split('-').map(Number);
-  return new TZDate(year!, month! - 1, date!, ACCOUNTING_TIME_ZONE).getTime();
+  return Date.parse(venueDayRange(day, ACCOUNTING_TIME_ZONE).from);
 }

@@ -4,7 +4,7 @@
  * known date; the others are estimates, and flagged so.
  */
 import type { CounterDb } from '../db/open';
-import { counterStandings, standingOf } from './counterActions';
+import { createStandings, standingOf } from '../counter/validationStanding';
 
 /** docs/platform.md: the platform marks still-unused bookings as used 48 h after the séance (daily job). */
 export const AUTOMATIC_USE_AFTER_MS = 48 * 60 * 60_000;
@@ -63,7 +63,7 @@ export function collectUsages(
        WHERE kb.status != 'CANCELLED'`,
     )
     .all() as MirrorRow[];
-  const standings = counterStandings(db);
+  const standings = createStandings(db).ofBookings();
   const usages: BookingUsage[] = [];
   const upcoming = new Map<number, UpcomingTotals>();
   for (const row of rows) {

@@ -6,8 +6,8 @@
  */
 import type { EndOfDayCounts, EndOfDayReport, SeanceCount } from '../../../shared/contract';
 import type { CounterDb } from '../db/open';
-import { counterStandings, standingOf, type CounterStanding } from '../reimbursement/counterActions';
-import { dayRange, todayIn } from './dayRange';
+import { createStandings, standingOf, type ValidationStanding } from '../counter/validationStanding';
+import { venueDayRange, venueToday } from '../../../shared/venueTime';
 
 export type EndOfDayCategory = Exclude<keyof EndOfDayCounts, 'expected'>;
 
@@ -37,7 +37,7 @@ interface BookingRow {
 
 export function categoryOf(
   booking: Pick<BookingRow, 'status'>,
-  standing: CounterStanding,
+  standing: ValidationStanding,
   seanceStarted: boolean,
 ): EndOfDayCategory {
   if (standing.conflict !== null) return 'conflicts';
@@ -74,8 +74,8 @@ function add(count: SeanceCount, quantity: number, amountCents: number): void {
 }
 
 export function endOfDayReport(db: CounterDb, request: EndOfDayRequest): EndOfDayReport {
-  const day = request.day ?? todayIn(request.timeZone, request.now);
-  const { from, to } = dayRange(day, request.timeZone);
+  const day = request.day ?? venueToday(request.now, request.timeZone);
+  const { from, to } = venueDayRange(day, request.timeZone);
   const client = db.$client;
   const seances = client
     .prepare(
@@ -92,7 +92,7 @@ export function endOfDayReport(db: CounterDb, request: EndOfDayRequest): EndOfDa
        FROM known_bookings WHERE stock_id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(seances.map((s) => s.stockId))) as BookingRow[];
-  const standings = counterStandings(db);
+  const standings = createStandings(db).ofBookings(bookings.map((b) => b.bookingId));
   const totals = emptyCounts();
   const bySeance = new Map(seances.map((s) => [s.stockId, emptyCounts()]));
   const startedAt = new Map(seances.map((s) => [s.stockId, Date.parse(s.start) <= request.now.getTime()]));

@@ -11,6 +11,7 @@ import { declaresBarcodeScanner } from './hidReportDescriptor';
 import { createScannedDataReader } from './hidPosReport';
 import { HONEYWELL_VENDOR_IDS, hex4, SCANNER_VENDORS } from './scannerVendors';
 import type { UsbInterfaceInfo, UsbScannerDevice, UsbWatchable } from './usbTypes';
+import { errorMessage } from '../../../shared/errorText';
 
 const HID_CLASS = 3;
 const NO_BOOT_SUBCLASS = 0;
@@ -68,7 +69,7 @@ function deviceName(device: UsbScannerDevice): string {
 }
 
 function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  return errorMessage(error).slice(0, 500);
 }
 
 export function createHidPosWatcher(deps: HidPosWatcherDeps) {

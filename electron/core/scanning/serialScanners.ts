@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { ScannerDevice } from '../../../shared/contract';
 import { scannerVendorName } from './scannerVendors';
 import { createSerialLineReader } from './serialLines';
+import { errorMessage } from '../../../shared/errorText';
 
 export interface SerialPortInfo {
   path: string;
@@ -42,7 +43,7 @@ interface OpenScanner {
 }
 
 function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  return errorMessage(error).slice(0, 500);
 }
 
 export function createSerialWatcher(deps: SerialWatcherDeps) {

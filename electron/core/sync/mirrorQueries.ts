@@ -4,17 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
 import type { BookingRow, OfferView, SeanceView } from '../../../shared/contract';
+import { venueDayRange, venueToday } from '../../../shared/venueTime';
 import { normalizeForSearch } from '../db/bookingCache';
 import type { CounterDb } from '../db/open';
+import { createStandings, standingOf } from '../counter/validationStanding';
 
 /** "Séances of the moment": people come up to a couple of hours early and some time after the start. */
 const MOMENT_BEFORE_MS = 3 * 60 * 60_000;
 const MOMENT_AFTER_MS = 2 * 60 * 60_000;
-/** Queue rows older than this no longer decide a booking's badge (the mirror has caught up by then). */
-const QUEUE_MEMORY_MS = 7 * 24 * 60 * 60_000;
 
 interface RawBooking {
   bookingId: number;
@@ -43,34 +41,14 @@ function likePattern(word: string): string {
 
 export function createMirrorQueries(db: CounterDb, clock: () => Date, posterDir: string) {
   const client = db.$client;
-
-  /** This counter's standing actions per booking, from the recent upload queue. */
-  function queueFacts(): Map<number, { validatedHere: boolean; provisional: boolean; pendingUpload: boolean }> {
-    const since = new Date(clock().getTime() - QUEUE_MEMORY_MS).toISOString();
-    const rows = client
-      .prepare(
-        `SELECT booking_id AS bookingId, action, provisional, state FROM upload_queue
-         WHERE booking_id IS NOT NULL AND created_at >= ? ORDER BY id`,
-      )
-      .all(since) as { bookingId: number; action: 'use' | 'keep'; provisional: number; state: string }[];
-    const facts = new Map<number, { validatedHere: boolean; provisional: boolean; pendingUpload: boolean }>();
-    for (const row of rows) {
-      const standing = row.action === 'use' && row.state !== 'conflict' && row.state !== 'handled';
-      facts.set(row.bookingId, {
-        validatedHere: standing,
-        provisional: standing && row.provisional === 1 && row.state !== 'done',
-        pendingUpload: row.state === 'pending' || row.state === 'sending',
-      });
-    }
-    return facts;
-  }
+  const standings = createStandings(db);
 
   function toRows(raw: RawBooking[]): BookingRow[] {
-    const facts = raw.length > 0 ? queueFacts() : new Map();
-    return raw.map((b) => ({
-      ...b,
-      ...(facts.get(b.bookingId) ?? { validatedHere: false, provisional: false, pendingUpload: false }),
-    }));
+    const facts = standings.ofBookings(raw.map((b) => b.bookingId));
+    return raw.map((b) => {
+      const { validatedAt, provisional, pendingUpload } = standingOf(facts, b.bookingId);
+      return { ...b, validatedHere: validatedAt !== null, provisional, pendingUpload };
+    });
   }
 
   /**
@@ -170,11 +148,7 @@ export function createMirrorQueries(db: CounterDb, clock: () => Date, posterDir:
   }
 
   function programme(fromDay: string | undefined, days: number, timeZone: string) {
-    const start = fromDay
-      ? new TZDate(Number(fromDay.slice(0, 4)), Number(fromDay.slice(5, 7)) - 1, Number(fromDay.slice(8, 10)), timeZone)
-      : startOfDay(new TZDate(clock(), timeZone));
-    const from = new Date(start.getTime()).toISOString();
-    const to = new Date(addDays(start, days).getTime()).toISOString();
+    const { from, to } = venueDayRange(fromDay ?? venueToday(clock(), timeZone), timeZone, days);
     const seances = (
       client
         .prepare(

@@ -16,6 +16,7 @@ import { createNewBookings, VenuesUnreadable } from './newBookings';
 import { createStatusRefresh } from './statusRefresh';
 import type { Streams } from './streams';
 import { createVenueListing } from './venueListing';
+import { createOfferStore } from '../db/offers';
 
 export interface MirrorSyncDeps {
   db: CounterDb;
@@ -46,17 +47,7 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
     await statuses.refresh(await deps.venueIds(), changes, force);
   }
 
-  const upsertOffer = db.$client.prepare(
-    `INSERT INTO offers (offer_id, venue_id, name, description, duration_minutes, is_duo, status, poster_url, updated_at)
-     VALUES (@offerId, @venueId, @name, @description, @durationMinutes, @isDuo, @status, @posterUrl, @updatedAt)
-     ON CONFLICT(offer_id) DO UPDATE SET venue_id = excluded.venue_id, name = excluded.name,
-       description = excluded.description, duration_minutes = excluded.duration_minutes, is_duo = excluded.is_duo,
-       status = excluded.status, poster_url = excluded.poster_url, updated_at = excluded.updated_at`,
-  );
-  const posterState = db.$client.prepare(
-    'SELECT poster_url AS url, poster_file AS file FROM offers WHERE offer_id = ?',
-  );
-  const setPosterFile = db.$client.prepare('UPDATE offers SET poster_file = ? WHERE offer_id = ?');
+  const offers = createOfferStore(db);
 
   /** Films of each venue (all of them: there are few, and their status changes) and their séances. */
   async function pullProgramme(): Promise<void> {
@@ -78,21 +69,9 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
         c.listEvents(venueId, { firstIndex: cursor, limit: PAGE }, { timeoutMs: SYNC_TIMEOUT_MS }),
       );
       for (const event of events) {
-        const before = posterState.get(event.id) as { url: string | null; file: string | null } | undefined;
+        const before = offers.poster(event.id);
         // Re-downloadable: a relaxed commit (durability.ts).
-        withRelaxedDurability(db.$client, () =>
-          upsertOffer.run({
-            offerId: event.id,
-            venueId,
-            name: event.name,
-            description: event.description ?? null,
-            durationMinutes: event.eventDuration ?? null,
-            isDuo: event.enableDoubleBookings === false ? 0 : 1,
-            status: event.status,
-            posterUrl: event.image?.url ?? null,
-            updatedAt: now(),
-          }),
-        );
+        withRelaxedDurability(db.$client, () => offers.upsert(event, venueId, now()));
         await pullDates(event.id);
         if (event.image?.url && (before?.url !== event.image.url || !before.file)) {
           await cachePoster(event.id, event.image.url);
@@ -124,7 +103,7 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
       const file = `${offerId}.${extension}`;
       fs.mkdirSync(deps.posterDir, { recursive: true });
       fs.writeFileSync(path.join(deps.posterDir, file), image.bytes);
-      setPosterFile.run(file, offerId);
+      offers.setPosterFile(offerId, file);
     } catch (error) {
       logger.warn({ offerId, err: String(error) }, 'poster not cached');
     }

@@ -12,6 +12,7 @@ import { isPlatformError } from '../platform/errors';
 import { walk, type WalkDeps } from './listingWalk';
 import type { Streams } from './streams';
 import { checkVenuePage, isVenueFilterRefusal, type VenueListing } from './venueListing';
+import { errorMessage } from '../../../shared/errorText';
 
 export const venueCursor = (venueId: number) => `bookings:venue:${venueId}`;
 export const offerCursor = (offerId: number) => `bookings:${offerId}`;
@@ -23,7 +24,7 @@ export const offerCursor = (offerId: number) => `bookings:${offerId}`;
 export class VenuesUnreadable extends Error {
   override readonly name = 'VenuesUnreadable';
   constructor(readonly failures: { venueId: number; error: unknown }[]) {
-    super(failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join(' ; '));
+    super(failures.map((f) => errorMessage(f.error)).join(' ; '));
   }
 }
 
@@ -104,5 +105,3 @@ export function createNewBookings(deps: NewBookingsDeps) {
 
   return { pull };
 }
-
-export type NewBookings = ReturnType<typeof createNewBookings>;

@@ -12,6 +12,7 @@ import { VenuesUnreadable } from './newBookings';
 import type { Streams } from './streams';
 import type { Uploader } from './uploader';
 import type { UploadQueue } from './uploadQueue';
+import { errorMessage } from '../../../shared/errorText';
 
 export interface SchedulerDeps {
   uploader: Uploader;
@@ -79,7 +80,7 @@ export function createScheduler(deps: SchedulerDeps) {
     if (stopped) return Promise.resolve(false);
     running ??= runCycle()
       .catch((error: unknown) => {
-        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'sync cycle interrupted');
+        logger.warn({ err: errorMessage(error) }, 'sync cycle interrupted');
         return false;
       })
       .then((completed) => {

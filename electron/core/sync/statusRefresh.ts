@@ -191,5 +191,3 @@ export function createStatusRefresh(deps: StatusRefreshDeps) {
     },
   };
 }
-
-export type StatusRefresh = ReturnType<typeof createStatusRefresh>;

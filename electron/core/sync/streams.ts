@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { withRelaxedDurability } from '../db/durability';
 import type { CounterDb } from '../db/open';
 import { syncStreams } from '../db/schema';
+import { errorMessage } from '../../../shared/errorText';
 
 export type StreamRow = typeof syncStreams.$inferSelect;
 
@@ -36,7 +37,7 @@ export function createStreams(db: CounterDb, now: () => string) {
         upsert(name, { lastSuccessAt: now(), lastError: null });
         return result;
       } catch (error) {
-        upsert(name, { lastError: error instanceof Error ? error.message : String(error) });
+        upsert(name, { lastError: errorMessage(error) });
         throw error;
       }
     },

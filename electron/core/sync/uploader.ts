@@ -14,6 +14,7 @@ import type { Gateway } from '../platform/gateway';
 import { isPlatformError, type PlatformError } from '../platform/errors';
 import type { Connectivity } from './connectivity';
 import type { QueueRow, UploadQueue } from './uploadQueue';
+import { describeError } from '../../../shared/errorText';
 
 export type Settlement = 'sent' | 'pending' | 'conflict';
 
@@ -272,10 +273,6 @@ export function createUploader(deps: UploaderDeps) {
       return followUp ?? draining ?? Promise.resolve();
     },
   };
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export type Uploader = ReturnType<typeof createUploader>;

@@ -3,20 +3,20 @@
  * move one through what happens away from the counter (cancelled, validated on the pro web site, reimbursed).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { bookingStatusSchema } from '../../../shared/platform/schemas';
-import { createBooking, createBookingSchema } from '../create';
+import type { z } from 'zod';
+import {
+  bookingListQuerySchema as listQuerySchema,
+  cancelBookingSchema as cancelSchema,
+  createBookingSchema,
+  noBodySchema,
+} from '../../../shared/sandboxControl';
+import { createBooking } from '../create';
 import { cancelOutside, reimburse, useOutside } from '../lifecycle';
 import type { PlatformError } from '../rules';
 import { pathId } from '../routes/params';
 import type { SandboxRuntime } from '../runtime';
 import type { Booking } from '../state';
 import { CONTROL_PREFIX, controlView, parseInput } from './common';
-
-const outcomeSchema = z.enum(['valid', 'not_confirmed', 'used', 'cancelled', 'reimbursed']);
-const listQuerySchema = z.object({ status: bookingStatusSchema.optional(), outcome: outcomeSchema.optional() });
-const cancelSchema = z.object({ by: z.enum(['beneficiary', 'offerer']).default('beneficiary') }).strict();
-const noBodySchema = z.object({}).strict();
 
 type IdRequest = { Params: { id: string } };
 

@@ -1,6 +1,7 @@
 /** What every part of the control API shares: its prefix, body parsing, and the control view of a booking. */
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { ControlBooking } from '../../../shared/sandboxControl';
 import { lookupOutcome } from '../rules';
 import type { Booking, SandboxStore } from '../state';
 import { isoUtc, isoUtcOrNull } from '../time';
@@ -8,7 +9,7 @@ import { isoUtc, isoUtcOrNull } from '../time';
 export const CONTROL_PREFIX = '/__sandbox';
 
 /** One booking as the control API shows it: with its token and séance, and what a look-up would say now. */
-export function controlView(store: SandboxStore, booking: Booking, now: number) {
+export function controlView(store: SandboxStore, booking: Booking, now: number): ControlBooking {
   const { stock, event, priceCategory } = store.context(booking);
   return {
     token: booking.token,

@@ -3,40 +3,18 @@
  * counter sent (counters and the request log).
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { faultsPatchSchema } from '../faults';
+import {
+  clockSchema,
+  configSchema,
+  faultsPatchSchema,
+  requestsQuerySchema,
+  resetSchema,
+  statsQuerySchema,
+  trafficSchema,
+} from '../../../shared/sandboxControl';
 import type { SandboxRuntime } from '../runtime';
 import { isoUtc } from '../time';
 import { CONTROL_PREFIX, controlView, parseInput } from './common';
-
-const DAY_MS = 86_400_000;
-
-const resetSchema = z.object({ seed: z.number().int().min(0).max(0xffffffff).optional() }).strict();
-const configSchema = z
-  .object({
-    rateLimitPerMinute: z.number().int().positive().nullable().optional(),
-    venueListing: z.boolean().optional(),
-  })
-  .strict();
-const clockSchema = z
-  .object({
-    advanceMs: z
-      .number()
-      .int()
-      .min(0)
-      .max(366 * DAY_MS)
-      .optional(),
-    now: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict()
-  .refine((body) => (body.advanceMs === undefined) !== (body.now === undefined), {
-    message: 'give either advanceMs or now',
-  });
-const statsQuerySchema = z.object({ windowMs: z.coerce.number().int().positive().max(DAY_MS).optional() });
-const requestsQuerySchema = z.object({ since: z.coerce.number().int().min(0).default(0) });
-const trafficSchema = z
-  .object({ enabled: z.boolean(), intervalMs: z.number().int().min(10).max(3_600_000).optional() })
-  .strict();
 
 export function registerPlatformControl(app: FastifyInstance, rt: SandboxRuntime): void {
   const prefix = CONTROL_PREFIX;

@@ -88,19 +88,6 @@ describe('database', () => {
     closeDatabase(db);
   });
 
-  it('knows a validation made here is standing until it is undone', () => {
-    const db = openDatabase(':memory:');
-    const ledger = createLedger(db);
-    expect(ledger.standingValidation('ABC234')).toBeNull();
-    const id = ledger.append(row);
-    expect(ledger.standingValidation('ABC234')).toMatchObject({ id, bookingId: 1001 });
-    ledger.append({ ...row, kind: 'lookup', outcome: 'used' });
-    expect(ledger.standingValidation('ABC234')).toMatchObject({ id });
-    ledger.append({ ...row, kind: 'undo', outcome: 'undone' });
-    expect(ledger.standingValidation('ABC234')).toBeNull();
-    closeDatabase(db);
-  });
-
   it('finds the ledger rows of a token through its index', () => {
     const db = openDatabase(':memory:');
     const plan = db.$client

@@ -2,7 +2,7 @@
  * The guichet flow through the contract, against the real sandbox over HTTP and a real SQLite file.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, Verdict } from '../../../shared/contract';
+import type { Verdict } from '../../../shared/contract';
 import {
   addSandboxBooking,
   cancelSandboxBooking,
@@ -25,11 +25,7 @@ beforeAll(async () => {
 afterAll(() => counter.close());
 beforeEach(() => setFaults(counter.sandbox.url, { outage: false, malformed: false, latencyMs: 0 }));
 
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-const lookup = async (text: string) => value<Verdict>(await counter.core.dispatch('counter.lookup', { text }));
+const lookup = async (text: string) => await counter.core.call('counter.lookup', { text });
 
 describe('looking a countermark up', () => {
   it('shows a confirmed booking green, with the name, film, séance and price', async () => {
@@ -91,14 +87,14 @@ describe('looking a countermark up', () => {
 
   it('answers "not a countermark" without asking the platform or writing the ledger', async () => {
     const before = (await (await fetch(`${counter.sandbox.url}/__sandbox/stats`)).json()) as { total: number };
-    const rowsBefore = value<{ rows: unknown[] }>(await counter.core.dispatch('ledger.today', {})).rows.length;
+    const rowsBefore = (await counter.core.call('ledger.today', {})).rows.length;
     const envelope = await counter.core.dispatch('counter.lookup', { text: '3760123456789' });
     // 13 digits that are not an EAN-13: a ticketing system's ticket number, said so rather than "unknown".
     expect(envelope).toMatchObject({ ok: false, error: { code: 'not_a_countermark' } });
     expect(envelope.ok ? '' : envelope.error.message).toMatch(/billetterie du cinéma.*logiciel de caisse/);
     const after = (await (await fetch(`${counter.sandbox.url}/__sandbox/stats`)).json()) as { total: number };
     expect(after.total).toBe(before.total);
-    expect(value<{ rows: unknown[] }>(await counter.core.dispatch('ledger.today', {})).rows).toHaveLength(rowsBefore);
+    expect((await counter.core.call('ledger.today', {})).rows).toHaveLength(rowsBefore);
   });
 });
 
@@ -108,9 +104,7 @@ describe('validating and undoing', () => {
     const events: unknown[] = [];
     const stop = counter.core.onEvent((name, payload) => events.push({ name, payload }));
     await lookup(b.token);
-    const validation = value<{ ledgerId: number; message: string }>(
-      await counter.core.dispatch('counter.validate', { token: b.token }),
-    );
+    const validation = await counter.core.call('counter.validate', { token: b.token });
     expect(validation.message).toMatch(/Validée/);
     const platform = (await sandboxBookings(counter.sandbox.url)).find((x) => x.id === b.id)!;
     expect(platform).toMatchObject({ status: 'USED', usedCount: 1 });
@@ -119,7 +113,7 @@ describe('validating and undoing', () => {
     expect(again).toMatchObject({ kind: 'refused', reason: 'used', undo: { ledgerId: validation.ledgerId } });
     expect(again.booking?.lastName).toBe(b.lastName);
 
-    value(await counter.core.dispatch('counter.undo', { token: b.token }));
+    await counter.core.call('counter.undo', { token: b.token });
     expect((await sandboxBookings(counter.sandbox.url)).find((x) => x.id === b.id)?.status).toBe('CONFIRMED');
     expect((await lookup(b.token)).kind).toBe('valid');
     const secondUndo = await counter.core.dispatch('counter.undo', { token: b.token });
@@ -135,15 +129,11 @@ describe('validating and undoing', () => {
     const b = await findBooking(counter.sandbox.url, { status: 'CANCELLED' });
     const envelope = await counter.core.dispatch('counter.validate', { token: b.token });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    const rows = value<{ rows: { token: string; kind: string; outcome: string }[] }>(
-      await counter.core.dispatch('ledger.today', {}),
-    ).rows;
+    const rows = (await counter.core.call('ledger.today', {})).rows;
     expect(rows[0]).toMatchObject({ token: b.token, kind: 'upload', outcome: 'use_conflict' });
     expect(rows[1]).toMatchObject({ token: b.token, kind: 'validation', outcome: 'validated' });
     // The cashier saw the refusal: it is kept in the queue's history, not left for the manager to handle.
-    const overview = value<{ conflicts: unknown[]; recent: { token: string; state: string }[] }>(
-      await counter.core.dispatch('sync.overview', {}),
-    );
+    const overview = await counter.core.call('sync.overview', {});
     expect(overview.conflicts).toHaveLength(0);
     expect(overview.recent.find((r) => r.token === b.token)?.state).toBe('handled');
   });
@@ -157,9 +147,7 @@ describe('validating and undoing', () => {
   });
 
   it("lists today's ledger newest first with the beneficiary and film", async () => {
-    const rows = value<{ rows: { id: number; beneficiary: string | null }[] }>(
-      await counter.core.dispatch('ledger.today', {}),
-    ).rows;
+    const rows = (await counter.core.call('ledger.today', {})).rows;
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => b - a));
     expect(rows.some((r) => r.beneficiary !== null)).toBe(true);
@@ -177,11 +165,11 @@ describe('when the platform misbehaves', () => {
       // Never seen here and the platform cannot answer: it cannot be checked, and the counter is offline.
       expect(await lookup(unseen!.token)).toMatchObject({ kind: 'unverifiable' });
       expect(Date.now() - started).toBeLessThan(3000);
-      expect(value<{ online: boolean }>(await counter.core.dispatch('status.get', {})).online).toBe(false);
+      expect((await counter.core.call('status.get', {})).online).toBe(false);
       expect(await lookup(seen!.token)).toMatchObject({ kind: 'valid', source: 'local' });
 
       await setFaults(counter.sandbox.url, { outage: false, malformed: false });
-      expect(value<{ online: boolean }>(await counter.core.dispatch('sync.now', {})).online).toBe(true);
+      expect((await counter.core.call('sync.now', {})).online).toBe(true);
       expect(await lookup(unseen!.token)).toMatchObject({ kind: 'valid', source: 'platform' });
     },
   );
@@ -283,14 +271,14 @@ describe('the contract boundary', () => {
   });
 
   it('describes the counter without the API key', async () => {
-    const info = value<Record<string, unknown>>(await counter.core.dispatch('app.info', {}));
+    const info = await counter.core.call('app.info', {});
     expect(info).toMatchObject({ mode: 'demo', counterName: 'Caisse test' });
     expect(JSON.stringify(info)).not.toContain(counter.sandbox.apiKey);
   });
 
   it('lists the demo bookings with their tokens in demo mode', async () => {
     await resetSandbox(counter.sandbox.url);
-    const { bookings } = value<{ bookings: { token: string }[] }>(await counter.core.dispatch('demo.bookings', {}));
+    const { bookings } = await counter.core.call('demo.bookings', {});
     expect(bookings.length).toBeGreaterThan(100);
   });
 });

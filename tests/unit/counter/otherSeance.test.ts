@@ -3,7 +3,6 @@
  * has closed, is amber (`other_seance`) and is validated only with the cashier's explicit confirmation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CounterSettings, Envelope, Validation, Verdict } from '../../../shared/contract';
 import { DEFAULT_SEANCE_WINDOW } from '../../../shared/seanceWindow';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 import { sandboxBookings, type SandboxBooking } from '../../support/sandboxControl';
@@ -33,11 +32,7 @@ async function booking(): Promise<SandboxBooking> {
   return found;
 }
 
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-const lookup = async (token: string) => value<Verdict>(await counter.core.dispatch('counter.lookup', { text: token }));
+const lookup = async (token: string) => await counter.core.call('counter.lookup', { text: token });
 const at = (b: SandboxBooking, offsetMs: number) => (now = new Date(Date.parse(b.seanceStart) + offsetMs));
 
 describe('the séance window in the engine', () => {
@@ -46,7 +41,7 @@ describe('the séance window in the engine', () => {
     at(b, -45 * 60_000);
     const verdict = await lookup(b.token);
     expect(verdict).toMatchObject({ kind: 'valid', seanceTiming: 'in_window' });
-    const validation = value<Validation>(await counter.core.dispatch('counter.validate', { token: b.token }));
+    const validation = await counter.core.call('counter.validate', { token: b.token });
     expect(validation.token).toBe(b.token);
   });
 
@@ -61,9 +56,7 @@ describe('the séance window in the engine', () => {
     const refused = await counter.core.dispatch('counter.validate', { token: b.token });
     expect(refused).toMatchObject({ ok: false, error: { code: 'seance_outside_window' } });
     expect(refused.ok ? '' : refused.error.message).toMatch(/confirmez/);
-    const journal = value<{ rows: { token: string; kind: string; outcome: string }[] }>(
-      await counter.core.dispatch('ledger.today', {}),
-    ).rows.filter((r) => r.token === b.token);
+    const journal = (await counter.core.call('ledger.today', {})).rows.filter((r) => r.token === b.token);
     expect(journal.map((r) => [r.kind, r.outcome])).toEqual([['lookup', 'other_seance']]);
 
     const validation = await counter.core.dispatch('counter.validate', { token: b.token, acceptOtherSeance: true });
@@ -82,15 +75,13 @@ describe('the séance window in the engine', () => {
     const b = await booking();
     at(b, -3 * HOUR);
     expect((await lookup(b.token)).kind).toBe('other_seance');
-    const settings = value<CounterSettings>(
-      await counter.core.dispatch('counter.settings.set', { seanceWindow: { beforeMinutes: 240, afterMinutes: 30 } }),
-    );
+    const settings = await counter.core.call('counter.settings.set', {
+      seanceWindow: { beforeMinutes: 240, afterMinutes: 30 },
+    });
     expect(settings.seanceWindow).toEqual({ beforeMinutes: 240, afterMinutes: 30 });
     expect((await lookup(b.token)).kind).toBe('valid');
     await counter.core.dispatch('counter.settings.set', { seanceWindow: DEFAULT_SEANCE_WINDOW });
-    expect(value<CounterSettings>(await counter.core.dispatch('counter.settings.get', {})).seanceWindow).toEqual(
-      DEFAULT_SEANCE_WINDOW,
-    );
+    expect((await counter.core.call('counter.settings.get', {})).seanceWindow).toEqual(DEFAULT_SEANCE_WINDOW);
   });
 
   it('applies to a provisional validation (offline, found by name) too', async () => {
@@ -117,7 +108,7 @@ describe('refusals say who and when', () => {
     const b = await booking();
     at(b, -10 * 60_000);
     await lookup(b.token);
-    const validation = value<Validation>(await counter.core.dispatch('counter.validate', { token: b.token }));
+    const validation = await counter.core.call('counter.validate', { token: b.token });
     const again = await lookup(b.token);
     expect(again).toMatchObject({
       kind: 'refused',

@@ -3,13 +3,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  CONTENT_SECURITY_POLICY,
-  guardWebContents,
-  hardenSession,
-  isAppPage,
-  secureWebPreferences,
-} from '../../../electron/security';
+import fs from 'node:fs';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { guardWebContents, hardenSession, isAppPage, secureWebPreferences } from '../../../electron/security';
 import { fakeSession, fakeWebContents } from './fakes';
 
 const appPage = pathToFileURL('/opt/guichet/dist/renderer/index.html').href;
@@ -106,5 +102,12 @@ describe('session', () => {
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
+  });
+
+  it("renderer/index.html's <meta> policy is the hosts' policy (less frame-ancestors, which only a header can carry)", () => {
+    const html = fs.readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountDataDir } from '../../../electron/host/bootstrap';
-import { ConfigError, PRODUCTION_API_URL, readHostConfig } from '../../../electron/host/config';
+import { ConfigError, logLevelFrom, PRODUCTION_API_URL, readHostConfig } from '../../../electron/host/config';
 
 describe('host configuration from the environment', () => {
   it('runs in demo mode when no key is given', () => {
@@ -59,5 +59,23 @@ describe('PASSCULTURE_API_KEY shape (issue 11)', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('secret');
     }
+  });
+});
+
+describe('LOG_LEVEL and SANDBOX_PORT', () => {
+  it('reads the log level (info by default) and refuses an unknown one', () => {
+    expect(readHostConfig({}).logLevel).toBe('info');
+    expect(readHostConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(logLevelFrom({ LOG_LEVEL: ' warn ' })).toBe('warn');
+    expect(logLevelFrom({})).toBe('info');
+    expect(() => readHostConfig({ LOG_LEVEL: 'verbose' })).toThrow(ConfigError);
+    expect(() => logLevelFrom({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('gives the stand-alone sandbox SANDBOX_PORT, else COUNTER_PORT, else a free port', () => {
+    expect(readHostConfig({}).sandboxPort).toBe(0);
+    expect(readHostConfig({ COUNTER_PORT: '8080' }).sandboxPort).toBe(8080);
+    expect(readHostConfig({ COUNTER_PORT: '8080', SANDBOX_PORT: '5055' }).sandboxPort).toBe(5055);
+    expect(() => readHostConfig({ SANDBOX_PORT: 'abc' })).toThrow(ConfigError);
   });
 });

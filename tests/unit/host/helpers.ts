@@ -14,6 +14,7 @@ import type { Envelope } from '../../../shared/contract';
 import type { AccountTarget, RunningCore } from '../../../electron/host/bootstrap';
 import type { Core, EventListener } from '../../../electron/core/types';
 import { LOGGER_OPTIONS } from '../../../electron/host/logger';
+import { contractClient } from '../../../electron/core/client';
 
 export interface Deferred<T = void> {
   promise: Promise<T>;
@@ -64,6 +65,7 @@ export function fakeCore(label: string, target: AccountTarget, journal: Journal)
       journal.push(`${label}:${String(name)}`);
       return { ok: true, value: { core: label, name, input } };
     }),
+    call: contractClient((name, input) => core.dispatch(name, input)),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

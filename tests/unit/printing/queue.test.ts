@@ -140,8 +140,9 @@ describe('reprint from the journal', () => {
     u.printing.onValidated(validation);
     await printer.waitForJobs(1);
     await u.printing.whenIdle();
-    u.printing.handlers['printer.reprint']({ ledgerId: validation.ledgerId });
+    const reprinted = u.printing.handlers['printer.reprint']({ ledgerId: validation.ledgerId });
     const jobs = await printer.waitForJobs(2);
+    await reprinted;
     const text = jobs[1]!.printout.lines.join('\n');
     expect(text).toContain('DUPLICATA');
     expect(text).toContain('Zoé MERCIER');
@@ -155,8 +156,9 @@ describe('reprint from the journal', () => {
     u.printing.onValidated(validation);
     await until(() => u.events.some((e) => e.failedJobs === 1));
     await printer.setFault('none');
-    u.printing.handlers['printer.reprint']({ ledgerId: validation.ledgerId });
+    const reprinted = u.printing.handlers['printer.reprint']({ ledgerId: validation.ledgerId });
     const [job] = await printer.waitForJobs(1);
+    await reprinted;
     expect(job!.printout.lines.join('\n')).not.toContain('DUPLICATA');
     await u.printing.whenIdle();
     // The reprint settled the failed job: no alert left.
@@ -268,8 +270,9 @@ describe('across a restart', () => {
 describe('test page', () => {
   it('prints the settings, accents and the euro sign', async () => {
     const u = start();
-    u.printing.handlers['printer.testPage']({});
+    const printed = u.printing.handlers['printer.testPage']({});
     const [job] = await printer.waitForJobs(1);
+    await printed;
     const text = job!.printout.lines.join('\n');
     expect(text).toContain('PAGE DE TEST');
     expect(text).toContain('àâäçéèêëîïôöûùüÿ');

@@ -1,7 +1,8 @@
 /** What pass Culture refuses in a film and a séance, checked before sending (shared/filmRules.ts, seanceTime.ts). */
 import { describe, expect, it } from 'vitest';
 import { durationProblem, MAX_EVENT_DURATION_MINUTES, videoUrlProblem } from '../../../shared/filmRules';
-import { seanceStartMs, seanceStartProblem } from '../../../shared/seanceTime';
+import { seanceStartProblem } from '../../../shared/seanceTime';
+import { venueTimeMs as seanceStartMs } from '../../../shared/venueTime';
 
 describe('duration: under 1,440 minutes (EventOfferCreation.eventDuration)', () => {
   it('takes 1 to 1,439 minutes and says why otherwise', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type CounterDb } from '../../../electron/core/db/open';
 import { availableSeats, createClosedSales, quantityToSend } from '../../../electron/core/programme/seats';
-import { venueDateTime, venueDayAndTime } from '../../../electron/core/programme/venueTime';
+import { venueDateTime, venueDayAndTime } from '../../../shared/venueTime';
 
 let db: CounterDb | null = null;
 let dir: string | null = null;

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { BookingRow } from '../../../shared/contract';
 import {
   bookingPresence,
-  isNotConfirmedYet,
   matchesPresence,
   type PresenceFilter,
   provisionalStanding,
 } from '../../../renderer/format/bookingPresence';
+import { isNotConfirmedYet } from '../../../shared/validatable';
 
 const NOW = new Date('2026-12-06T18:00:00.000Z');
 

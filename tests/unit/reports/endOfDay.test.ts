@@ -6,15 +6,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core';
-import type {
-  AppInfo,
-  EndOfDayReport,
-  Envelope,
-  OfferView,
-  ReimbursementOverview,
-  SeanceCount,
-  SeanceView,
-} from '../../../shared/contract';
+import type { SeanceCount } from '../../../shared/contract';
 import { dayInZone } from '../../../shared/dates';
 import { parseCsv } from '../../../electron/core/reports/csv';
 import { startCounter, syncUntil, type CounterUnderTest } from '../../support/counterUnderTest';
@@ -25,6 +17,7 @@ import {
   useSandboxBooking,
   type SandboxBooking,
 } from '../../support/sandboxControl';
+import type { CallFunction } from '../../../electron/core/client';
 
 let counter: CounterUnderTest;
 let timeZone: string;
@@ -34,10 +27,6 @@ let validatedHere: SandboxBooking;
 let usedElsewhere: SandboxBooking;
 let cancelled: SandboxBooking;
 
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 async function createSandboxBooking(stock: number, quantity: number): Promise<SandboxBooking> {
   const response = await fetch(`${counter.sandbox.url}/__sandbox/bookings`, {
     method: 'POST',
@@ -47,16 +36,16 @@ async function createSandboxBooking(stock: number, quantity: number): Promise<Sa
   expect(response.status).toBe(201);
   return sandboxBookingSchema.parse(await response.json());
 }
-const call = async <T>(name: string, input: unknown = {}) => value<T>(await counter.core.dispatch(name, input));
+const call: CallFunction = (name, input) => counter.core.call(name, input);
 
 beforeAll(async () => {
   counter = await startCounter();
   await call('sync.now');
-  timeZone = (await call<AppInfo>('app.info')).venue?.timeZone ?? 'Europe/Paris';
+  timeZone = (await call('app.info')).venue?.timeZone ?? 'Europe/Paris';
   // The soonest séance at least two hours ahead of a DUO film with five places left; four new bookings on it
   // (validated here, used elsewhere, cancelled by the venue, left unused), next to whatever the seed booked.
   const soon = new Date(Date.now() + 2 * 60 * 60_000).toISOString();
-  const programme = await call<{ offers: OfferView[]; seances: SeanceView[] }>('programme.list', { days: 8 });
+  const programme = await call('programme.list', { days: 8 });
   const duo = new Set(programme.offers.filter((o) => o.isDuo).map((o) => o.offerId));
   const ahead = programme.seances
     .filter((s) => s.start > soon && duo.has(s.offerId) && (s.remaining === null || s.remaining >= 5))
@@ -73,7 +62,7 @@ beforeAll(async () => {
   await useSandboxBooking(counter.sandbox.url, usedElsewhere.id);
   await cancelSandboxBooking(counter.sandbox.url, cancelled.id, 'offerer');
   await syncUntil(counter.core, async () => {
-    const { bookings: rows } = await call<{ bookings: { bookingId: number; status: string }[] }>('bookings.forSeance', {
+    const { bookings: rows } = await call('bookings.forSeance', {
       stockId,
     });
     const statusOf = (id: number) => rows.find((r) => r.bookingId === id)?.status;
@@ -100,7 +89,7 @@ const sumOf = (counts: SeanceCount[]) =>
 
 describe('the end-of-day report', () => {
   it('counts each séance of the day from the mirror and this counter’s validations', async () => {
-    const report = await call<EndOfDayReport>('reports.endOfDay', { day });
+    const report = await call('reports.endOfDay', { day });
     expect(report.day).toBe(day);
     const seance = report.seances.find((s) => s.stockId === stockId)!;
     expect(seance).toBeDefined();
@@ -134,11 +123,11 @@ describe('the end-of-day report', () => {
   });
 
   it('exports the day as CSV for Excel', async () => {
-    const { fileName, csv } = await call<{ fileName: string; csv: string }>('reports.endOfDayCsv', { day });
+    const { fileName, csv } = await call('reports.endOfDayCsv', { day });
     expect(fileName).toBe(`rapport-fin-de-journee-${day}.csv`);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv);
-    const report = await call<EndOfDayReport>('reports.endOfDay', { day });
+    const report = await call('reports.endOfDay', { day });
     expect(rows).toHaveLength(report.seances.length + 2);
     expect(rows.at(-1)?.[0]).toBe('TOTAL');
     expect(rows.every((row) => row.length === rows[0]!.length)).toBe(true);
@@ -146,14 +135,14 @@ describe('the end-of-day report', () => {
   });
 
   it('prints the report on the (virtual) receipt printer', async () => {
-    const printed = await call<{ printer: string }>('reports.printEndOfDay', { day });
+    const printed = await call('reports.printEndOfDay', { day });
     expect(printed.printer).toBeTruthy();
   });
 });
 
 describe('the reimbursements overview', () => {
   it('counts our validation as "here" and the one from the pro site as "elsewhere"', async () => {
-    const overview = await call<ReimbursementOverview>('reimbursements.overview', {});
+    const overview = await call('reimbursements.overview', {});
     expect(overview.venue).not.toBeNull();
     const here = overview.bookings.find((b) => b.bookingId === validatedHere.id);
     expect(here?.origin).toBe('here');
@@ -172,7 +161,7 @@ describe('after the séance', () => {
   it('turns unused bookings into no-shows once the séance has started', async () => {
     const later = await startLaterCore();
     try {
-      const report = value<EndOfDayReport>(await later.dispatch('reports.endOfDay', { day }));
+      const report = await later.call('reports.endOfDay', { day });
       const seance = report.seances.find((s) => s.stockId === stockId)!;
       expect(seance.counts.waiting.bookings).toBe(0);
       expect(seance.counts.noShows.bookings).toBeGreaterThan(0);

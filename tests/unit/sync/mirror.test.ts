@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BookingRow, Envelope, SyncOverview, Verdict } from '../../../shared/contract';
+import type { BookingRow } from '../../../shared/contract';
 import { startCounter, syncUntil, type CounterUnderTest } from '../../support/counterUnderTest';
 import {
   addSandboxBooking,
@@ -21,6 +21,7 @@ import {
   successfulUses,
   useSandboxBooking,
 } from '../../support/sandboxControl';
+import type { CallFunction } from '../../../electron/core/client';
 
 let counter: CounterUnderTest | null = null;
 afterEach(async () => {
@@ -28,28 +29,21 @@ afterEach(async () => {
   counter = null;
 });
 
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-async function call<T>(name: string, input: unknown = {}): Promise<T> {
-  return value<T>(await counter!.core.dispatch(name, input));
-}
-const lookup = (text: string) => call<Verdict>('counter.lookup', { text });
+const call: CallFunction = (name, input) => counter!.core.call(name, input);
+const lookup = (text: string) => call('counter.lookup', { text });
 /** Events are delivered on the next turn of the event loop, after the answer of the call that caused them. */
 const eventsDelivered = () => new Promise((resolve) => setImmediate(resolve));
 const statusInMirror = async (booking: { id: number; stockId: number }) =>
-  (await call<{ bookings: BookingRow[] }>('bookings.forSeance', { stockId: booking.stockId })).bookings.find(
-    (b) => b.bookingId === booking.id,
-  )?.status;
+  (await call('bookings.forSeance', { stockId: booking.stockId })).bookings.find((b) => b.bookingId === booking.id)
+    ?.status;
 async function goOffline(): Promise<void> {
   await setFaults(counter!.sandbox.url, { outage: 'reset' });
   await lookup('ZZZZ44'); // the failed request switches the counter offline
-  expect((await call<{ online: boolean }>('status.get')).online).toBe(false);
+  expect((await call('status.get')).online).toBe(false);
 }
 async function backOnline(): Promise<void> {
   await setFaults(counter!.sandbox.url, { outage: false });
-  expect((await call<{ online: boolean }>('sync.now')).online).toBe(true);
+  expect((await call('sync.now')).online).toBe(true);
 }
 
 describe('the bookings mirror', () => {
@@ -63,7 +57,7 @@ describe('the bookings mirror', () => {
     await call('sync.now');
     await eventsDelivered();
     const all = await sandboxBookings(counter.sandbox.url);
-    const mirrored = await call<{ bookings: BookingRow[] }>('bookings.search', { query: '', scope: 'all', limit: 200 });
+    const mirrored = await call('bookings.search', { query: '', scope: 'all', limit: 200 });
     expect(mirrored.bookings).toHaveLength(all.length);
     expect(events[0]?.added).toHaveLength(all.length);
 
@@ -85,7 +79,7 @@ describe('the bookings mirror', () => {
     const fresh = await addSandboxBooking(sandbox.url, { status: 'CONFIRMED', firstName: 'Anaïs', lastName: 'Ngô' });
     const newEvents: { added: BookingRow[] }[] = [];
     core.onEvent((name, payload) => name === 'bookings.changed' && newEvents.push(payload as { added: BookingRow[] }));
-    value(await core.dispatch('sync.now', {}));
+    await core.call('sync.now', {});
     await eventsDelivered();
     // The venue is listed from where the last sync stopped, not from the start, and no film one by one.
     const listings = (await sandboxRequests(sandbox.url, lastSeq)).requests.filter(
@@ -130,17 +124,14 @@ describe('the bookings mirror', () => {
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .toUpperCase();
-    const found = await call<{ bookings: BookingRow[] }>('bookings.search', { query: plain, scope: 'all' });
+    const found = await call('bookings.search', { query: plain, scope: 'all' });
     expect(found.bookings.map((b) => b.bookingId)).toContain(someone.id);
   });
 
   it('shows the programme of the coming days with places booked and left', async () => {
     counter = await startCounter();
     await call('sync.now');
-    const programme = await call<{
-      offers: { name: string }[];
-      seances: { remaining: number | null; bookedQuantity: number }[];
-    }>('programme.list', { days: 7 });
+    const programme = await call('programme.list', { days: 7 });
     expect(programme.offers.length).toBeGreaterThanOrEqual(5);
     expect(programme.seances.length).toBeGreaterThan(20);
     expect(programme.seances.some((s) => s.bookedQuantity > 0)).toBe(true);
@@ -170,12 +161,12 @@ describe('offline', () => {
     const b = await findBooking(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true });
     await lookup(b.token);
     await goOffline();
-    const validation = await call<{ upload: string }>('counter.validate', { token: b.token });
+    const validation = await call('counter.validate', { token: b.token });
     expect(validation.upload).toBe('pending');
     expect(await lookup(b.token)).toMatchObject({ kind: 'refused', reason: 'used', undo: expect.anything() });
-    expect((await call<{ pendingUploads: number }>('status.get')).pendingUploads).toBe(1);
+    expect((await call('status.get')).pendingUploads).toBe(1);
     await backOnline();
-    expect((await call<{ pendingUploads: number }>('status.get')).pendingUploads).toBe(0);
+    expect((await call('status.get')).pendingUploads).toBe(0);
     expect(await successfulUses(counter.sandbox.url, b.token)).toBe(1);
   });
 
@@ -186,12 +177,12 @@ describe('offline', () => {
     await goOffline();
     // The cashier finds A by name for A's token (unknown here) — and, wrongly, C for B's token.
     expect(await lookup(a!.token)).toMatchObject({ kind: 'unverifiable' });
-    const found = await call<{ bookings: BookingRow[] }>('bookings.search', { query: a!.lastName, scope: 'all' });
+    const found = await call('bookings.search', { query: a!.lastName, scope: 'all' });
     expect(found.bookings.map((x) => x.bookingId)).toContain(a!.id);
     await call('counter.validateProvisional', { token: a!.token, bookingId: a!.id });
     await call('counter.validateProvisional', { token: b!.token, bookingId: c!.id });
     await backOnline();
-    const overview = await call<SyncOverview>('sync.overview');
+    const overview = await call('sync.overview');
     expect(overview.conflicts).toHaveLength(1);
     expect(overview.conflicts[0]).toMatchObject({
       token: b!.token,

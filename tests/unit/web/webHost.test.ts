@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import type { Core, EventListener } from '../../../electron/core/types';
 import { startWebHost, type WebHost } from '../../../electron/web/server';
 import { CLOSE_TOO_BIG, isOverRequestLimit, MAX_REQUEST_BYTES } from '../../../shared/wire';
+import { contractClient } from '../../../electron/core/client';
 
 const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-static-'));
 fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Guichet</title>');
@@ -28,6 +29,7 @@ const fakeCore: Core = {
     return () => (listener = null);
   },
   async close() {},
+  call: contractClient((name, input) => fakeCore.dispatch(name, input)),
 };
 
 let host: WebHost;

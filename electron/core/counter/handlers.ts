@@ -1,11 +1,16 @@
-/** Contract handlers of the guichet itself: app info, lookup/validate/undo, the day's journal, demo codes. */
-import { TZDate } from '@date-fns/tz';
-import { startOfDay } from 'date-fns';
-import { z } from 'zod';
+/**
+ * Contract handlers of the guichet itself: app info, lookup/validate/undo, the day's journal, demo codes, scan
+ * candidates and the guichet's settings.
+ */
 import packageJson from '../../../package.json';
-import type { DemoBooking } from '../../../shared/contract';
+import type { CounterSettings, DemoBooking } from '../../../shared/contract';
 import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
-import type { Guichet } from '../counter/guichet';
+import { bookingListSchema } from '../../../shared/sandboxControl';
+import { isNotConfirmedYet } from '../../../shared/validatable';
+import { venueDayRange, venueToday } from '../../../shared/venueTime';
+import type { createCandidateResolver } from './candidates';
+import type { CounterSettingsStore } from './counterSettings';
+import type { Guichet } from './guichet';
 import type { Ledger } from '../db/ledger';
 import { ContractFailure } from '../contractFailure';
 import type { CoreDeps } from '../types';
@@ -18,10 +23,21 @@ export interface CounterHandlerDeps {
   ledger: Ledger;
   timeZone: () => string;
   venue: () => Venue | null;
+  resolveCandidates: ReturnType<typeof createCandidateResolver>;
+  settings: CounterSettingsStore;
+  onSettingsChanged: (settings: CounterSettings) => void;
 }
 
-export function counterHandlers({ deps, clock, guichet, ledger, timeZone, venue }: CounterHandlerDeps) {
+export function counterHandlers(d: CounterHandlerDeps) {
+  const { deps, clock, guichet, ledger, timeZone, venue } = d;
   return {
+    'counter.resolveCandidates': ({ candidates }: { candidates: string[] }) => d.resolveCandidates(candidates),
+    'counter.settings.get': () => d.settings.get(),
+    'counter.settings.set': (change: Partial<CounterSettings>) => {
+      const settings = d.settings.set(change);
+      d.onSettingsChanged(settings);
+      return settings;
+    },
     'app.info': () => ({
       mode: deps.mode,
       counterName: deps.counterName,
@@ -34,7 +50,7 @@ export function counterHandlers({ deps, clock, guichet, ledger, timeZone, venue 
       guichet.validate(token, { acceptOtherSeance }),
     'counter.undo': ({ token }: { token: string }) => guichet.undo(token),
     'ledger.today': () => {
-      const dayStart = new Date(startOfDay(new TZDate(clock(), timeZone())).getTime()).toISOString();
+      const dayStart = venueDayRange(venueToday(clock(), timeZone()), timeZone()).from;
       const rows = ledger.since(dayStart).map((row) => ({
         id: row.id,
         at: row.at,
@@ -53,30 +69,15 @@ export function counterHandlers({ deps, clock, guichet, ledger, timeZone, venue 
   } as const;
 }
 
-const sandboxBookingsSchema = z.object({
-  bookings: z.array(
-    z.object({
-      token: z.string(),
-      status: z.enum(['CONFIRMED', 'USED', 'CANCELLED', 'REIMBURSED']),
-      confirmationDate: z.string().nullable(),
-      firstName: z.string(),
-      lastName: z.string(),
-      offerName: z.string(),
-      seanceStart: z.string(),
-      quantity: z.number().int(),
-    }),
-  ),
-});
-
 /** Demo mode: the embedded sandbox's bookings, so a trainee has codes to try. */
 async function demoBookings(deps: CoreDeps, now: Date): Promise<DemoBooking[]> {
   if (deps.mode !== 'demo' || !deps.demoControlUrl) throw new ContractFailure('demo_only');
   const response = await fetch(`${deps.demoControlUrl}/__sandbox/bookings`, { signal: AbortSignal.timeout(3000) });
-  const { bookings } = sandboxBookingsSchema.parse(await response.json());
+  const { bookings } = bookingListSchema.parse(await response.json());
   return bookings.map((b) => ({
     token: b.token,
     status: b.status,
-    confirmed: b.confirmationDate === null || new Date(b.confirmationDate) <= now,
+    confirmed: !isNotConfirmedYet(b, now),
     // Cleaned like the mirror's (shared/text.ts): the sandbox takes any name its control API is given.
     firstName: cleanText(b.firstName, NAME_MAX),
     lastName: cleanText(b.lastName, NAME_MAX),

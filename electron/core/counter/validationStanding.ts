@@ -1,0 +1,107 @@
+/**
+ * Whether a validation made at this counter still stands: the one rule behind the guichet ("validée ici", undo),
+ * Réservations, Fin de journée and Remboursements.
+ *
+ * The ledger says which actions the cashier took (a validation, provisional or not, and its undos, in order); each
+ * action's upload-queue row (same transaction, README "Upload queue") says what pass Culture made of it — and is the
+ * current word, since a manager may retry a conflict. An undo made before its validation was ever sent has no queue
+ * row of its own (the validation was simply dropped): the ledger is what remembers it.
+ *
+ * Decided once: **an undo pass Culture refused leaves the validation standing, as a conflict** — the platform still
+ * counts the booking as used, so the counter does too, and the manager sees why until it is handled.
+ */
+import { createCounterActions } from '../db/counterActions';
+import type { CounterDb } from '../db/open';
+
+type UploadState = 'pending' | 'sending' | 'done' | 'conflict' | 'handled';
+
+/** One action taken at this counter on a booking, with what became of its upload. */
+export interface CounterAction {
+  ledgerId: number;
+  kind: 'validation' | 'undo';
+  /** When it was made (ledger time). */
+  at: string;
+  counterName: string;
+  bookingId: number | null;
+  /** A provisional validation (offline, bound by name to a token never seen here). */
+  provisional: boolean;
+  /** Its upload-queue row; null for an undo of a validation never sent. */
+  upload: { state: UploadState; doneAt: string | null; reason: string | null } | null;
+}
+
+export interface ValidationStanding {
+  /** The validation that stands (its ledger row), or null. */
+  validation: { ledgerId: number; at: string; counterName: string; bookingId: number | null } | null;
+  /** When it counts from: when the platform took it, else when it was made; null when none stands. */
+  validatedAt: string | null;
+  /** It stands provisionally: not confirmed by the platform yet. */
+  provisional: boolean;
+  /** This counter's latest action on the booking is not sent yet (a validation or an undo). */
+  pendingUpload: boolean;
+  /** pass Culture refused our latest action and nobody has handled it yet: its reason. */
+  conflict: string | null;
+}
+
+export const NOT_VALIDATED: ValidationStanding = Object.freeze({
+  validation: null,
+  validatedAt: null,
+  provisional: false,
+  pendingUpload: false,
+  conflict: null,
+});
+
+const unsent = (state: UploadState) => state === 'pending' || state === 'sending';
+
+function step(before: ValidationStanding, action: CounterAction): ValidationStanding {
+  const upload = action.upload;
+  if (action.kind === 'validation') {
+    // A refused validation never counted; once handled it is simply gone.
+    if (upload?.state === 'conflict') return { ...NOT_VALIDATED, conflict: upload.reason ?? 'conflict' };
+    if (upload?.state === 'handled') return NOT_VALIDATED;
+    const state = upload?.state ?? 'done';
+    return {
+      validation: {
+        ledgerId: action.ledgerId,
+        at: action.at,
+        counterName: action.counterName,
+        bookingId: action.bookingId,
+      },
+      validatedAt: upload?.doneAt ?? action.at,
+      provisional: action.provisional && state !== 'done',
+      pendingUpload: unsent(state),
+      conflict: null,
+    };
+  }
+  // An undo refused by pass Culture leaves the validation standing: as a conflict until handled.
+  if (upload?.state === 'conflict') return { ...before, pendingUpload: false, conflict: upload.reason ?? 'conflict' };
+  if (upload?.state === 'handled') return { ...before, pendingUpload: false, conflict: null };
+  return { ...NOT_VALIDATED, pendingUpload: upload !== null && unsent(upload.state) };
+}
+
+/** The fold itself: actions in the order they were taken (ledger id). */
+export function foldStanding(actions: Iterable<CounterAction>): ValidationStanding {
+  let standing = NOT_VALIDATED;
+  for (const action of actions) standing = step(standing, action);
+  return standing;
+}
+
+/** The rule read from the database (db/counterActions.ts). */
+export function createStandings(db: CounterDb) {
+  const actions = createCounterActions(db);
+  return {
+    /** Where this counter stands on a scanned token (the guichet: "validée ici", undo). */
+    ofToken(token: string): ValidationStanding {
+      return foldStanding(actions.ofToken(token));
+    },
+    /** Per booking, for every booking this counter ever acted on, or only `bookingIds` (a screen's rows). */
+    ofBookings(bookingIds?: readonly number[]): Map<number, ValidationStanding> {
+      return new Map([...actions.ofBookings(bookingIds)].map(([id, list]) => [id, foldStanding(list)]));
+    },
+  };
+}
+
+export type Standings = ReturnType<typeof createStandings>;
+
+export function standingOf(standings: Map<number, ValidationStanding>, bookingId: number): ValidationStanding {
+  return standings.get(bookingId) ?? NOT_VALIDATED;
+}

@@ -1,0 +1,33 @@
+/** The venue's local day and wall-clock time ↔ instants (shared/venueTime.ts), across summer/winter time. */
+import { describe, expect, it } from 'vitest';
+import { venueDateTime, venueDayAndTime, venueDayRange, venueTimeMs, venueToday } from '../../../shared/venueTime';
+
+describe("the venue's local day and time", () => {
+  it('a day of the venue is a UTC range, 23 or 25 hours long on the days the clocks change', () => {
+    expect(venueDayRange('2026-11-27', 'Europe/Paris')).toEqual({
+      from: '2026-11-26T23:00:00.000Z',
+      to: '2026-11-27T23:00:00.000Z',
+    });
+    expect(venueDayRange('2026-03-29', 'Europe/Paris')).toEqual({
+      from: '2026-03-28T23:00:00.000Z',
+      to: '2026-03-29T22:00:00.000Z',
+    });
+    expect(venueDayRange('2026-10-24', 'Europe/Paris', 2)).toEqual({
+      from: '2026-10-23T22:00:00.000Z',
+      to: '2026-10-25T23:00:00.000Z',
+    });
+    expect(venueDayRange('2026-11-27', 'Indian/Reunion').from).toBe('2026-11-26T20:00:00.000Z');
+  });
+
+  it("today is the venue's, not the PC's: 23:30 UTC is already tomorrow in Paris", () => {
+    expect(venueToday(new Date('2026-11-27T23:30:00.000Z'), 'Europe/Paris')).toBe('2026-11-28');
+    expect(venueToday(new Date('2026-11-27T23:30:00.000Z'), 'America/Cayenne')).toBe('2026-11-27');
+  });
+
+  it('a typed séance time is an instant with the offset of that day, and reads back the same', () => {
+    expect(venueDateTime('2026-03-29', '20:30', 'Europe/Paris')).toBe('2026-03-29T20:30:00+02:00');
+    expect(venueDateTime('2026-03-28', '20:30', 'Europe/Paris')).toBe('2026-03-28T20:30:00+01:00');
+    expect(venueTimeMs('2026-03-29', '20:30', 'Europe/Paris')).toBe(Date.parse('2026-03-29T18:30:00Z'));
+    expect(venueDayAndTime('2026-03-29T18:30:00.000Z', 'Europe/Paris')).toEqual({ day: '2026-03-29', time: '20:30' });
+  });
+});
