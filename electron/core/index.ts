@@ -6,7 +6,8 @@ import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { DEFAULT_TIME_ZONE } from '../../shared/dates';
-import { createBookingCache } from './db/bookingCache';
+import { errorMessage } from '../../shared/errorText';
+import { createBookingCache, type MirrorChanges } from './db/bookingCache';
 import { createLedger } from './db/ledger';
 import { dailyBackupDue, takeDailyBackup } from './db/backups';
 import { createDiskWatch } from './db/diskFull';
@@ -180,14 +181,30 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       alertGate.cycleDone();
       publishStatus();
     },
-    onBookingsChanged: (changes) => {
-      const cancelledIds = changes.changed.filter((c) => c.to === 'CANCELLED').map((c) => c.bookingId);
-      const payload = { added: mirrorQueries.byIds(changes.added), cancelled: mirrorQueries.byIds(cancelledIds) };
-      emit('bookings.changed', payload);
-      if (alertGate.shouldAnnounce()) emit('bookings.alert', payload);
-    },
+    onBookingsChanged: (changes) =>
+      void announceBookings(changes).catch((error: unknown) =>
+        logger.error({ err: errorMessage(error) }, 'bookings brought by sync not announced'),
+      ),
     onProgrammeChanged: () => emit('programme.changed', {}),
   });
+
+  /**
+   * The rows of what a sync brought, to whoever listens. Whether it is worth a notification is decided now, before
+   * the cycle ends and arms the gate; the rows are read in slices (a first sync brings every booking), so the scans
+   * of the moment are answered between them.
+   */
+  async function announceBookings(changes: MirrorChanges): Promise<void> {
+    const alert = alertGate.shouldAnnounce();
+    if (!events.hasListeners()) return;
+    const open = () => db.$client.open;
+    const cancelledIds = changes.changed.filter((c) => c.to === 'CANCELLED').map((c) => c.bookingId);
+    const added = await mirrorQueries.byIdsInSlices(changes.added, open);
+    const cancelled = await mirrorQueries.byIdsInSlices(cancelledIds, open);
+    if (!open()) return;
+    const payload = { added, cancelled };
+    emit('bookings.changed', payload);
+    if (alert) emit('bookings.alert', payload);
+  }
 
   const disk = createDiskWatch(deps.dataDir, () => publishStatus());
 
