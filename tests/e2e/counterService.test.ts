@@ -8,6 +8,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ANY_SEANCE_WINDOW, DEFAULT_SEANCE_WINDOW } from '../../shared/seanceWindow';
 import type { Keystroke } from '../../shared/scanner/keystroke';
+import { LATE_SUFFIX_MS } from '../../shared/scanner/wedgeAssembler';
 import { SOUNDS, type VerdictSound } from '../../renderer/sounds/verdictNotes';
 import { closeTestPage, openAppPage } from '../support/appPage';
 import { launchChromium } from '../support/chromium';
@@ -85,7 +86,27 @@ async function booking(test: (b: SandboxBooking) => boolean = () => true): Promi
 }
 const laterDay = (b: SandboxBooking) => Date.parse(b.seanceStart) > Date.now() + 36 * HOUR;
 
+/**
+ * When the last scan's keys were all sent. A person reads the verdict before typing or pressing Enter; a lone Enter
+ * within LATE_SUFFIX_MS of a scan is that scan's second suffix (CR LF) and is stopped on purpose, so a test that
+ * pressed Enter sooner than any person would lost its Enter whenever the page answered quickly (a flaky test).
+ */
+let lastScanSent = 0;
+const READING_MS = LATE_SUFFIX_MS + 200;
+
+async function afterReading(): Promise<void> {
+  const wait = lastScanSent + READING_MS - performance.now();
+  if (wait > 0) await page.waitForTimeout(wait);
+}
+
+/** The cashier presses Enter in the code field (after reading what is on screen). */
+async function pressEnter(): Promise<void> {
+  await afterReading();
+  await page.getByTestId('code-input').press('Enter');
+}
+
 async function type(text: string): Promise<void> {
+  await afterReading();
   const input = page.getByTestId('code-input');
   await input.fill(text);
   await input.press('Enter');
@@ -95,7 +116,9 @@ async function type(text: string): Promise<void> {
 function scan(text: string, stall?: { atKey: number; ms: number }): Promise<void> {
   let strokes: Keystroke[] = scannerTypes(text, { scanner: 'us', pc: 'us', gapMs: 4 });
   if (stall) strokes = strokes.map((s, i) => (i >= stall.atKey ? { ...s, at: s.at + stall.ms } : s));
-  return sendKeystrokes(cdp, strokes);
+  return sendKeystrokes(cdp, strokes).then(() => {
+    lastScanSent = performance.now();
+  });
 }
 
 async function platformBooking(id: number): Promise<SandboxBooking> {
@@ -110,7 +133,7 @@ describe('no stale green', () => {
 
     await scan('4006381333931'); // an EAN-13, e.g. a ticketing system's ticket
     await expect.poll(verdictKind).toBe('foreign');
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await page.waitForTimeout(500);
     expect(await verdictKind()).toBe('foreign');
     expect(await platformBooking(first.id)).toMatchObject({ status: 'CONFIRMED', usedCount: 0 });
@@ -121,7 +144,7 @@ describe('no stale green', () => {
     await expect.poll(verdictKind).toBe('valid');
     expect(await page.getByTestId('verdict-token').textContent()).toContain(first.token);
     expect(await note.count()).toBe(0);
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await expect.poll(verdictKind).toBe('validated');
     expect(await platformBooking(first.id)).toMatchObject({ status: 'USED', usedCount: 1 });
   });
@@ -134,7 +157,7 @@ describe('no stale green', () => {
     await page.getByTestId('input-error').waitFor();
     expect(await verdict().count()).toBe(0);
     await page.getByTestId('code-input').fill('');
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await page.waitForTimeout(500);
     expect(await platformBooking(first.id)).toMatchObject({ status: 'CONFIRMED', usedCount: 0 });
     expect(await page.getByTestId('previous-unvalidated').textContent()).toContain(first.firstName);
@@ -148,7 +171,7 @@ describe('no stale green', () => {
     const second = await booking();
     await type(second.token);
     await page.getByTestId('pending').waitFor();
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await expect.poll(() => page.getByTestId('verdict-token').textContent(), { timeout: 5000 }).toContain(second.token);
     expect(await platformBooking(first.id)).toMatchObject({ status: 'CONFIRMED', usedCount: 0 });
     expect(await platformBooking(second.id)).toMatchObject({ status: 'CONFIRMED', usedCount: 0 });
@@ -169,7 +192,7 @@ describe('another séance', () => {
     expect(day).toMatch(/^(demain|\p{L}+ \d{1,2} \p{L}+) à \d{2}:\d{2}$/u);
     expect(await page.getByTestId('validate-button').count()).toBe(0);
 
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await page.getByTestId('other-seance-dialog').waitFor();
     await expect.poll(() => focusedTestId()).toBe('cancel-other-seance');
     await page.keyboard.press('Enter');
@@ -187,7 +210,7 @@ describe('another séance', () => {
     const other = await booking(laterDay);
     await type(other.token);
     await expect.poll(verdictKind).toBe('other_seance');
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await page.getByTestId('other-seance-dialog').waitFor();
     await scan('0123456789012345');
     await expect.poll(() => page.getByTestId('other-seance-dialog').count()).toBe(0);
@@ -219,7 +242,7 @@ describe('sounds', () => {
     cases.push(['valid', valid.token, 'valid']);
 
     from = (await notes()).length;
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await expect.poll(verdictKind).toBe('validated');
     expect(await playedSince(from, 3)).toEqual(signature('validated'));
     // Once: the panel turning "envoyée" (or anything else re-rendering it) plays nothing more.
@@ -294,7 +317,7 @@ describe('the status banner with nobody scanning', () => {
     await expect
       .poll(() => page.getByTestId('status-banner').getAttribute('data-online'), { timeout: 5000 })
       .toBe('false');
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await expect.poll(verdictKind).toBe('validated');
     expect(await verdict().getAttribute('data-upload')).toBe('pending');
     expect(await page.getByTestId('upload-pending').isVisible()).toBe(true);
@@ -347,7 +370,7 @@ describe('reprint and journal', () => {
     const b = await booking();
     await type(b.token);
     await expect.poll(verdictKind).toBe('valid');
-    await page.getByTestId('code-input').press('Enter');
+    await pressEnter();
     await expect.poll(verdictKind).toBe('validated');
     await page.keyboard.press('F4');
     await expect.poll(() => page.getByTestId('reprint-feedback').textContent()).toMatch(/renvoyé à l’imprimante/);
