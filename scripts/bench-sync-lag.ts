@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     let syncing = true;
     const started = performance.now();
     delay.enable();
-    // Measured until the sync's bookings.changed has reached the listener: its rows are read after the cycle.
+    // Measured until the sync's bookings.changed has reached the listener (it is sent after the cycle).
     const announced = new Promise<void>((resolve) => {
       const off = core.onEvent((name) => {
         if (name !== 'bookings.changed') return;

@@ -16,7 +16,6 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
-import type { BookingRow } from '../shared/contract';
 import { percentile } from './stats';
 
 const SPEED = Number(process.env.BENCH_SPEED ?? 20);
@@ -90,9 +89,9 @@ export async function evening(label: string, venueListing: boolean): Promise<Eve
   const seenCancelled = new Map<number, number>();
   core.onEvent((name, payload) => {
     if (name !== 'bookings.changed') return;
-    const { added, cancelled } = payload as { added: BookingRow[]; cancelled: BookingRow[] };
-    for (const b of added) if (!seenAdded.has(b.bookingId)) seenAdded.set(b.bookingId, sim());
-    for (const b of cancelled) if (!seenCancelled.has(b.bookingId)) seenCancelled.set(b.bookingId, sim());
+    const { added, cancelled } = payload as { added: number[]; cancelled: number[] };
+    for (const id of added) if (!seenAdded.has(id)) seenAdded.set(id, sim());
+    for (const id of cancelled) if (!seenCancelled.has(id)) seenCancelled.set(id, sim());
   });
 
   // The beneficiaries' side, on the simulated clock: new bookings, and cancellations of séances about to start.

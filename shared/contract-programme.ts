@@ -197,10 +197,22 @@ export const programmeCalls = {
   },
 } as const;
 
+/**
+ * Rows a `bookings.alert` carries at most per kind: a notification names three people at most, and a sync after a
+ * long outage may bring thousands.
+ */
+export const ALERT_ROWS = 20;
+
 export const programmeEvents = {
   /**
    * Bookings or cancellations worth a notification: like `bookings.changed`, but never for the first complete
    * sync of an account (it brings every existing booking as "new").
    */
-  'bookings.alert': z.object({ added: z.array(bookingRowSchema), cancelled: z.array(bookingRowSchema) }),
+  'bookings.alert': z.object({
+    /** The first ALERT_ROWS of each, for the notifications' words; the counts say how many there were in all. */
+    added: z.array(bookingRowSchema).max(ALERT_ROWS),
+    cancelled: z.array(bookingRowSchema).max(ALERT_ROWS),
+    addedCount: z.number().int().nonnegative(),
+    cancelledCount: z.number().int().nonnegative(),
+  }),
 } as const;

@@ -272,10 +272,13 @@ export const syncCalls = {
 
 export const syncEvents = {
   'status.changed': statusViewSchema,
-  /** Sync brought new bookings or cancellations (for notifications and refreshing lists). */
+  /**
+   * Sync brought new bookings or cancellations: the screens that list bookings refresh. Booking ids only, never the
+   * rows — a first sync brings the whole season (100,000 rows were 35 MB of JSON per window, and no screen read them).
+   */
   'bookings.changed': z.object({
-    added: z.array(bookingRowSchema),
-    cancelled: z.array(bookingRowSchema),
+    added: z.array(z.number().int()),
+    cancelled: z.array(z.number().int()),
   }),
   'programme.changed': z.object({}),
   /** The account changed and the engine restarted: the renderer reloads what it shows. */

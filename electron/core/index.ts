@@ -5,6 +5,7 @@
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
+import { ALERT_ROWS } from '../../shared/contract-programme';
 import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { errorMessage } from '../../shared/errorText';
 import { createBookingCache, type MirrorChanges } from './db/bookingCache';
@@ -181,29 +182,34 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       alertGate.cycleDone();
       publishStatus();
     },
-    onBookingsChanged: (changes) =>
-      void announceBookings(changes).catch((error: unknown) =>
-        logger.error({ err: errorMessage(error) }, 'bookings brought by sync not announced'),
-      ),
+    onBookingsChanged: (changes) => {
+      try {
+        announceBookings(changes);
+      } catch (error) {
+        logger.error({ err: errorMessage(error) }, 'bookings brought by sync not announced');
+      }
+    },
     onProgrammeChanged: () => emit('programme.changed', {}),
   });
 
   /**
-   * The rows of what a sync brought, to whoever listens. Whether it is worth a notification is decided now, before
-   * the cycle ends and arms the gate; the rows are read in slices (a first sync brings every booking), so the scans
-   * of the moment are answered between them.
+   * What a sync brought, to whoever listens: the booking ids (screens refresh their lists), and when it is worth a
+   * notification (decided now, before the cycle ends and arms the gate) the first rows for its words. A first sync
+   * brings the whole season: its rows are never read nor sent.
    */
-  async function announceBookings(changes: MirrorChanges): Promise<void> {
+  function announceBookings(changes: MirrorChanges): void {
     const alert = alertGate.shouldAnnounce();
     if (!events.hasListeners()) return;
-    const open = () => db.$client.open;
     const cancelledIds = changes.changed.filter((c) => c.to === 'CANCELLED').map((c) => c.bookingId);
-    const added = await mirrorQueries.byIdsInSlices(changes.added, open);
-    const cancelled = await mirrorQueries.byIdsInSlices(cancelledIds, open);
-    if (!open()) return;
-    const payload = { added, cancelled };
-    emit('bookings.changed', payload);
-    if (alert) emit('bookings.alert', payload);
+    emit('bookings.changed', { added: changes.added, cancelled: cancelledIds });
+    if (!alert || (changes.added.length === 0 && cancelledIds.length === 0)) return;
+    if (!db.$client.open) return;
+    emit('bookings.alert', {
+      added: mirrorQueries.byIds(changes.added.slice(0, ALERT_ROWS)),
+      cancelled: mirrorQueries.byIds(cancelledIds.slice(0, ALERT_ROWS)),
+      addedCount: changes.added.length,
+      cancelledCount: cancelledIds.length,
+    });
   }
 
   const disk = createDiskWatch(deps.dataDir, () => publishStatus());

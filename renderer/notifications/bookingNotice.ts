@@ -25,6 +25,21 @@ export function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** One notification for a sync that brought more than a few: how many, no names. */
+export function summaryNotice(added: number, cancelled: number): BookingNotice {
+  const t = i18n.getFixedT('fr', 'ui');
+  const parts = [
+    added > 0 ? t('notifications.grouped_added', { count: added }) : null,
+    cancelled > 0 ? t('notifications.grouped_cancelled', { count: cancelled }) : null,
+  ].filter((part): part is string => part !== null);
+  const what = parts.length === 2 ? t('notifications.summary_and', { first: parts[0], second: parts[1] }) : parts[0];
+  return {
+    title: t('notifications.summary_title', { what }),
+    body: t('notifications.summary_body'),
+    tag: 'bookings-summary',
+  };
+}
+
 export function bookingNotice(
   row: BookingRow,
   kind: 'added' | 'cancelled',

@@ -3,7 +3,7 @@ import type { EventPayload } from '../../shared/contract';
 import type { ScreenName } from '../components/AppShell';
 import { useVenueTimeZone, useApi } from '../context/coreContext';
 import { useCounterSettings } from '../context/counterSettingsContext';
-import { bookingNotice } from './bookingNotice';
+import { bookingNotice, summaryNotice } from './bookingNotice';
 import { playChime } from '../sounds/webAudio';
 
 /** More than this in one sync: one summary notification rather than a burst. */
@@ -30,18 +30,21 @@ export function useBookingNotifications(screen: ScreenName) {
   const onAlert = useEffectEvent(async (payload: EventPayload<'bookings.alert'>) => {
     const setting = await api.call('notifications.settings.get', {});
     if (!setting.ok || !setting.value.enabled) return;
-    if (payload.added.length === 0 && payload.cancelled.length === 0) return;
+    if (payload.addedCount === 0 && payload.cancelledCount === 0) return;
     if (screen === 'counter' && serviceNotifications === 'in_app') {
       setGrouped((previous) => ({
-        added: (previous?.added ?? 0) + payload.added.length,
-        cancelled: (previous?.cancelled ?? 0) + payload.cancelled.length,
+        added: (previous?.added ?? 0) + payload.addedCount,
+        cancelled: (previous?.cancelled ?? 0) + payload.cancelledCount,
       }));
       return;
     }
-    const notices = [
-      ...payload.added.map((row) => bookingNotice(row, 'added', timeZone)),
-      ...payload.cancelled.map((row) => bookingNotice(row, 'cancelled', timeZone)),
-    ];
+    const notices =
+      payload.addedCount + payload.cancelledCount > MAX_SEPARATE
+        ? [summaryNotice(payload.addedCount, payload.cancelledCount)]
+        : [
+            ...payload.added.map((row) => bookingNotice(row, 'added', timeZone)),
+            ...payload.cancelled.map((row) => bookingNotice(row, 'cancelled', timeZone)),
+          ];
     playChime();
     if (typeof Notification === 'undefined') return;
     if (Notification.permission === 'default') await Notification.requestPermission();

@@ -1,6 +1,6 @@
 /** Issue 11: on Linux under Electron, notification bodies are markup for libnotify: `& < >` are escaped there. */
 import { describe, expect, it } from 'vitest';
-import { bodyIsMarkup, bookingNotice } from '../../../renderer/notifications/bookingNotice';
+import { bodyIsMarkup, bookingNotice, summaryNotice } from '../../../renderer/notifications/bookingNotice';
 import type { BookingRow } from '../../../shared/contract';
 
 const row: BookingRow = {
@@ -30,5 +30,12 @@ describe('booking notifications', () => {
     expect(bodyIsMarkup('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/140 Electron/45.5.0')).toBe(false);
     expect(bookingNotice(row, 'added', 'Europe/Paris', true).body).toContain('Tom &amp; Jerry &lt;b&gt;3D&lt;/b&gt;');
     expect(bookingNotice(row, 'added', 'Europe/Paris', false).body).toContain('Tom & Jerry <b>3D</b>');
+  });
+
+  it('sums up a sync that brought more than a few, without names', () => {
+    expect(summaryNotice(12, 2).title).toBe('pass Culture : 12 nouvelles réservations et 2 annulations');
+    expect(summaryNotice(5, 0).title).toBe('pass Culture : 5 nouvelles réservations');
+    expect(summaryNotice(0, 1).title).toBe('pass Culture : 1 annulation');
+    expect(summaryNotice(4, 1).body).not.toContain('Léa');
   });
 });

@@ -112,6 +112,9 @@ export const frShellUi = {
     body_other: '{{film}} · {{seance}} · {{count}} places (DUO)',
     seance: '{{day}} à {{time}}',
     seance_unknown: 'séance inconnue',
+    summary_title: 'pass Culture : {{what}}',
+    summary_body: 'Depuis la dernière synchronisation. L’écran Réservations les montre.',
+    summary_and: '{{first}} et {{second}}',
     service_title: 'Pendant le service, au guichet',
     service_in_app:
       'Discrètes : regroupées dans la barre d’état, sans nom ni son (la file d’attente ne voit rien) — recommandé',
