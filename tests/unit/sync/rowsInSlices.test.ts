@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBookingCache } from '../../../electron/core/db/bookingCache';
 import { openDatabase, type CounterDb } from '../../../electron/core/db/open';
+import { createStores } from '../../../electron/core/db/stores';
+import { createStandings } from '../../../electron/core/counter/validationStanding';
 import { createMirrorQueries } from '../../../electron/core/sync/mirrorQueries';
 import type { PlatformBooking } from '../../../shared/platform/schemas';
 
@@ -50,7 +52,15 @@ function mirrored(): ReturnType<typeof createMirrorQueries> {
     Array.from({ length: COUNT }, (_, i) => booking(i + 1)),
     '2026-11-22T10:00:00Z',
   );
-  return createMirrorQueries(db, () => new Date('2026-11-22T12:00:00Z'), dir);
+  const stores = createStores(db, () => '2026-11-22T12:00:00.000Z');
+  return createMirrorQueries({
+    bookings: stores.bookingSearch,
+    seances: stores.seances,
+    offers: stores.offers,
+    standings: createStandings(stores.counterActions),
+    clock: () => new Date('2026-11-22T12:00:00Z'),
+    posterDir: dir,
+  });
 }
 
 describe('rows of many bookings, read in slices', () => {
