@@ -49,7 +49,13 @@ export function createStores(db: CounterDb, now: () => string, runId: string = c
  */
 export function openStores(file: string, clock: () => Date): Stores & { close(): void } {
   const db = openDatabase(file, undefined, { now: clock });
-  return { ...createStores(db, () => clock().toISOString()), close: () => closeDatabase(db) };
+  try {
+    return { ...createStores(db, () => clock().toISOString()), close: () => closeDatabase(db) };
+  } catch (error) {
+    // A statement that cannot be prepared (a schema the migrations did not bring): the file is released at once.
+    closeDatabase(db);
+    throw error;
+  }
 }
 
 export type Stores = ReturnType<typeof createStores>;
