@@ -10,6 +10,7 @@ import path from 'node:path';
 import pino from 'pino';
 import type { Validation } from '../shared/contract';
 import { createLedger } from '../electron/core/db/ledger';
+import { createStores } from '../electron/core/db/stores';
 import { closeDatabase, openDatabase } from '../electron/core/db/open';
 import { buildEntrySlip, type EntrySlipData } from '../electron/core/printing/entrySlip';
 import { renderEscPos } from '../electron/core/printing/escpos';
@@ -84,8 +85,11 @@ async function commitToAck(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-print-'));
   const db = openDatabase(path.join(dir, 'guichet.sqlite'));
   const ledger = createLedger(db);
+  const stores = createStores(db, () => new Date().toISOString());
   const printing = createPrinting({
-    db,
+    jobs: stores.printJobs,
+    settings: stores.settings,
+    ledger: stores.ledger,
     logger: pino({ level: 'silent' }),
     now: () => new Date().toISOString(),
     mode: 'live',

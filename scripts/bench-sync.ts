@@ -16,6 +16,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { createBookingCache, normalizeForSearch } from '../electron/core/db/bookingCache';
 import { openDatabase } from '../electron/core/db/open';
+import { createStores } from '../electron/core/db/stores';
+import { createStandings } from '../electron/core/counter/validationStanding';
 import { createMirrorQueries } from '../electron/core/sync/mirrorQueries';
 import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
@@ -185,7 +187,15 @@ function pagedIngest(rows: PlatformBooking[]): number {
 
 function search(dir: string): ReturnType<typeof summary> {
   const db = openDatabase(path.join(dir, 'guichet.sqlite'));
-  const queries = createMirrorQueries(db, () => new Date(), dir);
+  const stores = createStores(db, () => new Date().toISOString());
+  const queries = createMirrorQueries({
+    bookings: stores.bookingSearch,
+    seances: stores.seances,
+    offers: stores.offers,
+    standings: createStandings(stores.counterActions),
+    clock: () => new Date(),
+    posterDir: dir,
+  });
   const terms = [
     'lefevre',
     'HÉRAULT',

@@ -8,14 +8,13 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { ALERT_ROWS } from '../../shared/contract-programme';
 import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { errorMessage } from '../../shared/errorText';
-import { createBookingCache, type MirrorChanges } from './db/bookingCache';
-import { createLedger } from './db/ledger';
-import { dailyBackupDue, takeDailyBackup } from './db/backups';
+import type { MirrorChanges } from './db/bookingCache';
+import { dailyBackupDue } from './db/backups';
 import { createDiskWatch } from './db/diskFull';
 import { lockFolder } from './db/folderLock';
-import { closeDatabase, openDatabase, type CounterDb } from './db/open';
 import { restrictTree } from './db/privateFiles';
-import { createRetention, PURGE_EVERY_MS } from './db/retention';
+import { PURGE_EVERY_MS } from './db/retention';
+import { openStores, type Stores } from './db/stores';
 import { createGuichet } from './counter/guichet';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
@@ -44,9 +43,7 @@ import { createMirrorQueries } from './sync/mirrorQueries';
 import { createPing } from './sync/reachability';
 import { createMirrorSync } from './sync/mirrorSync';
 import { createScheduler } from './sync/scheduler';
-import { createStreams } from './sync/streams';
 import { createUploader } from './sync/uploader';
-import { createUploadQueue } from './sync/uploadQueue';
 import type { Core, CoreDeps } from './types';
 import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
 
@@ -60,19 +57,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger;
   // One engine per data folder (folderLock.ts): a second one is refused before it touches anything.
   const lock = lockFolder(deps.dataDir, deps.lockHolder ?? 'engine');
-  let db: CounterDb;
+  let stores: Stores & { close(): void };
   try {
     restrictTree(deps.dataDir);
-    db = openDatabase(path.join(deps.dataDir, DATABASE_FILE), undefined, { now: clock });
+    stores = openStores(path.join(deps.dataDir, DATABASE_FILE), clock);
   } catch (error) {
     lock.release();
     throw error;
   }
   const posterDir = path.join(deps.dataDir, 'posters');
-  const ledger = createLedger(db);
-  const cache = createBookingCache(db);
-  const queue = createUploadQueue(db, now);
-  const streams = createStreams(db, now);
+  const { ledger, cache, queue, streams, settings } = stores;
+  const standings = createStandings(stores.counterActions);
   const interrupted = queue.recoverInterrupted();
   if (interrupted > 0)
     logger.warn({ interrupted }, 'uploads interrupted by a stop: they will be checked before counting');
@@ -115,7 +110,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
   const connectivityOf = () => connectivity!;
 
-  let venues: Venue[] = cachedVenue(db);
+  let venues: Venue[] = cachedVenue(settings);
 
   const timeZone = () => venues[0]?.timeZone ?? DEFAULT_TIME_ZONE;
   // Refreshed in the background: the counter must start (and work from its cache) without the network.
@@ -124,7 +119,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       const chosen = chooseVenues(offerers, deps.venueIds);
       if (chosen.length > 0) {
         venues = chosen;
-        rememberVenue(db, chosen);
+        rememberVenue(settings, chosen);
       } else logger.warn({ venueIds: deps.venueIds }, 'no venue reachable with this key matches');
     })
     .catch((error: unknown) => logger.warn({ err: String(error) }, 'venue refresh failed'));
@@ -135,8 +130,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     return venues.map((v) => v.id);
   }
 
-  const counterSettings = createCounterSettings(db, { seanceWindow: deps.seanceWindow });
-  const mirrorQueries = createMirrorQueries(db, clock, posterDir);
+  const counterSettings = createCounterSettings(settings, { seanceWindow: deps.seanceWindow });
+  const mirrorQueries = createMirrorQueries({
+    bookings: stores.bookingSearch,
+    seances: stores.seances,
+    offers: stores.offers,
+    standings,
+    clock,
+    posterDir,
+  });
   const uploader = createUploader({
     queue,
     gateway,
@@ -155,15 +157,32 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         reason,
       }),
   });
-  const mirror = createMirrorSync({ db, gateway, cache, streams, venueIds, clock, posterDir, logger });
+  const mirror = createMirrorSync({
+    offers: stores.offers,
+    seances: stores.seances,
+    facts: stores.bookingFacts,
+    settings,
+    gateway,
+    cache,
+    streams,
+    venueIds,
+    clock,
+    posterDir,
+    logger,
+  });
   // Notifications stay silent during an account's first complete bookings sync.
   const alertGate = createBookingAlertGate(streams);
-  const managedOffers = createManagedOffers(db);
+  const managedOffers = createManagedOffers(settings);
   const programmeWriter = createProgrammeWriter({
     gateway,
-    mirror: createProgrammeMirror(db, cache),
+    mirror: createProgrammeMirror({
+      cache,
+      offers: stores.offers,
+      seances: stores.seances,
+      facts: stores.bookingFacts,
+    }),
     managed: managedOffers,
-    closedSales: createClosedSales(db),
+    closedSales: createClosedSales(settings),
     clock,
     timeZone: () => timeZone(),
     venueIds,
@@ -203,7 +222,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     const cancelledIds = changes.changed.filter((c) => c.to === 'CANCELLED').map((c) => c.bookingId);
     emit('bookings.changed', { added: changes.added, cancelled: cancelledIds });
     if (!alert || (changes.added.length === 0 && cancelledIds.length === 0)) return;
-    if (!db.$client.open) return;
+    if (!stores.isOpen()) return;
     emit('bookings.alert', {
       added: mirrorQueries.byIds(changes.added.slice(0, ALERT_ROWS)),
       cancelled: mirrorQueries.byIds(cancelledIds.slice(0, ALERT_ROWS)),
@@ -235,12 +254,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     statusDue = true;
     setImmediate(() => {
       statusDue = false;
-      if (events.hasListeners() && db.$client.open) events.deliver('status.changed', status());
+      if (events.hasListeners() && stores.isOpen()) events.deliver('status.changed', status());
     });
   }
 
   const printing = createPrinting({
-    db,
+    jobs: stores.printJobs,
+    settings,
+    ledger,
     logger,
     now,
     mode: deps.mode,
@@ -254,7 +275,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const guichet = createGuichet({
     gateway,
     ledger,
-    standings: createStandings(db),
+    standings,
     cache,
     queue,
     uploader,
@@ -276,7 +297,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   // Scanners: ambiguous readings resolved against the mirror then the platform; dedicated scanners as events.
   const resolveCandidates = createCandidateResolver({ cache, gateway, connectivity: connectivityOf });
   const scanning = createScanning({
-    db,
+    settings,
     logger,
     now,
     emitScan: (payload) => emit('scanner.scan', payload),
@@ -284,7 +305,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
 
   // Personal data erased after the retention period (retention.ts): shortly after start, then daily.
-  const retention = createRetention({ db, dataDir: deps.dataDir, clock, logger });
+  const retention = stores.retention({ dataDir: deps.dataDir, clock, logger });
   function purgeSafely(): void {
     try {
       retention.purge();
@@ -325,12 +346,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       scanning.handlers,
       programmeHandlers({
         writer: programmeWriter,
-        db,
-        unscheduled: createUnscheduledFilms(db, managedOffers, clock),
+        settings,
+        unscheduled: createUnscheduledFilms(stores.offers, managedOffers, clock),
         timeZone,
       }),
       reportHandlers({
-        db,
+        sources: { seances: stores.seances, facts: stores.bookingFacts, standings },
         clock,
         timeZone,
         venue: () => venues[0] ?? null,
@@ -349,7 +370,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let backingUp: Promise<unknown> | null = null;
   function backupIfDue(): void {
     if (backingUp || !dailyBackupDue(deps.dataDir, clock())) return;
-    backingUp = takeDailyBackup(db.$client, deps.dataDir, clock())
+    backingUp = stores
+      .dailyBackup(deps.dataDir, clock())
       .then((b) => logger.info({ backup: b.name }, 'daily backup taken'))
       .catch((error: unknown) => logger.warn({ err: String(error) }, 'daily backup failed'))
       .finally(() => (backingUp = null));
@@ -384,7 +406,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           events.clear();
           for (const timer of backupTimers) clearTimeout(timer);
           await backingUp;
-          closeDatabase(db);
+          stores.close();
           lock.release();
         })();
       }

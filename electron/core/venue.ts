@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { timeZoneForPostalCode } from '../../shared/dates';
 import type { PlatformOffererVenues } from '../../shared/platform/schemas';
-import type { CounterDb } from './db/open';
-import { readSetting, writeSetting } from './db/settings';
+import type { SettingsStore } from './db/settings';
 
 export const venueSchema = z.object({ id: z.number().int(), name: z.string(), timeZone: z.string() });
 export type Venue = z.infer<typeof venueSchema>;
@@ -14,8 +13,8 @@ export type Venue = z.infer<typeof venueSchema>;
 const VENUES_KEY = 'venues';
 
 /** The venues chosen last time (the counter starts with them offline). */
-export function cachedVenue(db: CounterDb): Venue[] {
-  return readSetting(db, VENUES_KEY, z.array(venueSchema)) ?? [];
+export function cachedVenue(settings: SettingsStore): Venue[] {
+  return settings.read(VENUES_KEY, z.array(venueSchema)) ?? [];
 }
 
 export function chooseVenue(offerers: PlatformOffererVenues, venueId: number | undefined): Venue | null {
@@ -38,6 +37,6 @@ export function chooseVenues(offerers: PlatformOffererVenues, venueIds: number[]
   return venueIds.map((id) => chooseVenue(offerers, id)).filter((v): v is Venue => v !== null);
 }
 
-export function rememberVenue(db: CounterDb, venues: Venue[]): void {
-  writeSetting(db, VENUES_KEY, venues);
+export function rememberVenue(settings: SettingsStore, venues: Venue[]): void {
+  settings.write(VENUES_KEY, venues);
 }

@@ -401,8 +401,8 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     if (input.action === 'empty') {
       // Chosen by the manager: the new, empty database is created now, so the next start does not take its absence
       // (beside the backups) for damage. The backups stay, and can still be restored by support.
-      const { closeDatabase, openDatabase } = await import('../core/db/open');
-      closeDatabase(openDatabase(file, undefined, { fresh: true }));
+      const { createFreshDatabase } = await import('../core/db/open');
+      createFreshDatabase(file);
     }
     await startOrBlock(current.account);
     emit('account.changed', accountViewSchema.parse(view()));

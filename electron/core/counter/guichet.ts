@@ -20,7 +20,7 @@ import type { Gateway } from '../platform/gateway';
 import { isPlatformError, type PlatformError } from '../platform/errors';
 import { isOutage, type Connectivity } from '../sync/connectivity';
 import type { Uploader } from '../sync/uploader';
-import type { UploadQueue } from '../sync/uploadQueue';
+import type { UploadQueue } from '../db/uploadQueue';
 import { localVerdict } from './localVerdict';
 import type { Standings } from './validationStanding';
 import { describeForeignCode } from '../../../shared/foreignCode';

@@ -10,8 +10,7 @@
  * Decided once: **an undo pass Culture refused leaves the validation standing, as a conflict** — the platform still
  * counts the booking as used, so the counter does too, and the manager sees why until it is handled.
  */
-import { createCounterActions } from '../db/counterActions';
-import type { CounterDb } from '../db/open';
+import type { CounterActions } from '../db/counterActions';
 
 type UploadState = 'pending' | 'sending' | 'done' | 'conflict' | 'handled';
 
@@ -86,8 +85,7 @@ export function foldStanding(actions: Iterable<CounterAction>): ValidationStandi
 }
 
 /** The rule read from the database (db/counterActions.ts). */
-export function createStandings(db: CounterDb) {
-  const actions = createCounterActions(db);
+export function createStandings(actions: CounterActions) {
   return {
     /** Where this counter stands on a scanned token (the guichet: "validée ici", undo). */
     ofToken(token: string): ValidationStanding {

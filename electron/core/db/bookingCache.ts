@@ -10,6 +10,7 @@ import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
 import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, seances } from './schema';
+import { column, statement } from './statement';
 
 export type KnownBooking = typeof knownBookings.$inferSelect;
 export type Seance = typeof seances.$inferSelect;
@@ -103,8 +104,14 @@ export function createBookingCache(db: CounterDb) {
     .from(seances)
     .where(eq(seances.stockId, sql.placeholder('stockId')))
     .prepare();
-  const clearToken = client.prepare('UPDATE known_bookings SET token = NULL WHERE token = ? AND booking_id <> ?');
-  const setStatusQuery = client.prepare('UPDATE known_bookings SET status = ?, updated_at = ? WHERE booking_id = ?');
+  const clearToken = statement<never, [string, number]>(
+    db,
+    'UPDATE known_bookings SET token = NULL WHERE token = ? AND booking_id <> ?',
+  );
+  const setStatusQuery = statement<never, [BookingStatus, string, number]>(
+    db,
+    'UPDATE known_bookings SET status = ?, updated_at = ? WHERE booking_id = ?',
+  );
   const columns =
     'booking_id, token, status, quantity, unit_price_cents, price_category_label, offer_id, offer_name, stock_id, ' +
     'venue_id, venue_name, first_name, last_name, confirmation_date, search_key, search_first_key, updated_at';
@@ -123,16 +130,19 @@ export function createBookingCache(db: CounterDb) {
       .map((c) => `${c} = CASE WHEN known_bookings.purged_at IS NULL THEN excluded.${c} ELSE known_bookings.${c} END`)
       .join(', ');
   // From a token lookup: the token is learnt too.
-  const upsertWithToken = client.prepare(
+  const upsertWithToken = statement<never, unknown[]>(
+    db,
     `INSERT INTO known_bookings (${columns}) VALUES (${values})
      ON CONFLICT(booking_id) DO UPDATE SET token = excluded.token, ${listingUpdate}`,
   );
   // From the listing: never touches a token learnt earlier.
-  const upsertFromListing = client.prepare(
+  const upsertFromListing = statement<never, unknown[]>(
+    db,
     `INSERT INTO known_bookings (${columns}) VALUES (${values}) ON CONFLICT(booking_id) DO UPDATE SET ${listingUpdate}`,
   );
-  const statusOf = client.prepare('SELECT status FROM known_bookings WHERE booking_id = ?').pluck();
-  const upsertSeance = client.prepare(
+  const statusOf = column<BookingStatus, [number]>(db, 'SELECT status FROM known_bookings WHERE booking_id = ?');
+  const upsertSeance = statement<never, [Record<string, unknown>]>(
+    db,
     `INSERT INTO seances (stock_id, offer_id, beginning_datetime, price_category_label, price_cents, quantity,
        booked_quantity, updated_at)
      VALUES (@stockId, @offerId, @beginningDatetime, @priceCategoryLabel, @priceCents, @quantity, @bookedQuantity, @updatedAt)
@@ -144,7 +154,7 @@ export function createBookingCache(db: CounterDb) {
   const mirrorPage = client.transaction((bookings: PlatformBooking[], nowUtc: string): MirrorChanges => {
     const changes: MirrorChanges = { added: [], changed: [] };
     for (const booking of bookings) {
-      const previous = statusOf.get(booking.id) as BookingStatus | undefined;
+      const previous = statusOf.get(booking.id);
       upsertFromListing.run(...rowValues(rowOf(booking, null, nowUtc)));
       if (previous === undefined) changes.added.push(booking.id);
       else if (previous !== booking.status)

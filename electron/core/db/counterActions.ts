@@ -6,6 +6,7 @@
  */
 import type { CounterAction } from '../counter/validationStanding';
 import type { CounterDb } from './open';
+import { statement } from './statement';
 
 type UploadState = NonNullable<CounterAction['upload']>['state'];
 
@@ -45,21 +46,34 @@ function toActions(rows: ActionRow[], uploads: Map<number, UploadRow>): CounterA
 }
 
 export function createCounterActions(db: CounterDb) {
-  const client = db.$client;
-  const actionsOfToken = client.prepare(
+  const actionsOfToken = statement<ActionRow, [string]>(
+    db,
     `SELECT ${ACTION_COLUMNS} FROM ledger_entries WHERE token = ? AND kind IN ('validation', 'undo') ORDER BY id`,
   );
-  const uploadsOfToken = client.prepare(`SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE token = ?`);
-  const actionsOfTokens = client.prepare(
+  const uploadsOfToken = statement<UploadRow, [string]>(
+    db,
+    `SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE token = ?`,
+  );
+  const actionsOfTokens = statement<ActionRow, [string]>(
+    db,
     `SELECT ${ACTION_COLUMNS} FROM ledger_entries
      WHERE token IN (SELECT value FROM json_each(?)) AND kind IN ('validation', 'undo') AND booking_id IS NOT NULL
      ORDER BY id`,
+  );
+  // Prepared once too: Réservations and Fin de journée ask on every refresh.
+  const uploadsOfBookings = statement<UploadRow, [string]>(
+    db,
+    `SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE booking_id IN (SELECT value FROM json_each(?))`,
+  );
+  const uploadsOfAllBookings = statement<UploadRow>(
+    db,
+    `SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE booking_id IS NOT NULL`,
   );
 
   function byBooking(uploadRows: UploadRow[]): Map<number, CounterAction[]> {
     const uploads = new Map(uploadRows.map((u) => [u.ledgerId, u]));
     const tokens = [...new Set(uploadRows.map((u) => u.token))];
-    const rows = actionsOfTokens.all(JSON.stringify(tokens)) as ActionRow[];
+    const rows = actionsOfTokens.all(JSON.stringify(tokens));
     const grouped = new Map<number, ActionRow[]>();
     for (const row of rows) {
       if (row.bookingId === null) continue;
@@ -73,25 +87,19 @@ export function createCounterActions(db: CounterDb) {
   return {
     /** The actions on a scanned token, in order (none for a token never validated here: one indexed query). */
     ofToken(token: string): CounterAction[] {
-      const uploads = uploadsOfToken.all(token) as UploadRow[];
+      const uploads = uploadsOfToken.all(token);
       if (uploads.length === 0) return [];
-      const rows = actionsOfToken.all(token) as ActionRow[];
+      const rows = actionsOfToken.all(token);
       return toActions(rows, new Map(uploads.map((u) => [u.ledgerId, u])));
     },
 
     /** Per booking, in order: every booking this counter ever acted on, or only `bookingIds` (a screen's rows). */
     ofBookings(bookingIds?: readonly number[]): Map<number, CounterAction[]> {
       if (bookingIds?.length === 0) return new Map();
-      const uploads = (
-        bookingIds
-          ? client
-              .prepare(
-                `SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE booking_id IN (SELECT value FROM json_each(?))`,
-              )
-              .all(JSON.stringify(bookingIds))
-          : client.prepare(`SELECT ${UPLOAD_COLUMNS} FROM upload_queue WHERE booking_id IS NOT NULL`).all()
-      ) as UploadRow[];
+      const uploads = bookingIds ? uploadsOfBookings.all(JSON.stringify(bookingIds)) : uploadsOfAllBookings.all();
       return uploads.length === 0 ? new Map() : byBooking(uploads);
     },
   };
 }
+
+export type CounterActions = ReturnType<typeof createCounterActions>;

@@ -5,7 +5,8 @@
 import { desc, eq, gte } from 'drizzle-orm';
 import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
-import { knownBookings, ledgerEntries } from './schema';
+import { knownBookings, ledgerEntries, seances } from './schema';
+import { statement } from './statement';
 
 export type LedgerKind = 'lookup' | 'validation' | 'undo' | 'upload';
 
@@ -34,8 +35,21 @@ export interface LedgerListRow {
   offerName: string | null;
 }
 
+/** A ledger row with the booking and séance start it refers to, when known (a slip reprinted from the journal). */
+export interface LedgerEntryWithBooking {
+  id: number;
+  at: string;
+  kind: LedgerKind;
+  outcome: string;
+  token: string;
+  counterName: string;
+  booking: typeof knownBookings.$inferSelect | null;
+  seanceStart: string | null;
+}
+
 export function createLedger(db: CounterDb) {
-  const insert = db.$client.prepare(
+  const insert = statement<never, [Record<string, unknown>]>(
+    db,
     `INSERT INTO ledger_entries (at, counter_name, kind, token, booking_id, outcome, platform_status, platform_answer)
      VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer)`,
   );
@@ -88,6 +102,26 @@ export function createLedger(db: CounterDb) {
         .orderBy(desc(ledgerEntries.id))
         .limit(limit)
         .all();
+    },
+
+    /** One row with its booking and séance, for a reprint (never on the scan path). */
+    withBooking(ledgerId: number): LedgerEntryWithBooking | undefined {
+      return db
+        .select({
+          id: ledgerEntries.id,
+          at: ledgerEntries.at,
+          kind: ledgerEntries.kind,
+          outcome: ledgerEntries.outcome,
+          token: ledgerEntries.token,
+          counterName: ledgerEntries.counterName,
+          booking: knownBookings,
+          seanceStart: seances.beginningDatetime,
+        })
+        .from(ledgerEntries)
+        .leftJoin(knownBookings, eq(knownBookings.bookingId, ledgerEntries.bookingId))
+        .leftJoin(seances, eq(seances.stockId, knownBookings.stockId))
+        .where(eq(ledgerEntries.id, ledgerId))
+        .get();
     },
   };
 }

@@ -13,6 +13,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { backupBeforeMigration, listBackups, type BackupInfo } from './backups';
 import { createPrivateFile } from './privateFiles';
 import * as schema from './schema';
+import { column } from './statement';
 import { errorMessage } from '../../../shared/errorText';
 
 export type CounterDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -74,14 +75,14 @@ function newestKnownMigration(migrationsFolder: string): number {
 }
 
 function newestAppliedMigration(sqlite: Database.Database): number | null {
-  const table = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
+  const table = column<string>(
+    sqlite,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'",
+  ).get();
   if (!table) return null;
-  const row = sqlite.prepare('SELECT MAX(created_at) AS newest FROM __drizzle_migrations').get() as {
-    newest: number | null;
-  };
-  return row.newest === null ? null : Number(row.newest);
+  // drizzle-kit stores `created_at` as a number, or as text in older journals.
+  const newest = column<number | string | null>(sqlite, 'SELECT MAX(created_at) FROM __drizzle_migrations').get();
+  return newest === null || newest === undefined ? null : Number(newest);
 }
 
 /** Before opening: an empty or missing file where backups exist is damage, not a first start. */
@@ -170,6 +171,14 @@ export function openDatabase(
     sqlite.close();
     throw damageOf(error, file, dataDir) ?? error;
   }
+}
+
+/**
+ * The manager chose to start afresh (recovery screen): the new, empty database is created now, so the next start
+ * does not take its absence (beside the backups) for damage.
+ */
+export function createFreshDatabase(file: string): void {
+  closeDatabase(openDatabase(file, undefined, { fresh: true }));
 }
 
 /** Lets SQLite refresh its statistics before closing (https://www.sqlite.org/pragma.html#pragma_optimize). */

@@ -9,7 +9,7 @@ import { pt } from './catalogue';
 import { buildEntrySlip, entrySlipDataSchema } from './entrySlip';
 import { renderEscPos } from './escpos';
 import { renderHtml } from './html';
-import type { JobStore, NewPrintJob, PrintJobRow } from './jobStore';
+import type { JobStore, NewPrintJob, PrintJobRow } from '../db/printJobs';
 import { describePrinter, parsePrinterSpec, type PrinterSpec } from './printerSpec';
 import type { PrintingSettings } from './printingSettings';
 import type { Slip } from './slip';

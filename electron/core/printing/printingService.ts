@@ -14,11 +14,12 @@ import type {
 } from '../../../shared/contract';
 import type { printingCalls } from '../../../shared/contract-printing';
 import { ContractFailure } from '../contractFailure';
-import type { CounterDb } from '../db/open';
+import type { Ledger } from '../db/ledger';
+import type { SettingsStore } from '../db/settings';
 import { pt } from './catalogue';
 import { beneficiaryName, buildEntrySlip, entrySlipDataSchema, maskedCountermark } from './entrySlip';
 import { interpretEscPos } from './interpreter';
-import { createJobStore, type PrintJobRow } from './jobStore';
+import type { JobStore, PrintJobRow } from '../db/printJobs';
 import { createPrintQueue } from './printQueue';
 import { describePrinter, formatPrinterSpec, parsePrinterSpec, type PrinterSpec } from './printerSpec';
 import { loadPrintingSettings, savePrintingSettings, type PrintingSettings } from './printingSettings';
@@ -45,7 +46,11 @@ export interface PrinterDeps {
 }
 
 export interface PrintingDeps {
-  db: CounterDb;
+  /** The print queue's rows. */
+  jobs: JobStore;
+  settings: SettingsStore;
+  /** Where a reprint reads its validation back from. */
+  ledger: Pick<Ledger, 'withBooking'>;
   logger: Logger;
   now: () => string;
   mode: 'demo' | 'live';
@@ -64,13 +69,13 @@ export type PrintingHandlers = {
 const DAY_MS = 24 * 60 * 60_000;
 
 export function createPrinting(deps: PrintingDeps) {
-  const { db, logger, now } = deps;
+  const { logger, now } = deps;
   const host = deps.printer ?? {};
   const defaultSpec: PrinterSpec = host.defaultSpec ?? (deps.mode === 'demo' ? { kind: 'virtual' } : { kind: 'none' });
-  const loaded = loadPrintingSettings(db, defaultSpec);
+  const loaded = loadPrintingSettings(deps.settings, defaultSpec);
   let saved = loaded.saved;
-  const store = createJobStore(db);
-  const slips = createSlipSource(db);
+  const store = deps.jobs;
+  const slips = createSlipSource(deps.ledger);
   const context = (): SlipContext => ({
     counterName: deps.counterName,
     timeZone: deps.timeZone(),
@@ -174,7 +179,7 @@ export function createPrinting(deps: PrintingDeps) {
       const spec = parsePrinterSpec(input.printer);
       if (!spec) throw new ContractFailure('invalid_input', pt('settings.invalid_printer'));
       const next: PrintingSettings = { ...input, printer: formatPrinterSpec(spec) };
-      savePrintingSettings(db, next);
+      savePrintingSettings(deps.settings, next);
       saved = true;
       await queue.applySettings(next);
       return settingsAnswer();

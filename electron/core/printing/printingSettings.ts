@@ -3,8 +3,7 @@
  * printer is the host's default (COUNTER_PRINTER, or the virtual printer in demo mode).
  */
 import { z } from 'zod';
-import type { CounterDb } from '../db/open';
-import { readSetting, writeSetting } from '../db/settings';
+import type { SettingsStore } from '../db/settings';
 import { SLIP_CODE_PAGES } from './codePages';
 import { DIALECTS } from './escpos';
 import { formatPrinterSpec, parsePrinterSpec, type PrinterSpec } from './printerSpec';
@@ -33,12 +32,12 @@ export function defaultPrintingSettings(defaultPrinter: PrinterSpec): PrintingSe
   };
 }
 
-export function loadPrintingSettings(db: CounterDb, defaultPrinter: PrinterSpec) {
-  const saved = readSetting(db, KEY, printingSettingsSchema);
+export function loadPrintingSettings(store: SettingsStore, defaultPrinter: PrinterSpec) {
+  const saved = store.read(KEY, printingSettingsSchema);
   const settings = saved && parsePrinterSpec(saved.printer) ? saved : defaultPrintingSettings(defaultPrinter);
   return { settings, saved: saved !== null };
 }
 
-export function savePrintingSettings(db: CounterDb, settings: PrintingSettings): void {
-  writeSetting(db, KEY, settings);
+export function savePrintingSettings(store: SettingsStore, settings: PrintingSettings): void {
+  store.write(KEY, settings);
 }

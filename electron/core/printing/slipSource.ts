@@ -2,10 +2,8 @@
  * Slip data for a ledger entry, read back from the database (for a reprint from the journal): the validation row,
  * the booking as the counter knows it, and its séance when known.
  */
-import { eq } from 'drizzle-orm';
 import type { Validation } from '../../../shared/contract';
-import type { CounterDb } from '../db/open';
-import { knownBookings, ledgerEntries, seances } from '../db/schema';
+import type { Ledger } from '../db/ledger';
 import type { EntrySlipData } from './entrySlip';
 
 /** Ledger outcomes of a validation that let the person in (online, or provisional while offline). */
@@ -17,26 +15,11 @@ export interface SlipContext {
   venueName: string | null;
 }
 
-export function createSlipSource(db: CounterDb) {
+export function createSlipSource(ledger: Pick<Ledger, 'withBooking'>) {
   return {
     /** Null when the entry does not exist or is not an entry (a lookup, an undo, a refused validation). */
     forLedgerEntry(ledgerId: number, context: SlipContext): EntrySlipData | null {
-      const row = db
-        .select({
-          id: ledgerEntries.id,
-          at: ledgerEntries.at,
-          kind: ledgerEntries.kind,
-          outcome: ledgerEntries.outcome,
-          token: ledgerEntries.token,
-          counterName: ledgerEntries.counterName,
-          booking: knownBookings,
-          seanceStart: seances.beginningDatetime,
-        })
-        .from(ledgerEntries)
-        .leftJoin(knownBookings, eq(knownBookings.bookingId, ledgerEntries.bookingId))
-        .leftJoin(seances, eq(seances.stockId, knownBookings.stockId))
-        .where(eq(ledgerEntries.id, ledgerId))
-        .get();
+      const row = ledger.withBooking(ledgerId);
       if (!row || row.kind !== 'validation' || !ENTRY_OUTCOMES.includes(row.outcome)) return null;
       const b = row.booking;
       return {

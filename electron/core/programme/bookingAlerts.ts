@@ -3,7 +3,7 @@
  * existing booking as "new" (hundreds): nothing is announced until the `bookings` stream has succeeded once, as
  * recorded in sync_streams (so a restart does not re-arm the silence).
  */
-import type { Streams } from '../sync/streams';
+import type { Streams } from '../db/syncStreams';
 
 export function createBookingAlertGate(streams: Streams) {
   const hasSynced = () => streams.all().some((s) => s.name === 'bookings' && s.lastSuccessAt !== null);

@@ -1,19 +1,18 @@
 /** Contract handlers of programme publishing (films, séances, seats) and of the notification setting. */
 import { z } from 'zod';
 import type { CallInput, UnscheduledFilm } from '../../../shared/contract';
-import type { CounterDb } from '../db/open';
-import { readSetting, writeSetting } from '../db/settings';
+import type { SettingsStore } from '../db/settings';
 import type { ProgrammeWriter } from '../programme/programmeWriter';
 
 const NOTIFICATIONS_KEY = 'notifications.enabled';
 
 export function programmeHandlers(d: {
   writer: ProgrammeWriter;
-  db: CounterDb;
+  settings: SettingsStore;
   unscheduled: (days: number, timeZone: string) => UnscheduledFilm[];
   timeZone: () => string;
 }) {
-  const notificationsEnabled = () => readSetting(d.db, NOTIFICATIONS_KEY, z.boolean()) ?? true;
+  const notificationsEnabled = () => d.settings.read(NOTIFICATIONS_KEY, z.boolean()) ?? true;
   return {
     'programme.offer': ({ offerId }: CallInput<'programme.offer'>) => d.writer.offer(offerId),
     'programme.unscheduled': ({ days }: CallInput<'programme.unscheduled'>) => ({
@@ -44,7 +43,7 @@ export function programmeHandlers(d: {
       d.writer.reopenSales(offerId, stockId),
     'notifications.settings.get': () => ({ enabled: notificationsEnabled() }),
     'notifications.settings.set': ({ enabled }: CallInput<'notifications.settings.set'>) => {
-      writeSetting(d.db, NOTIFICATIONS_KEY, enabled);
+      d.settings.write(NOTIFICATIONS_KEY, enabled);
       return { enabled };
     },
   } as const;

@@ -5,21 +5,20 @@
  * offer, so the counter tags its own with an `idAtProvider` prefix and remembers their ids.
  */
 import { z } from 'zod';
-import type { CounterDb } from '../db/open';
-import { readSetting, writeSetting } from '../db/settings';
+import type { SettingsStore } from '../db/settings';
 
 export const ID_AT_PROVIDER_PREFIX = 'guichet:';
 const KEY = 'programme.createdOffers';
 
-export function createManagedOffers(db: CounterDb) {
-  const ids = () => readSetting(db, KEY, z.array(z.number().int())) ?? [];
+export function createManagedOffers(settings: SettingsStore) {
+  const ids = () => settings.read(KEY, z.array(z.number().int())) ?? [];
   return {
     isManaged(offerId: number, idAtProvider: string | null | undefined): boolean {
       return (idAtProvider ?? '').startsWith(ID_AT_PROVIDER_PREFIX) || ids().includes(offerId);
     },
     remember(offerId: number): void {
       const known = ids();
-      if (!known.includes(offerId)) writeSetting(db, KEY, [...known, offerId]);
+      if (!known.includes(offerId)) settings.write(KEY, [...known, offerId]);
     },
   };
 }

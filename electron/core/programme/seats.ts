@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import type { PlatformDate } from '../../../shared/platform/schemas';
-import type { CounterDb } from '../db/open';
-import { readSetting, writeSetting } from '../db/settings';
+import type { SettingsStore } from '../db/settings';
 
 /** Seats still open to pass Culture; null when unlimited. */
 export function availableSeats(date: Pick<PlatformDate, 'quantity' | 'bookedQuantity'>): number | null {
@@ -24,8 +23,8 @@ const closedSaleSchema = z.object({ previousAvailable: z.number().int().nullable
 const closedSalesSchema = z.record(z.string(), closedSaleSchema);
 export type ClosedSale = z.infer<typeof closedSaleSchema>;
 
-export function createClosedSales(db: CounterDb) {
-  const all = () => readSetting(db, CLOSED_SALES_KEY, closedSalesSchema) ?? {};
+export function createClosedSales(settings: SettingsStore) {
+  const all = () => settings.read(CLOSED_SALES_KEY, closedSalesSchema) ?? {};
   return {
     get(stockId: number): ClosedSale | null {
       return all()[String(stockId)] ?? null;
@@ -34,13 +33,13 @@ export function createClosedSales(db: CounterDb) {
     remember(stockId: number, previousAvailable: number | null, closedAt: string): void {
       const sales = all();
       sales[String(stockId)] ??= { previousAvailable, closedAt };
-      writeSetting(db, CLOSED_SALES_KEY, sales);
+      settings.write(CLOSED_SALES_KEY, sales);
     },
     forget(stockId: number): void {
       const sales = all();
       if (!(String(stockId) in sales)) return;
       delete sales[String(stockId)];
-      writeSetting(db, CLOSED_SALES_KEY, sales);
+      settings.write(CLOSED_SALES_KEY, sales);
     },
   };
 }

@@ -5,36 +5,18 @@
  */
 import { venueDayRange, venueToday } from '../../../shared/venueTime';
 import type { UnscheduledFilm } from '../../../shared/contract-programme';
-import type { CounterDb } from '../db/open';
+import type { OfferStore } from '../db/offers';
 import type { ManagedOffers } from './managedOffers';
 
-interface Row {
-  offerId: number;
-  name: string;
-  status: string;
-  durationMinutes: number | null;
-  hasPoster: number;
-  lastSeanceStart: string | null;
-  nextSeanceStart: string | null;
-}
-
-export function createUnscheduledFilms(db: CounterDb, managed: ManagedOffers, clock: () => Date) {
-  const query = db.$client.prepare(
-    `SELECT o.offer_id AS offerId, o.name, o.status, o.duration_minutes AS durationMinutes,
-       o.poster_file IS NOT NULL AS hasPoster,
-       (SELECT MAX(s.beginning_datetime) FROM seances s WHERE s.offer_id = o.offer_id AND s.beginning_datetime < @from)
-         AS lastSeanceStart,
-       (SELECT MIN(s.beginning_datetime) FROM seances s WHERE s.offer_id = o.offer_id AND s.beginning_datetime >= @to)
-         AS nextSeanceStart
-     FROM offers o
-     WHERE NOT EXISTS (SELECT 1 FROM seances s WHERE s.offer_id = o.offer_id
-       AND s.beginning_datetime >= @from AND s.beginning_datetime < @to)`,
-  );
-
+export function createUnscheduledFilms(
+  offers: Pick<OfferStore, 'unscheduled'>,
+  managed: ManagedOffers,
+  clock: () => Date,
+) {
   /** From the start of today (venue's zone) for `days` days, like `programme.list`. */
   return function unscheduled(days: number, timeZone: string): UnscheduledFilm[] {
     const { from, to } = venueDayRange(venueToday(clock(), timeZone), timeZone, days);
-    const rows = query.all({ from, to }) as Row[];
+    const rows = offers.unscheduled(from, to);
     return (
       rows
         .map((row) => ({

@@ -4,12 +4,11 @@
  * cinema is a few thousand bookings: milliseconds), so it can never drift from the data it shows.
  */
 import type { ReimbursementOverview, ReimbursementCycleView } from '../../../shared/contract';
-import type { CounterDb } from '../db/open';
 import { accountingDay, accountingYear } from './accounting';
 import { cycleOfUsage } from './cycles';
 import { priceUsages, type PricedUsage } from './pricing';
 import { bandFor, rateTableAt } from './rates';
-import { collectUsages, type BookingUsage } from './usages';
+import { collectUsages, type BookingUsage, type UsageSources } from './usages';
 
 export const BOOKINGS_SHOWN = 300;
 
@@ -22,12 +21,12 @@ export interface OverviewRequest {
   now: Date;
 }
 
-export function reimbursementOverview(db: CounterDb, request: OverviewRequest): ReimbursementOverview {
+export function reimbursementOverview(sources: UsageSources, request: OverviewRequest): ReimbursementOverview {
   const { now } = request;
   const nowIso = now.toISOString();
   const today = accountingDay(nowIso);
   const year = request.year ?? accountingYear(nowIso);
-  const { usages, upcoming } = collectUsages(db, now);
+  const { usages, upcoming } = collectUsages(sources, now);
 
   const venues = venueList(usages, request.defaultVenue);
   const venue = venues.find((v) => v.venueId === (request.venueId ?? request.defaultVenue?.id)) ?? venues[0] ?? null;

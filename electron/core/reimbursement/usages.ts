@@ -3,8 +3,8 @@
  * The platform's booking JSON has no usage date (docs/platform.md), so only our own validations have a
  * known date; the others are estimates, and flagged so.
  */
-import type { CounterDb } from '../db/open';
-import { createStandings, standingOf } from '../counter/validationStanding';
+import type { BookingFacts } from '../db/bookingFacts';
+import { standingOf, type Standings } from '../counter/validationStanding';
 
 /** docs/platform.md: the platform marks still-unused bookings as used 48 h after the séance (daily job). */
 export const AUTOMATIC_USE_AFTER_MS = 48 * 60 * 60_000;
@@ -35,35 +35,18 @@ export interface UpcomingTotals {
   totalCents: number;
 }
 
-interface MirrorRow {
-  bookingId: number;
-  status: 'CONFIRMED' | 'USED' | 'CANCELLED' | 'REIMBURSED';
-  quantity: number;
-  unitPriceCents: number;
-  venueId: number;
-  venueName: string;
-  offerName: string;
-  firstName: string;
-  lastName: string;
-  seanceStart: string | null;
-  updatedAt: string;
+/** What usages are read from: the mirror's bookings and this counter's validations. */
+export interface UsageSources {
+  facts: Pick<BookingFacts, 'revenue'>;
+  standings: Standings;
 }
 
 export function collectUsages(
-  db: CounterDb,
+  sources: UsageSources,
   now: Date,
 ): { usages: BookingUsage[]; upcoming: Map<number, UpcomingTotals> } {
-  const rows = db.$client
-    .prepare(
-      `SELECT kb.booking_id AS bookingId, kb.status, kb.quantity, kb.unit_price_cents AS unitPriceCents,
-         kb.venue_id AS venueId, kb.venue_name AS venueName, kb.offer_name AS offerName,
-         kb.first_name AS firstName, kb.last_name AS lastName, s.beginning_datetime AS seanceStart,
-         kb.updated_at AS updatedAt
-       FROM known_bookings kb LEFT JOIN seances s ON s.stock_id = kb.stock_id
-       WHERE kb.status != 'CANCELLED'`,
-    )
-    .all() as MirrorRow[];
-  const standings = createStandings(db).ofBookings();
+  const rows = sources.facts.revenue();
+  const standings = sources.standings.ofBookings();
   const usages: BookingUsage[] = [];
   const upcoming = new Map<number, UpcomingTotals>();
   for (const row of rows) {

@@ -5,8 +5,9 @@
  * cancelled, then not used: a no-show once the séance has started, else still waiting.
  */
 import type { EndOfDayCounts, EndOfDayReport, SeanceCount } from '../../../shared/contract';
-import type { CounterDb } from '../db/open';
-import { createStandings, standingOf, type ValidationStanding } from '../counter/validationStanding';
+import type { BookingFacts, SeanceBookingRow } from '../db/bookingFacts';
+import type { SeanceStore } from '../db/seances';
+import { standingOf, type Standings, type ValidationStanding } from '../counter/validationStanding';
 import { venueDayRange, venueToday } from '../../../shared/venueTime';
 
 export type EndOfDayCategory = Exclude<keyof EndOfDayCounts, 'expected'>;
@@ -19,24 +20,15 @@ export interface EndOfDayRequest {
   now: Date;
 }
 
-interface SeanceRow {
-  stockId: number;
-  offerId: number;
-  offerName: string;
-  start: string;
-  priceCategoryLabel: string;
-}
-
-interface BookingRow {
-  bookingId: number;
-  stockId: number;
-  status: 'CONFIRMED' | 'USED' | 'CANCELLED' | 'REIMBURSED';
-  quantity: number;
-  unitPriceCents: number;
+/** What the report is read from: the day's séances, their bookings, and this counter's validations. */
+export interface EndOfDaySources {
+  seances: Pick<SeanceStore, 'ofDay'>;
+  facts: Pick<BookingFacts, 'ofStocks'>;
+  standings: Standings;
 }
 
 export function categoryOf(
-  booking: Pick<BookingRow, 'status'>,
+  booking: Pick<SeanceBookingRow, 'status'>,
   standing: ValidationStanding,
   seanceStarted: boolean,
 ): EndOfDayCategory {
@@ -73,26 +65,12 @@ function add(count: SeanceCount, quantity: number, amountCents: number): void {
   count.amountCents += amountCents;
 }
 
-export function endOfDayReport(db: CounterDb, request: EndOfDayRequest): EndOfDayReport {
+export function endOfDayReport(sources: EndOfDaySources, request: EndOfDayRequest): EndOfDayReport {
   const day = request.day ?? venueToday(request.now, request.timeZone);
   const { from, to } = venueDayRange(day, request.timeZone);
-  const client = db.$client;
-  const seances = client
-    .prepare(
-      `SELECT s.stock_id AS stockId, s.offer_id AS offerId, s.beginning_datetime AS start, s.price_category_label AS priceCategoryLabel,
-         COALESCE(o.name, (SELECT offer_name FROM known_bookings WHERE offer_id = s.offer_id LIMIT 1), '') AS offerName
-       FROM seances s LEFT JOIN offers o ON o.offer_id = s.offer_id
-       WHERE s.beginning_datetime >= ? AND s.beginning_datetime < ?
-       ORDER BY s.beginning_datetime, offerName, s.stock_id`,
-    )
-    .all(from, to) as SeanceRow[];
-  const bookings = client
-    .prepare(
-      `SELECT booking_id AS bookingId, stock_id AS stockId, status, quantity, unit_price_cents AS unitPriceCents
-       FROM known_bookings WHERE stock_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(seances.map((s) => s.stockId))) as BookingRow[];
-  const standings = createStandings(db).ofBookings(bookings.map((b) => b.bookingId));
+  const seances = sources.seances.ofDay(from, to);
+  const bookings = sources.facts.ofStocks(seances.map((s) => s.stockId));
+  const standings = sources.standings.ofBookings(bookings.map((b) => b.bookingId));
   const totals = emptyCounts();
   const bySeance = new Map(seances.map((s) => [s.stockId, emptyCounts()]));
   const startedAt = new Map(seances.map((s) => [s.stockId, Date.parse(s.start) <= request.now.getTime()]));

@@ -2,9 +2,9 @@
 import type { CallInput, CallOutput } from '../../../shared/contract';
 import type { reportCalls } from '../../../shared/contract-reports';
 import { ContractFailure } from '../contractFailure';
-import type { CounterDb } from '../db/open';
 import { reimbursementOverview } from '../reimbursement/overview';
-import { endOfDayReport } from '../reports/endOfDay';
+import type { UsageSources } from '../reimbursement/usages';
+import { endOfDayReport, type EndOfDaySources } from '../reports/endOfDay';
 import { endOfDayCsv } from '../reports/endOfDayCsv';
 import { buildEndOfDaySlip } from '../reports/endOfDaySlip';
 import { PrintFailure } from '../printing/transport';
@@ -12,7 +12,8 @@ import type { Slip } from '../printing/slip';
 import type { Venue } from '../venue';
 
 export interface ReportHandlerDeps {
-  db: CounterDb;
+  /** The mirror's séances and bookings, and this counter's validations. */
+  sources: EndOfDaySources & UsageSources;
   clock: () => Date;
   timeZone: () => string;
   venue: () => Venue | null;
@@ -25,7 +26,7 @@ type ReportHandlers = { [N in ReportCall]: (input: CallInput<N>) => Promise<Call
 
 export function reportHandlers(d: ReportHandlerDeps): ReportHandlers {
   const report = (day: string | undefined) =>
-    endOfDayReport(d.db, {
+    endOfDayReport(d.sources, {
       day,
       timeZone: d.timeZone(),
       venueName: d.venue()?.name ?? null,
@@ -36,7 +37,7 @@ export function reportHandlers(d: ReportHandlerDeps): ReportHandlers {
   return {
     'reimbursements.overview': ({ venueId, year }) => {
       const own = d.venue();
-      return reimbursementOverview(d.db, {
+      return reimbursementOverview(d.sources, {
         venueId,
         year,
         defaultVenue: own ? { id: own.id, name: own.name } : null,

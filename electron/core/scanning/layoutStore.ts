@@ -4,15 +4,14 @@ import { layoutKnowledgeSchema } from '../../../shared/contract';
 import type { LayoutKnowledge } from '../../../shared/scanner/layoutMemory';
 import { forgetLayout, rememberLayout } from '../../../shared/scanner/layoutMemory';
 import type { ReadingSource } from '../../../shared/scanner/readingSource';
-import type { CounterDb } from '../db/open';
-import { readSetting, writeSetting } from '../db/settings';
+import type { SettingsStore } from '../db/settings';
 
 const KEY = 'scanner.layouts';
 const storedSchema = z.array(layoutKnowledgeSchema);
 
-export function createLayoutStore(db: CounterDb, now: () => string) {
+export function createLayoutStore(settings: SettingsStore, now: () => string) {
   function all(): LayoutKnowledge[] {
-    return readSetting(db, KEY, storedSchema) ?? [];
+    return settings.read(KEY, storedSchema) ?? [];
   }
   return {
     all,
@@ -21,7 +20,7 @@ export function createLayoutStore(db: CounterDb, now: () => string) {
       const next = sources
         ? rememberLayout(current, { device, sources, via, learntAt: now() })
         : forgetLayout(current, device);
-      writeSetting(db, KEY, next);
+      settings.write(KEY, next);
       return next;
     },
   };

@@ -5,14 +5,15 @@
  */
 import type { Logger } from 'pino';
 import type { EventPayload, ScannerDevices } from '../../../shared/contract';
-import type { CounterDb } from '../db/open';
+import type { SettingsStore } from '../db/settings';
 import { createHidPosWatcher } from './hidPosScanners';
 import { createLayoutStore } from './layoutStore';
 import { createSerialWatcher, loadSerialBackend, type SerialBackend } from './serialScanners';
 import { loadWebUsb, type UsbWatchable } from './usbTypes';
 
 export interface ScanningDeps {
-  db: CounterDb;
+  /** Where learnt keyboard layouts are kept. */
+  settings: SettingsStore;
   logger: Logger;
   now: () => string;
   emitScan: (payload: EventPayload<'scanner.scan'>) => void;
@@ -23,7 +24,7 @@ export interface ScanningDeps {
 }
 
 export function createScanning(deps: ScanningDeps) {
-  const layouts = createLayoutStore(deps.db, deps.now);
+  const layouts = createLayoutStore(deps.settings, deps.now);
   const onScan = (deviceId: string, text: string) => deps.emitScan({ deviceId, text });
   const serial = createSerialWatcher({
     load: deps.loadSerial ?? loadSerialBackend,

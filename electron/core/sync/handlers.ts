@@ -6,8 +6,8 @@ import type { RateBudget } from '../platform/rateBudget';
 import type { Connectivity } from '../sync/connectivity';
 import type { MirrorQueries } from '../sync/mirrorQueries';
 import type { Scheduler } from '../sync/scheduler';
-import type { Streams } from '../sync/streams';
-import type { UploadQueue } from '../sync/uploadQueue';
+import type { Streams } from '../db/syncStreams';
+import type { UploadQueue } from '../db/uploadQueue';
 
 export interface SyncHandlerDeps {
   clock: () => Date;

@@ -7,19 +7,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { BookingCache, MirrorChanges } from '../db/bookingCache';
-import { withRelaxedDurability } from '../db/durability';
-import type { CounterDb } from '../db/open';
+import type { BookingFacts } from '../db/bookingFacts';
+import type { OfferStore } from '../db/offers';
+import type { SeanceStore } from '../db/seances';
+import type { SettingsStore } from '../db/settings';
 import type { Gateway } from '../platform/gateway';
 import { PAGE, SYNC_TIMEOUT_MS } from './listingWalk';
 import { isPlatformError } from '../platform/errors';
 import { createNewBookings, VenuesUnreadable } from './newBookings';
 import { createStatusRefresh } from './statusRefresh';
-import type { Streams } from './streams';
+import type { Streams } from '../db/syncStreams';
 import { createVenueListing } from './venueListing';
-import { createOfferStore } from '../db/offers';
 
 export interface MirrorSyncDeps {
-  db: CounterDb;
+  offers: OfferStore;
+  seances: SeanceStore;
+  facts: BookingFacts;
+  /** Where the platform's refusal of the venue listing is remembered (venueListing.ts). */
+  settings: SettingsStore;
   gateway: Gateway;
   cache: BookingCache;
   streams: Streams;
@@ -30,12 +35,20 @@ export interface MirrorSyncDeps {
 }
 
 export function createMirrorSync(deps: MirrorSyncDeps) {
-  const { db, gateway, cache, streams, logger } = deps;
+  const { offers, gateway, cache, streams, logger } = deps;
   const now = () => deps.clock().toISOString();
-  const listing = createVenueListing(db, deps.clock, logger);
+  const listing = createVenueListing(deps.settings, deps.clock, logger);
   const walkDeps = { gateway, cache, now };
-  const newBookings = createNewBookings({ ...walkDeps, db, streams, listing, logger });
-  const statuses = createStatusRefresh({ ...walkDeps, db, streams, listing, clock: deps.clock, logger });
+  const newBookings = createNewBookings({ ...walkDeps, offers, streams, listing, logger });
+  const statuses = createStatusRefresh({
+    ...walkDeps,
+    seances: deps.seances,
+    facts: deps.facts,
+    streams,
+    listing,
+    clock: deps.clock,
+    logger,
+  });
 
   /** New bookings since each cursor, into `changes` as pages come. */
   async function pullBookings(changes: MirrorChanges): Promise<void> {
@@ -46,8 +59,6 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
   async function refreshStatuses(changes: MirrorChanges, force = false): Promise<void> {
     await statuses.refresh(await deps.venueIds(), changes, force);
   }
-
-  const offers = createOfferStore(db);
 
   /** Films of each venue (all of them: there are few, and their status changes) and their séances. */
   async function pullProgramme(): Promise<void> {
@@ -70,8 +81,7 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
       );
       for (const event of events) {
         const before = offers.poster(event.id);
-        // Re-downloadable: a relaxed commit (durability.ts).
-        withRelaxedDurability(db.$client, () => offers.upsert(event, venueId, now()));
+        offers.upsertPulled(event, venueId, now());
         await pullDates(event.id);
         if (event.image?.url && (before?.url !== event.image.url || !before.file)) {
           await cachePoster(event.id, event.image.url);

@@ -7,10 +7,10 @@
  */
 import type { Logger } from 'pino';
 import type { MirrorChanges } from '../db/bookingCache';
-import type { CounterDb } from '../db/open';
+import type { OfferStore } from '../db/offers';
 import { isPlatformError } from '../platform/errors';
 import { walk, type WalkDeps } from './listingWalk';
-import type { Streams } from './streams';
+import type { Streams } from '../db/syncStreams';
 import { checkVenuePage, isVenueFilterRefusal, type VenueListing } from './venueListing';
 import { errorMessage } from '../../../shared/errorText';
 
@@ -29,15 +29,14 @@ export class VenuesUnreadable extends Error {
 }
 
 export interface NewBookingsDeps extends WalkDeps {
-  db: CounterDb;
+  offers: Pick<OfferStore, 'idsOfVenue'>;
   streams: Streams;
   listing: VenueListing;
   logger: Logger;
 }
 
 export function createNewBookings(deps: NewBookingsDeps) {
-  const { db, streams, listing, logger } = deps;
-  const offersOf = db.$client.prepare('SELECT offer_id FROM offers WHERE venue_id = ? ORDER BY offer_id').pluck();
+  const { offers, streams, listing, logger } = deps;
   /** Offers found gone (404), said once each: the programme keeps them until it is pulled again. */
   const goneOffers = new Set<number>();
 
@@ -47,7 +46,8 @@ export function createNewBookings(deps: NewBookingsDeps) {
    * every film), and a booking made since has a higher id than any seen then. Never walked: from 1.
    */
   function firstVenueCursor(venueId: number): number {
-    const cursors = (offersOf.all(venueId) as number[])
+    const cursors = offers
+      .idsOfVenue(venueId)
       .map((id) => streams.cursor(offerCursor(id)))
       .filter((c): c is number => c !== null);
     return cursors.length === 0 ? 1 : Math.min(...cursors);
@@ -64,7 +64,7 @@ export function createNewBookings(deps: NewBookingsDeps) {
   async function byOffers(venueId: number, changes: MirrorChanges): Promise<void> {
     // What the venue's cursor has seen, no film's walk needs to read again.
     const floor = streams.cursor(venueCursor(venueId)) ?? 1;
-    for (const offerId of offersOf.all(venueId) as number[]) {
+    for (const offerId of offers.idsOfVenue(venueId)) {
       const name = offerCursor(offerId);
       try {
         const start = Math.max(streams.cursor(name) ?? 1, floor);

@@ -9,9 +9,9 @@ import type { Connectivity } from './connectivity';
 import { emptyChanges } from './listingWalk';
 import type { MirrorSync } from './mirrorSync';
 import { VenuesUnreadable } from './newBookings';
-import type { Streams } from './streams';
+import type { Streams } from '../db/syncStreams';
 import type { Uploader } from './uploader';
-import type { UploadQueue } from './uploadQueue';
+import type { UploadQueue } from '../db/uploadQueue';
 import { errorMessage } from '../../../shared/errorText';
 
 export interface SchedulerDeps {

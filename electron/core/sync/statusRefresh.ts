@@ -17,10 +17,11 @@
  */
 import type { Logger } from 'pino';
 import type { MirrorChanges } from '../db/bookingCache';
-import type { CounterDb } from '../db/open';
+import type { BookingFacts } from '../db/bookingFacts';
+import type { SeanceStore } from '../db/seances';
 import { isPlatformError } from '../platform/errors';
 import { PAGE, listPage, merge, walk, type WalkDeps } from './listingWalk';
-import type { Streams } from './streams';
+import type { Streams } from '../db/syncStreams';
 import { checkVenuePage, type VenueListing } from './venueListing';
 
 const MINUTE = 60_000;
@@ -47,7 +48,8 @@ const LEGACY_LATER_PER_PASS = 10;
 export const sweepCursor = (venueId: number) => `statuses:venue:${venueId}`;
 
 export interface StatusRefreshDeps extends WalkDeps {
-  db: CounterDb;
+  seances: Pick<SeanceStore, 'startGroups' | 'startingBetween'>;
+  facts: Pick<BookingFacts, 'confirmedInRange'>;
   streams: Streams;
   listing: VenueListing;
   clock: () => Date;
@@ -61,24 +63,13 @@ interface Group {
 }
 
 export function createStatusRefresh(deps: StatusRefreshDeps) {
-  const { db, streams, clock, logger } = deps;
+  const { seances, facts, streams, clock, logger } = deps;
   /** When each (venue, séance start) was last read. In memory: after a restart everything is due once. */
   const lastRead = new Map<string, number>();
   /** Séances holding a booking the sweep found changed, read first by the next pass (`venueId:stockId`). */
   const changedStocks = new Set<string>();
   let lastLegacyPass = Number.NEGATIVE_INFINITY;
   let legacyLaterOffset = 0;
-
-  const groupsQuery = db.$client.prepare(
-    `SELECT DISTINCT o.venue_id AS venueId, s.beginning_datetime AS start
-     FROM seances s JOIN offers o ON o.offer_id = s.offer_id
-     WHERE o.venue_id IN (SELECT value FROM json_each(?)) AND s.beginning_datetime >= ? AND s.beginning_datetime <= ?
-     ORDER BY s.beginning_datetime, o.venue_id`,
-  );
-  const confirmedInRange = db.$client.prepare(
-    `SELECT booking_id AS bookingId, stock_id AS stockId FROM known_bookings
-     WHERE venue_id = ? AND status = 'CONFIRMED' AND booking_id >= ? AND booking_id <= ?`,
-  );
 
   /** One page of the sweep; true when it reached the end (the next pass starts over). */
   async function sweepPage(venueId: number, changes: MirrorChanges): Promise<boolean> {
@@ -89,7 +80,7 @@ export function createStatusRefresh(deps: StatusRefreshDeps) {
     const full = page.length === PAGE;
     const upTo = full ? (page.at(-1)?.id ?? from) : Number.MAX_SAFE_INTEGER;
     const listed = new Set(page.map((b) => b.id));
-    const rows = confirmedInRange.all(venueId, from, upTo) as { bookingId: number; stockId: number }[];
+    const rows = facts.confirmedInRange(venueId, from, upTo);
     for (const row of rows) if (!listed.has(row.bookingId)) changedStocks.add(`${venueId}:${row.stockId}`);
     streams.setCursor(sweepCursor(venueId), full ? upTo + 1 : 1);
     return !full;
@@ -97,11 +88,11 @@ export function createStatusRefresh(deps: StatusRefreshDeps) {
 
   /** The (venue, start) groups of the window that are due, most overdue first. */
   function dueGroups(venueIds: number[], now: number, force: boolean): Group[] {
-    const rows = groupsQuery.all(
-      JSON.stringify(venueIds),
+    const rows = seances.startGroups(
+      venueIds,
       new Date(now - WINDOW_BEFORE_MS).toISOString(),
       new Date(now + WINDOW_AFTER_MS).toISOString(),
-    ) as { venueId: number; start: string }[];
+    );
     const scored = rows.map((row) => {
       const startMs = Date.parse(row.start);
       const atTheDoor = startMs >= now - DOOR_BEFORE_MS && startMs <= now + DOOR_AFTER_MS;
@@ -152,16 +143,10 @@ export function createStatusRefresh(deps: StatusRefreshDeps) {
 
   /** The earlier way, for a platform without the venue listing: unchanged, so it behaves as it always did. */
   function legacySeances(now: number): { stockId: number; offerId: number }[] {
-    const rows = db.$client
-      .prepare(
-        `SELECT s.stock_id AS stockId, s.offer_id AS offerId, s.beginning_datetime AS start FROM seances s
-         WHERE s.beginning_datetime >= ? AND s.beginning_datetime <= ? ORDER BY s.beginning_datetime, s.stock_id`,
-      )
-      .all(new Date(now - WINDOW_BEFORE_MS).toISOString(), new Date(now + HORIZON_MS).toISOString()) as {
-      stockId: number;
-      offerId: number;
-      start: string;
-    }[];
+    const rows = seances.startingBetween(
+      new Date(now - WINDOW_BEFORE_MS).toISOString(),
+      new Date(now + HORIZON_MS).toISOString(),
+    );
     const urgentUntil = new Date(now + WINDOW_AFTER_MS).toISOString();
     const urgent = rows.filter((r) => r.start <= urgentUntil);
     const later = rows.filter((r) => r.start > urgentUntil);

@@ -13,7 +13,7 @@ import type { Ledger } from '../db/ledger';
 import type { Gateway } from '../platform/gateway';
 import { isPlatformError, type PlatformError } from '../platform/errors';
 import type { Connectivity } from './connectivity';
-import type { QueueRow, UploadQueue } from './uploadQueue';
+import type { QueueRow, UploadQueue } from '../db/uploadQueue';
 import { describeError } from '../../../shared/errorText';
 
 export type Settlement = 'sent' | 'pending' | 'conflict';

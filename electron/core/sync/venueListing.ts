@@ -6,8 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { readSetting, writeSetting } from '../db/settings';
-import type { CounterDb } from '../db/open';
+import type { SettingsStore } from '../db/settings';
 import { isPlatformError } from '../platform/errors';
 import type { PlatformBooking } from '../../../shared/platform/schemas';
 
@@ -43,8 +42,8 @@ export function checkVenuePage(venueId: number, page: PlatformBooking[]): void {
   if (stranger) throw new VenueListingRefused({ askedVenueId: venueId, answeredVenueId: stranger.venueId });
 }
 
-export function createVenueListing(db: CounterDb, clock: () => Date, logger: Logger) {
-  let state = readSetting(db, KEY, stateSchema) ?? { refusedAt: null };
+export function createVenueListing(settings: SettingsStore, clock: () => Date, logger: Logger) {
+  let state = settings.read(KEY, stateSchema) ?? { refusedAt: null };
 
   return {
     mode(): ListingMode {
@@ -55,7 +54,7 @@ export function createVenueListing(db: CounterDb, clock: () => Date, logger: Log
     refused(error: unknown): void {
       const again = state.refusedAt !== null;
       state = { refusedAt: clock().toISOString() };
-      writeSetting(db, KEY, state);
+      settings.write(KEY, state);
       const detail = isPlatformError(error)
         ? { status: error.status, body: error.body }
         : error instanceof VenueListingRefused
@@ -72,7 +71,7 @@ export function createVenueListing(db: CounterDb, clock: () => Date, logger: Log
     accepted(): void {
       if (state.refusedAt === null) return;
       state = { refusedAt: null };
-      writeSetting(db, KEY, state);
+      settings.write(KEY, state);
       logger.info('pass Culture now lists bookings by venue (venueId): one cursor per venue again');
     },
   };

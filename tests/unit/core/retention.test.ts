@@ -11,7 +11,7 @@ import { createBookingCache } from '../../../electron/core/db/bookingCache';
 import { createLedger } from '../../../electron/core/db/ledger';
 import { closeDatabase, openDatabase, type CounterDb } from '../../../electron/core/db/open';
 import { purgePersonalData } from '../../../electron/core/db/retention';
-import { createUploadQueue } from '../../../electron/core/sync/uploadQueue';
+import { createUploadQueue } from '../../../electron/core/db/uploadQueue';
 
 const NOW = new Date('2026-12-06T12:00:00Z');
 const DAY = 24 * 60 * 60_000;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import type { EventPayload, Validation } from '../../../shared/contract';
 import { createLedger } from '../../../electron/core/db/ledger';
+import { createStores } from '../../../electron/core/db/stores';
 import { closeDatabase, openDatabase, type CounterDb } from '../../../electron/core/db/open';
 import { knownBookings, seances } from '../../../electron/core/db/schema';
 import { parsePrinterSpec } from '../../../electron/core/printing/printerSpec';
@@ -30,8 +31,11 @@ export function startPrinting(
   const file = options.file ?? tempDbFile();
   const db = openDatabase(file);
   const events: EventPayload<'printer.changed'>[] = [];
+  const stores = createStores(db, () => new Date().toISOString());
   const printing = createPrinting({
-    db,
+    jobs: stores.printJobs,
+    settings: stores.settings,
+    ledger: stores.ledger,
     logger: pino({ level: 'silent' }),
     now: () => new Date().toISOString(),
     mode: options.mode ?? 'live',

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/core/contractFailure';
-import { createJobStore } from '../../../electron/core/printing/jobStore';
+import { createJobStore } from '../../../electron/core/db/printJobs';
 import { createLedger } from '../../../electron/core/db/ledger';
 import { startFakePrinter, type FakePrinter, type FakePrinterFault } from '../../support/fakePrinter';
 import {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type CounterDb } from '../../../electron/core/db/open';
+import { createSettingsStore } from '../../../electron/core/db/settings';
 import { availableSeats, createClosedSales, quantityToSend } from '../../../electron/core/programme/seats';
 import { venueDateTime, venueDayAndTime } from '../../../shared/venueTime';
 
@@ -31,12 +32,12 @@ describe('pass Culture seats of a séance', () => {
   it('closing remembers the availability it replaced, once, until reopened', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-seats-'));
     db = openDatabase(path.join(dir, 'test.sqlite'));
-    const closed = createClosedSales(db);
+    const closed = createClosedSales(createSettingsStore(db));
     closed.remember(501, 18, '2026-03-26T10:00:00.000Z');
     // Closing again (already at 0) must not overwrite what "Rouvrir" restores.
     closed.remember(501, 0, '2026-03-26T10:05:00.000Z');
     expect(closed.get(501)).toEqual({ previousAvailable: 18, closedAt: '2026-03-26T10:00:00.000Z' });
-    expect(createClosedSales(db).get(501)?.previousAvailable).toBe(18);
+    expect(createClosedSales(createSettingsStore(db)).get(501)?.previousAvailable).toBe(18);
     closed.forget(501);
     expect(closed.get(501)).toBeNull();
   });

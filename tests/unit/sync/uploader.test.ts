@@ -14,7 +14,7 @@ import { PlatformError } from '../../../electron/core/platform/errors';
 import type { Gateway } from '../../../electron/core/platform/gateway';
 import { createConnectivity } from '../../../electron/core/sync/connectivity';
 import { createUploader } from '../../../electron/core/sync/uploader';
-import { createUploadQueue } from '../../../electron/core/sync/uploadQueue';
+import { createUploadQueue } from '../../../electron/core/db/uploadQueue';
 
 type Answer = 'ok' | ErrorCode | { booking: PlatformBooking };
 

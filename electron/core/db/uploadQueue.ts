@@ -8,9 +8,10 @@
  */
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { withRelaxedDurability } from '../db/durability';
-import type { CounterDb } from '../db/open';
-import { knownBookings, uploadQueue } from '../db/schema';
+import { withRelaxedDurability } from './durability';
+import type { CounterDb } from './open';
+import { knownBookings, uploadQueue } from './schema';
+import { column, statement } from './statement';
 
 export type QueueRow = typeof uploadQueue.$inferSelect;
 export type QueueAction = QueueRow['action'];
@@ -28,32 +29,38 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
         UNION ALL SELECT MIN(id) FROM upload_queue WHERE state = 'sending'))`,
     )
     .prepare();
-  const anyUnsent = client
-    .prepare("SELECT EXISTS (SELECT 1 FROM upload_queue WHERE state IN ('pending', 'sending'))")
-    .pluck();
+  const anyUnsent = column<number>(
+    db,
+    "SELECT EXISTS (SELECT 1 FROM upload_queue WHERE state IN ('pending', 'sending'))",
+  );
   const byId = db
     .select()
     .from(uploadQueue)
     .where(eq(uploadQueue.id, sql.placeholder('id')))
     .prepare();
-  const insert = client.prepare(
+  const insert = statement<never, [Record<string, unknown>]>(
+    db,
     `INSERT INTO upload_queue (ledger_id, action, token, booking_id, provisional, idempotency_key, state, attempts,
        may_have_reached, created_at, last_attempt_at, claimed_by)
      VALUES (@ledgerId, @action, @token, @bookingId, @provisional, @idempotencyKey, @state, @attempts, 0, @createdAt,
        @lastAttemptAt, @claimedBy)`,
   );
-  const claim = client.prepare(
+  const claim = statement<never, [Record<string, unknown>]>(
+    db,
     `UPDATE upload_queue SET state = 'sending', claimed_by = @runId, attempts = @attempts, last_attempt_at = @at,
        next_attempt_at = NULL
      WHERE id = @id AND (state = 'pending' OR (state = 'sending' AND claimed_by = @runId))`,
   );
-  const done = client.prepare(
+  const done = statement<never, [string, string | null, number]>(
+    db,
     `UPDATE upload_queue SET state = 'done', done_at = ?, note = ?, reason_code = NULL, reason = NULL WHERE id = ?`,
   );
-  const toConflict = client.prepare(
+  const toConflict = statement<never, [string, string, number]>(
+    db,
     `UPDATE upload_queue SET state = 'conflict', reason_code = ?, reason = ? WHERE id = ?`,
   );
-  const toRetry = client.prepare(
+  const toRetry = statement<never, [string, string, number, number]>(
+    db,
     `UPDATE upload_queue SET state = 'pending', reason = ?, next_attempt_at = ?, claimed_by = NULL,
        may_have_reached = may_have_reached OR ? WHERE id = ?`,
   );
@@ -65,10 +72,8 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
     .limit(1)
     .prepare();
 
-  const pendingCount = client
-    .prepare("SELECT COUNT(*) FROM upload_queue WHERE state IN ('pending', 'sending')")
-    .pluck();
-  const conflictCount = client.prepare("SELECT COUNT(*) FROM upload_queue WHERE state = 'conflict'").pluck();
+  const pendingCount = column<number>(db, "SELECT COUNT(*) FROM upload_queue WHERE state IN ('pending', 'sending')");
+  const conflictCount = column<number>(db, "SELECT COUNT(*) FROM upload_queue WHERE state = 'conflict'");
 
   return {
     /** Adds a row; call inside the ledger row's transaction. */
@@ -179,7 +184,7 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
 
     /** Index-only counts (upload_queue_state_idx): this runs after every validation. */
     counts(): { pending: number; conflicts: number } {
-      return { pending: pendingCount.get() as number, conflicts: conflictCount.get() as number };
+      return { pending: pendingCount.get() ?? 0, conflicts: conflictCount.get() ?? 0 };
     },
 
     /** Whether this counter has an action on `token` not sent yet (indexed: runs on every scan). */

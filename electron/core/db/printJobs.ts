@@ -1,9 +1,10 @@
 /** The print queue's rows in SQLite: jobs survive a restart, and a failed job keeps its reason until handled. */
 import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import { withRelaxedDurability } from '../db/durability';
-import type { CounterDb } from '../db/open';
-import { printJobs } from '../db/schema';
-import type { FailureCode } from './transport';
+import { withRelaxedDurability } from './durability';
+import type { CounterDb } from './open';
+import { printJobs } from './schema';
+import { inTransaction } from './statement';
+import type { FailureCode } from '../printing/transport';
 
 export type PrintJobRow = typeof printJobs.$inferSelect;
 export type PrintJobStatus = PrintJobRow['status'];
@@ -46,7 +47,7 @@ export function createJobStore(db: CounterDb) {
     },
 
     takeNextNow(at: string, printer: string): PrintJobRow | undefined {
-      return db.$client.transaction(() => {
+      return inTransaction(db, () => {
         const next = db
           .select()
           .from(printJobs)
@@ -60,7 +61,7 @@ export function createJobStore(db: CounterDb) {
           .where(eq(printJobs.id, next.id))
           .run();
         return { ...next, status: 'printing' as const, attempts: next.attempts + 1, printer };
-      })();
+      });
     },
 
     printed(id: number, at: string): void {
@@ -126,7 +127,7 @@ export function createJobStore(db: CounterDb) {
      * wanted by anyone at the counter; both become failures the cashier can reprint. Recent pending jobs resume.
      */
     recover(at: string, staleBefore: string, messages: { interrupted: string; stale: string }): void {
-      db.$client.transaction(() => {
+      inTransaction(db, () => {
         db.update(printJobs)
           .set({ status: 'failed', failureCode: 'interrupted', failureMessage: messages.interrupted, updatedAt: at })
           .where(eq(printJobs.status, 'printing'))
@@ -135,7 +136,7 @@ export function createJobStore(db: CounterDb) {
           .set({ status: 'failed', failureCode: 'stale', failureMessage: messages.stale, updatedAt: at })
           .where(and(eq(printJobs.status, 'pending'), lt(printJobs.createdAt, staleBefore)))
           .run();
-      })();
+      });
     },
 
     /** Jobs created since `since`, plus every job still waiting or failed, newest first. */

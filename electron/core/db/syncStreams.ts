@@ -1,8 +1,8 @@
 /** Bookkeeping of each sync stream: its cursor (to resume after an interruption) and its last run. */
 import { eq } from 'drizzle-orm';
-import { withRelaxedDurability } from '../db/durability';
-import type { CounterDb } from '../db/open';
-import { syncStreams } from '../db/schema';
+import { withRelaxedDurability } from './durability';
+import type { CounterDb } from './open';
+import { syncStreams } from './schema';
 import { errorMessage } from '../../../shared/errorText';
 
 export type StreamRow = typeof syncStreams.$inferSelect;

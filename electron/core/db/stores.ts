@@ -1,0 +1,61 @@
+/**
+ * Every store of the counter's database, made once for the engine (index.ts). Capability modules receive the
+ * stores they need, never the database handle: each table's SQL lives in one module of this folder, where the
+ * schema, the indexes and the queries that depend on them can be read together.
+ */
+import crypto from 'node:crypto';
+import type { Logger } from 'pino';
+import { takeDailyBackup } from './backups';
+import { createBookingCache } from './bookingCache';
+import { createBookingFacts } from './bookingFacts';
+import { createBookingSearch } from './bookingSearch';
+import { createCounterActions } from './counterActions';
+import { createLedger } from './ledger';
+import { createOfferStore } from './offers';
+import { closeDatabase, openDatabase, type CounterDb } from './open';
+import { createJobStore } from './printJobs';
+import { createRetention } from './retention';
+import { createSeanceStore } from './seances';
+import { createSettingsStore } from './settings';
+import { createStreams } from './syncStreams';
+import { createUploadQueue } from './uploadQueue';
+
+export function createStores(db: CounterDb, now: () => string, runId: string = crypto.randomUUID()) {
+  return {
+    ledger: createLedger(db),
+    /** Bookings and séances as the scan path reads and writes them. */
+    cache: createBookingCache(db),
+    bookingSearch: createBookingSearch(db),
+    bookingFacts: createBookingFacts(db),
+    counterActions: createCounterActions(db),
+    queue: createUploadQueue(db, now, runId),
+    streams: createStreams(db, now),
+    offers: createOfferStore(db),
+    seances: createSeanceStore(db),
+    printJobs: createJobStore(db),
+    settings: createSettingsStore(db),
+    /** False once the database is closed: work spread over several turns of the event loop stops there. */
+    isOpen: (): boolean => db.$client.open,
+    /** A copy of the database taken in the background (backups.ts). */
+    dailyBackup: (dataDir: string, at: Date) => takeDailyBackup(db.$client, dataDir, at),
+    /** The retention purge and its settings (retention.ts). */
+    retention: (deps: { dataDir: string; clock: () => Date; logger: Logger }) => createRetention({ db, ...deps }),
+  };
+}
+
+/**
+ * Opens the database file (open.ts: pragmas, integrity, migrations) and makes its stores; `close` lets SQLite
+ * refresh its statistics and closes it. The engine holds nothing else of the database.
+ */
+export function openStores(file: string, clock: () => Date): Stores & { close(): void } {
+  const db = openDatabase(file, undefined, { now: clock });
+  try {
+    return { ...createStores(db, () => clock().toISOString()), close: () => closeDatabase(db) };
+  } catch (error) {
+    // A statement that cannot be prepared (a schema the migrations did not bring): the file is released at once.
+    closeDatabase(db);
+    throw error;
+  }
+}
+
+export type Stores = ReturnType<typeof createStores>;
