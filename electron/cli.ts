@@ -91,9 +91,8 @@ async function runWeb(): Promise<void> {
       await host.close();
       await counter.close();
     }, logger);
-    const lanPort = counter.lanPort();
-    const lan = lanPort === null ? '' : ` — poste principal, port réseau ${lanPort}`;
-    console.log(`Guichet prêt — ${running.description}${lan} — ouvrez ${host.url}`);
+    const lan = counter.lanLine();
+    console.log(`Guichet prêt — ${running.description}${lan ? ` — ${lan}` : ''} — ouvrez ${host.url}`);
   } catch (error) {
     await counter.close();
     throw error;

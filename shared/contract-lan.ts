@@ -58,7 +58,11 @@ export const PAIRING_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const pairingCodeSchema = z
   .string()
   .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().regex(new RegExp(`^[${PAIRING_CODE_ALPHABET}]{8}$`)));
+  .pipe(
+    z.string().regex(new RegExp(`^[${PAIRING_CODE_ALPHABET}]{8}$`), {
+      message: 'un code d’association a 8 caractères (lettres sans I, L, O ; chiffres de 2 à 9)',
+    }),
+  );
 
 export const lanCalls = {
   'lan.get': { input: z.object({}).strict(), output: lanViewSchema },

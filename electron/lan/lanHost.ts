@@ -40,6 +40,8 @@ export interface LanHostOptions {
 export interface LanHost extends Core {
   /** The main counter's LAN port (role `main`), for the console line and tests. */
   lanPort(): number | null;
+  /** What the console line says of the LAN role (`poste principal sur https://…`), empty for a lone counter. */
+  lanLine(): string;
 }
 
 const PAIR_RETRY_MS = 2_000;
@@ -340,6 +342,13 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     call: contractClient((name, input) => host.dispatch(name, input)),
     onEvent: events.on,
     lanPort: () => listener?.port ?? null,
+    lanLine: () => {
+      if (listener) return `poste principal sur ${addresses().join(', ') || `port ${listener.port}`}`;
+      if (config.role === 'secondary' || state.role === 'secondary') {
+        return `poste secondaire de ${state.main?.url ?? config.mainUrl ?? '?'}`;
+      }
+      return '';
+    },
     async close() {
       closed = true;
       if (pairingRetry) clearTimeout(pairingRetry);
