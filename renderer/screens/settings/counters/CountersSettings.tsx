@@ -23,19 +23,19 @@ export function CountersSettings() {
   const api = useApi();
   const load = useCallback(() => api.call('lan.get', {}), [api]);
   const refreshKey = useEventRefreshKey(LAN_EVENTS);
-  const { envelope } = useLoadedEnvelope(load, refreshKey);
-  const [answer, setAnswer] = useState<LanView | null>(null);
+  const { envelope, retry } = useLoadedEnvelope(load, refreshKey);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const view = answer && envelope?.ok && answer !== envelope.value ? answer : envelope?.ok ? envelope.value : null;
+  const view = envelope?.ok ? envelope.value : null;
 
   async function run(call: () => Promise<Envelope<LanView>>): Promise<boolean> {
     setBusy(true);
     try {
       const result = await call();
+      // The view is read again (also on `lan.changed`): one source, never an older answer over a newer one.
       if (result.ok) {
-        setAnswer(result.value);
         setError(null);
+        retry();
       } else setError(result.error.message);
       return result.ok;
     } finally {
