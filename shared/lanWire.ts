@@ -33,6 +33,8 @@ export const GRANTED_TO_SECONDARY = [
   'bookings.search',
   'bookings.forSeance',
   'ledger.today',
+  // Demo mode: the codes to try are the main counter's platform's (the secondary's own sandbox is not asked).
+  'demo.bookings',
 ] as const;
 export type GrantedCall = (typeof GRANTED_TO_SECONDARY)[number];
 
