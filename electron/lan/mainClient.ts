@@ -160,6 +160,8 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
     const ws = new WebSocket(url, {
       headers: { authorization: `Bearer ${link.token}` },
       handshakeTimeout: 3_000,
+      // Small JSON frames on a LAN: compressing them costs more time than it saves.
+      perMessageDeflate: false,
       ...pinned(link.certificate, link.fingerprint),
     });
     socket = ws;
@@ -255,8 +257,17 @@ function isEventName(name: string): name is EventName {
  * A reply from the LAN, checked against the contract's output schema of its call (as the page checks the engine's
  * replies): a main counter of another version, or anything else answering, never reaches a screen unchecked.
  */
+const envelopeSchemas = new Map<CallName, z.ZodType>();
+
 function envelopeOf(name: CallName, raw: unknown): Envelope<unknown> {
   if (!isCallName(name)) return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
+  const schema = envelopeSchemas.get(name) ?? envelopeSchema(name);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data as Envelope<unknown>;
+  return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
+}
+
+function envelopeSchema(name: CallName): z.ZodType {
   const schema = z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), value: calls[name].output }),
     z.object({
@@ -264,7 +275,6 @@ function envelopeOf(name: CallName, raw: unknown): Envelope<unknown> {
       error: z.object({ code: errorCodeSchema.catch('internal'), message: z.string() }),
     }),
   ]);
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data as Envelope<unknown>;
-  return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
+  envelopeSchemas.set(name, schema);
+  return schema;
 }
