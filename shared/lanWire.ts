@@ -33,6 +33,8 @@ export const GRANTED_TO_SECONDARY = [
   'bookings.search',
   'bookings.forSeance',
   'ledger.today',
+  // The status line: the main counter's link to pass Culture, its queue and conflicts are the venue's.
+  'status.get',
   // Demo mode: the codes to try are the main counter's platform's (the secondary's own sandbox is not asked).
   'demo.bookings',
 ] as const;
@@ -43,4 +45,9 @@ export function isGrantedToSecondary(name: unknown): name is GrantedCall {
 }
 
 /** Events the main counter passes on to its secondaries (the journal refreshes on them). */
-export const EVENTS_FOR_SECONDARIES = ['ledger.changed', 'verdict.updated', 'upload.settled'] as const;
+export const EVENTS_FOR_SECONDARIES = [
+  'ledger.changed',
+  'verdict.updated',
+  'upload.settled',
+  'status.changed',
+] as const;

@@ -301,6 +301,8 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       }
     }
     if (name === 'verdict.updated' && forCounter !== null) return;
+    // A secondary's status line is its main counter's (forwarded), not its own idle engine's.
+    if (name === 'status.changed' && state.role === 'secondary') return;
     events.deliver(name, payload);
   });
 

@@ -206,6 +206,9 @@ describe('two counters of one cinema', () => {
     await expect.poll(() => mainPage.getByTestId('secondary-row').count()).toBe(0);
     expect(await lanConnect(token)).toBe(401);
 
+    // The secondary's cashier is told at once, on every screen.
+    await secondPage.getByTestId('main-unreachable').waitFor();
+    expect(await secondPage.getByTestId('main-unreachable').textContent()).toContain('Poste principal (Caisse 1)');
     await scan(secondPage, 'ABC234');
     await expect.poll(() => secondPage.getByTestId('verdict').getAttribute('data-kind')).toBe('error');
     expect(await secondPage.getByTestId('verdict').textContent()).toContain('Le poste principal ne répond pas');
