@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -97,10 +98,26 @@ function lanConnect(token: string | null): Promise<number | 'open'> {
   });
 }
 
+/** A port free right now: the main counter keeps it across its restart, as a real one keeps 47800. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let lanPort: string;
+const startMain = () => startCounterProcess('Caisse 1', path.join(workDir, 'main'), { COUNTER_LAN_PORT: lanPort });
+
 beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-counters-'));
+  lanPort = String(await freePort());
   [main, second, browser] = await Promise.all([
-    startCounterProcess('Caisse 1', path.join(workDir, 'main')),
+    startMain(),
     startCounterProcess('Caisse 2', path.join(workDir, 'second')),
     launchChromium(),
   ]);
@@ -196,6 +213,27 @@ describe('two counters of one cinema', () => {
       /Déjà validée aujourd’hui à \d\d:\d\d à Caisse 1/,
     );
     expect(await successfulUses(main.sandboxUrl, booking.token)).toBe(1);
+  });
+
+  it('main counter killed: the secondary says so at once, then works again when it is back', async () => {
+    const exited = new Promise((resolve) => main.child.once('exit', resolve));
+    main.child.kill('SIGKILL');
+    await exited;
+    await secondPage.getByTestId('main-unreachable').waitFor({ timeout: 10_000 });
+    await scan(secondPage, 'ABC234');
+    await expect.poll(() => secondPage.getByTestId('verdict').getAttribute('data-kind')).toBe('error');
+    expect(await secondPage.getByTestId('verdict').textContent()).toContain('Le poste principal ne répond pas');
+
+    // Same data folder: same role, certificate, port and pairings. The secondary reconnects by itself.
+    const before = main.sandboxUrl;
+    main = await startMain();
+    expect(main.sandboxUrl).not.toBe(before);
+    await secondPage.getByTestId('main-unreachable').waitFor({ state: 'detached', timeout: 10_000 });
+    const booking = await addSandboxBooking(main.sandboxUrl, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
+    await scan(secondPage, booking.token);
+    await expect.poll(() => secondPage.getByTestId('verdict').getAttribute('data-kind')).toBe('valid');
+    await mainPage.goto(main.pageUrl);
+    await mainPage.getByTestId('code-input').waitFor();
   });
 
   it('a revoked secondary is cut off at once, and its token refused', async () => {
