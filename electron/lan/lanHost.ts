@@ -89,16 +89,20 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
         return found ? { id: found.id, name: found.name } : null;
       },
       pair: (name, proof, address) => {
+        // One name, one counter in the ledger: a name already in use (this counter's, or a paired secondary's, e.g.
+        // a reinstalled PC: revoke the old pairing first) is refused before the code is spent.
+        const taken = (other: string) => other.localeCompare(name, 'fr', { sensitivity: 'base' }) === 0;
+        if (taken(mainName) || state.secondaries.some((s) => taken(s.name))) return 'name_taken';
         if (!certificate || !codes.redeem(proof, certificate.fingerprint)) return null;
         const token = newToken();
         const id = crypto.randomBytes(6).toString('hex');
         const now = new Date().toISOString();
-        // The same name paired again (a reinstalled PC) replaces the old pairing: one name, one counter in the ledger.
-        const kept = state.secondaries.filter((s) => s.name !== name);
-        for (const old of state.secondaries.filter((s) => s.name === name)) listener?.disconnect(old.id);
         save({
           ...state,
-          secondaries: [...kept, { id, name, tokenHash: hashToken(token), pairedAt: now, lastSeenAt: null, address }],
+          secondaries: [
+            ...state.secondaries,
+            { id, name, tokenHash: hashToken(token), pairedAt: now, lastSeenAt: null, address },
+          ],
         });
         publish();
         return { id, token, mainName };
@@ -157,6 +161,9 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       link = await pairWithMain(mainUrl, code.data, await counterName());
     } catch (error) {
       if (error instanceof PairingError) {
+        if (error.reason === 'name_taken') {
+          throw new ContractFailure('pairing_failed', t('errors.pairing_name_taken', { name: await counterName() }));
+        }
         throw new ContractFailure(error.reason === 'unreachable' ? 'main_unreachable' : 'pairing_failed');
       }
       throw error;

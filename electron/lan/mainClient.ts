@@ -65,7 +65,7 @@ function pinned(certificate: string, fingerprint: string) {
 }
 
 export class PairingError extends Error {
-  constructor(readonly reason: 'unreachable' | 'refused') {
+  constructor(readonly reason: 'unreachable' | 'refused' | 'name_taken') {
     super(reason === 'unreachable' ? t('errors.main_unreachable') : t('errors.pairing_failed'));
     this.name = 'PairingError';
   }
@@ -113,6 +113,7 @@ export async function pairWithMain(mainUrl: string, code: string, name: string, 
   }).catch(() => {
     throw new PairingError('unreachable');
   });
+  if (answer.status === 409) throw new PairingError('name_taken');
   const parsed = pairAnswerSchema.safeParse(answer.json);
   if (answer.status !== 200 || !parsed.success) throw new PairingError('refused');
   return {

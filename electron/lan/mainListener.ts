@@ -40,8 +40,15 @@ export interface MainListenerOptions {
   dispatch: (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
   /** The secondary a token belongs to (not revoked), or null. */
   secondaryOfToken: (token: string) => PairedSecondary | null;
-  /** A valid proof of the code on show: the new secondary's id and token; null when refused. */
-  pair: (name: string, proof: string, address: string) => { id: string; token: string; mainName: string } | null;
+  /**
+   * A valid proof of the code on show: the new secondary's id and token; null when refused; `name_taken` when the
+   * name is the main counter's or another secondary's (the code is not spent: rename, then try again).
+   */
+  pair: (
+    name: string,
+    proof: string,
+    address: string,
+  ) => { id: string; token: string; mainName: string } | 'name_taken' | null;
   /** A secondary called or connected (its last contact and address, for the manager's list). */
   seen: (id: string, address: string, connected: boolean) => void;
 }
@@ -86,6 +93,7 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
     const parsed = pairRequestSchema.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send({ message: t('errors.pairing_failed') });
     const paired = options.pair(parsed.data.name, parsed.data.proof, request.ip);
+    if (paired === 'name_taken') return reply.code(409).send({ reason: 'name_taken' });
     if (!paired) {
       logger.warn({ address: request.ip }, 'pairing refused');
       return reply.code(403).send({ message: t('errors.pairing_failed') });

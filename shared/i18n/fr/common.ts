@@ -82,6 +82,8 @@ export const frCommon = {
     // counters on the LAN
     pairing_failed:
       'Association refusée : vérifiez l’adresse et le code affichés par le poste principal (un code ne sert qu’une fois et expire après 5 minutes).',
+    pairing_name_taken:
+      'Association refusée : le poste principal ou un autre poste s’appelle déjà « {{name}} ». Donnez à ce poste un autre nom (Réglages → compte pass Culture, ou COUNTER_NAME), ou révoquez l’ancien poste de ce nom sur le poste principal.',
     main_unreachable:
       'Le poste principal ne répond pas : vérifiez qu’il est allumé et sur le même réseau, puis réessayez.',
     not_granted: 'Cette action se fait au poste principal, pas depuis un poste secondaire.',

@@ -116,6 +116,18 @@ describe('a main counter and a secondary on the LAN', () => {
     await expect(pairWithMain(mainUrl, code, 'Caisse 3')).rejects.toMatchObject({ reason: 'refused' });
   });
 
+  it('refuses a name already in use (the main counter’s, a secondary’s) without spending the code', async () => {
+    const code = (await mainLan.call('lan.pairingCode')).main!.pairing!.code;
+    await expect(pairWithMain(mainUrl, code, 'Caisse 1')).rejects.toMatchObject({ reason: 'name_taken' });
+    await expect(pairWithMain(mainUrl, code, 'caisse 2')).rejects.toMatchObject({ reason: 'name_taken' });
+    // The code still works for a counter with a name of its own.
+    const third = await pairWithMain(mainUrl, code, 'Caisse 3');
+    const listed = (await mainLan.call('lan.get')).main!.secondaries;
+    expect(listed.map((s) => s.name)).toEqual(['Caisse 2', 'Caisse 3']);
+    expect(third.name).toBe('Caisse 1');
+    await mainLan.call('lan.revoke', { id: listed[1]!.id });
+  });
+
   it('refuses a connection without a token, or with a token it never gave', async () => {
     expect(await rawConnect(mainUrl, null)).toEqual({ status: 401 });
     expect(await rawConnect(mainUrl, 'x'.repeat(43))).toEqual({ status: 401 });
