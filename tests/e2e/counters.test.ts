@@ -166,6 +166,11 @@ describe('two counters of one cinema', () => {
     await expect.poll(() => secondPage.getByTestId('counters-secondary').getAttribute('data-connected')).toBe('true');
     await expect.poll(() => mainPage.getByTestId('secondary-row').getAttribute('data-name')).toBe('Caisse 2');
     expect(await mainPage.getByTestId('pairing-code').textContent()).not.toContain(pairingCode);
+    // The manager's view: the Synchronisation screen lists the secondaries too.
+    await mainPage.getByTestId('nav-sync').click();
+    const row = mainPage.getByTestId('sync-counters').getByTestId('secondary-row');
+    await expect.poll(() => row.getAttribute('data-connected')).toBe('true');
+    expect(await row.getAttribute('data-name')).toBe('Caisse 2');
   });
 
   it('a replayed pairing code is refused', async () => {

@@ -6,6 +6,7 @@ import { useEventRefreshKey, useLoadedEnvelope } from '../../../hooks/coreData';
 import { useNow } from '../../../hooks/pageHooks';
 import { formatClockOrDate } from '../../../format/dates';
 import { SettingsSection } from '../SettingsSection';
+import { SecondariesTable } from './SecondariesTable';
 
 const LAN_EVENTS = ['lan.changed'] as const;
 
@@ -156,43 +157,7 @@ function MainPanel(props: {
           {t('counters.new_code')}
         </button>
       </p>
-      {main.secondaries.length === 0 ? (
-        <p className="settings-section__description">{t('counters.no_secondary')}</p>
-      ) : (
-        <table className="data-table" data-testid="secondaries">
-          <thead>
-            <tr>
-              <th>{t('counters.col_name')}</th>
-              <th>{t('counters.col_state')}</th>
-              <th>{t('counters.col_seen')}</th>
-              <th>{t('counters.col_address')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {main.secondaries.map((s) => (
-              <tr key={s.id} data-testid="secondary-row" data-name={s.name}>
-                <td>{s.name}</td>
-                <td>{s.connected ? t('counters.connected') : t('counters.disconnected')}</td>
-                <td>{s.lastSeenAt ? formatClockOrDate(s.lastSeenAt, now, timeZone) : t('counters.never')}</td>
-                <td>{s.address ?? '—'}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--danger button--small"
-                    data-testid="revoke-secondary"
-                    disabled={props.busy}
-                    aria-label={t('counters.revoke_label', { name: s.name })}
-                    onClick={() => props.onRevoke(s.id)}
-                  >
-                    {t('counters.revoke')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SecondariesTable secondaries={main.secondaries} busy={props.busy} onRevoke={props.onRevoke} />
     </div>
   );
 }
