@@ -14,6 +14,8 @@ import { startupFailureMessage } from './host/startupFailure';
 import { startSupervisor } from './host/supervisor';
 import { startSandbox } from './sandbox';
 import { startWebHost } from './web/server';
+import { readLanConfig } from './lan/lanConfig';
+import { startLanHost } from './lan/lanHost';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -60,6 +62,7 @@ function onExit(close: () => Promise<void>, logger?: Logger): void {
 
 async function runWeb(): Promise<void> {
   const config = readHostConfig(process.env);
+  const lanConfig = readLanConfig(process.env);
   const dataDir = config.dataDir ?? defaultDataDir();
   const logger = createFileLogger(path.join(dataDir, 'logs'), config.logLevel);
   // An error nobody caught is logged, not fatal; repeated ones stop the counter cleanly (processGuards.ts).
@@ -75,15 +78,23 @@ async function runWeb(): Promise<void> {
     logger.fatal({ err: error }, 'start-up failed');
     throw error;
   });
+  // Several counters at one cinema (electron/lan/): the role, the main counter's LAN listener, a secondary's link.
+  const counter = await startLanHost({ core: running, baseDir: dataDir, config: lanConfig, logger }).catch(
+    async (error: unknown) => {
+      await running.close();
+      throw error;
+    },
+  );
   try {
-    const host = await startWebHost({ core: running, staticDir: rendererDir(), port: config.port, logger });
+    const host = await startWebHost({ core: counter, staticDir: rendererDir(), port: config.port, logger });
     onExit(async () => {
       await host.close();
-      await running.close();
+      await counter.close();
     }, logger);
-    console.log(`Guichet prêt — ${running.description} — ouvrez ${host.url}`);
+    const lan = counter.lanLine();
+    console.log(`Guichet prêt — ${running.description}${lan ? ` — ${lan}` : ''} — ouvrez ${host.url}`);
   } catch (error) {
-    await running.close();
+    await counter.close();
     throw error;
   }
 }

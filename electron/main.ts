@@ -15,7 +15,9 @@ import { startSupervisor } from './host/supervisor';
 import { forwardEvents, registerContract } from './ipc';
 import { registerOsPrinter } from './printing/registerOsPrinter';
 import { createElectronSecretStore } from './secretStore.electron';
-import { logLevelFrom } from './host/config';
+import { logLevelFrom, readHostConfig } from './host/config';
+import { readLanConfig } from './lan/lanConfig';
+import { startLanHost } from './lan/lanHost';
 import { guardWebContents, hardenSession } from './security';
 import { createShutdown } from './shutdown';
 import { applyMenuPolicy, createMainWindow, focusWindow } from './window';
@@ -73,17 +75,28 @@ async function start(): Promise<void> {
   }).catch((err: unknown) => failStart(logger, err));
   if (booted === null) return;
   logger.info({ mode: booted.mode }, booted.description);
+  // Several counters at one cinema (electron/lan/): the same Core around the supervisor as browser mode's.
+  const counter = await startLanHost({
+    core: booted,
+    baseDir: readHostConfig(process.env).dataDir ?? app.getPath('userData'),
+    config: readLanConfig(process.env),
+    logger,
+  }).catch(async (err: unknown) => {
+    await booted.close();
+    return failStart(logger, err);
+  });
+  if (counter === null) return;
   // In development, the one line a person reads (demo or live, which platform) also goes to the terminal.
   if (!app.isPackaged) console.log(booted.description);
 
   const unregister = registerContract({
     ipcMain,
-    core: booted,
+    core: counter,
     trustedContents: liveContents,
     appPageUrl,
     logger,
   });
-  const unforward = forwardEvents(booted, liveContents);
+  const unforward = forwardEvents(counter, liveContents);
   const shutdown = createShutdown(
     [
       {
@@ -94,7 +107,7 @@ async function start(): Promise<void> {
         },
       },
       // Closes the core (database, upload queue), then the demo sandbox if there is one.
-      { name: 'core', run: () => booted.close() },
+      { name: 'core', run: () => counter.close() },
     ],
     { timeoutMs: SHUTDOWN_TIMEOUT_MS, logger },
   );

@@ -68,6 +68,15 @@ export const CALL_NAMES = [
   // guichet settings (shared/contract-counter.ts)
   'counter.settings.get',
   'counter.settings.set',
+  // counters on the LAN (shared/contract-lan.ts)
+  'lan.get',
+  'lan.setRole',
+  'lan.pairingCode',
+  'lan.revoke',
+  'lan.pair',
+  'lan.unpair',
+  // printing a slip for a validation made at the main counter (secondary counters)
+  'printer.printValidation',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -84,6 +93,7 @@ export const EVENT_NAMES = [
   'bookings.alert',
   'upload.settled',
   'counter.settings.changed',
+  'lan.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

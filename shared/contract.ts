@@ -13,6 +13,7 @@ import { scannerCalls, scannerEvents } from './contract-scanner';
 import { programmeCalls, programmeEvents } from './contract-programme';
 import { reportCalls } from './contract-reports';
 import { counterCalls, counterEvents } from './contract-counter';
+import { lanCalls, lanEvents } from './contract-lan';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: every failure reaching the renderer is one of these codes, with a French message for the cashier.
@@ -64,6 +65,11 @@ export const errorCodeSchema = z.enum([
   'programme_invalid', // refused here before sending, as pass Culture would (séance in the past, 24 h or more…)
   // guichet
   'seance_outside_window', // validate asked for a booking of another séance without the cashier's confirmation
+  // counters on the LAN (shared/contract-lan.ts)
+  'pairing_failed', // wrong or expired code, main counter unreachable, or not a main counter
+  'main_unreachable', // a secondary cannot reach its main counter
+  'not_granted', // a call a secondary may not make at the main counter (manager actions)
+  'lan_refused', // refused on this counter's role (e.g. pairing while environment variables set the role)
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -220,12 +226,21 @@ export const calls = {
   'ledger.today': { input: z.object({}).strict(), output: z.object({ rows: z.array(ledgerRowSchema) }) },
   /** Demo mode only: the sandbox's bookings with their tokens, to try the guichet. */
   'demo.bookings': { input: z.object({}).strict(), output: z.object({ bookings: z.array(demoBookingSchema) }) },
+  /**
+   * Secondary counter: the entry slip of a validation the main counter recorded for it, printed here (the printer
+   * stays local). Null when automatic printing is off or there is no printer.
+   */
+  'printer.printValidation': {
+    input: z.object({ validation: validationSchema }).strict(),
+    output: z.object({ jobId: z.number().int().nullable() }),
+  },
   ...syncCalls,
   ...printingCalls,
   ...scannerCalls,
   ...programmeCalls,
   ...reportCalls,
   ...counterCalls,
+  ...lanCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
@@ -242,6 +257,7 @@ export const events = {
   ...scannerEvents,
   ...programmeEvents,
   ...counterEvents,
+  ...lanEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
@@ -259,3 +275,4 @@ export * from './contract-scanner';
 export * from './contract-programme';
 export * from './contract-reports';
 export * from './contract-counter';
+export * from './contract-lan';

@@ -14,7 +14,7 @@ import { isDiskFull } from './db/diskFull';
 import { isPlatformError } from './platform/errors';
 
 /** Calls the host answers itself (the supervisor swaps cores on account changes). */
-export type HostCallName = Extract<CallName, `account.${string}` | `database.${string}`>;
+export type HostCallName = Extract<CallName, `account.${string}` | `database.${string}` | `lan.${string}`>;
 export type CoreCallName = Exclude<CallName, HostCallName>;
 
 /** A handler for each call of `N`: it receives the parsed input and returns the output (checked on its way out). */

@@ -4,7 +4,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
-import type { EventName, EventPayload } from '../../shared/contract';
+import type { EventName, EventPayload, Validation } from '../../shared/contract';
 import { ALERT_ROWS } from '../../shared/contract-programme';
 import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { errorMessage } from '../../shared/errorText';
@@ -34,6 +34,7 @@ import { reportHandlers } from './reports/handlers';
 import { createReportPrinter } from './reports/reportPrinter';
 import { createPlatformClient } from './platform/client';
 import { createPrinting } from './printing/printingService';
+import { remoteCounterName } from './actingCounter';
 import { createCandidateResolver } from './counter/candidates';
 import { createScanning } from './scanning/scanningService';
 import { createGateway } from './platform/gateway';
@@ -291,7 +292,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     onQueued: () => publishStatus(),
     onVerdictUpdated: (verdict) => emit('verdict.updated', verdict),
     // After the ledger commit; only schedules the slip, so printing can never hold up or undo a validation.
-    onValidated: (validation) => printing.onValidated(validation),
+    // A secondary counter prints its own slips: a validation it forwarded prints nothing here.
+    onValidated: (validation) => {
+      if (remoteCounterName() === null) printing.onValidated(validation);
+    },
   });
 
   // Scanners: ambiguous readings resolved against the mirror then the platform; dedicated scanners as events.
@@ -343,6 +347,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         retryUploadsNow: () => uploader.retryNow(),
       }),
       printing.handlers,
+      {
+        'printer.printValidation': (input: { validation: Validation }) => ({
+          jobId: printing.printValidation(input.validation),
+        }),
+      },
       scanning.handlers,
       programmeHandlers({
         writer: programmeWriter,

@@ -13,7 +13,7 @@ import { ReimbursementsScreen } from '../screens/reimbursements/ReimbursementsSc
 import { EndOfDayScreen } from '../screens/reports/EndOfDayScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
-import { DiskFullBanner, LinkLostBanner, PrintFailureAlert, StatusBanner } from './Banners';
+import { DiskFullBanner, LinkLostBanner, MainCounterBanner, PrintFailureAlert, StatusBanner } from './Banners';
 import { StatusLine } from './StatusLine';
 import './shell.css';
 
@@ -49,6 +49,7 @@ export function AppShell() {
         )}
         <AppHeader screen={screen} onNavigate={setScreen} />
         <LinkLostBanner />
+        <MainCounterBanner />
         <DiskFullBanner />
         <StatusBanner
           onOpenSync={() => setScreen('sync')}

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { EventName } from '../../shared/contract';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo, useVenueTimeZone, useLinkState, useApi } from '../context/coreContext';
 import { formatClockOrDate, formatTimeAgo } from '../format/dates';
-import { useSyncStatus } from '../hooks/coreData';
+import { useEventRefreshKey, useLoadedEnvelope, useSyncStatus } from '../hooks/coreData';
 import { useNow } from '../hooks/pageHooks';
 import type { GroupedNotices } from '../notifications/useBookingNotifications';
 import { usePrinterStatus, usePrintJobs } from '../screens/printing/printerStatus';
@@ -186,6 +187,33 @@ export function PrintFailureAlert({ onOpenQueue }: { onOpenQueue: () => void }) 
           {t('printing.alert.open_queue')}
         </button>
       </div>
+    </div>
+  );
+}
+
+const LAN_EVENTS: readonly EventName[] = ['lan.changed'];
+
+/**
+ * A secondary counter whose main counter does not answer: its lookups, validations and undos are made there, so
+ * the cashier must know at once that none can be made here until it answers (autonomous mode is not built yet).
+ */
+export function MainCounterBanner() {
+  const { t } = useTranslation('ui');
+  const api = useApi();
+  const timeZone = useVenueTimeZone();
+  const now = useNow(15_000);
+  const load = useCallback(() => api.call('lan.get', {}), [api]);
+  const { envelope } = useLoadedEnvelope(load, useEventRefreshKey(LAN_EVENTS));
+  const secondary = envelope?.ok ? envelope.value.secondary : null;
+  if (!secondary || secondary.connected) return null;
+  return (
+    <div className="link-banner" role="alert" data-testid="main-unreachable">
+      {secondary.lastContactAt
+        ? t('lan.unreachable_since', {
+            name: secondary.mainName,
+            time: formatClockOrDate(secondary.lastContactAt, now, timeZone),
+          })
+        : t('lan.unreachable', { name: secondary.mainName })}
     </div>
   );
 }

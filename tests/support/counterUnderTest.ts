@@ -42,6 +42,8 @@ export interface CounterOptions {
    * gets green for any booking it picks. `'app'` keeps the application's own default (1 h before, 30 min after).
    */
   seanceWindow?: SeanceWindow | 'app';
+  /** This counter's name in the ledger ('Caisse test' by default). */
+  counterName?: string;
 }
 
 export async function startCounter(options: CounterOptions = {}): Promise<CounterUnderTest> {
@@ -55,7 +57,7 @@ export async function startCounter(options: CounterOptions = {}): Promise<Counte
     dataDir,
     platform: { baseUrl: sandbox.url, apiKey: sandbox.apiKey },
     mode: 'demo',
-    counterName: 'Caisse test',
+    counterName: options.counterName ?? 'Caisse test',
     demoControlUrl: sandbox.url,
     logger,
     clock: options.clock,

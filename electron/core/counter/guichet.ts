@@ -22,6 +22,7 @@ import { isOutage, type Connectivity } from '../sync/connectivity';
 import type { Uploader } from '../sync/uploader';
 import type { UploadQueue } from '../db/uploadQueue';
 import { localVerdict } from './localVerdict';
+import { remoteCounterName } from '../actingCounter';
 import type { Standings } from './validationStanding';
 import { describeForeignCode } from '../../../shared/foreignCode';
 import {
@@ -89,7 +90,8 @@ export function createGuichet(deps: GuichetDeps) {
   function record(row: Omit<LedgerAppend, 'at' | 'counterName'>, alongWith?: (ledgerId: number) => void): number {
     let id: number;
     try {
-      id = ledger.append({ ...row, at: now(), counterName }, alongWith);
+      // A secondary counter's call (forwarded over the LAN) is recorded under its own name.
+      id = ledger.append({ ...row, at: now(), counterName: remoteCounterName() ?? counterName }, alongWith);
     } catch (error) {
       if (!deps.disk.failed(error)) throw error;
       logger.error({ kind: row.kind }, 'disk full: ledger row not written');

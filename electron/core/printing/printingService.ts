@@ -236,6 +236,15 @@ export function createPrinting(deps: PrintingDeps) {
         logger.error({ err: error, ledgerId: validation.ledgerId }, 'entry slip not queued');
       }
     },
+    /**
+     * A secondary counter's slip for a validation its main counter recorded (the ledger id is the main counter's):
+     * queued now, under this counter's name; null when automatic printing is off or there is no printer.
+     */
+    printValidation(validation: Validation): number | null {
+      if (!queue.settings.autoPrint || queue.spec.kind === 'none') return null;
+      const data = slipDataOfValidation(validation, context());
+      return queue.add({ kind: 'entry', ledgerId: validation.ledgerId, duplicate: false, payload: data });
+    },
     whenIdle: () => queue.whenIdle(),
     close: () => queue.close(),
   };

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError, Verdict } from '../../../shared/contract';
 import { formatTime } from '../../../shared/dates';
 import type { ForeignCode } from '../../../shared/foreignCode';
-import { useVenueTimeZone } from '../../context/coreContext';
+import { useAppInfo, useVenueTimeZone } from '../../context/coreContext';
 import { formatSeanceDay, formatWhen, seanceDayLabel } from '../../format/dates';
 import type { ProvisionalRequest, UndoRequest } from './counterPanel';
 import { ProvisionalSearch } from './ProvisionalSearch';
@@ -203,10 +203,13 @@ function IdCheckReminder() {
 function UsedByNote({ usedBy }: { usedBy: NonNullable<Verdict['usedBy']> }) {
   const { t } = useTranslation('ui');
   const timeZone = useVenueTimeZone();
+  const { counterName } = useAppInfo();
+  // The venue's ledger is shared by its counters: a validation by another of them names that counter.
+  const otherCounter = usedBy.where === 'here' && usedBy.counterName !== null && usedBy.counterName !== counterName;
   return (
     <p className="verdict__note verdict__note--strong" data-testid="used-by" data-where={usedBy.where}>
       {usedBy.where === 'here' && usedBy.at
-        ? t('verdict.used_here', {
+        ? t(otherCounter ? 'verdict.used_other_counter' : 'verdict.used_here', {
             counter: usedBy.counterName ?? '',
             day: seanceDayLabel(usedBy.at, new Date(), timeZone),
             time: formatTime(usedBy.at, timeZone),

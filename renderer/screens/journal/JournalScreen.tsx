@@ -11,7 +11,7 @@ import { hasEntrySlip, journalFigures, journalRows, outcomeTone } from './journa
 import './journal.css';
 
 const NO_ROWS: readonly LedgerRow[] = [];
-const COLUMNS = ['time', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'ticket'] as const;
+const COLUMNS = ['time', 'counter', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'ticket'] as const;
 
 /**
  * Today's ledger at this counter, newest first, kept current by `ledger.changed`. Consultations (every scan writes
@@ -28,7 +28,14 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
   const rows = envelope?.ok ? envelope.value.rows : NO_ROWS;
   const [showsLookups, setShowsLookups] = useState(false);
   const lookups = useMemo(() => rows.filter((row) => row.kind === 'lookup').length, [rows]);
-  const shown = useMemo(() => journalRows(rows, showsLookups), [rows, showsLookups]);
+  // Several counters share the main counter's ledger: the journal can show one of them (all by default).
+  const counters = useMemo(() => [...new Set(rows.map((row) => row.counterName))].sort(), [rows]);
+  const [counter, setCounter] = useState<string>('');
+  const ofCounter = useMemo(
+    () => (counter === '' ? rows : rows.filter((row) => row.counterName === counter)),
+    [rows, counter],
+  );
+  const shown = useMemo(() => journalRows(ofCounter, showsLookups), [ofCounter, showsLookups]);
 
   return (
     <section className="journal" aria-labelledby="journal-title" aria-busy={isRefreshing}>
@@ -36,7 +43,20 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
         <h2 className="journal__title" id="journal-title">
           {t('journal.title')}
         </h2>
-        {envelope?.ok && <JournalSummary rows={rows} />}
+        {envelope?.ok && <JournalSummary rows={ofCounter} />}
+        {counters.length > 1 && (
+          <label className="journal__filter">
+            {t('journal.counter_filter')}{' '}
+            <select data-testid="journal-counter" value={counter} onChange={(event) => setCounter(event.target.value)}>
+              <option value="">{t('journal.all_counters')}</option>
+              {counters.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="checkbox-field journal__filter">
           <input
             type="checkbox"
@@ -114,8 +134,10 @@ function JournalRow({ row }: { row: LedgerRow }) {
       data-testid="journal-row"
       data-kind={row.kind}
       data-outcome={row.outcome}
+      data-counter={row.counterName}
     >
       <td className="journal-row__time">{formatClockTime(row.at, timeZone)}</td>
+      <td className="journal-row__counter">{row.counterName}</td>
       <td>{t(`journal.kind.${row.kind}`)}</td>
       <td className="journal-row__token">{row.token}</td>
       <td>

@@ -5,6 +5,7 @@ import { useCounterSettings } from '../../context/counterSettingsContext';
 import { useLoadedEnvelope } from '../../hooks/coreData';
 import { AccountSettings } from './account/AccountSettings';
 import { CounterSettingsSection } from './CounterSettingsSection';
+import { CountersSettings } from './counters/CountersSettings';
 import { ScannerSettings } from './scanner/ScannerSettings';
 import { SettingsSection } from './SettingsSection';
 import { retentionDays } from './settingsValues';
@@ -24,6 +25,7 @@ export function SettingsScreen() {
       </div>
       <AccountSettings />
       <CounterSettingsSection />
+      <CountersSettings />
       {/* Printer section goes here (e.g. <PrinterSettings />). */}
       <ScannerSettings />
       <NotificationSettings />

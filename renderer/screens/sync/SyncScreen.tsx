@@ -6,6 +6,7 @@ import { useApi, useVenueTimeZone } from '../../context/coreContext';
 import { formatClockOrDate, formatTimeAgo } from '../../format/dates';
 import { useEventRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
 import { useEscapeKey, useNow } from '../../hooks/pageHooks';
+import { SecondariesTable } from '../settings/counters/SecondariesTable';
 import { RateBudget, StreamList } from './SyncHealth';
 import { ConflictCard, QueueList, RecentList } from './SyncQueues';
 import './sync.css';
@@ -42,6 +43,7 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
         {(overview) => (
           <>
             <SyncStateSummary status={overview.status} now={now} />
+            <CountersOverview />
             <section className="sync__section" aria-labelledby="sync-conflicts-title">
               <h3 className="sync__section-title" id="sync-conflicts-title">
                 {t('sync.conflicts_title', { count: overview.conflicts.length })}
@@ -178,4 +180,28 @@ function useSyncOverview() {
   const tick = useNow(POLL_MS).getTime();
   const load = useCallback(() => api.call('sync.overview', {}), [api]);
   return useLoadedEnvelope(load, `${eventsKey}@${tick}`);
+}
+
+const LAN_EVENTS: readonly EventName[] = ['lan.changed'];
+
+/**
+ * The main counter's secondaries, for the manager: each one's state and last contact. Their lookups, validations
+ * and undos are this counter's queue above (one writer, one queue); nothing shows on a lone counter.
+ */
+function CountersOverview() {
+  const { t } = useTranslation('ui');
+  const api = useApi();
+  const load = useCallback(() => api.call('lan.get', {}), [api]);
+  const { envelope } = useLoadedEnvelope(load, useEventRefreshKey(LAN_EVENTS));
+  const main = envelope?.ok ? envelope.value.main : null;
+  if (!main) return null;
+  return (
+    <section className="sync__section" aria-labelledby="sync-counters-title" data-testid="sync-counters">
+      <h3 className="sync__section-title" id="sync-counters-title">
+        {t('sync.counters_title', { count: main.secondaries.length })}
+      </h3>
+      <p className="sync__hint">{t('sync.counters_hint')}</p>
+      <SecondariesTable secondaries={main.secondaries} />
+    </section>
+  );
 }

@@ -79,6 +79,17 @@ export const frCommon = {
     print_failed: 'L’impression a échoué : vérifiez l’imprimante dans Impression, puis réessayez.',
     database_damaged: 'La base de données du guichet est endommagée : restaurez une sauvegarde.',
     engine_failed: 'Le guichet n’a pas pu démarrer : relancez-le ; le détail est dans le journal technique.',
+    // counters on the LAN
+    pairing_failed:
+      'Association refusée : vérifiez l’adresse et le code affichés par le poste principal (un code ne sert qu’une fois et expire après 5 minutes).',
+    pairing_name_taken:
+      'Association refusée : le poste principal ou un autre poste s’appelle déjà « {{name}} ». Donnez à ce poste un autre nom (Réglages → compte pass Culture, ou COUNTER_NAME), ou révoquez l’ancien poste de ce nom sur le poste principal.',
+    main_unreachable:
+      'Le poste principal ne répond pas : vérifiez qu’il est allumé et sur le même réseau, puis réessayez.',
+    not_granted: 'Cette action se fait au poste principal, pas depuis un poste secondaire.',
+    not_main_counter: 'Ce poste n’est pas le poste principal : activez d’abord ce rôle dans Réglages → Postes.',
+    lan_refused:
+      'Le rôle de ce poste est fixé par les variables d’environnement (COUNTER_ROLE) : modifiez-les, puis relancez le guichet.',
   },
   /** Codes that are not pass Culture countermarks (shared/foreignCode.ts): what it likely is, what to do. */
   foreign: {

@@ -1,7 +1,7 @@
 /**
  * "Where is `X.y` handled?" has one answer: the call-name list (shared/channels.ts, what the preload checks) and the
  * schemas (shared/contract.ts) are the same set, and every call is handled by exactly one dispatcher — the core's,
- * or the host's for account and database calls.
+ * or the host’s for account, database and LAN calls.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, EVENT_NAMES } from '../../../shared/channels';
@@ -10,7 +10,7 @@ import { ContractCallError } from '../../../electron/core/client';
 import { oneHandlerEach } from '../../../electron/core/dispatch';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 
-const HOST_CALLS = /^(account|database)\./;
+const HOST_CALLS = /^(account|database|lan)\./;
 
 describe('call names', () => {
   it('the call-name list and the schemas are the same set, each name once', () => {

@@ -2,7 +2,7 @@
 export const frJournalUi = {
   journal: {
     title: 'Journal du jour',
-    caption: "Opérations d'aujourd'hui à ce guichet, les plus récentes en premier",
+    caption: 'Opérations d’aujourd’hui à ce guichet et aux postes secondaires, les plus récentes en premier',
     empty: "Aucune opération aujourd'hui.",
     empty_without_lookups: "Aucune validation aujourd'hui (les consultations sont masquées).",
     show_lookups: 'Afficher les consultations ({{count}})',
@@ -11,8 +11,11 @@ export const frJournalUi = {
       undos: 'Validations annulées',
       lookups: 'Consultations',
     },
+    counter_filter: 'Poste :',
+    all_counters: 'tous',
     column: {
       time: 'Heure',
+      counter: 'Poste',
       kind: 'Opération',
       token: 'Contremarque',
       beneficiary: 'Bénéficiaire',

@@ -56,6 +56,12 @@ export const frShellUi = {
       'Le point indique le lien entre cet écran et le moteur du guichet sur ce poste (pas pass Culture : son état est dans la ligne du haut).',
     version: 'Version {{version}}',
   },
+  lan: {
+    unreachable:
+      'Poste principal ({{name}}) injoignable : aucun contrôle ni validation n’est possible à ce poste tant qu’il ne répond pas.',
+    unreachable_since:
+      'Poste principal ({{name}}) injoignable depuis {{time}} : aucun contrôle ni validation n’est possible à ce poste tant qu’il ne répond pas.',
+  },
   link: {
     lost: 'Le guichet ne joint plus le moteur local',
     lost_banner: 'Le guichet ne joint plus le moteur local — reconnexion en cours…',

@@ -15,6 +15,9 @@ export const frSyncUi = {
     },
     never: 'jamais',
     conflicts_title: 'Conflits à traiter ({{count}})',
+    counters_title: 'Postes secondaires ({{count}})',
+    counters_hint:
+      'Ce poste est le poste principal : les contrôles, validations et annulations des postes secondaires passent par lui et par sa file d’envoi ci-dessous.',
     conflicts_hint:
       'pass Culture a refusé ces opérations faites hors ligne. Voyez avec la personne ou le responsable, puis réessayez, ou marquez comme traité avec un commentaire.',
     conflicts_empty: 'Aucun conflit.',

@@ -1,0 +1,372 @@
+/**
+ * Several counters at one cinema, as the hosts see it: a `Core` around the supervisor that
+ * - answers the `lan.*` calls (role, pairing code, secondaries, pairing with a main counter);
+ * - as a **main counter**, runs the LAN listener (mainListener.ts) and passes the engine's events on to secondaries;
+ * - as a **secondary**, forwards the guichet's calls (lookups, validations, undos, name search, journal) to its main
+ *   counter, which records them under this counter's name, and prints the slip of a validation here.
+ * A lone counter (the default) runs no listener: nothing of it is reachable from the LAN.
+ */
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Logger } from 'pino';
+import type { CallName, Envelope, EventName, LanView, Validation } from '../../shared/contract';
+import { validationSchema } from '../../shared/contract';
+import { EVENTS_FOR_SECONDARIES, isGrantedToSecondary } from '../../shared/lanWire';
+import { pairingCodeSchema } from '../../shared/contract-lan';
+import { t } from '../../shared/i18n';
+import { remoteCounterName } from '../core/actingCounter';
+import { contractClient } from '../core/client';
+import { ContractFailure } from '../core/contractFailure';
+import { createDispatcher, type HandlersOf } from '../core/dispatch';
+import { createEventHub } from '../core/eventHub';
+import type { Core } from '../core/types';
+import { loadOrCreateCertificate, type LanCertificate } from './certificate';
+import type { LanConfig } from './lanConfig';
+import { createLanStore, hashToken, lanDir, type LanState } from './lanStore';
+import { connectToMain, normaliseMainUrl, pairWithMain, PairingError, type MainConnection } from './mainClient';
+import { newToken, startMainListener, type MainListener } from './mainListener';
+import { createPairingCodes } from './pairing';
+
+type LanCall = Extract<CallName, `lan.${string}`>;
+
+export interface LanHostOptions {
+  core: Core;
+  /** The base data folder (the supervisor's): `lan/` holds the certificate and the pairings. */
+  baseDir: string;
+  config: LanConfig;
+  logger: Logger;
+}
+
+export interface LanHost extends Core {
+  /** The main counter's LAN port (role `main`), for the console line and tests. */
+  lanPort(): number | null;
+  /** What the console line says of the LAN role (`poste principal sur https://…`), empty for a lone counter. */
+  lanLine(): string;
+}
+
+const PAIR_RETRY_MS = 2_000;
+
+export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
+  const { core, logger, config } = options;
+  const store = createLanStore(options.baseDir, logger);
+  const codes = createPairingCodes();
+  const events = createEventHub(logger);
+  let state: LanState = store.read();
+  let listener: MainListener | null = null;
+  let certificate: LanCertificate | null = null;
+  let connection: MainConnection | null = null;
+  const lastSeen = new Map<string, { at: string; address: string; connected: boolean }>();
+  let closed = false;
+  let pairingRetry: NodeJS.Timeout | null = null;
+
+  async function counterName(): Promise<string> {
+    const info = await core.dispatch('app.info', {});
+    return info.ok ? (info.value as { counterName: string }).counterName : 'Caisse';
+  }
+
+  function save(next: LanState): void {
+    store.write(next);
+    state = next;
+  }
+
+  // ----- main counter ---------------------------------------------------------------------------------------------
+  async function startListening(): Promise<void> {
+    if (listener) return;
+    certificate ??= await loadOrCreateCertificate(lanDir(options.baseDir), `Guichet ${await counterName()}`);
+    const mainName = await counterName();
+    listener = await startMainListener({
+      certificate,
+      host: config.host,
+      port: config.port,
+      logger,
+      dispatch: (name, input) => core.dispatch(name, input),
+      secondaryOfToken: (token) => {
+        if (!token) return null;
+        const hash = hashToken(token);
+        const found = state.secondaries.find((s) =>
+          crypto.timingSafeEqual(Buffer.from(s.tokenHash), Buffer.from(hash)),
+        );
+        return found ? { id: found.id, name: found.name } : null;
+      },
+      pair: (name, proof, address) => {
+        // One name, one counter in the ledger: a name already in use (this counter's, or a paired secondary's, e.g.
+        // a reinstalled PC: revoke the old pairing first) is refused before the code is spent.
+        const taken = (other: string) => other.localeCompare(name, 'fr', { sensitivity: 'base' }) === 0;
+        if (taken(mainName) || state.secondaries.some((s) => taken(s.name))) return 'name_taken';
+        if (!certificate || !codes.redeem(proof, certificate.fingerprint)) return null;
+        const token = newToken();
+        const id = crypto.randomBytes(6).toString('hex');
+        const now = new Date().toISOString();
+        save({
+          ...state,
+          secondaries: [
+            ...state.secondaries,
+            { id, name, tokenHash: hashToken(token), pairedAt: now, lastSeenAt: null, address },
+          ],
+        });
+        publish();
+        return { id, token, mainName };
+      },
+      seen: (id, address, connected) => {
+        lastSeen.set(id, { at: new Date().toISOString(), address, connected });
+        publishSoon();
+      },
+    });
+    if (config.pairingCode && !codes.shown()) codes.issue(config.pairingCode);
+  }
+
+  async function stopListening(): Promise<void> {
+    const current = listener;
+    listener = null;
+    codes.clear();
+    await current?.close();
+  }
+
+  function addresses(): string[] {
+    if (!listener) return [];
+    const port = listener.port;
+    const hosts =
+      config.host === '0.0.0.0' || config.host === '::'
+        ? Object.values(os.networkInterfaces())
+            .flat()
+            .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+            .map((a) => a!.address)
+        : [config.host];
+    return hosts.map((h) => `https://${h}:${port}`);
+  }
+
+  // ----- secondary counter ----------------------------------------------------------------------------------------
+  function connect(): void {
+    connection?.close();
+    connection = null;
+    const link = state.main;
+    if (!link || closed) return;
+    connection = connectToMain({
+      link,
+      logger,
+      onEvent: (name, payload) => events.deliver(name, payload),
+      onState: (s) => {
+        if (s === 'revoked') logger.warn('this secondary counter was revoked by its main counter');
+        publish();
+      },
+    });
+  }
+
+  async function pair(mainUrlText: string, codeText: string): Promise<void> {
+    const mainUrl = normaliseMainUrl(mainUrlText);
+    const code = pairingCodeSchema.safeParse(codeText);
+    if (!mainUrl || !code.success) throw new ContractFailure('pairing_failed');
+    let link;
+    try {
+      link = await pairWithMain(mainUrl, code.data, await counterName());
+    } catch (error) {
+      if (error instanceof PairingError) {
+        if (error.reason === 'name_taken') {
+          throw new ContractFailure('pairing_failed', t('errors.pairing_name_taken', { name: await counterName() }));
+        }
+        throw new ContractFailure(error.reason === 'unreachable' ? 'main_unreachable' : 'pairing_failed');
+      }
+      throw error;
+    }
+    await stopListening();
+    save({ ...state, role: 'secondary', main: link });
+    logger.info({ main: link.url }, 'paired with a main counter');
+    connect();
+  }
+
+  // ----- the manager's view ---------------------------------------------------------------------------------------
+  function view(name: string): LanView {
+    const connected = listener?.connected() ?? new Set<string>();
+    const shown = codes.shown();
+    return {
+      role: state.role,
+      counterName: name,
+      main:
+        state.role === 'main' && certificate
+          ? {
+              addresses: addresses(),
+              fingerprint: certificate.fingerprint,
+              pairing: shown && { code: shown.code, expiresAt: shown.expiresAt.toISOString() },
+              secondaries: state.secondaries.map((s) => {
+                const seen = lastSeen.get(s.id);
+                return {
+                  id: s.id,
+                  name: s.name,
+                  pairedAt: s.pairedAt,
+                  lastSeenAt: seen?.at ?? s.lastSeenAt,
+                  address: seen?.address ?? s.address,
+                  connected: connected.has(s.id),
+                };
+              }),
+            }
+          : null,
+      secondary:
+        state.role === 'secondary' && state.main
+          ? {
+              mainUrl: state.main.url,
+              mainName: state.main.name,
+              fingerprint: state.main.fingerprint,
+              pairedAt: state.main.pairedAt,
+              connected: connection?.isConnected() ?? false,
+              lastContactAt: connection?.lastContactAt() ?? null,
+            }
+          : null,
+    };
+  }
+  async function currentView(): Promise<LanView> {
+    return view(await counterName());
+  }
+  function publish(): void {
+    void currentView().then((v) => events.deliver('lan.changed', v));
+  }
+  let publishDue = false;
+  function publishSoon(): void {
+    if (publishDue) return;
+    publishDue = true;
+    setTimeout(() => {
+      publishDue = false;
+      if (!closed) publish();
+    }, 250).unref();
+  }
+
+  function refuseWhenFixed(): void {
+    if (config.role !== undefined) throw new ContractFailure('lan_refused');
+  }
+
+  const handlers: HandlersOf<LanCall> = {
+    'lan.get': () => currentView(),
+    'lan.setRole': async ({ role }) => {
+      refuseWhenFixed();
+      if (role === 'main') await startListening();
+      else await stopListening();
+      connection?.close();
+      connection = null;
+      save({ ...state, role, main: null });
+      publish();
+      return currentView();
+    },
+    'lan.pairingCode': () => {
+      if (state.role !== 'main' || !listener) throw new ContractFailure('lan_refused', t('errors.not_main_counter'));
+      codes.issue();
+      publish();
+      return currentView();
+    },
+    'lan.revoke': ({ id }) => {
+      const revoked = state.secondaries.find((s) => s.id === id);
+      if (revoked) {
+        save({ ...state, secondaries: state.secondaries.filter((s) => s.id !== id) });
+        listener?.disconnect(id);
+        lastSeen.delete(id);
+        logger.info({ secondary: id, name: revoked.name }, 'secondary counter revoked');
+        publish();
+      }
+      return currentView();
+    },
+    'lan.pair': async ({ mainUrl, code }) => {
+      refuseWhenFixed();
+      await pair(mainUrl, code);
+      publish();
+      return currentView();
+    },
+    'lan.unpair': async () => {
+      refuseWhenFixed();
+      connection?.close();
+      connection = null;
+      save({ ...state, role: 'alone', main: null });
+      publish();
+      return currentView();
+    },
+  };
+  const dispatchLan = createDispatcher(handlers, logger);
+
+  /** A secondary's guichet call, answered by its main counter; a validation's slip prints here. */
+  async function forward(name: CallName, input: unknown): Promise<Envelope<unknown>> {
+    if (!connection) return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
+    const envelope = await connection.call(name, input);
+    if (name === 'counter.validate' && envelope.ok) printHere(envelope.value);
+    return envelope;
+  }
+
+  function printHere(value: unknown): void {
+    const validation = validationSchema.safeParse(value);
+    if (!validation.success) return;
+    const printed: Validation = validation.data;
+    void core.dispatch('printer.printValidation', { validation: printed }).then((answer) => {
+      if (!answer.ok) logger.warn({ code: answer.error.code }, 'entry slip of a forwarded validation not printed');
+    });
+  }
+
+  // The engine's events: to this counter's screens, and (main counter) to the secondaries that should hear them.
+  const unsubscribe = core.onEvent((name: EventName, payload: unknown) => {
+    const forCounter = remoteCounterName();
+    if (listener && (EVENTS_FOR_SECONDARIES as readonly string[]).includes(name)) {
+      // A late verdict answers one counter's scan: that counter's, never the others' nor this screen's.
+      if (name === 'verdict.updated') {
+        if (forCounter !== null) listener.broadcast(name, payload, forCounter);
+      } else {
+        listener.broadcast(name, payload);
+      }
+    }
+    if (name === 'verdict.updated' && forCounter !== null) return;
+    // A secondary's status line is its main counter's (forwarded), not its own idle engine's.
+    if (name === 'status.changed' && state.role === 'secondary') return;
+    events.deliver(name, payload);
+  });
+
+  // Start in the role the environment fixes, else the saved one.
+  if (config.role === 'main' || (config.role === undefined && state.role === 'main')) {
+    if (state.role !== 'main') save({ ...state, role: 'main', main: null });
+    await startListening();
+  } else if (config.role === 'alone' && state.role !== 'alone') {
+    save({ ...state, role: 'alone', main: null });
+  } else if (config.role === 'secondary' && config.mainUrl) {
+    const wanted = normaliseMainUrl(config.mainUrl);
+    if (state.role === 'secondary' && state.main && state.main.url === wanted) connect();
+    else if (config.pairingCode) pairInBackground(config.mainUrl, config.pairingCode);
+    else logger.warn('COUNTER_ROLE=secondary without COUNTER_PAIRING_CODE and not paired yet');
+  } else if (state.role === 'secondary') {
+    connect();
+  }
+
+  /** The demo's secondary may start before its main counter listens: it tries again for a minute. */
+  function pairInBackground(mainUrl: string, code: string, tries = 30): void {
+    pair(mainUrl, code)
+      .then(() => publish())
+      .catch((error: unknown) => {
+        const failure = error instanceof ContractFailure ? error.code : String(error);
+        if (closed || tries <= 1 || failure === 'pairing_failed') {
+          logger.error({ failure }, 'pairing with the main counter (COUNTER_MAIN_URL) failed');
+          return;
+        }
+        pairingRetry = setTimeout(() => pairInBackground(mainUrl, code, tries - 1), PAIR_RETRY_MS);
+      });
+  }
+
+  const host: LanHost = {
+    async dispatch(name, input) {
+      if (typeof name === 'string' && name.startsWith('lan.')) return dispatchLan(name, input);
+      if (state.role === 'secondary' && isGrantedToSecondary(name)) return forward(name, input);
+      return core.dispatch(name, input);
+    },
+    call: contractClient((name, input) => host.dispatch(name, input)),
+    onEvent: events.on,
+    lanPort: () => listener?.port ?? null,
+    lanLine: () => {
+      if (listener) return `poste principal sur ${addresses().join(', ') || `port ${listener.port}`}`;
+      if (config.role === 'secondary' || state.role === 'secondary') {
+        return `poste secondaire de ${state.main?.url ?? config.mainUrl ?? '?'}`;
+      }
+      return '';
+    },
+    async close() {
+      closed = true;
+      if (pairingRetry) clearTimeout(pairingRetry);
+      unsubscribe();
+      connection?.close();
+      await stopListening();
+      events.clear();
+      await core.close();
+    },
+  };
+  return host;
+}

@@ -1,0 +1,281 @@
+/**
+ * A secondary counter's link to its main counter: pairing, then one WebSocket over TLS carrying the contract's
+ * frames. The main counter's certificate is pinned: a connection is accepted only when the server presents exactly
+ * the certificate recorded at pairing (its SHA-256), whatever address it answers on. Every frame from the LAN is
+ * `unknown` until parsed (shared/wire.ts). Calls made while the link is down fail at once with `main_unreachable`;
+ * the link comes back by itself.
+ */
+import https from 'node:https';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
+import type { Logger } from 'pino';
+import WebSocket from 'ws';
+import { t } from '../../shared/i18n';
+import { z } from 'zod';
+import { calls, errorCodeSchema, events, type CallName, type Envelope, type EventName } from '../../shared/contract';
+import { EVENT_NAMES, isCallName } from '../../shared/channels';
+import { LAN_HELLO_PATH, LAN_PAIR_PATH, LAN_WS_PATH, pairAnswerSchema } from '../../shared/lanWire';
+import { wsMessageSchema } from '../../shared/wire';
+import { fingerprintOf } from './certificate';
+import { pairingProof } from './pairing';
+import type { MainLink } from './lanStore';
+
+const CALL_TIMEOUT_MS = 5_000;
+const RECONNECT_MS = 1_000;
+
+/** `https://host:port` of a main counter as typed by a person (scheme and port optional). */
+export function normaliseMainUrl(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  try {
+    const url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed.replace(/^http:/i, 'https:') : `https://${trimmed}`);
+    if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search) return null;
+    return `https://${url.host}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the certificate a server presents (no trust decision yet: that is what the pairing proof is for). */
+function presentedCertificate(mainUrl: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      `${mainUrl}${LAN_HELLO_PATH}`,
+      { method: 'GET', rejectUnauthorized: false, timeout: timeoutMs },
+      (response) => {
+        const cert = (response.socket as TLSSocket).getPeerCertificate(false) as PeerCertificate | null;
+        response.resume();
+        if (!cert?.raw) return reject(new Error('no certificate'));
+        resolve(`-----BEGIN CERTIFICATE-----\n${cert.raw.toString('base64')}\n-----END CERTIFICATE-----\n`);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** TLS options that accept exactly one certificate. */
+function pinned(certificate: string, fingerprint: string) {
+  return {
+    ca: certificate,
+    // The address may change (DHCP): the identity is the certificate itself, not a host name in it.
+    checkServerIdentity: (_host: string, cert: PeerCertificate) =>
+      cert.fingerprint256 === fingerprint ? undefined : new Error('certificate does not match the pinned one'),
+  };
+}
+
+export class PairingError extends Error {
+  constructor(readonly reason: 'unreachable' | 'refused' | 'name_taken') {
+    super(reason === 'unreachable' ? t('errors.main_unreachable') : t('errors.pairing_failed'));
+    this.name = 'PairingError';
+  }
+}
+
+/** Pairs with the main counter at `mainUrl`: its certificate read, then pinned for the pairing request itself. */
+export async function pairWithMain(mainUrl: string, code: string, name: string, timeoutMs = 5_000): Promise<MainLink> {
+  let certificate: string;
+  try {
+    certificate = await presentedCertificate(mainUrl, timeoutMs);
+  } catch {
+    throw new PairingError('unreachable');
+  }
+  const fingerprint = fingerprintOf(certificate);
+  const body = JSON.stringify({ name, proof: pairingProof(code, fingerprint) });
+  const answer = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+    const request = https.request(
+      `${mainUrl}${LAN_PAIR_PATH}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        timeout: timeoutMs,
+        ...pinned(certificate, fingerprint),
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          if (text.length < 10_000) text += chunk;
+        });
+        response.on('end', () => {
+          let json: unknown = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            // not JSON: refused below
+          }
+          resolve({ status: response.statusCode ?? 0, json });
+        });
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+    request.end(body);
+  }).catch(() => {
+    throw new PairingError('unreachable');
+  });
+  if (answer.status === 409) throw new PairingError('name_taken');
+  const parsed = pairAnswerSchema.safeParse(answer.json);
+  if (answer.status !== 200 || !parsed.success) throw new PairingError('refused');
+  return {
+    url: mainUrl,
+    name: parsed.data.mainName,
+    certificate,
+    fingerprint,
+    token: parsed.data.token,
+    pairedAt: new Date().toISOString(),
+  };
+}
+
+export interface MainConnection {
+  call(name: CallName, input: unknown): Promise<Envelope<unknown>>;
+  isConnected(): boolean;
+  lastContactAt(): string | null;
+  close(): void;
+}
+
+export interface MainConnectionOptions {
+  link: MainLink;
+  logger: Logger;
+  onEvent: (name: EventName, payload: unknown) => void;
+  /** Connected, disconnected, or refused for good (revoked: 4403 / 401). */
+  onState: (state: 'connected' | 'disconnected' | 'revoked') => void;
+}
+
+export function connectToMain(options: MainConnectionOptions): MainConnection {
+  const { link, logger } = options;
+  const pending = new Map<number, { name: CallName; resolve: (e: Envelope<unknown>) => void; timer: NodeJS.Timeout }>();
+  let nextId = 1;
+  let socket: WebSocket | null = null;
+  let connected = false;
+  let closed = false;
+  let lastContact: string | null = null;
+  let retry: NodeJS.Timeout | null = null;
+
+  function unreachable(): Envelope<unknown> {
+    return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
+  }
+
+  function open(): void {
+    if (closed) return;
+    const url = `${link.url.replace(/^https:/, 'wss:')}${LAN_WS_PATH}`;
+    const ws = new WebSocket(url, {
+      headers: { authorization: `Bearer ${link.token}` },
+      handshakeTimeout: 3_000,
+      // Small JSON frames on a LAN: compressing them costs more time than it saves.
+      perMessageDeflate: false,
+      ...pinned(link.certificate, link.fingerprint),
+    });
+    socket = ws;
+    let refused = false;
+    ws.on('open', () => {
+      connected = true;
+      lastContact = new Date().toISOString();
+      logger.info({ main: link.url }, 'connected to the main counter');
+      options.onState('connected');
+    });
+    ws.on('unexpected-response', (_request, response) => {
+      refused = response.statusCode === 401;
+      ws.terminate();
+    });
+    ws.on('message', (data) => receive(data.toString()));
+    ws.on('error', (error) => logger.debug({ err: String(error) }, 'main counter link error'));
+    ws.on('close', (code) => {
+      const wasConnected = connected;
+      connected = false;
+      socket = null;
+      for (const [, waiting] of pending) {
+        clearTimeout(waiting.timer);
+        waiting.resolve(unreachable());
+      }
+      pending.clear();
+      if (refused || code === 4403 || code === 4401) {
+        logger.warn({ main: link.url }, 'the main counter refused this counter (revoked or unpaired)');
+        options.onState('revoked');
+        return;
+      }
+      if (wasConnected) {
+        logger.warn({ main: link.url }, 'main counter link lost');
+        options.onState('disconnected');
+      }
+      if (!closed) retry = setTimeout(open, RECONNECT_MS);
+    });
+  }
+
+  function receive(text: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return logger.warn('main counter sent a frame that is not JSON');
+    }
+    const message = wsMessageSchema.safeParse(json);
+    if (!message.success) return logger.warn('main counter sent a frame that is not a message');
+    lastContact = new Date().toISOString();
+    const m = message.data;
+    if (m.type === 'reply') {
+      const waiting = pending.get(m.id);
+      if (!waiting) return;
+      pending.delete(m.id);
+      clearTimeout(waiting.timer);
+      waiting.resolve(envelopeOf(waiting.name, m.envelope));
+    } else if (m.type === 'event' && isEventName(m.name)) {
+      const payload = events[m.name].safeParse(m.payload);
+      if (payload.success) options.onEvent(m.name, payload.data);
+      else logger.warn({ event: m.name }, 'main counter sent an event that does not match the contract');
+    }
+  }
+
+  open();
+  return {
+    call(name, input) {
+      const ws = socket;
+      if (!ws || !connected || ws.readyState !== WebSocket.OPEN) return Promise.resolve(unreachable());
+      const id = nextId++;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve(unreachable());
+        }, CALL_TIMEOUT_MS);
+        pending.set(id, { name, resolve, timer });
+        ws.send(JSON.stringify({ id, name, input }));
+      });
+    },
+    isConnected: () => connected,
+    lastContactAt: () => lastContact,
+    close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      socket?.terminate();
+    },
+  };
+}
+
+function isEventName(name: string): name is EventName {
+  return (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * A reply from the LAN, checked against the contract's output schema of its call (as the page checks the engine's
+ * replies): a main counter of another version, or anything else answering, never reaches a screen unchecked.
+ */
+const envelopeSchemas = new Map<CallName, z.ZodType>();
+
+function envelopeOf(name: CallName, raw: unknown): Envelope<unknown> {
+  if (!isCallName(name)) return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
+  const schema = envelopeSchemas.get(name) ?? envelopeSchema(name);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data as Envelope<unknown>;
+  return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
+}
+
+function envelopeSchema(name: CallName): z.ZodType {
+  const schema = z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value: calls[name].output }),
+    z.object({
+      ok: z.literal(false),
+      error: z.object({ code: errorCodeSchema.catch('internal'), message: z.string() }),
+    }),
+  ]);
+  envelopeSchemas.set(name, schema);
+  return schema;
+}

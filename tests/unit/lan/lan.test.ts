@@ -1,0 +1,217 @@
+/**
+ * Two counters of one cinema in one process: a main counter (its own sandbox platform) with its LAN listener on
+ * 127.0.0.1, and a secondary paired with it. Pairing, forwarding, the ledger naming the secondary, the slip at the
+ * secondary, the calls refused (unpaired, replayed code, revoked, not granted, another certificate).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLanHost, type LanHost } from '../../../electron/lan/lanHost';
+import { connectToMain, pairWithMain } from '../../../electron/lan/mainClient';
+import type { MainLink } from '../../../electron/lan/lanStore';
+import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
+import { findBooking, successfulUses } from '../../support/sandboxControl';
+
+const logger = pino({ level: 'silent' });
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-lan-'));
+}
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A WebSocket to the main counter with a given token, pinned to nothing: resolves with the refusal status. */
+function rawConnect(url: string, token: string | null): Promise<{ status: number | 'open' }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${url.replace('https:', 'wss:')}/lan/ws`, {
+      rejectUnauthorized: false,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    ws.on('open', () => {
+      ws.terminate();
+      resolve({ status: 'open' });
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      ws.terminate();
+      resolve({ status: res.statusCode ?? 0 });
+    });
+    ws.on('error', () => resolve({ status: 0 }));
+  });
+}
+
+describe('a main counter and a secondary on the LAN', () => {
+  let main: CounterUnderTest;
+  let second: CounterUnderTest;
+  let mainLan: LanHost;
+  let secondLan: LanHost;
+  let mainUrl: string;
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    main = await startCounter({ counterName: 'Caisse 1' });
+    second = await startCounter({ counterName: 'Caisse 2' });
+    dirs.push(tmp(), tmp());
+    mainLan = await startLanHost({
+      core: main.core,
+      baseDir: dirs[0]!,
+      config: { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 },
+      logger,
+    });
+    secondLan = await startLanHost({
+      core: second.core,
+      baseDir: dirs[1]!,
+      config: { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 },
+      logger,
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await secondLan?.close();
+    await mainLan?.close();
+    await second?.sandbox.close();
+    await main?.sandbox.close();
+    for (const dir of [...dirs, main?.dataDir, second?.dataDir]) {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a lone counter listens on nothing; the main role opens the listener and shows a code', async () => {
+    expect(mainLan.lanPort()).toBeNull();
+    expect((await mainLan.call('lan.get')).role).toBe('alone');
+    const view = await mainLan.call('lan.setRole', { role: 'main' });
+    expect(view.role).toBe('main');
+    mainUrl = `https://127.0.0.1:${mainLan.lanPort()}`;
+    expect(view.main?.addresses).toEqual([mainUrl]);
+    expect(view.main?.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    const coded = await mainLan.call('lan.pairingCode');
+    expect(coded.main?.pairing?.code).toMatch(/^[A-Z2-9]{8}$/);
+    // The certificate is made once and kept.
+    expect(fs.existsSync(path.join(dirs[0]!, 'lan', 'cert.pem'))).toBe(true);
+  });
+
+  it('refuses a wrong code, then pairs with the right one, which cannot be used again', async () => {
+    await expect(secondLan.call('lan.pair', { mainUrl, code: 'AAAA-BBBB' })).rejects.toMatchObject({
+      code: 'pairing_failed',
+    });
+    const code = (await mainLan.call('lan.get')).main!.pairing!.code;
+    const view = await secondLan.call('lan.pair', { mainUrl: mainUrl.replace('https://', ''), code });
+    expect(view.role).toBe('secondary');
+    expect(view.secondary).toMatchObject({ mainUrl, mainName: 'Caisse 1' });
+    await until(async () => (await secondLan.call('lan.get')).secondary?.connected === true);
+    const listed = (await mainLan.call('lan.get')).main!;
+    expect(listed.pairing).toBeNull();
+    expect(listed.secondaries).toEqual([
+      expect.objectContaining({ name: 'Caisse 2', address: '127.0.0.1', connected: true }),
+    ]);
+    // Replayed: the code was spent by the first pairing.
+    await expect(pairWithMain(mainUrl, code, 'Caisse 3')).rejects.toMatchObject({ reason: 'refused' });
+  });
+
+  it('refuses a name already in use (the main counter’s, a secondary’s) without spending the code', async () => {
+    const code = (await mainLan.call('lan.pairingCode')).main!.pairing!.code;
+    await expect(pairWithMain(mainUrl, code, 'Caisse 1')).rejects.toMatchObject({ reason: 'name_taken' });
+    await expect(pairWithMain(mainUrl, code, 'caisse 2')).rejects.toMatchObject({ reason: 'name_taken' });
+    // The code still works for a counter with a name of its own.
+    const third = await pairWithMain(mainUrl, code, 'Caisse 3');
+    const listed = (await mainLan.call('lan.get')).main!.secondaries;
+    expect(listed.map((s) => s.name)).toEqual(['Caisse 2', 'Caisse 3']);
+    expect(third.name).toBe('Caisse 1');
+    await mainLan.call('lan.revoke', { id: listed[1]!.id });
+  });
+
+  it('refuses a connection without a token, or with a token it never gave', async () => {
+    expect(await rawConnect(mainUrl, null)).toEqual({ status: 401 });
+    expect(await rawConnect(mainUrl, 'x'.repeat(43))).toEqual({ status: 401 });
+  });
+
+  it('a validation at the secondary is recorded by the main counter under its name, sent once, printed there', async () => {
+    const booking = await findBooking(main.sandbox.url, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
+    const verdict = await secondLan.call('counter.lookup', { text: booking.token });
+    expect(verdict.kind).toBe('valid');
+    const validation = await secondLan.call('counter.validate', { token: booking.token });
+    expect(validation.upload).toBe('sent');
+    expect(await successfulUses(main.sandbox.url, booking.token)).toBe(1);
+    // One writer: the main counter's ledger has the row, naming the secondary.
+    const rows = (await main.core.call('ledger.today')).rows.filter((r) => r.kind === 'validation');
+    expect(rows).toEqual([expect.objectContaining({ token: booking.token, counterName: 'Caisse 2' })]);
+    // The secondary's journal is the main counter's.
+    expect((await secondLan.call('ledger.today')).rows[0]).toMatchObject({ counterName: 'Caisse 2' });
+    // The slip prints at the secondary, not at the main counter.
+    await until(async () => (await second.core.call('printer.jobs')).jobs.length === 1);
+    expect((await main.core.call('printer.jobs')).jobs).toHaveLength(0);
+    // At the main counter, the same code says where and when it was admitted.
+    const again = await mainLan.call('counter.lookup', { text: booking.token });
+    expect(again).toMatchObject({ kind: 'refused', reason: 'used' });
+    expect(again.usedBy).toMatchObject({ counterName: 'Caisse 2' });
+  });
+
+  it('a countermark validated at the main counter is refused at the secondary, naming the main counter', async () => {
+    const booking = await findBooking(main.sandbox.url, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
+    await mainLan.call('counter.validate', { token: booking.token });
+    const verdict = await secondLan.call('counter.lookup', { text: booking.token });
+    expect(verdict).toMatchObject({ kind: 'refused', reason: 'used' });
+    expect(verdict.usedBy).toMatchObject({ where: 'here', counterName: 'Caisse 1' });
+    expect(verdict.usedBy?.at).not.toBeNull();
+  });
+
+  it('a secondary cannot make the manager’s calls at the main counter', async () => {
+    const link = JSON.parse(fs.readFileSync(path.join(dirs[1]!, 'lan', 'lan.json'), 'utf8')).main as MainLink;
+    const direct = connectToMain({ link, logger, onEvent: () => {}, onState: () => {} });
+    try {
+      await until(() => direct.isConnected());
+      for (const name of ['sync.now', 'programme.sales.close', 'account.useDemo', 'lan.revoke'] as const) {
+        const answer = await direct.call(name, {});
+        expect(answer).toMatchObject({ ok: false, error: { code: 'not_granted' } });
+      }
+    } finally {
+      direct.close();
+    }
+  });
+
+  it('refuses a main counter presenting another certificate than the one pinned', async () => {
+    const link = JSON.parse(fs.readFileSync(path.join(dirs[1]!, 'lan', 'lan.json'), 'utf8')).main as MainLink;
+    const otherDir = tmp();
+    dirs.push(otherDir);
+    // The main counter's core, shared: closing this impostor must not close it.
+    const other = await startLanHost({
+      core: { ...main.core, close: async () => {} },
+      baseDir: otherDir,
+      config: { role: 'main', mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 },
+      logger,
+    });
+    const impostor = { ...link, url: `https://127.0.0.1:${other.lanPort()}` };
+    const states: string[] = [];
+    const direct = connectToMain({ link: impostor, logger, onEvent: () => {}, onState: (s) => states.push(s) });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(direct.isConnected()).toBe(false);
+    expect(await direct.call('counter.lookup', { text: 'ABC123' })).toMatchObject({
+      ok: false,
+      error: { code: 'main_unreachable' },
+    });
+    direct.close();
+    await other.close();
+    // Not even refused by the impostor (a 401 would mean TLS went through): the handshake itself failed.
+    expect(states).toEqual([]);
+  });
+
+  it('a revoked secondary is cut off at once and its token refused', async () => {
+    const link = JSON.parse(fs.readFileSync(path.join(dirs[1]!, 'lan', 'lan.json'), 'utf8')).main as MainLink;
+    const id = (await mainLan.call('lan.get')).main!.secondaries[0]!.id;
+    const view = await mainLan.call('lan.revoke', { id });
+    expect(view.main?.secondaries).toEqual([]);
+    await until(async () => (await secondLan.call('lan.get')).secondary?.connected === false);
+    await expect(secondLan.call('counter.lookup', { text: 'ABC123' })).rejects.toMatchObject({
+      code: 'main_unreachable',
+    });
+    expect(await rawConnect(mainUrl, link.token)).toEqual({ status: 401 });
+  });
+});
