@@ -68,6 +68,17 @@ export const CALL_NAMES = [
   // guichet settings (shared/contract-counter.ts)
   'counter.settings.get',
   'counter.settings.set',
+  // staff: sign-in, roles, team, audit (shared/contract-staff.ts)
+  'staff.session',
+  'staff.signIn',
+  'staff.signOut',
+  'staff.activity',
+  'staff.people.list',
+  'staff.people.add',
+  'staff.people.update',
+  'staff.settings.set',
+  'staff.demoTeam',
+  'staff.audit',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -84,6 +95,7 @@ export const EVENT_NAMES = [
   'bookings.alert',
   'upload.settled',
   'counter.settings.changed',
+  'staff.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

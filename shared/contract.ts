@@ -13,6 +13,7 @@ import { scannerCalls, scannerEvents } from './contract-scanner';
 import { programmeCalls, programmeEvents } from './contract-programme';
 import { reportCalls } from './contract-reports';
 import { counterCalls, counterEvents } from './contract-counter';
+import { staffCalls, staffEvents } from './contract-staff';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: every failure reaching the renderer is one of these codes, with a French message for the cashier.
@@ -64,6 +65,13 @@ export const errorCodeSchema = z.enum([
   'programme_invalid', // refused here before sending, as pass Culture would (séance in the past, 24 h or more…)
   // guichet
   'seance_outside_window', // validate asked for a booking of another séance without the cashier's confirmation
+  // staff (shared/contract-staff.ts)
+  'signed_out', // nobody is signed in at this screen (locked, or idle): sign in with a PIN first
+  'forbidden', // the signed-in person's role does not allow this call (e.g. a cashier opening Réglages)
+  'pin_wrong', // no active person has this PIN
+  'pin_pad_locked', // five wrong PINs: the pad waits a minute
+  'pin_taken', // another person of the team already has this PIN
+  'team_invalid', // the change would leave the team without an active manager, or the first person is not one
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -138,12 +146,26 @@ export const verdictSchema = z.object({
   /** For `not_yet`: when the booking can be validated. */
   validatableFrom: isoUtc.nullable(),
   /** Set when this counter validated the booking and the validation can still be undone. */
-  undo: z.object({ validatedAt: isoUtc, ledgerId: z.number().int() }).nullable(),
+  undo: z
+    .object({
+      validatedAt: isoUtc,
+      ledgerId: z.number().int(),
+      /** Who validated it (null with no team); and whether the person signed in at this screen may undo it. */
+      personName: z.string().nullable().optional(),
+      allowed: z.boolean().optional(),
+    })
+    .nullable(),
   /** Where the booking's séance stands against the counter's window, when the séance is known. */
   seanceTiming: seanceTimingSchema.nullable(),
   /** A used booking: validated at this counter (when, which counter name), or elsewhere (pro site, another counter). */
   usedBy: z
-    .object({ where: z.enum(['here', 'elsewhere']), at: isoUtc.nullable(), counterName: z.string().nullable() })
+    .object({
+      where: z.enum(['here', 'elsewhere']),
+      at: isoUtc.nullable(),
+      counterName: z.string().nullable(),
+      /** Who validated it here (null with no team configured). */
+      personName: z.string().nullable().optional(),
+    })
     .nullable(),
   ledgerId: z.number().int(),
 });
@@ -183,6 +205,9 @@ export const ledgerRowSchema = z.object({
   beneficiary: z.string().nullable(),
   offerName: z.string().nullable(),
   platformStatus: z.number().int().nullable(),
+  /** Who was signed in (null on a counter with no team configured). */
+  personId: z.number().int().nullable(),
+  personName: z.string().nullable(),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
 
@@ -226,6 +251,7 @@ export const calls = {
   ...programmeCalls,
   ...reportCalls,
   ...counterCalls,
+  ...staffCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
@@ -242,6 +268,7 @@ export const events = {
   ...scannerEvents,
   ...programmeEvents,
   ...counterEvents,
+  ...staffEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
@@ -259,3 +286,4 @@ export * from './contract-scanner';
 export * from './contract-programme';
 export * from './contract-reports';
 export * from './contract-counter';
+export * from './contract-staff';

@@ -31,6 +31,11 @@ import { createProgrammeWriter } from './programme/programmeWriter';
 import { createUnscheduledFilms } from './programme/unscheduledFilms';
 import { createClosedSales } from './programme/seats';
 import { reportHandlers } from './reports/handlers';
+import { createStaffStore } from './db/staffStore';
+import { currentActor } from './staff/actor';
+import { auditedHandlers } from './staff/audited';
+import { staffHandlers } from './staff/handlers';
+import { createStaff } from './staff/staffService';
 import { createReportPrinter } from './reports/reportPrinter';
 import { createPlatformClient } from './platform/client';
 import { createPrinting } from './printing/printingService';
@@ -245,6 +250,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     printer: deps.printer,
   });
 
+  const staff = createStaff({
+    store: createStaffStore(db),
+    mode: deps.mode,
+    counterName: deps.counterName,
+    clock,
+    monotonicMs: deps.monotonicMs ?? (() => performance.now()),
+    timeZone,
+    onChanged: () => emit('staff.changed', {}),
+  });
+
   const guichet = createGuichet({
     gateway,
     ledger,
@@ -265,6 +280,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     onVerdictUpdated: (verdict) => emit('verdict.updated', verdict),
     // After the ledger commit; only schedules the slip, so printing can never hold up or undo a validation.
     onValidated: (validation) => printing.onValidated(validation),
+    // A cashier undoes only their own validations, within 10 minutes (staff/staffService.ts).
+    undoRefusal: (validation) => staff.undoRefusal(currentActor(), validation),
   });
 
   // Scanners: ambiguous readings resolved against the mirror then the platform; dedicated scanners as events.
@@ -289,7 +306,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   // Every core call, each handled once (the host answers account.* and database.*): a missing one fails typecheck.
   const dispatch = createDispatcher<CoreCallName>(
-    oneHandlerEach(
+    auditedHandlers(staff, oneHandlerEach(
       counterHandlers({
         deps,
         clock,
@@ -332,8 +349,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         printReport: createReportPrinter(printing),
       }),
       retention.handlers,
-    ),
+      staffHandlers(staff),
+    )),
     logger,
+    staff.authorize,
   );
 
   scheduler.start();
@@ -363,6 +382,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     dispatch,
     call: contractClient(dispatch),
     onEvent: events.on,
+    authorize: staff.authorize,
+    forgetTerminal: (terminal) => staff.forget(terminal),
+    recordAudit: (action, detail) => staff.audit(action, currentActor() ?? { personId: null, personName: null }, detail),
     close() {
       if (!closed) {
         closed = (async () => {

@@ -23,6 +23,9 @@ export interface CounterAction {
   at: string;
   counterName: string;
   bookingId: number | null;
+  /** Who made it (null on a counter with no team configured). */
+  personId: number | null;
+  personName: string | null;
   /** A provisional validation (offline, bound by name to a token never seen here). */
   provisional: boolean;
   /** Its upload-queue row; null for an undo of a validation never sent. */
@@ -31,7 +34,14 @@ export interface CounterAction {
 
 export interface ValidationStanding {
   /** The validation that stands (its ledger row), or null. */
-  validation: { ledgerId: number; at: string; counterName: string; bookingId: number | null } | null;
+  validation: {
+    ledgerId: number;
+    at: string;
+    counterName: string;
+    bookingId: number | null;
+    personId: number | null;
+    personName: string | null;
+  } | null;
   /** When it counts from: when the platform took it, else when it was made; null when none stands. */
   validatedAt: string | null;
   /** It stands provisionally: not confirmed by the platform yet. */
@@ -65,6 +75,8 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
         at: action.at,
         counterName: action.counterName,
         bookingId: action.bookingId,
+        personId: action.personId,
+        personName: action.personName,
       },
       validatedAt: upload?.doneAt ?? action.at,
       provisional: action.provisional && state !== 'done',

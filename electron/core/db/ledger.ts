@@ -6,6 +6,7 @@ import { desc, eq, gte } from 'drizzle-orm';
 import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, ledgerEntries } from './schema';
+import { attribution } from '../staff/actor';
 
 export type LedgerKind = 'lookup' | 'validation' | 'undo' | 'upload';
 
@@ -32,12 +33,16 @@ export interface LedgerListRow {
   firstName: string | null;
   lastName: string | null;
   offerName: string | null;
+  personId: number | null;
+  personName: string | null;
 }
 
 export function createLedger(db: CounterDb) {
   const insert = db.$client.prepare(
-    `INSERT INTO ledger_entries (at, counter_name, kind, token, booking_id, outcome, platform_status, platform_answer)
-     VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer)`,
+    `INSERT INTO ledger_entries (at, counter_name, kind, token, booking_id, outcome, platform_status, platform_answer,
+       person_id, person_name)
+     VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer, @personId,
+       @personName)`,
   );
 
   return {
@@ -63,7 +68,8 @@ export function createLedger(db: CounterDb) {
       }
       const answer =
         row.platformAnswer === undefined || row.platformAnswer === null ? null : JSON.stringify(row.platformAnswer);
-      return Number(insert.run({ ...row, platformAnswer: answer }).lastInsertRowid);
+      // Who was signed in at the screen making the call (staff/actor.ts); nobody for the uploader's own rows.
+      return Number(insert.run({ ...row, platformAnswer: answer, ...attribution() }).lastInsertRowid);
     },
 
     /** Rows at or after `sinceUtc`, newest first, with the booking's name and film when known. */
@@ -78,6 +84,8 @@ export function createLedger(db: CounterDb) {
           bookingId: ledgerEntries.bookingId,
           outcome: ledgerEntries.outcome,
           platformStatus: ledgerEntries.platformStatus,
+          personId: ledgerEntries.personId,
+          personName: ledgerEntries.personName,
           firstName: knownBookings.firstName,
           lastName: knownBookings.lastName,
           offerName: knownBookings.offerName,

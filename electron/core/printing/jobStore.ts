@@ -4,6 +4,7 @@ import { withRelaxedDurability } from '../db/durability';
 import type { CounterDb } from '../db/open';
 import { printJobs } from '../db/schema';
 import type { FailureCode } from './transport';
+import { attribution } from '../staff/actor';
 
 export type PrintJobRow = typeof printJobs.$inferSelect;
 export type PrintJobStatus = PrintJobRow['status'];
@@ -15,7 +16,7 @@ export interface NewPrintJob {
   payload: unknown;
 }
 
-export function createJobStore(db: CounterDb) {
+export function createJobStore(db: CounterDb, counterName: string | null = null) {
   return {
     add(job: NewPrintJob, at: string): number {
       const row = db
@@ -28,6 +29,9 @@ export function createJobStore(db: CounterDb) {
           payload: JSON.stringify(job.payload),
           createdAt: at,
           updatedAt: at,
+          // Who asked for it: the validation's cashier, or whoever reprinted it (staff/actor.ts).
+          counterName,
+          ...attribution(),
         })
         .returning({ id: printJobs.id })
         .get();

@@ -69,7 +69,7 @@ export function createPrinting(deps: PrintingDeps) {
   const defaultSpec: PrinterSpec = host.defaultSpec ?? (deps.mode === 'demo' ? { kind: 'virtual' } : { kind: 'none' });
   const loaded = loadPrintingSettings(db, defaultSpec);
   let saved = loaded.saved;
-  const store = createJobStore(db);
+  const store = createJobStore(db, deps.counterName);
   const slips = createSlipSource(db);
   const context = (): SlipContext => ({
     counterName: deps.counterName,

@@ -11,6 +11,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { withRelaxedDurability } from '../db/durability';
 import type { CounterDb } from '../db/open';
 import { knownBookings, uploadQueue } from '../db/schema';
+import { attribution } from '../staff/actor';
 
 export type QueueRow = typeof uploadQueue.$inferSelect;
 export type QueueAction = QueueRow['action'];
@@ -38,9 +39,10 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
     .prepare();
   const insert = client.prepare(
     `INSERT INTO upload_queue (ledger_id, action, token, booking_id, provisional, idempotency_key, state, attempts,
-       may_have_reached, created_at, last_attempt_at, claimed_by)
+       may_have_reached, created_at, last_attempt_at, claimed_by, counter_name, person_id, person_name)
      VALUES (@ledgerId, @action, @token, @bookingId, @provisional, @idempotencyKey, @state, @attempts, 0, @createdAt,
-       @lastAttemptAt, @claimedBy)`,
+       @lastAttemptAt, @claimedBy, (SELECT counter_name FROM ledger_entries WHERE id = @ledgerId), @personId,
+       @personName)`,
   );
   const claim = client.prepare(
     `UPDATE upload_queue SET state = 'sending', claimed_by = @runId, attempts = @attempts, last_attempt_at = @at,
@@ -95,6 +97,8 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
         lastAttemptAt: sendingNow ? at : null,
         claimedBy: sendingNow ? runId : null,
         createdAt: at,
+        // The person whose action it is, as on its ledger row (same call, same transaction).
+        ...attribution(),
       });
       return Number(inserted.lastInsertRowid);
     },

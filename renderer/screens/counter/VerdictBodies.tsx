@@ -205,7 +205,14 @@ function UsedByNote({ usedBy }: { usedBy: NonNullable<Verdict['usedBy']> }) {
   const timeZone = useVenueTimeZone();
   return (
     <p className="verdict__note verdict__note--strong" data-testid="used-by" data-where={usedBy.where}>
-      {usedBy.where === 'here' && usedBy.at
+      {usedBy.where === 'here' && usedBy.at && usedBy.personName
+        ? t('verdict.used_here_by', {
+            person: usedBy.personName,
+            counter: usedBy.counterName ?? '',
+            day: seanceDayLabel(usedBy.at, new Date(), timeZone),
+            time: formatTime(usedBy.at, timeZone),
+          })
+        : usedBy.where === 'here' && usedBy.at
         ? t('verdict.used_here', {
             counter: usedBy.counterName ?? '',
             day: seanceDayLabel(usedBy.at, new Date(), timeZone),

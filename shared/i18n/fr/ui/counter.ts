@@ -52,6 +52,7 @@ export const frCounterUi = {
     seance_short: '{{day}} · {{time}}',
     validate_other: 'Valider quand même… (Entrée)',
     used_here: 'Validée à ce guichet ({{counter}}) {{day}} à {{time}}',
+    used_here_by: 'Validée {{day}} à {{time}} par {{person}}, {{counter}}',
     used_elsewhere: 'Validée ailleurs : site pass Culture Pro, billetterie ou autre guichet (date inconnue ici)',
     sent: 'Envoyée à pass Culture',
     reprint: 'Réimprimer (F4)',
