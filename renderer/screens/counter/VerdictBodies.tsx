@@ -121,7 +121,8 @@ export function RefusedBody({ verdict, isBusy, onRequestUndo }: RefusedBodyProps
       {usedBy && <UsedByNote usedBy={usedBy} />}
       {!booking && verdict.reason !== 'unknown' && <WhoUnknownNote />}
       {booking && <BookingColumns booking={booking} showsPrice={false} />}
-      {undo && (
+      {undo && undo.allowed === false && <UndoManagerOnlyNote person={undo.personName ?? null} />}
+      {undo && undo.allowed !== false && (
         <div className="verdict__footer verdict__footer--end">
           <UndoButton
             isBusy={isBusy}
@@ -219,6 +220,16 @@ function UsedByNote({ usedBy }: { usedBy: NonNullable<Verdict['usedBy']> }) {
             time: formatTime(usedBy.at, timeZone),
           })
         : t('verdict.used_elsewhere')}
+    </p>
+  );
+}
+
+/** A cashier may undo only their own validations, within 10 minutes: anything else is the manager's. */
+function UndoManagerOnlyNote({ person }: { person: string | null }) {
+  const { t } = useTranslation('ui');
+  return (
+    <p className="verdict__note" data-testid="undo-manager-only">
+      {t('verdict.undo_manager_only', { person: person ?? '—' })}
     </p>
   );
 }

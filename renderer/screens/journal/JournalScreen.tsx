@@ -8,10 +8,11 @@ import { formatClockTime } from '../../format/dates';
 import { useLedgerRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
 import { useEscapeKey } from '../../hooks/pageHooks';
 import { hasEntrySlip, journalFigures, journalRows, outcomeTone } from './journalRows';
+import { PersonFilter, peopleOf } from '../../components/PersonFilter';
 import './journal.css';
 
 const NO_ROWS: readonly LedgerRow[] = [];
-const COLUMNS = ['time', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'ticket'] as const;
+const COLUMNS = ['time', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'person', 'ticket'] as const;
 
 /**
  * Today's ledger at this counter, newest first, kept current by `ledger.changed`. Consultations (every scan writes
@@ -28,7 +29,13 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
   const rows = envelope?.ok ? envelope.value.rows : NO_ROWS;
   const [showsLookups, setShowsLookups] = useState(false);
   const lookups = useMemo(() => rows.filter((row) => row.kind === 'lookup').length, [rows]);
-  const shown = useMemo(() => journalRows(rows, showsLookups), [rows, showsLookups]);
+  // Filtered by person when a team signs in (issue 15): who validated what today.
+  const [person, setPerson] = useState<string | null>(null);
+  const people = useMemo(() => peopleOf(rows), [rows]);
+  const shown = useMemo(
+    () => journalRows(rows, showsLookups).filter((row) => person === null || row.personName === person),
+    [rows, showsLookups, person],
+  );
 
   return (
     <section className="journal" aria-labelledby="journal-title" aria-busy={isRefreshing}>
@@ -46,6 +53,7 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
           />
           {t('journal.show_lookups', { count: lookups })}
         </label>
+        {people.length > 0 && <PersonFilter people={people} value={person} onChange={setPerson} testId="journal-person" />}
       </div>
       <LoadState envelope={envelope} onRetry={retry} errorClassName="journal__error">
         {() =>
@@ -126,6 +134,9 @@ function JournalRow({ row }: { row: LedgerRow }) {
       </td>
       <td>
         <span className={`outcome outcome--${outcomeTone(row)}`}>{outcome}</span>
+      </td>
+      <td className="journal-row__person" data-testid="journal-person-cell">
+        {row.personName ? `${row.personName} · ${row.counterName}` : row.counterName}
       </td>
       <td>{hasEntrySlip(row) && <ReprintButton ledgerId={row.id} token={row.token} />}</td>
     </tr>

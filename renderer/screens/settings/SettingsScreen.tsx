@@ -7,6 +7,7 @@ import { AccountSettings } from './account/AccountSettings';
 import { CounterSettingsSection } from './CounterSettingsSection';
 import { ScannerSettings } from './scanner/ScannerSettings';
 import { SettingsSection } from './SettingsSection';
+import { TeamSettings } from './team/TeamSettings';
 import { retentionDays } from './settingsValues';
 import './settings.css';
 
@@ -23,6 +24,7 @@ export function SettingsScreen() {
         <h2 className="screen-head__title">{t('settings.title')}</h2>
       </div>
       <AccountSettings />
+      <TeamSettings />
       <CounterSettingsSection />
       {/* Printer section goes here (e.g. <PrinterSettings />). */}
       <ScannerSettings />

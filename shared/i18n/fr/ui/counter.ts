@@ -60,6 +60,7 @@ export const frCounterUi = {
     reprint_sending: 'Envoi à l’imprimante…',
     reprint_sent: 'Ticket renvoyé à l’imprimante',
     undo_label: 'Annuler la validation de {{name}}',
+    undo_manager_only: 'Annulation réservée au responsable (validation de {{person}}, ou de plus de 10 minutes).',
     foreign_nothing_sent: 'Rien n’a été envoyé à pass Culture.',
     who_unknown:
       'Nom inconnu de ce poste : pass Culture ne dit pas à qui appartient une contremarque qu’il refuse, et ce poste ne l’avait jamais vue.',
