@@ -107,7 +107,9 @@ export const staffCalls = {
   'staff.demoTeam': { input: empty, output: z.object({ people: z.array(staffPersonSchema) }) },
   /** The audit, newest first, optionally one person's. */
   'staff.audit': {
-    input: z.object({ personId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    input: z
+      .object({ personId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .strict(),
     output: z.object({ rows: z.array(auditRowSchema) }),
   },
 } as const;

@@ -55,7 +55,11 @@ export type Authorize = (name: CallName, caller: Caller) => Actor;
  * the caller's actor (staff/actor.ts), so what it writes names the person.
  */
 export function createDispatcher<N extends CallName>(handlers: HandlersOf<N>, logger: Logger, authorize: Authorize) {
-  return async function dispatch(name: unknown, input: unknown, caller: Caller = LOCAL_CALLER): Promise<Envelope<unknown>> {
+  return async function dispatch(
+    name: unknown,
+    input: unknown,
+    caller: Caller = LOCAL_CALLER,
+  ): Promise<Envelope<unknown>> {
     if (!isCallName(name) || !Object.hasOwn(handlers, name)) return failure('unknown_call', t('errors.unknown_call'));
     let actor: Actor;
     try {

@@ -333,7 +333,10 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         logger.info({ host: new URL(leaving.baseUrl).host }, "live account's data erased from this computer");
         // The erased folder held its own audit: the erasure is kept in the one that remains, naming who asked.
         const who = currentActor();
-        slot?.running.core.recordAudit('erasure', [new URL(leaving.baseUrl).host, who?.personName].filter(Boolean).join(' — '));
+        slot?.running.core.recordAudit(
+          'erasure',
+          [new URL(leaving.baseUrl).host, who?.personName].filter(Boolean).join(' — '),
+        );
       }
       return view();
     },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../context/coreContext';
 import { useStaff } from '../context/staffContext';
@@ -49,11 +49,9 @@ const noScreenToOpen = () => {};
 function SignedInShell() {
   const { t } = useTranslation('ui');
   const { isManager } = useStaff();
-  const [screen, showScreen] = useState<ScreenName>('counter');
-  // A person who may not see this screen (a cashier after the manager) is taken back to the guichet.
-  useEffect(() => {
-    if (!isManager && MANAGER_SCREENS.has(screen)) showScreen('counter');
-  }, [isManager, screen]);
+  const [chosen, showScreen] = useState<ScreenName>('counter');
+  // A person who may not see this screen (the manager became a cashier) is on the guichet.
+  const screen = !isManager && MANAGER_SCREENS.has(chosen) ? 'counter' : chosen;
   const notifications = useBookingNotifications(screen);
   const { clear: clearNotices } = notifications;
   const setScreen = useCallback(

@@ -22,7 +22,7 @@ export function LockScreen() {
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   const input = useRef<HTMLInputElement>(null);
   const burst = useRef<{ last: number; fast: number; foreign: boolean }>({ last: 0, fast: 0, foreign: false });
 

@@ -45,14 +45,14 @@ export function StaffProvider({ children }: { children: ReactNode }) {
   const refreshKey = useEventRefreshKey(REFRESH_ON);
   const load = useCallback(() => api.call('staff.session', {}), [api]);
   const { envelope, retry } = useLoadedEnvelope(load, refreshKey);
-  const [fresh, setFresh] = useState<StaffSession | null>(null);
   const loaded = envelope?.ok ? envelope.value : null;
-  // The latest of what a call answered and what the engine said since.
-  const session = fresh ?? loaded ?? NO_TEAM;
-  useEffect(() => setFresh(null), [loaded]);
+  // What a call of this screen answered, over the session loaded then; a newer load (an event) wins over it.
+  const [answered, setAnswered] = useState<{ session: StaffSession; over: StaffSession | null } | null>(null);
+  const session = (answered && answered.over === loaded ? answered.session : loaded) ?? NO_TEAM;
+  const setFresh = useCallback((next: StaffSession) => setAnswered({ session: next, over: loaded }), [loaded]);
 
   const locked = session.teamConfigured && session.person === null;
-  const lastActivity = useRef(Date.now());
+  const lastActivity = useRef(0);
   const lastPing = useRef(0);
 
   useEffect(() => {
@@ -82,7 +82,7 @@ export function StaffProvider({ children }: { children: ReactNode }) {
       window.removeEventListener('pointerdown', onActivity, true);
       clearInterval(timer);
     };
-  }, [api, session.teamConfigured, session.idleMinutes, locked]);
+  }, [api, session.teamConfigured, session.idleMinutes, locked, setFresh]);
 
   const signIn = useCallback(
     async (pin: string) => {
@@ -95,13 +95,13 @@ export function StaffProvider({ children }: { children: ReactNode }) {
       if (answer.error.code === 'pin_pad_locked') retry();
       return { ok: false as const, message: answer.error.message, code: answer.error.code };
     },
-    [api, retry],
+    [api, retry, setFresh],
   );
   const lock = useCallback(() => {
     void api.call('staff.signOut', {}).then((answer) => {
       if (answer.ok) setFresh(answer.value);
     });
-  }, [api]);
+  }, [api, setFresh]);
 
   const state: StaffState = {
     session,

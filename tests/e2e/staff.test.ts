@@ -54,7 +54,7 @@ async function scan(text: string): Promise<void> {
 const verdictKind = () => page.getByTestId('verdict').getAttribute('data-kind');
 
 /** A raw WebSocket to the engine, as a renderer calling it directly would. */
-async function rawSocket(): Promise<{ call(name: string, input: unknown): Promise<any>; close(): void }> {
+async function rawSocket(): Promise<{ call(name: string, input: unknown): Promise<unknown>; close(): void }> {
   const url = new URL(counter.web!.url);
   const socket = new WebSocket(`ws://${url.host}/ws?session=${url.searchParams.get('session')}`, {
     headers: { Origin: url.origin },

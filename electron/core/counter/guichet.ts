@@ -85,7 +85,14 @@ export function createGuichet(deps: GuichetDeps) {
     const v = deps.standings.ofToken(token).validation;
     if (!v) return null;
     const allowed = (deps.undoRefusal?.(v) ?? null) === null;
-    return { id: v.ledgerId, at: v.at, counterName: v.counterName, bookingId: v.bookingId, personName: v.personName, allowed };
+    return {
+      id: v.ledgerId,
+      at: v.at,
+      counterName: v.counterName,
+      bookingId: v.bookingId,
+      personName: v.personName,
+      allowed,
+    };
   }
 
   /**
@@ -307,7 +314,12 @@ export function createGuichet(deps: GuichetDeps) {
       reason !== 'used'
         ? null
         : standing
-          ? { where: 'here' as const, at: standing.at, counterName: standing.counterName, personName: standing.personName }
+          ? {
+              where: 'here' as const,
+              at: standing.at,
+              counterName: standing.counterName,
+              personName: standing.personName,
+            }
           : { where: 'elsewhere' as const, at: null, counterName: null };
     const booking = reason === 'unknown' ? null : await viewOf(known, deadlineAt);
     return placeInTime(refusedVerdict({ ...base, booking }, reason, error.message, undo, usedBy), timeContext());

@@ -42,7 +42,9 @@ export function createStaffStore(db: CounterDb) {
      VALUES (@at, @counterName, @personId, @personName, @action, @detail)`,
   );
   const auditAll = client.prepare(`SELECT ${AUDIT_COLUMNS} FROM staff_audit ORDER BY id DESC LIMIT ?`);
-  const auditOf = client.prepare(`SELECT ${AUDIT_COLUMNS} FROM staff_audit WHERE person_id = ? ORDER BY id DESC LIMIT ?`);
+  const auditOf = client.prepare(
+    `SELECT ${AUDIT_COLUMNS} FROM staff_audit WHERE person_id = ? ORDER BY id DESC LIMIT ?`,
+  );
 
   return {
     /** A team exists once its first person (the manager) is added; a counter without one asks no PIN. */

@@ -269,7 +269,10 @@ export function createStaff(deps: StaffDeps) {
      * Whether the person making this call may undo a validation made by `validation.personId` at `validation.at`:
      * a manager always; a cashier their own, within 10 minutes. Null when allowed, else the French refusal.
      */
-    undoRefusal(actor: Actor | undefined, validation: { personId: number | null; personName: string | null; at: string }) {
+    undoRefusal(
+      actor: Actor | undefined,
+      validation: { personId: number | null; personName: string | null; at: string },
+    ) {
       if (!actor || actor.role !== 'cashier') return null;
       if (validation.personId !== actor.personId) {
         return t('errors.forbidden_undo_other', { name: validation.personName ?? t('staff.someone_else') });

@@ -214,12 +214,12 @@ function UsedByNote({ usedBy }: { usedBy: NonNullable<Verdict['usedBy']> }) {
             time: formatTime(usedBy.at, timeZone),
           })
         : usedBy.where === 'here' && usedBy.at
-        ? t('verdict.used_here', {
-            counter: usedBy.counterName ?? '',
-            day: seanceDayLabel(usedBy.at, new Date(), timeZone),
-            time: formatTime(usedBy.at, timeZone),
-          })
-        : t('verdict.used_elsewhere')}
+          ? t('verdict.used_here', {
+              counter: usedBy.counterName ?? '',
+              day: seanceDayLabel(usedBy.at, new Date(), timeZone),
+              time: formatTime(usedBy.at, timeZone),
+            })
+          : t('verdict.used_elsewhere')}
     </p>
   );
 }

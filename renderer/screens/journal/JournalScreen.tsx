@@ -53,7 +53,9 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
           />
           {t('journal.show_lookups', { count: lookups })}
         </label>
-        {people.length > 0 && <PersonFilter people={people} value={person} onChange={setPerson} testId="journal-person" />}
+        {people.length > 0 && (
+          <PersonFilter people={people} value={person} onChange={setPerson} testId="journal-person" />
+        )}
       </div>
       <LoadState envelope={envelope} onRetry={retry} errorClassName="journal__error">
         {() =>

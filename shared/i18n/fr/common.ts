@@ -94,7 +94,8 @@ export const frCommon = {
     pin_wrong_left_other: 'Code personnel inconnu : encore {{count}} essais avant le blocage d’une minute.',
     pin_pad_locked: 'Trop de codes erronés : le clavier est bloqué jusqu’à {{time}}.',
     pin_taken: 'Ce code est déjà celui d’une autre personne de l’équipe : choisissez-en un autre.',
-    team_first_manager: 'La première personne de l’équipe est le responsable : son code sera demandé pour les réglages.',
+    team_first_manager:
+      'La première personne de l’équipe est le responsable : son code sera demandé pour les réglages.',
     team_last_manager: 'L’équipe doit garder au moins un responsable actif.',
     team_invalid: 'Modification de l’équipe impossible.',
     person_unknown: 'Cette personne n’existe pas dans l’équipe.',

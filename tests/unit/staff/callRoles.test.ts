@@ -168,7 +168,11 @@ describe('the real engine', () => {
     await counter.core.call('staff.people.add', { firstName: 'Léa', role: 'cashier', pin: '2468' });
     expect((await counter.core.dispatch('staff.signIn', { pin: '2468' }, cashier)).ok).toBe(true);
     expect((await counter.core.dispatch('staff.signIn', { pin: '1357' }, manager)).ok).toBe(true);
-    const refused = await counter.core.dispatch('counter.settings.set', { sound: { enabled: false, volume: 0 } }, cashier);
+    const refused = await counter.core.dispatch(
+      'counter.settings.set',
+      { sound: { enabled: false, volume: 0 } },
+      cashier,
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await counter.core.dispatch('ledger.today', {}, cashier)).ok).toBe(true);
     expect((await counter.core.dispatch('counter.settings.get', {}, manager)).ok).toBe(true);

@@ -173,7 +173,10 @@ describe('the team', () => {
     await staff.updatePerson(sam, { id: cashierId, active: false });
     await expect(staff.signIn('caisse', '2468')).rejects.toMatchObject({ code: 'pin_wrong' });
     const rows = staff.auditRows(10);
-    expect(rows.find((r) => r.action === 'role_changed')).toMatchObject({ personName: 'Sam', detail: expect.stringContaining('Léa') });
+    expect(rows.find((r) => r.action === 'role_changed')).toMatchObject({
+      personName: 'Sam',
+      detail: expect.stringContaining('Léa'),
+    });
     expect(rows.find((r) => r.action === 'person_deactivated')).toMatchObject({ personName: 'Sam', detail: 'Léa' });
   });
 

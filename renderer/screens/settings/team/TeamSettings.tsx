@@ -46,7 +46,12 @@ function NoTeam() {
       <PersonForm role="manager" submitLabel={t('team.create')} testId="team-create" onAdded={refresh} />
       {info.mode === 'demo' && (
         <div>
-          <button type="button" className="button button--secondary" data-testid="team-demo" onClick={() => void demoTeam()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="team-demo"
+            onClick={() => void demoTeam()}
+          >
             {t('team.demo_team')}
           </button>
         </div>
