@@ -50,6 +50,8 @@ export interface ValidationStanding {
   pendingUpload: boolean;
   /** pass Culture refused our latest action and nobody has handled it yet: its reason. */
   conflict: string | null;
+  /** Who took this counter's latest action on the booking (null with no team, or no action). */
+  lastActionBy?: string | null;
 }
 
 export const NOT_VALIDATED: ValidationStanding = Object.freeze({
@@ -93,7 +95,7 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
 /** The fold itself: actions in the order they were taken (ledger id). */
 export function foldStanding(actions: Iterable<CounterAction>): ValidationStanding {
   let standing = NOT_VALIDATED;
-  for (const action of actions) standing = step(standing, action);
+  for (const action of actions) standing = { ...step(standing, action), lastActionBy: action.personName };
   return standing;
 }
 

@@ -9,10 +9,21 @@ import { attribution } from './actor';
 
 type AnyHandler = (input: never) => unknown;
 
+/** The day (and person) an export was of: "2026-11-27 — Léa". */
+function what(input: { day?: string; person?: string }): string | null {
+  return [input.day, input.person].filter(Boolean).join(' — ') || null;
+}
+
 const AUDITED = {
   'counter.undo': (input: { token: string }) => ({ action: 'undo' as const, detail: maskToken(input.token) }),
-  'reports.endOfDayCsv': (input: { day?: string }) => ({ action: 'export' as const, detail: input.day ?? null }),
-  'reports.printEndOfDay': (input: { day?: string }) => ({ action: 'export' as const, detail: input.day ?? null }),
+  'reports.endOfDayCsv': (input: { day?: string; person?: string }) => ({
+    action: 'export' as const,
+    detail: what(input),
+  }),
+  'reports.printEndOfDay': (input: { day?: string; person?: string }) => ({
+    action: 'export' as const,
+    detail: what(input),
+  }),
 };
 
 export function auditedHandlers<H extends object>(staff: Staff, handlers: H): H {

@@ -105,4 +105,25 @@ describe('attribution', () => {
     expect(await call(sam, 'counter.undo', { token })).toMatchObject({ ok: true });
     offsetMs = 0;
   });
+
+  it('the end-of-day report can be narrowed to one person’s validations', async () => {
+    const [, , booking] = await findBookings(counter.sandbox.url, {
+      status: 'CONFIRMED',
+      confirmed: true,
+      quantity: 1,
+    });
+    const token = booking!.token;
+    await counter.core.call('sync.now'); // the report reads the mirrored séances and bookings
+    expect(await call(zoe, 'counter.lookup', { text: token })).toMatchObject({ ok: true });
+    expect(await call(zoe, 'counter.validate', { token })).toMatchObject({ ok: true });
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date(booking!.seanceStart));
+    const all = await counter.core.call('reports.endOfDay', { day });
+    const zoes = await counter.core.call('reports.endOfDay', { day, person: 'Zoé' });
+    const leas = await counter.core.call('reports.endOfDay', { day, person: 'Léa' });
+    expect(zoes.person).toBe('Zoé');
+    expect(zoes.totals.validatedHere.bookings).toBe(1);
+    expect(all.totals.validatedHere.bookings).toBeGreaterThanOrEqual(1);
+    expect(leas.totals.validatedHere.bookings).toBe(0);
+    expect(zoes.totals.expected.bookings).toBe(1);
+  });
 });
