@@ -39,6 +39,7 @@ export const CALL_ROLES: Readonly<Record<CallName, CallAccess>> = {
   'bookings.forSeance': 'cashier',
   'programme.list': 'cashier',
   'programme.poster': 'cashier',
+  'programme.unscheduled': 'cashier', // the Programme's "Sans séance" tab, read-only
   'printer.jobs': 'cashier',
   'printer.reprint': 'cashier',
   'printer.retry': 'cashier',
@@ -66,7 +67,6 @@ export const CALL_ROLES: Readonly<Record<CallName, CallAccess>> = {
   'reports.endOfDayCsv': 'manager',
   'reports.printEndOfDay': 'manager',
   'programme.offer': 'manager',
-  'programme.unscheduled': 'manager',
   'programme.offer.create': 'manager',
   'programme.offer.update': 'manager',
   'programme.offer.setActive': 'manager',

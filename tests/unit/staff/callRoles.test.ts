@@ -44,6 +44,7 @@ const CASHIER: readonly CallName[] = [
   'bookings.forSeance',
   'programme.list',
   'programme.poster',
+  'programme.unscheduled',
   'printer.jobs',
   'printer.reprint',
   'printer.retry',
