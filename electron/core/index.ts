@@ -377,6 +377,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     setTimeout(backupIfDue, firstBackupMs),
     setInterval(backupIfDue, 3_600_000),
     setInterval(purgeSafely, PURGE_EVERY_MS),
+    setInterval(() => staff.sweepIdle(), 15_000),
   ];
   for (const timer of backupTimers) timer.unref();
 

@@ -243,6 +243,13 @@ export function createStaff(deps: StaffDeps) {
     session,
     signIn,
     signOut,
+    /**
+     * Locks the screens idle for too long now rather than at their next call, so each is told (`staff.changed`)
+     * and shows its lock screen even when its own timer did not run (a sleeping laptop, a throttled tab).
+     */
+    sweepIdle(): void {
+      for (const terminal of [...sessions.keys()]) signedIn(terminal);
+    },
     /** The host lost this screen (socket closed): its session ends with it. */
     forget(terminal: string): void {
       sessions.delete(terminal);
