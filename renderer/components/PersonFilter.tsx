@@ -20,7 +20,12 @@ export function PersonFilter({ people, value, onChange, testId }: PersonFilterPr
   return (
     <label className="person-filter">
       {t('person_filter.label')}{' '}
-      <select data-testid={testId} value={value ?? ''} onChange={(event) => onChange(event.target.value || null)}>
+      <select
+        className="form-field__input person-filter__select"
+        data-testid={testId}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value || null)}
+      >
         <option value="">{t('person_filter.everyone')}</option>
         {people.map((name) => (
           <option key={name} value={name}>

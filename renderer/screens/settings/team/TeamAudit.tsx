@@ -28,6 +28,7 @@ export function TeamAudit({ people }: { people: readonly StaffPerson[] }) {
         <label>
           {t('team.audit_filter')}{' '}
           <select
+            className="form-field__input"
             data-testid="team-audit-person"
             value={personId ?? ''}
             onChange={(event) => setPersonId(event.target.value ? Number(event.target.value) : null)}

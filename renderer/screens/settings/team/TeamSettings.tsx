@@ -139,7 +139,7 @@ function PersonRow({ person }: { person: StaffPerson }) {
               autoComplete="new-password"
               aria-label={`${t('team.new_pin')} — ${person.firstName}`}
               placeholder={t('team.new_pin')}
-              className="form-field__input--short"
+              className="form-field__input form-field__input--short"
               value={pin}
               onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 6))}
             />
@@ -194,6 +194,7 @@ function PersonForm({ role: fixedRole, submitLabel, testId, onAdded }: PersonFor
       <label className="form-field">
         <span className="form-field__label">{t('team.first_name')}</span>
         <input
+          className="form-field__input"
           data-testid={`${testId}-name`}
           value={firstName}
           maxLength={40}
@@ -204,6 +205,7 @@ function PersonForm({ role: fixedRole, submitLabel, testId, onAdded }: PersonFor
         <label className="form-field">
           <span className="form-field__label">{t('team.role')}</span>
           <select
+            className="form-field__input"
             data-testid={`${testId}-role`}
             value={role}
             onChange={(event) => setRole(event.target.value as StaffRole)}
@@ -220,7 +222,7 @@ function PersonForm({ role: fixedRole, submitLabel, testId, onAdded }: PersonFor
           type="password"
           inputMode="numeric"
           autoComplete="new-password"
-          className="form-field__input--short"
+          className="form-field__input form-field__input--short"
           value={pin}
           onChange={(event) => setPin(digits(event.target.value))}
         />
@@ -232,7 +234,7 @@ function PersonForm({ role: fixedRole, submitLabel, testId, onAdded }: PersonFor
           type="password"
           inputMode="numeric"
           autoComplete="new-password"
-          className="form-field__input--short"
+          className="form-field__input form-field__input--short"
           value={again}
           onChange={(event) => setAgain(digits(event.target.value))}
         />
@@ -273,7 +275,7 @@ function IdleForm() {
           type="number"
           min={IDLE_MINUTES_MIN}
           max={IDLE_MINUTES_MAX}
-          className="form-field__input--short"
+          className="form-field__input form-field__input--short"
           value={minutes}
           onChange={(event) => {
             setNote(null);
