@@ -51,7 +51,7 @@ export interface ValidationStanding {
   /** pass Culture refused our latest action and nobody has handled it yet: its reason. */
   conflict: string | null;
   /** Who took this counter's latest action on the booking (null with no team, or no action). */
-  lastActionBy?: string | null;
+  lastActionBy: string | null;
 }
 
 export const NOT_VALIDATED: ValidationStanding = Object.freeze({
@@ -60,6 +60,7 @@ export const NOT_VALIDATED: ValidationStanding = Object.freeze({
   provisional: false,
   pendingUpload: false,
   conflict: null,
+  lastActionBy: null,
 });
 
 const unsent = (state: UploadState) => state === 'pending' || state === 'sending';
@@ -84,6 +85,7 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
       provisional: action.provisional && state !== 'done',
       pendingUpload: unsent(state),
       conflict: null,
+      lastActionBy: action.personName,
     };
   }
   // An undo refused by pass Culture leaves the validation standing: as a conflict until handled.
