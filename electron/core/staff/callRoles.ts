@@ -49,6 +49,8 @@ export const CALL_ROLES: Readonly<Record<CallName, CallAccess>> = {
   'printer.testPage': 'cashier', // after changing the paper roll
   'sync.overview': 'cashier', // the queue and its state, read-only: conflicts are handled by the manager
   'sync.now': 'cashier',
+  // The scanner reader learns the scanner's layout from the QR codes the cashier scans (Réglages can forget it).
+  'scanner.layout.set': 'cashier',
   // The manager's.
   'sync.retry': 'manager',
   'sync.markHandled': 'manager',
@@ -61,7 +63,6 @@ export const CALL_ROLES: Readonly<Record<CallName, CallAccess>> = {
   'privacy.settings.set': 'manager',
   'printer.settings.set': 'manager',
   'printer.discover': 'manager',
-  'scanner.layout.set': 'manager',
   'reimbursements.overview': 'manager',
   'reports.endOfDay': 'manager',
   'reports.endOfDayCsv': 'manager',

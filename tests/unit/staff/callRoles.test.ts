@@ -54,6 +54,7 @@ const CASHIER: readonly CallName[] = [
   'printer.testPage',
   'sync.overview',
   'sync.now',
+  'scanner.layout.set',
 ];
 /** Everything else is the manager's: Réglages, account, programme writes, conflicts, reports, the team... */
 const MANAGER_SAMPLE: readonly CallName[] = [
