@@ -60,6 +60,23 @@ export function refusedEnvelope(name: CallName): Envelope<never> {
   return { ok: false, error: { code: 'unknown_call', message: `Appel refusé : ${name} (fenêtre inconnue).` } };
 }
 
+/**
+ * The engine's name for a window (staff/actor.ts: who is signed in there). A window made again (closed and reopened)
+ * is a new screen: nobody is signed in there yet.
+ */
+const terminals = new WeakMap<object, string>();
+let windowsSeen = 0;
+export function terminalOf(sender: unknown): string {
+  if (typeof sender !== 'object' || sender === null) return 'electron';
+  let terminal = terminals.get(sender);
+  if (!terminal) {
+    windowsSeen += 1;
+    terminal = `electron-${windowsSeen}`;
+    terminals.set(sender, terminal);
+  }
+  return terminal;
+}
+
 /** Registers every call of the contract; returns what removes them. */
 export function registerContract(bridge: ContractBridge): () => void {
   for (const name of CALL_NAMES) {
@@ -72,7 +89,7 @@ export function registerContract(bridge: ContractBridge): () => void {
         );
         return refusedEnvelope(name);
       }
-      return bridge.core.dispatch(name, input);
+      return bridge.core.dispatch(name, input, { terminal: terminalOf(event.sender) });
     });
   }
   return () => {

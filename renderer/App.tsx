@@ -5,6 +5,7 @@ import { DEFAULT_TIME_ZONE, formatDateTime } from '../shared/dates';
 import { AppShell } from './components/AppShell';
 import { AppInfoContext, useApi } from './context/coreContext';
 import { CounterSettingsProvider } from './context/counterSettingsContext';
+import { StaffProvider } from './context/staffContext';
 import { useEventRefreshKey, useLoadedEnvelope } from './hooks/coreData';
 
 /** The account changed and the engine restarted on it: mode, venue and counter name may differ. */
@@ -23,9 +24,11 @@ export function App() {
   if (!envelope.ok) return <StartupErrorScreen error={envelope.error} onRetry={retry} />;
   return (
     <AppInfoContext value={envelope.value}>
-      <CounterSettingsProvider>
-        <AppShell />
-      </CounterSettingsProvider>
+      <StaffProvider>
+        <CounterSettingsProvider>
+          <AppShell />
+        </CounterSettingsProvider>
+      </StaffProvider>
     </AppInfoContext>
   );
 }

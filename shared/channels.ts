@@ -77,6 +77,17 @@ export const CALL_NAMES = [
   'lan.unpair',
   // printing a slip for a validation made at the main counter (secondary counters)
   'printer.printValidation',
+  // staff: sign-in, roles, team, audit (shared/contract-staff.ts)
+  'staff.session',
+  'staff.signIn',
+  'staff.signOut',
+  'staff.activity',
+  'staff.people.list',
+  'staff.people.add',
+  'staff.people.update',
+  'staff.settings.set',
+  'staff.demoTeam',
+  'staff.audit',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -94,6 +105,7 @@ export const EVENT_NAMES = [
   'upload.settled',
   'counter.settings.changed',
   'lan.changed',
+  'staff.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -106,6 +106,8 @@ export const endOfDayReportSchema = z.object({
   timeZone: z.string(),
   venueName: z.string().nullable(),
   counterName: z.string(),
+  /** Filtered by person: only what they validated (or left in conflict) at this counter. */
+  person: z.string().nullable().optional(),
   generatedAt: isoUtc,
   seances: z.array(
     z.object({
@@ -122,7 +124,7 @@ export const endOfDayReportSchema = z.object({
 });
 export type EndOfDayReport = z.infer<typeof endOfDayReportSchema>;
 
-const dayInput = z.object({ day: calendarDay.optional() }).strict();
+const dayInput = z.object({ day: calendarDay.optional(), person: z.string().min(1).max(40).optional() }).strict();
 
 export const reportCalls = {
   /** Reimbursements of one venue (default: the counter's) for one year (default: this year). */

@@ -91,6 +91,9 @@ export const queueItemSchema = z.object({
   doneAt: isoUtc.nullable(),
   beneficiary: z.string().nullable(),
   offerName: z.string().nullable(),
+  /** Who made the validation or undo, and at which counter (null before staff existed, or with no team). */
+  personName: z.string().nullable().optional(),
+  counterName: z.string().nullable().optional(),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
 

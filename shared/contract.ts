@@ -14,6 +14,7 @@ import { programmeCalls, programmeEvents } from './contract-programme';
 import { reportCalls } from './contract-reports';
 import { counterCalls, counterEvents } from './contract-counter';
 import { lanCalls, lanEvents } from './contract-lan';
+import { staffCalls, staffEvents } from './contract-staff';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: every failure reaching the renderer is one of these codes, with a French message for the cashier.
@@ -70,6 +71,13 @@ export const errorCodeSchema = z.enum([
   'main_unreachable', // a secondary cannot reach its main counter
   'not_granted', // a call a secondary may not make at the main counter (manager actions)
   'lan_refused', // refused on this counter's role (e.g. pairing while environment variables set the role)
+  // staff (shared/contract-staff.ts)
+  'signed_out', // nobody is signed in at this screen (locked, or idle): sign in with a PIN first
+  'forbidden', // the signed-in person's role does not allow this call (e.g. a cashier opening Réglages)
+  'pin_wrong', // no active person has this PIN
+  'pin_pad_locked', // five wrong PINs: the pad waits a minute
+  'pin_taken', // another person of the team already has this PIN
+  'team_invalid', // the change would leave the team without an active manager, or the first person is not one
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -144,12 +152,26 @@ export const verdictSchema = z.object({
   /** For `not_yet`: when the booking can be validated. */
   validatableFrom: isoUtc.nullable(),
   /** Set when this counter validated the booking and the validation can still be undone. */
-  undo: z.object({ validatedAt: isoUtc, ledgerId: z.number().int() }).nullable(),
+  undo: z
+    .object({
+      validatedAt: isoUtc,
+      ledgerId: z.number().int(),
+      /** Who validated it (null with no team); and whether the person signed in at this screen may undo it. */
+      personName: z.string().nullable().optional(),
+      allowed: z.boolean().optional(),
+    })
+    .nullable(),
   /** Where the booking's séance stands against the counter's window, when the séance is known. */
   seanceTiming: seanceTimingSchema.nullable(),
   /** A used booking: validated at this counter (when, which counter name), or elsewhere (pro site, another counter). */
   usedBy: z
-    .object({ where: z.enum(['here', 'elsewhere']), at: isoUtc.nullable(), counterName: z.string().nullable() })
+    .object({
+      where: z.enum(['here', 'elsewhere']),
+      at: isoUtc.nullable(),
+      counterName: z.string().nullable(),
+      /** Who validated it here (null with no team configured). */
+      personName: z.string().nullable().optional(),
+    })
     .nullable(),
   ledgerId: z.number().int(),
 });
@@ -189,6 +211,9 @@ export const ledgerRowSchema = z.object({
   beneficiary: z.string().nullable(),
   offerName: z.string().nullable(),
   platformStatus: z.number().int().nullable(),
+  /** Who was signed in (null on a counter with no team configured). */
+  personId: z.number().int().nullable(),
+  personName: z.string().nullable(),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
 
@@ -241,6 +266,7 @@ export const calls = {
   ...reportCalls,
   ...counterCalls,
   ...lanCalls,
+  ...staffCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
@@ -258,6 +284,7 @@ export const events = {
   ...programmeEvents,
   ...counterEvents,
   ...lanEvents,
+  ...staffEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
@@ -276,3 +303,4 @@ export * from './contract-programme';
 export * from './contract-reports';
 export * from './contract-counter';
 export * from './contract-lan';
+export * from './contract-staff';

@@ -3,6 +3,8 @@
  * mode's): the pairing exchange. Everything that arrives is parsed with these schemas first.
  */
 import { z } from 'zod';
+import { staffRoleSchema } from './contract-staff';
+import { wsRequestSchema } from './wire';
 
 export const LAN_HELLO_PATH = '/lan/hello';
 export const LAN_PAIR_PATH = '/lan/pair';
@@ -51,3 +53,10 @@ export const EVENTS_FOR_SECONDARIES = [
   'upload.settled',
   'status.changed',
 ] as const;
+
+/** Who is signed in at the secondary's screen making a call (null: that counter has no team). */
+export const lanPersonSchema = z.object({ personName: z.string().max(80).nullable(), role: staffRoleSchema }).strict();
+export type LanPerson = z.infer<typeof lanPersonSchema>;
+
+/** A secondary's call: the contract's request frame, and the person it vouches for. */
+export const lanRequestSchema = wsRequestSchema.extend({ person: lanPersonSchema.nullable().optional() });

@@ -12,6 +12,7 @@ import { frenchParseError, safeParseInFrench } from '../../shared/zodFrench';
 import { ContractFailure } from './contractFailure';
 import { isDiskFull } from './db/diskFull';
 import { isPlatformError } from './platform/errors';
+import { LOCAL_CALLER, runAs, type Actor, type Caller } from './staff/actor';
 
 /** Calls the host answers itself (the supervisor swaps cores on account changes). */
 export type HostCallName = Extract<CallName, `account.${string}` | `database.${string}` | `lan.${string}`>;
@@ -43,18 +44,39 @@ export function oneHandlerEach<T extends readonly object[]>(...maps: T): Merged<
 }
 
 /**
- * The one way from a call name to its handler, for the core's calls and the host's alike: name checked, input
- * parsed as unknown, output checked, every failure an envelope.
+ * Who may make a call (staff/callRoles.ts, staff/staffService.ts): the person signed in at the caller's screen, or
+ * a ContractFailure (`signed_out`, `forbidden`) thrown before the input is even read.
  */
-export function createDispatcher<N extends CallName>(handlers: HandlersOf<N>, logger: Logger) {
-  return async function dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>> {
+export type Authorize = (name: CallName, caller: Caller) => Actor;
+
+/**
+ * The one way from a call name to its handler, for the core's calls and the host's alike: name checked, the
+ * caller's role checked, input parsed as unknown, output checked, every failure an envelope. The handler runs as
+ * the caller's actor (staff/actor.ts), so what it writes names the person.
+ */
+export function createDispatcher<N extends CallName>(handlers: HandlersOf<N>, logger: Logger, authorize: Authorize) {
+  return async function dispatch(
+    name: unknown,
+    input: unknown,
+    caller: Caller = LOCAL_CALLER,
+  ): Promise<Envelope<unknown>> {
     if (!isCallName(name) || !Object.hasOwn(handlers, name)) return failure('unknown_call', t('errors.unknown_call'));
+    let actor: Actor;
+    try {
+      actor = authorize(name, caller);
+    } catch (error) {
+      if (error instanceof ContractFailure) {
+        if (error.code === 'forbidden') logger.info({ call: name, terminal: caller.terminal }, 'call refused to role');
+        return failure(error.code, error.message);
+      }
+      return internalFailure(logger, name, error);
+    }
     // An absent input means "no parameters"; `null` is an input, and a wrong one (calls take objects).
     const parsed = safeParseInFrench(calls[name].input, input === undefined ? {} : input);
     if (!parsed.success) return invalidInput(logger, name, parsed.error);
     try {
       const handler = handlers[name as N] as (input: unknown) => Promise<unknown>;
-      const value: unknown = await handler(parsed.data);
+      const value: unknown = await runAs(actor, () => handler(parsed.data));
       // The output is checked too: a core bug must surface here, not as a broken screen.
       return { ok: true, value: calls[name].output.parse(value) };
     } catch (error) {

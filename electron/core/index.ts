@@ -31,6 +31,10 @@ import { createProgrammeWriter } from './programme/programmeWriter';
 import { createUnscheduledFilms } from './programme/unscheduledFilms';
 import { createClosedSales } from './programme/seats';
 import { reportHandlers } from './reports/handlers';
+import { currentActor } from './staff/actor';
+import { auditedHandlers } from './staff/audited';
+import { staffHandlers } from './staff/handlers';
+import { createStaff } from './staff/staffService';
 import { createReportPrinter } from './reports/reportPrinter';
 import { createPlatformClient } from './platform/client';
 import { createPrinting } from './printing/printingService';
@@ -61,7 +65,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let stores: Stores & { close(): void };
   try {
     restrictTree(deps.dataDir);
-    stores = openStores(path.join(deps.dataDir, DATABASE_FILE), clock);
+    stores = openStores(path.join(deps.dataDir, DATABASE_FILE), clock, deps.counterName);
   } catch (error) {
     lock.release();
     throw error;
@@ -273,6 +277,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     printer: deps.printer,
   });
 
+  const staff = createStaff({
+    store: stores.staff,
+    mode: deps.mode,
+    counterName: deps.counterName,
+    clock,
+    monotonicMs: deps.monotonicMs ?? (() => performance.now()),
+    timeZone,
+    onChanged: () => emit('staff.changed', {}),
+  });
+
   const guichet = createGuichet({
     gateway,
     ledger,
@@ -296,6 +310,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     onValidated: (validation) => {
       if (remoteCounterName() === null) printing.onValidated(validation);
     },
+    // A cashier undoes only their own validations, within 10 minutes (staff/staffService.ts).
+    undoRefusal: (validation) => staff.undoRefusal(currentActor(), validation),
   });
 
   // Scanners: ambiguous readings resolved against the mirror then the platform; dedicated scanners as events.
@@ -320,56 +336,61 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   // Every core call, each handled once (the host answers account.* and database.*): a missing one fails typecheck.
   const dispatch = createDispatcher<CoreCallName>(
-    oneHandlerEach(
-      counterHandlers({
-        deps,
-        clock,
-        guichet,
-        ledger,
-        timeZone,
-        venue: () => venues[0] ?? null,
-        resolveCandidates,
-        settings: counterSettings,
-        onSettingsChanged: (settings) => emit('counter.settings.changed', settings),
-      }),
-      syncHandlers({
-        clock,
-        guichet,
-        queue,
-        streams,
-        budget,
-        scheduler,
-        mirrorQueries,
-        status,
-        timeZone,
-        connectivity: connectivityOf,
-        publishStatus,
-        retryUploadsNow: () => uploader.retryNow(),
-      }),
-      printing.handlers,
-      {
-        'printer.printValidation': (input: { validation: Validation }) => ({
-          jobId: printing.printValidation(input.validation),
+    auditedHandlers(
+      staff,
+      oneHandlerEach(
+        counterHandlers({
+          deps,
+          clock,
+          guichet,
+          ledger,
+          timeZone,
+          venue: () => venues[0] ?? null,
+          resolveCandidates,
+          settings: counterSettings,
+          onSettingsChanged: (settings) => emit('counter.settings.changed', settings),
         }),
-      },
-      scanning.handlers,
-      programmeHandlers({
-        writer: programmeWriter,
-        settings,
-        unscheduled: createUnscheduledFilms(stores.offers, managedOffers, clock),
-        timeZone,
-      }),
-      reportHandlers({
-        sources: { seances: stores.seances, facts: stores.bookingFacts, standings },
-        clock,
-        timeZone,
-        venue: () => venues[0] ?? null,
-        counterName: deps.counterName,
-        printReport: createReportPrinter(printing),
-      }),
-      retention.handlers,
+        syncHandlers({
+          clock,
+          guichet,
+          queue,
+          streams,
+          budget,
+          scheduler,
+          mirrorQueries,
+          status,
+          timeZone,
+          connectivity: connectivityOf,
+          publishStatus,
+          retryUploadsNow: () => uploader.retryNow(),
+        }),
+        printing.handlers,
+        {
+          'printer.printValidation': (input: { validation: Validation }) => ({
+            jobId: printing.printValidation(input.validation),
+          }),
+        },
+        scanning.handlers,
+        programmeHandlers({
+          writer: programmeWriter,
+          settings,
+          unscheduled: createUnscheduledFilms(stores.offers, managedOffers, clock),
+          timeZone,
+        }),
+        reportHandlers({
+          sources: { seances: stores.seances, facts: stores.bookingFacts, standings },
+          clock,
+          timeZone,
+          venue: () => venues[0] ?? null,
+          counterName: deps.counterName,
+          printReport: createReportPrinter(printing),
+        }),
+        retention.handlers,
+        staffHandlers(staff),
+      ),
     ),
     logger,
+    staff.authorize,
   );
 
   scheduler.start();
@@ -392,6 +413,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     setTimeout(backupIfDue, firstBackupMs),
     setInterval(backupIfDue, 3_600_000),
     setInterval(purgeSafely, PURGE_EVERY_MS),
+    setInterval(() => staff.sweepIdle(), 15_000),
   ];
   for (const timer of backupTimers) timer.unref();
 
@@ -400,6 +422,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     dispatch,
     call: contractClient(dispatch),
     onEvent: events.on,
+    authorize: staff.authorize,
+    forgetTerminal: (terminal) => staff.forget(terminal),
+    recordAudit: (action, detail) =>
+      staff.audit(action, currentActor() ?? { personId: null, personName: null }, detail),
     close() {
       if (!closed) {
         closed = (async () => {

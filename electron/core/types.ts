@@ -3,6 +3,9 @@ import type { Envelope, EventName } from '../../shared/contract';
 import type { SeanceWindow } from '../../shared/seanceWindow';
 import type { PrinterDeps } from './printing/printingService';
 import type { CallFunction } from './client';
+import type { Authorize } from './dispatch';
+import type { Caller } from './staff/actor';
+import type { AuditAction } from '../../shared/contract';
 
 /** What the core is made of. Tests pass a sandbox URL, a frozen clock and their own data folder. */
 export interface CoreDeps {
@@ -16,6 +19,8 @@ export interface CoreDeps {
   /** Demo mode: control API of the embedded sandbox (lists its bookings with tokens). */
   demoControlUrl?: string;
   clock?: () => Date;
+  /** Monotonic milliseconds for the idle lock and the PIN pad's lock-out (performance.now by default). */
+  monotonicMs?: () => number;
   logger: Logger;
   /** Request timeout for a cashier's lookup, in ms (default 3000). */
   lookupTimeoutMs?: number;
@@ -42,7 +47,13 @@ export type EventListener = (name: EventName, payload: unknown) => void;
 /** The engine as hosts see it: one dispatcher for every contract call, and a stream of events. */
 export interface Core {
   /** Parses `input` against the contract and runs the call; never throws. */
-  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+  dispatch(name: unknown, input: unknown, caller?: Caller): Promise<Envelope<unknown>>;
+  /** The role check of the one dispatcher, for the host's own calls (account.*, database.*). */
+  authorize: Authorize;
+  /** The host lost a screen (its socket closed): the person signed in there is signed out. */
+  forgetTerminal(terminal: string): void;
+  /** An audit row for what the host did itself (an account's data erased), as the calling person. */
+  recordAudit(action: AuditAction, detail?: string): void;
   /** The same call, typed, for tests and scripts: the value, or a thrown ContractCallError (client.ts). */
   call: CallFunction;
   onEvent(listener: EventListener): () => void;

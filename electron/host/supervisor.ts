@@ -28,7 +28,8 @@ import { t } from '../../shared/i18n';
 import { ContractFailure } from '../core/contractFailure';
 import { lockFolder } from '../core/db/folderLock';
 import { contractClient } from '../core/client';
-import { createDispatcher, type HandlersOf } from '../core/dispatch';
+import { createDispatcher, type Authorize, type HandlersOf } from '../core/dispatch';
+import { currentActor } from '../core/staff/actor';
 import { createEventHub } from '../core/eventHub';
 import type { Core } from '../core/types';
 import { checkAccount, environmentOfUrl, resolveBaseUrl, type LiveEnvironment } from './accountCheck';
@@ -330,14 +331,28 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         const { accountDataDir } = await import('./bootstrap');
         fs.rmSync(accountDataDir(baseDir, 'live', leaving.baseUrl), { recursive: true, force: true });
         logger.info({ host: new URL(leaving.baseUrl).host }, "live account's data erased from this computer");
+        // The erased folder held its own audit: the erasure is kept in the one that remains, naming who asked.
+        const who = currentActor();
+        slot?.running.core.recordAudit(
+          'erasure',
+          [new URL(leaving.baseUrl).host, who?.personName].filter(Boolean).join(' — '),
+        );
       }
       return view();
     },
     'database.recovery': async () => recoveryView(),
     'database.recover': async (input) => recover(input),
   };
+  /**
+   * The running core's team decides who may make the host's calls too (staff/callRoles.ts). With no core (it could
+   * not start), there is no team to ask: the recovery screen is the implicit manager's, as on a counter without one.
+   */
+  const authorize: Authorize = (name, caller) =>
+    slot
+      ? slot.running.core.authorize(name, caller)
+      : { terminal: caller.terminal, personId: null, personName: null, role: 'manager' };
   /** Account calls answer here, through the core's one dispatcher (the cores come and go under them). */
-  const dispatchAccount = createDispatcher(handlers, logger);
+  const dispatchAccount = createDispatcher(handlers, logger, authorize);
 
   /** Erasing an account's data loses what it has not sent yet: refused until the queue is empty. */
   async function refuseEraseWhileUnsent(): Promise<void> {
@@ -421,9 +436,12 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       return active.target.mode;
     },
     call: contractClient((name, input) => supervisor.dispatch(name, input)),
-    async dispatch(name, input) {
+    authorize,
+    forgetTerminal: (terminal) => slot?.running.core.forgetTerminal(terminal),
+    recordAudit: (action, detail) => slot?.running.core.recordAudit(action, detail),
+    async dispatch(name, input, caller) {
       if (stopped) return failure('internal', t('errors.engine_stopped'));
-      if (isAccountCall(name)) return dispatchAccount(name, input);
+      if (isAccountCall(name)) return dispatchAccount(name, input, caller);
       await settled();
       if (slot === null && blocked !== null) {
         if (isDamage(blocked.error)) return failure('database_damaged', startupFailureMessage(blocked.error));
@@ -437,7 +455,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       // Counted synchronously after the wait: a swap starting now will see this call and let it finish.
       current.inFlight += 1;
       try {
-        return await current.running.core.dispatch(name, input);
+        return await current.running.core.dispatch(name, input, caller);
       } finally {
         current.inFlight -= 1;
         if (current.inFlight === 0) for (const resolve of current.idle.splice(0)) resolve();

@@ -11,7 +11,7 @@ import os from 'node:os';
 import type { Logger } from 'pino';
 import type { CallName, Envelope, EventName, LanView, Validation } from '../../shared/contract';
 import { validationSchema } from '../../shared/contract';
-import { EVENTS_FOR_SECONDARIES, isGrantedToSecondary } from '../../shared/lanWire';
+import { EVENTS_FOR_SECONDARIES, isGrantedToSecondary, type LanPerson } from '../../shared/lanWire';
 import { pairingCodeSchema } from '../../shared/contract-lan';
 import { t } from '../../shared/i18n';
 import { remoteCounterName } from '../core/actingCounter';
@@ -19,6 +19,7 @@ import { contractClient } from '../core/client';
 import { ContractFailure } from '../core/contractFailure';
 import { createDispatcher, type HandlersOf } from '../core/dispatch';
 import { createEventHub } from '../core/eventHub';
+import { currentActor, LOCAL_CALLER, type Caller } from '../core/staff/actor';
 import type { Core } from '../core/types';
 import { loadOrCreateCertificate, type LanCertificate } from './certificate';
 import type { LanConfig } from './lanConfig';
@@ -79,7 +80,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       host: config.host,
       port: config.port,
       logger,
-      dispatch: (name, input) => core.dispatch(name, input),
+      dispatch: (name, input, caller) => core.dispatch(name, input, caller),
       secondaryOfToken: (token) => {
         if (!token) return null;
         const hash = hashToken(token);
@@ -234,7 +235,12 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   }
 
   const handlers: HandlersOf<LanCall> = {
-    'lan.get': () => currentView(),
+    'lan.get': async () => {
+      // Every screen's banner reads this; the pairing code on show is for a manager's eyes only.
+      const view = await currentView();
+      if (currentActor()?.role === 'manager' || !view.main) return view;
+      return { ...view, main: { ...view.main, pairing: null } };
+    },
     'lan.setRole': async ({ role }) => {
       refuseWhenFixed();
       if (role === 'main') await startListening();
@@ -277,21 +283,31 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       return currentView();
     },
   };
-  const dispatchLan = createDispatcher(handlers, logger);
+  // Réglages → Postes is the manager's (staff/callRoles.ts): the same check as the engine's own calls.
+  const dispatchLan = createDispatcher(handlers, logger, (name, caller) => core.authorize(name, caller));
 
   /** A secondary's guichet call, answered by its main counter; a validation's slip prints here. */
-  async function forward(name: CallName, input: unknown): Promise<Envelope<unknown>> {
+  async function forward(name: CallName, input: unknown, caller: Caller | undefined): Promise<Envelope<unknown>> {
+    // This counter's own team decides who may make the call here; the main counter is told who it is.
+    let person: LanPerson;
+    try {
+      const actor = core.authorize(name, caller ?? LOCAL_CALLER);
+      person = { personName: actor.personName, role: actor.role ?? 'cashier' };
+    } catch (error) {
+      if (error instanceof ContractFailure) return { ok: false, error: { code: error.code, message: error.message } };
+      throw error;
+    }
     if (!connection) return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
-    const envelope = await connection.call(name, input);
-    if (name === 'counter.validate' && envelope.ok) printHere(envelope.value);
+    const envelope = await connection.call(name, input, person);
+    if (name === 'counter.validate' && envelope.ok) printHere(envelope.value, caller);
     return envelope;
   }
 
-  function printHere(value: unknown): void {
+  function printHere(value: unknown, caller: Caller | undefined): void {
     const validation = validationSchema.safeParse(value);
     if (!validation.success) return;
     const printed: Validation = validation.data;
-    void core.dispatch('printer.printValidation', { validation: printed }).then((answer) => {
+    void core.dispatch('printer.printValidation', { validation: printed }, caller).then((answer) => {
       if (!answer.ok) logger.warn({ code: answer.error.code }, 'entry slip of a forwarded validation not printed');
     });
   }
@@ -343,11 +359,14 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   }
 
   const host: LanHost = {
-    async dispatch(name, input) {
-      if (typeof name === 'string' && name.startsWith('lan.')) return dispatchLan(name, input);
-      if (state.role === 'secondary' && isGrantedToSecondary(name)) return forward(name, input);
-      return core.dispatch(name, input);
+    async dispatch(name, input, caller) {
+      if (typeof name === 'string' && name.startsWith('lan.')) return dispatchLan(name, input, caller);
+      if (state.role === 'secondary' && isGrantedToSecondary(name)) return forward(name, input, caller);
+      return core.dispatch(name, input, caller);
     },
+    authorize: (name, caller) => core.authorize(name, caller),
+    forgetTerminal: (terminal) => core.forgetTerminal(terminal),
+    recordAudit: (action, detail) => core.recordAudit(action, detail),
     call: contractClient((name, input) => host.dispatch(name, input)),
     onEvent: events.on,
     lanPort: () => listener?.port ?? null,

@@ -13,7 +13,7 @@ import { t } from '../../shared/i18n';
 import { z } from 'zod';
 import { calls, errorCodeSchema, events, type CallName, type Envelope, type EventName } from '../../shared/contract';
 import { EVENT_NAMES, isCallName } from '../../shared/channels';
-import { LAN_HELLO_PATH, LAN_PAIR_PATH, LAN_WS_PATH, pairAnswerSchema } from '../../shared/lanWire';
+import { LAN_HELLO_PATH, LAN_PAIR_PATH, LAN_WS_PATH, pairAnswerSchema, type LanPerson } from '../../shared/lanWire';
 import { wsMessageSchema } from '../../shared/wire';
 import { fingerprintOf } from './certificate';
 import { pairingProof } from './pairing';
@@ -127,7 +127,8 @@ export async function pairWithMain(mainUrl: string, code: string, name: string, 
 }
 
 export interface MainConnection {
-  call(name: CallName, input: unknown): Promise<Envelope<unknown>>;
+  /** `person`: who is signed in at this screen (null without a team), for the main counter's rows. */
+  call(name: CallName, input: unknown, person?: LanPerson | null): Promise<Envelope<unknown>>;
   isConnected(): boolean;
   lastContactAt(): string | null;
   close(): void;
@@ -227,7 +228,7 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
 
   open();
   return {
-    call(name, input) {
+    call(name, input, person = null) {
       const ws = socket;
       if (!ws || !connected || ws.readyState !== WebSocket.OPEN) return Promise.resolve(unreachable());
       const id = nextId++;
@@ -237,7 +238,7 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
           resolve(unreachable());
         }, CALL_TIMEOUT_MS);
         pending.set(id, { name, resolve, timer });
-        ws.send(JSON.stringify({ id, name, input }));
+        ws.send(JSON.stringify({ id, name, input, person }));
       });
     },
     isConnected: () => connected,

@@ -20,7 +20,9 @@ import {
   isGrantedToSecondary,
   pairRequestSchema,
 } from '../../shared/lanWire';
-import { MAX_REQUEST_BYTES, wsRequestSchema, type WsMessage } from '../../shared/wire';
+import { MAX_REQUEST_BYTES, type WsMessage } from '../../shared/wire';
+import { lanRequestSchema } from '../../shared/lanWire';
+import type { Caller } from '../core/staff/actor';
 import type { Envelope, EventName } from '../../shared/contract';
 import { asCounter } from '../core/actingCounter';
 import type { LanCertificate } from './certificate';
@@ -37,7 +39,7 @@ export interface MainListenerOptions {
   port: number;
   logger: Logger;
   /** The contract, as this counter's own screen has it. */
-  dispatch: (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
+  dispatch: (name: unknown, input: unknown, caller: Caller) => Promise<Envelope<unknown>>;
   /** The secondary a token belongs to (not revoked), or null. */
   secondaryOfToken: (token: string) => PairedSecondary | null;
   /**
@@ -142,18 +144,23 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
     } catch {
       return send(socket, { type: 'error', id: null, error: { code: 'invalid_input', message: 'JSON attendu.' } });
     }
-    const request = wsRequestSchema.safeParse(json);
+    const request = lanRequestSchema.safeParse(json);
     if (!request.success) {
       return send(socket, { type: 'error', id: null, error: { code: 'invalid_input', message: 'Demande invalide.' } });
     }
-    const { id, name, input } = request.data;
+    const { id, name, input, person } = request.data;
     options.seen(secondary.id, address, true);
     let envelope: Envelope<unknown>;
     if (!isGrantedToSecondary(name)) {
       logger.warn({ call: name, secondary: secondary.id }, 'call not granted to a secondary refused');
       envelope = { ok: false, error: { code: 'not_granted', message: t('errors.not_granted') } };
     } else {
-      envelope = await asCounter(secondary.name, () => options.dispatch(name, input));
+      // The secondary's screen, and who is signed in there (staff/actor.ts: vouched).
+      const caller: Caller = {
+        terminal: `lan:${secondary.id}`,
+        vouched: person ?? { personName: null, role: 'manager' },
+      };
+      envelope = await asCounter(secondary.name, () => options.dispatch(name, input, caller));
     }
     send(socket, { type: 'reply', id, envelope });
   }

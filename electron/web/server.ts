@@ -15,6 +15,7 @@ import type { WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { MAX_REQUEST_BYTES, SESSION_PARAM, WS_PATH, wsRequestSchema, type WsMessage } from '../../shared/wire';
 import type { Core } from '../core/types';
+import type { Caller } from '../core/staff/actor';
 
 export interface WebHostOptions {
   core: Core;
@@ -82,10 +83,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       },
     },
     (socket) => {
+      // Each page is a screen of its own for the engine: who is signed in there (staff/actor.ts). The id never
+      // leaves this host, so a page cannot borrow another one's session.
+      const caller: Caller = { terminal: `web-${crypto.randomBytes(12).toString('hex')}` };
       sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
+      socket.on('close', () => {
+        sockets.delete(socket);
+        core.forgetTerminal(caller.terminal);
+      });
       socket.on('message', (data) => {
-        void answer(socket, data.toString());
+        void answer(socket, data.toString(), caller);
       });
     },
   );
@@ -94,7 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
    * Answers one frame. A frame that is not a request still gets an answer — an error naming the request's id when it
    * has one — so a caller never waits for a reply that will not come.
    */
-  async function answer(socket: WebSocket, text: string): Promise<void> {
+  async function answer(socket: WebSocket, text: string, caller: Caller): Promise<void> {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -109,7 +116,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return send(socket, { type: 'reply', id: id as number, envelope: { ok: false, error } });
       return send(socket, { type: 'error', id: null, error });
     }
-    const envelope = await core.dispatch(request.data.name, request.data.input);
+    const envelope = await core.dispatch(request.data.name, request.data.input, caller);
     send(socket, { type: 'reply', id: request.data.id, envelope });
   }
 

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../context/coreContext';
+import { useStaff } from '../context/staffContext';
+import { LockScreen } from './LockScreen';
 import { useBookingNotifications } from '../notifications/useBookingNotifications';
 import { ScannerProvider } from '../scanner/ScannerProvider';
 import { BookingsScreen } from '../screens/bookings/BookingsScreen';
@@ -17,10 +19,39 @@ import { DiskFullBanner, LinkLostBanner, MainCounterBanner, PrintFailureAlert, S
 import { StatusLine } from './StatusLine';
 import './shell.css';
 
-/** Header, the current screen and the status line. The guichet is the home screen. */
+/** The screens only a manager opens (Réglages, money, reports); the engine refuses their calls to a cashier anyway. */
+export const MANAGER_SCREENS: ReadonlySet<ScreenName> = new Set(['reimbursements', 'reports', 'settings']);
+
+/**
+ * The locked guichet (a team is configured and nobody is signed in here) or, once someone is, the guichet itself:
+ * signing in after a lock starts on the guichet, as the shell is made anew.
+ */
 export function AppShell() {
+  const staff = useStaff();
+  if (staff.locked) {
+    // The scanners are still read (their keys never land in the PIN field): the lock screen takes each scan and
+    // says it was ignored, so none is looked up after the next sign-in either.
+    return (
+      <ScannerProvider onUnclaimed={noScreenToOpen}>
+        <div className="shell shell--locked" data-screen="lock">
+          <LockScreen />
+          <StatusLine />
+        </div>
+      </ScannerProvider>
+    );
+  }
+  return <SignedInShell />;
+}
+
+const noScreenToOpen = () => {};
+
+/** Header, the current screen and the status line. The guichet is the home screen. */
+function SignedInShell() {
   const { t } = useTranslation('ui');
-  const [screen, showScreen] = useState<ScreenName>('counter');
+  const { isManager } = useStaff();
+  const [chosen, showScreen] = useState<ScreenName>('counter');
+  // A person who may not see this screen (the manager became a cashier) is on the guichet.
+  const screen = !isManager && MANAGER_SCREENS.has(chosen) ? 'counter' : chosen;
   const notifications = useBookingNotifications(screen);
   const { clear: clearNotices } = notifications;
   const setScreen = useCallback(
@@ -131,12 +162,15 @@ const SCREENS: readonly ScreenName[] = [
 function AppHeader({ screen, onNavigate }: AppHeaderProps) {
   const { t } = useTranslation('ui');
   const info = useAppInfo();
+  const staff = useStaff();
+  const person = staff.session.teamConfigured ? staff.session.person : null;
+  const screens = staff.isManager ? SCREENS : SCREENS.filter((name) => !MANAGER_SCREENS.has(name));
 
   return (
     <header className="app-header">
       <h1 className="visually-hidden">{t('app.name')}</h1>
       <nav className="app-header__nav" aria-label={t('header.navigation')}>
-        {SCREENS.map((name) => (
+        {screens.map((name) => (
           <button
             key={name}
             type="button"
@@ -154,6 +188,24 @@ function AppHeader({ screen, onNavigate }: AppHeaderProps) {
         <span aria-hidden="true"> · </span>
         <span data-testid="venue-name">{info.venue?.name ?? t('header.no_venue')}</span>
       </p>
+      {person && (
+        <button
+          type="button"
+          className="app-header__person"
+          data-testid="lock-button"
+          title={t('staff_header.lock_label')}
+          aria-label={`${t('staff_header.lock_label')} — ${person.firstName}, ${t(`role.${person.role}`)}`}
+          onClick={staff.lock}
+        >
+          <svg className="app-header__lock-icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M7 11V8a5 5 0 0 1 10 0v3M5 11h14v10H5z" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          </svg>
+          <span data-testid="signed-in-person" data-role={person.role}>
+            {person.firstName}
+          </span>
+          <span className="app-header__role"> · {t(`role.${person.role}`)}</span>
+        </button>
+      )}
     </header>
   );
 }

@@ -64,6 +64,11 @@ export interface GuichetDeps {
   onVerdictUpdated?: (verdict: Verdict) => void;
   /** Called once a validation is recorded (e.g. to print the entry slip); must not throw or block. */
   onValidated?: (validation: Validation) => void;
+  /**
+   * Whether the person making the call may undo this validation (a cashier: their own, within 10 minutes): null
+   * when allowed, else the French refusal. Absent: anyone may (tests of the flow alone).
+   */
+  undoRefusal?: (validation: { personId: number | null; personName: string | null; at: string }) => string | null;
 }
 
 /** Séance times are fetched once per film; a slow answer must not hold the verdict for long. */
@@ -79,7 +84,16 @@ export function createGuichet(deps: GuichetDeps) {
   /** The validation made here that still stands for `token`, or null. */
   function standingValidation(token: string) {
     const v = deps.standings.ofToken(token).validation;
-    return v && { id: v.ledgerId, at: v.at, counterName: v.counterName, bookingId: v.bookingId };
+    if (!v) return null;
+    const allowed = (deps.undoRefusal?.(v) ?? null) === null;
+    return {
+      id: v.ledgerId,
+      at: v.at,
+      counterName: v.counterName,
+      bookingId: v.bookingId,
+      personName: v.personName,
+      allowed,
+    };
   }
 
   /**
@@ -295,12 +309,19 @@ export function createGuichet(deps: GuichetDeps) {
     }
     if (!reason) throw new ContractFailure(error.code, error.message);
     const standing = reason === 'used' ? standingValidation(token) : null;
-    const undo = standing ? { validatedAt: standing.at, ledgerId: standing.id } : null;
+    const undo = standing
+      ? { validatedAt: standing.at, ledgerId: standing.id, personName: standing.personName, allowed: standing.allowed }
+      : null;
     const usedBy =
       reason !== 'used'
         ? null
         : standing
-          ? { where: 'here' as const, at: standing.at, counterName: standing.counterName }
+          ? {
+              where: 'here' as const,
+              at: standing.at,
+              counterName: standing.counterName,
+              personName: standing.personName,
+            }
           : { where: 'elsewhere' as const, at: null, counterName: null };
     const booking = reason === 'unknown' ? null : await viewOf(known, deadlineAt);
     return placeInTime(refusedVerdict({ ...base, booking }, reason, error.message, undo, usedBy), timeContext());
@@ -434,8 +455,11 @@ export function createGuichet(deps: GuichetDeps) {
 
   async function undo(token: string): Promise<Undo> {
     refuseWhileDiskFull();
-    const standing = standingValidation(token);
-    if (!standing) throw new ContractFailure('not_undoable');
+    const v = deps.standings.ofToken(token).validation;
+    if (!v) throw new ContractFailure('not_undoable');
+    const refusal = deps.undoRefusal?.(v) ?? null;
+    if (refusal !== null) throw new ContractFailure('forbidden', refusal);
+    const standing = { id: v.ledgerId, bookingId: v.bookingId };
     const use = queue.byLedgerId(standing.id);
     // Never sent: nothing to tell the platform, the use is simply dropped from the queue.
     const unsent = use !== undefined && use.state === 'pending' && use.attempts === 0;

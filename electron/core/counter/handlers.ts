@@ -62,6 +62,8 @@ export function counterHandlers(d: CounterHandlerDeps) {
         beneficiary: row.firstName === null ? null : `${row.firstName} ${row.lastName ?? ''}`.trim(),
         offerName: row.offerName,
         platformStatus: row.platformStatus,
+        personId: row.personId,
+        personName: row.personName,
       }));
       return { rows };
     },

@@ -12,7 +12,14 @@ import { notYetVerdict, refusedVerdict, unverifiableVerdict, validVerdict } from
 export interface LocalFacts {
   known: KnownBooking | undefined;
   /** A validation made at this counter that stands (not undone). */
-  standing: { id: number; at: string; counterName: string } | null;
+  standing: {
+    id: number;
+    at: string;
+    counterName: string;
+    /** Who validated it, and whether the person asking may undo it (staff/staffService.ts). */
+    personName?: string | null;
+    allowed?: boolean;
+  } | null;
   now: Date;
   timeZone: string;
   /** Online, a local verdict is only the first answer (local-first): no "offline" wording then. */
@@ -28,8 +35,18 @@ export function localVerdict(facts: LocalFacts): { verdict: PartialVerdict; outc
   const { known, standing } = facts;
 
   if (standing) {
-    const undo = { validatedAt: standing.at, ledgerId: standing.id };
-    const usedBy = { where: 'here' as const, at: standing.at, counterName: standing.counterName };
+    const undo = {
+      validatedAt: standing.at,
+      ledgerId: standing.id,
+      personName: standing.personName ?? null,
+      allowed: standing.allowed ?? true,
+    };
+    const usedBy = {
+      where: 'here' as const,
+      at: standing.at,
+      counterName: standing.counterName,
+      personName: standing.personName ?? null,
+    };
     return { verdict: strip(refusedVerdict(base, 'used', t('errors.already_used'), undo, usedBy)), outcome: 'used' };
   }
   if (!known) return { verdict: strip(unverifiableVerdict(base)), outcome: 'unverifiable' };

@@ -22,6 +22,9 @@ export interface CounterAction {
   at: string;
   counterName: string;
   bookingId: number | null;
+  /** Who made it (null on a counter with no team configured). */
+  personId: number | null;
+  personName: string | null;
   /** A provisional validation (offline, bound by name to a token never seen here). */
   provisional: boolean;
   /** Its upload-queue row; null for an undo of a validation never sent. */
@@ -30,7 +33,14 @@ export interface CounterAction {
 
 export interface ValidationStanding {
   /** The validation that stands (its ledger row), or null. */
-  validation: { ledgerId: number; at: string; counterName: string; bookingId: number | null } | null;
+  validation: {
+    ledgerId: number;
+    at: string;
+    counterName: string;
+    bookingId: number | null;
+    personId: number | null;
+    personName: string | null;
+  } | null;
   /** When it counts from: when the platform took it, else when it was made; null when none stands. */
   validatedAt: string | null;
   /** It stands provisionally: not confirmed by the platform yet. */
@@ -39,6 +49,8 @@ export interface ValidationStanding {
   pendingUpload: boolean;
   /** pass Culture refused our latest action and nobody has handled it yet: its reason. */
   conflict: string | null;
+  /** Who took this counter's latest action on the booking (null with no team, or no action). */
+  lastActionBy: string | null;
 }
 
 export const NOT_VALIDATED: ValidationStanding = Object.freeze({
@@ -47,6 +59,7 @@ export const NOT_VALIDATED: ValidationStanding = Object.freeze({
   provisional: false,
   pendingUpload: false,
   conflict: null,
+  lastActionBy: null,
 });
 
 const unsent = (state: UploadState) => state === 'pending' || state === 'sending';
@@ -64,11 +77,14 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
         at: action.at,
         counterName: action.counterName,
         bookingId: action.bookingId,
+        personId: action.personId,
+        personName: action.personName,
       },
       validatedAt: upload?.doneAt ?? action.at,
       provisional: action.provisional && state !== 'done',
       pendingUpload: unsent(state),
       conflict: null,
+      lastActionBy: action.personName,
     };
   }
   // An undo refused by pass Culture leaves the validation standing: as a conflict until handled.
@@ -80,7 +96,7 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
 /** The fold itself: actions in the order they were taken (ledger id). */
 export function foldStanding(actions: Iterable<CounterAction>): ValidationStanding {
   let standing = NOT_VALIDATED;
-  for (const action of actions) standing = step(standing, action);
+  for (const action of actions) standing = { ...step(standing, action), lastActionBy: action.personName };
   return standing;
 }
 

@@ -17,6 +17,8 @@ interface ActionRow {
   at: string;
   counterName: string;
   bookingId: number | null;
+  personId: number | null;
+  personName: string | null;
 }
 interface UploadRow {
   ledgerId: number;
@@ -27,7 +29,8 @@ interface UploadRow {
   reason: string | null;
 }
 
-const ACTION_COLUMNS = `id AS ledgerId, kind, outcome, at, counter_name AS counterName, booking_id AS bookingId`;
+const ACTION_COLUMNS = `id AS ledgerId, kind, outcome, at, counter_name AS counterName, booking_id AS bookingId,
+  person_id AS personId, person_name AS personName`;
 const UPLOAD_COLUMNS = `ledger_id AS ledgerId, token, booking_id AS bookingId, state, done_at AS doneAt, reason`;
 
 function toActions(rows: ActionRow[], uploads: Map<number, UploadRow>): CounterAction[] {
@@ -39,6 +42,8 @@ function toActions(rows: ActionRow[], uploads: Map<number, UploadRow>): CounterA
       at: row.at,
       counterName: row.counterName,
       bookingId: row.bookingId,
+      personId: row.personId,
+      personName: row.personName,
       provisional: row.outcome === 'provisional',
       upload: upload ? { state: upload.state, doneAt: upload.doneAt, reason: upload.reason } : null,
     };

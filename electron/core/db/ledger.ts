@@ -7,6 +7,7 @@ import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, ledgerEntries, seances } from './schema';
 import { statement } from './statement';
+import { attribution } from '../staff/actor';
 
 export type LedgerKind = 'lookup' | 'validation' | 'undo' | 'upload';
 
@@ -33,6 +34,8 @@ export interface LedgerListRow {
   firstName: string | null;
   lastName: string | null;
   offerName: string | null;
+  personId: number | null;
+  personName: string | null;
 }
 
 /** A ledger row with the booking and séance start it refers to, when known (a slip reprinted from the journal). */
@@ -50,8 +53,10 @@ export interface LedgerEntryWithBooking {
 export function createLedger(db: CounterDb) {
   const insert = statement<never, [Record<string, unknown>]>(
     db,
-    `INSERT INTO ledger_entries (at, counter_name, kind, token, booking_id, outcome, platform_status, platform_answer)
-     VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer)`,
+    `INSERT INTO ledger_entries (at, counter_name, kind, token, booking_id, outcome, platform_status, platform_answer,
+       person_id, person_name)
+     VALUES (@at, @counterName, @kind, @token, @bookingId, @outcome, @platformStatus, @platformAnswer, @personId,
+       @personName)`,
   );
 
   return {
@@ -77,7 +82,8 @@ export function createLedger(db: CounterDb) {
       }
       const answer =
         row.platformAnswer === undefined || row.platformAnswer === null ? null : JSON.stringify(row.platformAnswer);
-      return Number(insert.run({ ...row, platformAnswer: answer }).lastInsertRowid);
+      // Who was signed in at the screen making the call (staff/actor.ts); nobody for the uploader's own rows.
+      return Number(insert.run({ ...row, platformAnswer: answer, ...attribution() }).lastInsertRowid);
     },
 
     /** Rows at or after `sinceUtc`, newest first, with the booking's name and film when known. */
@@ -92,6 +98,8 @@ export function createLedger(db: CounterDb) {
           bookingId: ledgerEntries.bookingId,
           outcome: ledgerEntries.outcome,
           platformStatus: ledgerEntries.platformStatus,
+          personId: ledgerEntries.personId,
+          personName: ledgerEntries.personName,
           firstName: knownBookings.firstName,
           lastName: knownBookings.lastName,
           offerName: knownBookings.offerName,

@@ -5,6 +5,7 @@ import type { CounterDb } from './open';
 import { printJobs } from './schema';
 import { inTransaction } from './statement';
 import type { FailureCode } from '../printing/transport';
+import { attribution } from '../staff/actor';
 
 export type PrintJobRow = typeof printJobs.$inferSelect;
 export type PrintJobStatus = PrintJobRow['status'];
@@ -16,7 +17,7 @@ export interface NewPrintJob {
   payload: unknown;
 }
 
-export function createJobStore(db: CounterDb) {
+export function createJobStore(db: CounterDb, counterName: string | null = null) {
   return {
     add(job: NewPrintJob, at: string): number {
       const row = db
@@ -29,6 +30,9 @@ export function createJobStore(db: CounterDb) {
           payload: JSON.stringify(job.payload),
           createdAt: at,
           updatedAt: at,
+          // Who asked for it: the validation's cashier, or whoever reprinted it (staff/actor.ts).
+          counterName,
+          ...attribution(),
         })
         .returning({ id: printJobs.id })
         .get();

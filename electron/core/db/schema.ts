@@ -26,6 +26,9 @@ export const ledgerEntries = sqliteTable(
     platformAnswer: text('platform_answer'),
     /** Set once by the retention purge (personal data erased); null before. */
     purgedAt: text('purged_at'),
+    /** Who was signed in (staff_people.id) and their first name then; null on a counter with no team configured. */
+    personId: integer('person_id'),
+    personName: text('person_name'),
   },
   (t) => [index('ledger_at_idx').on(t.at), index('ledger_token_idx').on(t.token, t.id)],
 );
@@ -123,6 +126,10 @@ export const uploadQueue = sqliteTable(
     doneAt: text('done_at'),
     /** The engine run sending this row (a fresh id per start): a `sending` row belongs to that run only. */
     claimedBy: text('claimed_by'),
+    /** Who made the validation or undo, and at which counter (as on its ledger row). */
+    counterName: text('counter_name'),
+    personId: integer('person_id'),
+    personName: text('person_name'),
   },
   (t) => [
     uniqueIndex('upload_queue_idempotency_idx').on(t.idempotencyKey),
@@ -188,6 +195,44 @@ export const printJobs = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     printedAt: text('printed_at'),
+    /** Who asked for the slip (the validation's cashier, or whoever reprinted it), and at which counter. */
+    counterName: text('counter_name'),
+    personId: integer('person_id'),
+    personName: text('person_name'),
   },
   (t) => [index('print_jobs_status_idx').on(t.status, t.id), index('print_jobs_ledger_idx').on(t.ledgerId)],
+);
+
+/**
+ * The counter's team (issue 15): people who sign in with a PIN. Never deleted (ledger rows name them): a person who
+ * leaves is deactivated. The PIN is kept only as a salted scrypt hash (staff/pin.ts).
+ */
+export const staffPeople = sqliteTable('staff_people', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  firstName: text('first_name').notNull(),
+  role: text('role', { enum: ['cashier', 'manager'] }).notNull(),
+  pinHash: text('pin_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * The staff audit: sign-ins, failed PINs, locks, team changes, undos, exports and erasures. Append-only (triggers
+ * refuse UPDATE and DELETE, migration 0007), shown to the manager in Réglages → Équipe.
+ */
+export const staffAudit = sqliteTable(
+  'staff_audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    counterName: text('counter_name').notNull(),
+    /** Who did it (null: nobody signed in, e.g. a wrong PIN, or a counter with no team). */
+    personId: integer('person_id'),
+    personName: text('person_name'),
+    action: text('action').notNull(),
+    /** What it was about, in a few words (a person's name, a masked countermark, a day): never a PIN. */
+    detail: text('detail'),
+  },
+  (t) => [index('staff_audit_at_idx').on(t.at)],
 );

@@ -17,10 +17,17 @@ import { createJobStore } from './printJobs';
 import { createRetention } from './retention';
 import { createSeanceStore } from './seances';
 import { createSettingsStore } from './settings';
+import { createStaffStore } from './staffStore';
 import { createStreams } from './syncStreams';
 import { createUploadQueue } from './uploadQueue';
 
-export function createStores(db: CounterDb, now: () => string, runId: string = crypto.randomUUID()) {
+/** `counterName` names this counter on the rows that carry it (print jobs); null in tools and tests. */
+export function createStores(
+  db: CounterDb,
+  now: () => string,
+  runId: string = crypto.randomUUID(),
+  counterName: string | null = null,
+) {
   return {
     ledger: createLedger(db),
     /** Bookings and séances as the scan path reads and writes them. */
@@ -32,8 +39,10 @@ export function createStores(db: CounterDb, now: () => string, runId: string = c
     streams: createStreams(db, now),
     offers: createOfferStore(db),
     seances: createSeanceStore(db),
-    printJobs: createJobStore(db),
+    printJobs: createJobStore(db, counterName),
     settings: createSettingsStore(db),
+    /** The team, their PIN hashes and the staff audit (issue 15). */
+    staff: createStaffStore(db),
     /** False once the database is closed: work spread over several turns of the event loop stops there. */
     isOpen: (): boolean => db.$client.open,
     /** A copy of the database taken in the background (backups.ts). */
@@ -47,10 +56,13 @@ export function createStores(db: CounterDb, now: () => string, runId: string = c
  * Opens the database file (open.ts: pragmas, integrity, migrations) and makes its stores; `close` lets SQLite
  * refresh its statistics and closes it. The engine holds nothing else of the database.
  */
-export function openStores(file: string, clock: () => Date): Stores & { close(): void } {
+export function openStores(file: string, clock: () => Date, counterName: string): Stores & { close(): void } {
   const db = openDatabase(file, undefined, { now: clock });
   try {
-    return { ...createStores(db, () => clock().toISOString()), close: () => closeDatabase(db) };
+    return {
+      ...createStores(db, () => clock().toISOString(), undefined, counterName),
+      close: () => closeDatabase(db),
+    };
   } catch (error) {
     // A statement that cannot be prepared (a schema the migrations did not bring): the file is released at once.
     closeDatabase(db);

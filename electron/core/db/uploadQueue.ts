@@ -12,6 +12,7 @@ import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, uploadQueue } from './schema';
 import { column, statement } from './statement';
+import { attribution } from '../staff/actor';
 
 export type QueueRow = typeof uploadQueue.$inferSelect;
 export type QueueAction = QueueRow['action'];
@@ -41,9 +42,10 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
   const insert = statement<never, [Record<string, unknown>]>(
     db,
     `INSERT INTO upload_queue (ledger_id, action, token, booking_id, provisional, idempotency_key, state, attempts,
-       may_have_reached, created_at, last_attempt_at, claimed_by)
+       may_have_reached, created_at, last_attempt_at, claimed_by, counter_name, person_id, person_name)
      VALUES (@ledgerId, @action, @token, @bookingId, @provisional, @idempotencyKey, @state, @attempts, 0, @createdAt,
-       @lastAttemptAt, @claimedBy)`,
+       @lastAttemptAt, @claimedBy, (SELECT counter_name FROM ledger_entries WHERE id = @ledgerId), @personId,
+       @personName)`,
   );
   const claim = statement<never, [Record<string, unknown>]>(
     db,
@@ -100,6 +102,8 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
         lastAttemptAt: sendingNow ? at : null,
         claimedBy: sendingNow ? runId : null,
         createdAt: at,
+        // The person whose action it is, as on its ledger row (same call, same transaction).
+        ...attribution(),
       });
       return Number(inserted.lastInsertRowid);
     },

@@ -18,6 +18,8 @@ export interface EndOfDayRequest {
   venueName: string | null;
   counterName: string;
   now: Date;
+  /** Only the validations, provisional ones and conflicts this person made (staff, issue 15). */
+  person?: string;
 }
 
 /** What the report is read from: the day's séances, their bookings, and this counter's validations. */
@@ -65,6 +67,9 @@ function add(count: SeanceCount, quantity: number, amountCents: number): void {
   count.amountCents += amountCents;
 }
 
+/** What a person's filter keeps: what that person did at the counter. */
+const PERSONAL: ReadonlySet<EndOfDayCategory> = new Set(['validatedHere', 'provisional', 'conflicts']);
+
 export function endOfDayReport(sources: EndOfDaySources, request: EndOfDayRequest): EndOfDayReport {
   const day = request.day ?? venueToday(request.now, request.timeZone);
   const { from, to } = venueDayRange(day, request.timeZone);
@@ -78,7 +83,9 @@ export function endOfDayReport(sources: EndOfDaySources, request: EndOfDayReques
   for (const booking of bookings) {
     const counts = bySeance.get(booking.stockId);
     if (!counts) continue;
-    const category = categoryOf(booking, standingOf(standings, booking.bookingId), startedAt.get(booking.stockId)!);
+    const standing = standingOf(standings, booking.bookingId);
+    const category = categoryOf(booking, standing, startedAt.get(booking.stockId)!);
+    if (request.person !== undefined && !(PERSONAL.has(category) && standing.lastActionBy === request.person)) continue;
     const amountCents = booking.quantity * booking.unitPriceCents;
     for (const target of [counts, totals]) {
       add(target[category], booking.quantity, amountCents);
@@ -92,6 +99,7 @@ export function endOfDayReport(sources: EndOfDaySources, request: EndOfDayReques
     timeZone: request.timeZone,
     venueName: request.venueName,
     counterName: request.counterName,
+    person: request.person ?? null,
     generatedAt: request.now.toISOString(),
     seances: seances.map((s) => ({
       stockId: s.stockId,

@@ -25,9 +25,10 @@ type ReportCall = keyof typeof reportCalls;
 type ReportHandlers = { [N in ReportCall]: (input: CallInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
 
 export function reportHandlers(d: ReportHandlerDeps): ReportHandlers {
-  const report = (day: string | undefined) =>
+  const report = (day: string | undefined, person?: string) =>
     endOfDayReport(d.sources, {
       day,
+      person,
       timeZone: d.timeZone(),
       venueName: d.venue()?.name ?? null,
       counterName: d.counterName,
@@ -45,11 +46,11 @@ export function reportHandlers(d: ReportHandlerDeps): ReportHandlers {
         now: d.clock(),
       });
     },
-    'reports.endOfDay': ({ day }) => report(day),
-    'reports.endOfDayCsv': ({ day }) => endOfDayCsv(report(day)),
-    'reports.printEndOfDay': async ({ day }) => {
+    'reports.endOfDay': ({ day, person }) => report(day, person),
+    'reports.endOfDayCsv': ({ day, person }) => endOfDayCsv(report(day, person)),
+    'reports.printEndOfDay': async ({ day, person }) => {
       try {
-        return await d.printReport(buildEndOfDaySlip(report(day)));
+        return await d.printReport(buildEndOfDaySlip(report(day, person)));
       } catch (error) {
         if (error instanceof PrintFailure) throw new ContractFailure('print_failed', error.message);
         throw error;

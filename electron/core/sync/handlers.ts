@@ -45,6 +45,8 @@ function queueItem({ row, firstName, lastName, offerName }: ListedRow): QueueIte
     doneAt: row.doneAt,
     beneficiary: firstName === null ? null : `${firstName} ${lastName ?? ''}`.trim(),
     offerName,
+    personName: row.personName,
+    counterName: row.counterName,
   };
 }
 

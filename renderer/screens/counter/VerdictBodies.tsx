@@ -121,7 +121,8 @@ export function RefusedBody({ verdict, isBusy, onRequestUndo }: RefusedBodyProps
       {usedBy && <UsedByNote usedBy={usedBy} />}
       {!booking && verdict.reason !== 'unknown' && <WhoUnknownNote />}
       {booking && <BookingColumns booking={booking} showsPrice={false} />}
-      {undo && (
+      {undo && undo.allowed === false && <UndoManagerOnlyNote person={undo.personName ?? null} />}
+      {undo && undo.allowed !== false && (
         <div className="verdict__footer verdict__footer--end">
           <UndoButton
             isBusy={isBusy}
@@ -208,13 +209,30 @@ function UsedByNote({ usedBy }: { usedBy: NonNullable<Verdict['usedBy']> }) {
   const otherCounter = usedBy.where === 'here' && usedBy.counterName !== null && usedBy.counterName !== counterName;
   return (
     <p className="verdict__note verdict__note--strong" data-testid="used-by" data-where={usedBy.where}>
-      {usedBy.where === 'here' && usedBy.at
-        ? t(otherCounter ? 'verdict.used_other_counter' : 'verdict.used_here', {
+      {usedBy.where === 'here' && usedBy.at && usedBy.personName
+        ? t('verdict.used_here_by', {
+            person: usedBy.personName,
             counter: usedBy.counterName ?? '',
             day: seanceDayLabel(usedBy.at, new Date(), timeZone),
             time: formatTime(usedBy.at, timeZone),
           })
-        : t('verdict.used_elsewhere')}
+        : usedBy.where === 'here' && usedBy.at
+          ? t(otherCounter ? 'verdict.used_other_counter' : 'verdict.used_here', {
+              counter: usedBy.counterName ?? '',
+              day: seanceDayLabel(usedBy.at, new Date(), timeZone),
+              time: formatTime(usedBy.at, timeZone),
+            })
+          : t('verdict.used_elsewhere')}
+    </p>
+  );
+}
+
+/** A cashier may undo only their own validations, within 10 minutes: anything else is the manager's. */
+function UndoManagerOnlyNote({ person }: { person: string | null }) {
+  const { t } = useTranslation('ui');
+  return (
+    <p className="verdict__note" data-testid="undo-manager-only">
+      {t('verdict.undo_manager_only', { person: person ?? '—' })}
     </p>
   );
 }

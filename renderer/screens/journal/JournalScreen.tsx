@@ -8,10 +8,12 @@ import { formatClockTime } from '../../format/dates';
 import { useLedgerRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
 import { useEscapeKey } from '../../hooks/pageHooks';
 import { hasEntrySlip, journalFigures, journalRows, outcomeTone } from './journalRows';
+import { PersonFilter, peopleOf } from '../../components/PersonFilter';
 import './journal.css';
 
 const NO_ROWS: readonly LedgerRow[] = [];
-const COLUMNS = ['time', 'counter', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'ticket'] as const;
+/** "Par" names the person and the counter ("Léa · Caisse 2"), or the counter alone when no team signs in. */
+const COLUMNS = ['time', 'kind', 'token', 'beneficiary', 'film', 'outcome', 'person', 'ticket'] as const;
 
 /**
  * Today's ledger at this counter, newest first, kept current by `ledger.changed`. Consultations (every scan writes
@@ -35,7 +37,13 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
     () => (counter === '' ? rows : rows.filter((row) => row.counterName === counter)),
     [rows, counter],
   );
-  const shown = useMemo(() => journalRows(ofCounter, showsLookups), [ofCounter, showsLookups]);
+  // Filtered by person when a team signs in (issue 15): who validated what today.
+  const [person, setPerson] = useState<string | null>(null);
+  const people = useMemo(() => peopleOf(rows), [rows]);
+  const shown = useMemo(
+    () => journalRows(ofCounter, showsLookups).filter((row) => person === null || row.personName === person),
+    [ofCounter, showsLookups, person],
+  );
 
   return (
     <section className="journal" aria-labelledby="journal-title" aria-busy={isRefreshing}>
@@ -66,6 +74,9 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
           />
           {t('journal.show_lookups', { count: lookups })}
         </label>
+        {people.length > 0 && (
+          <PersonFilter people={people} value={person} onChange={setPerson} testId="journal-person" />
+        )}
       </div>
       <LoadState envelope={envelope} onRetry={retry} errorClassName="journal__error">
         {() =>
@@ -137,7 +148,6 @@ function JournalRow({ row }: { row: LedgerRow }) {
       data-counter={row.counterName}
     >
       <td className="journal-row__time">{formatClockTime(row.at, timeZone)}</td>
-      <td className="journal-row__counter">{row.counterName}</td>
       <td>{t(`journal.kind.${row.kind}`)}</td>
       <td className="journal-row__token">{row.token}</td>
       <td>
@@ -148,6 +158,9 @@ function JournalRow({ row }: { row: LedgerRow }) {
       </td>
       <td>
         <span className={`outcome outcome--${outcomeTone(row)}`}>{outcome}</span>
+      </td>
+      <td className="journal-row__person" data-testid="journal-person-cell">
+        {row.personName ? `${row.personName} · ${row.counterName}` : row.counterName}
       </td>
       <td>{hasEntrySlip(row) && <ReprintButton ledgerId={row.id} token={row.token} />}</td>
     </tr>

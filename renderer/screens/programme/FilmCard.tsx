@@ -13,7 +13,8 @@ interface FilmCardProps {
   now: Date;
   onOpenSeance: (slot: SeanceSlot) => void;
   /** Opens the film's editor (seats, activation, séances). */
-  onManage: () => void;
+  /** Absent for a cashier: films and séances are the manager's. */
+  onManage?: () => void;
 }
 
 /** A film of the day: poster, name, duration, DUO, and its séances. */
@@ -39,15 +40,17 @@ export function FilmCard({ film, now, onOpenSeance, onManage }: FilmCardProps) {
           )}
           {offer.isDuo && <span className="badge badge--duo">{t('programme.duo')}</span>}
           {offer.status === 'INACTIVE' && <span className="badge">{t('programme_editor.inactive')}</span>}
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="manage-film"
-            aria-label={t('programme_editor.manage_label', { film: offer.name })}
-            onClick={onManage}
-          >
-            {t('programme_editor.manage')}
-          </button>
+          {onManage && (
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="manage-film"
+              aria-label={t('programme_editor.manage_label', { film: offer.name })}
+              onClick={onManage}
+            >
+              {t('programme_editor.manage')}
+            </button>
+          )}
         </header>
         <div className="film-card__seances">
           {film.slots.map((slot) => (

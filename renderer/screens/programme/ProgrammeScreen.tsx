@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStaff } from '../../context/staffContext';
 import type { EventName } from '../../../shared/contract';
 import { dayInZone } from '../../../shared/dates';
 import { LoadState } from '../../components/LoadState';
@@ -31,6 +32,8 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
   const api = useApi();
   const timeZone = useVenueTimeZone();
   const now = useNow(60_000);
+  // Publishing and managing films is the manager's (the engine refuses it to a cashier): a cashier reads.
+  const { isManager } = useStaff();
   const refreshKey = useEventRefreshKey(REFRESH_ON);
   const load = useCallback(() => api.call('programme.list', { days: DAYS }), [api]);
   const { envelope, isRefreshing, retry } = useLoadedEnvelope(load, refreshKey);
@@ -73,14 +76,16 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
           {t('programme.title')}
         </h2>
         <p className="screen-head__hint">{t('programme.hint')}</p>
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="publish-film-open"
-          onClick={() => setEditing({ kind: 'publish' })}
-        >
-          {t('programme_editor.publish_open')}
-        </button>
+        {isManager && (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="publish-film-open"
+            onClick={() => setEditing({ kind: 'publish' })}
+          >
+            {t('programme_editor.publish_open')}
+          </button>
+        )}
       </div>
       {editing?.kind === 'publish' && (
         <PublishFilmDialog
@@ -110,7 +115,7 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
             films={unscheduledFilms}
             firstDay={today}
             lastDay={days.at(-1) ?? today}
-            onManage={(offerId) => setEditing({ kind: 'manage', offerId })}
+            onManage={isManager ? (offerId) => setEditing({ kind: 'manage', offerId }) : undefined}
           />
         ) : (
           <h3 className="visually-hidden">{formatDayLong(day)}</h3>
@@ -126,7 +131,7 @@ export function ProgrammeScreen({ onOpenSeance, onBack }: ProgrammeScreenProps) 
             film={film}
             now={now}
             onOpenSeance={open}
-            onManage={() => setEditing({ kind: 'manage', offerId: film.offer.offerId })}
+            onManage={isManager ? () => setEditing({ kind: 'manage', offerId: film.offer.offerId }) : undefined}
           />
         ))}
       </div>

@@ -9,7 +9,8 @@ interface UnscheduledFilmsProps {
   /** Today and the last day shown, for the heading. */
   firstDay: string;
   lastDay: string;
-  onManage: (offerId: number) => void;
+  /** Absent for a cashier: films and séances are the manager's. */
+  onManage?: (offerId: number) => void;
 }
 
 /**
@@ -48,15 +49,17 @@ export function UnscheduledFilms({ films, firstDay, lastDay, onManage }: Unsched
                 {film.managed && <span className="badge">{t('programme.unscheduled.managed')}</span>}
                 {film.status === 'INACTIVE' && <span className="badge">{t('programme_editor.inactive')}</span>}
               </span>
-              <button
-                type="button"
-                className="button button--secondary"
-                data-testid="manage-film"
-                aria-label={t('programme.unscheduled.manage_label', { film: film.name })}
-                onClick={() => onManage(film.offerId)}
-              >
-                {film.managed ? t('programme.unscheduled.add_seances') : t('programme_editor.manage')}
-              </button>
+              {onManage && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  data-testid="manage-film"
+                  aria-label={t('programme.unscheduled.manage_label', { film: film.name })}
+                  onClick={() => onManage(film.offerId)}
+                >
+                  {film.managed ? t('programme.unscheduled.add_seances') : t('programme_editor.manage')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

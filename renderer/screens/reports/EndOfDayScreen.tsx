@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/dates';
 import { LoadState } from '../../components/LoadState';
+import { PersonFilter } from '../../components/PersonFilter';
+import { useStaff } from '../../context/staffContext';
 import { useApi } from '../../context/coreContext';
 import { addDays, formatDayLong } from '../../format/dates';
 import { DateField } from '../../forms/DateTimeFields';
@@ -24,7 +26,14 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
   const [typedDay, setTypedDay] = useState<string | null | undefined>(undefined);
   const [notice, setNotice] = useState<Notice>(null);
   const refreshKey = useLedgerRefreshKey();
-  const load = useCallback(() => api.call('reports.endOfDay', day ? { day } : {}), [api, day]);
+  // With a team, the report can be narrowed to what one person validated (issue 15).
+  const [person, setPerson] = useState<string | null>(null);
+  const people = useTeamNames();
+  const filter = person === null ? {} : { person };
+  const load = useCallback(
+    () => api.call('reports.endOfDay', { ...(day ? { day } : {}), ...(person === null ? {} : { person }) }),
+    [api, day, person],
+  );
   const { envelope, isRefreshing, retry } = useLoadedEnvelope(load, refreshKey);
   useEscapeKey(onBack);
   const report = envelope?.ok ? envelope.value : null;
@@ -36,14 +45,14 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
   }
 
   async function downloadCsv() {
-    const answer = await api.call('reports.endOfDayCsv', report ? { day: report.day } : {});
+    const answer = await api.call('reports.endOfDayCsv', report ? { day: report.day, ...filter } : filter);
     if (!answer.ok) return setNotice({ tone: 'error', text: answer.error.message });
     downloadText(answer.value.fileName, answer.value.csv, 'text/csv;charset=utf-8');
     setNotice({ tone: 'ok', text: t('reports.downloaded', { name: answer.value.fileName }) });
   }
 
   async function printTicket() {
-    const answer = await api.call('reports.printEndOfDay', report ? { day: report.day } : {});
+    const answer = await api.call('reports.printEndOfDay', report ? { day: report.day, ...filter } : filter);
     setNotice(
       answer.ok
         ? { tone: 'ok', text: t('reports.printed', { printer: answer.value.printer }) }
@@ -96,6 +105,9 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
           <button type="button" className="button button--secondary" onClick={() => choose(undefined)}>
             {t('reports.today')}
           </button>
+          {people.length > 0 && (
+            <PersonFilter people={people} value={person} onChange={setPerson} testId="end-of-day-person" />
+          )}
           <button type="button" className="button" onClick={() => void downloadCsv()} data-testid="end-of-day-csv">
             {t('reports.download_csv')}
           </button>
@@ -124,6 +136,7 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
                 when: formatDateTime(report.generatedAt, report.timeZone),
                 counter: report.counterName,
               })}
+              {report.person && ` — ${t('reports.by_person', { person: report.person })}`}
             </p>
             {report.seances.length === 0 ? (
               <p className="screen-empty">{t('reports.empty')}</p>
@@ -154,4 +167,19 @@ function downloadText(fileName: string, text: string, type: string): void {
   link.remove();
   // The download has started from the click; give the browser a moment before freeing the blob.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The team's first names (active or not: a past day may name someone who has left); none without a team. */
+function useTeamNames(): string[] {
+  const api = useApi();
+  const { session } = useStaff();
+  const load = useCallback(
+    () =>
+      session.teamConfigured
+        ? api.call('staff.people.list', {})
+        : Promise.resolve({ ok: true as const, value: { people: [] } }),
+    [api, session.teamConfigured],
+  );
+  const { envelope } = useLoadedEnvelope(load, '');
+  return envelope?.ok ? envelope.value.people.map((p) => p.firstName) : [];
 }

@@ -8,6 +8,7 @@ import { CounterSettingsSection } from './CounterSettingsSection';
 import { CountersSettings } from './counters/CountersSettings';
 import { ScannerSettings } from './scanner/ScannerSettings';
 import { SettingsSection } from './SettingsSection';
+import { TeamSettings } from './team/TeamSettings';
 import { retentionDays } from './settingsValues';
 import './settings.css';
 
@@ -24,6 +25,7 @@ export function SettingsScreen() {
         <h2 className="screen-head__title">{t('settings.title')}</h2>
       </div>
       <AccountSettings />
+      <TeamSettings />
       <CounterSettingsSection />
       <CountersSettings />
       {/* Printer section goes here (e.g. <PrinterSettings />). */}

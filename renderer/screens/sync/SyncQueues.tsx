@@ -1,6 +1,7 @@
 /** The upload queue as the Synchronisation screen lists it: conflicts to settle, actions waiting, recent uploads. */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStaff } from '../../context/staffContext';
 import type { ContractError, Envelope, QueueItem } from '../../../shared/contract';
 import { ClippedText } from '../../components/ClippedText';
 import { useApi, useVenueTimeZone } from '../../context/coreContext';
@@ -18,6 +19,8 @@ export function ConflictCard({ item, now, onSettled }: ConflictCardProps) {
   const { t } = useTranslation('ui');
   const api = useApi();
   const [isHandling, setIsHandling] = useState(false);
+  // Conflicts are the manager's to settle (the engine refuses these calls to a cashier).
+  const { isManager } = useStaff();
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
 
@@ -47,7 +50,7 @@ export function ConflictCard({ item, now, onSettled }: ConflictCardProps) {
         {item.reason ?? t('sync.no_reason')}
       </p>
       <QueueItemMeta item={item} now={now} />
-      {!isHandling && (
+      {!isHandling && isManager && (
         <div className="sync-card__actions">
           <button
             type="button"
@@ -224,6 +227,11 @@ function QueueItemMeta({ item, now }: { item: QueueItem; now: Date }) {
   return (
     <p className="queue-meta">
       <span>{t('sync.recorded_at', { when: formatClockOrDate(item.createdAt, now, timeZone) })}</span>
+      {item.personName && (
+        <span data-testid="queue-person">
+          {t('sync.made_by', { person: item.personName, counter: item.counterName ?? '' })}
+        </span>
+      )}
       <span>{t('sync.attempts', { count: item.attempts })}</span>
       {item.lastAttemptAt && (
         <span>{t('sync.last_attempt', { when: formatClockOrDate(item.lastAttemptAt, now, timeZone) })}</span>

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError, EventName, StatusView } from '../../../shared/contract';
 import { LoadState } from '../../components/LoadState';
+import { PersonFilter, peopleOf } from '../../components/PersonFilter';
 import { useApi, useVenueTimeZone } from '../../context/coreContext';
 import { formatClockOrDate, formatTimeAgo } from '../../format/dates';
 import { useEventRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
@@ -29,6 +30,7 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation('ui');
   const now = useNow(15_000);
   const { envelope, isRefreshing, retry } = useSyncOverview();
+  const [person, setPerson] = useState<string | null>(null);
   useEscapeKey(onBack);
 
   return (
@@ -53,10 +55,20 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
               ) : (
                 <>
                   <p className="sync__hint">{t('sync.conflicts_hint')}</p>
+                  {peopleOf(overview.conflicts).length > 0 && (
+                    <PersonFilter
+                      people={peopleOf(overview.conflicts)}
+                      value={person}
+                      onChange={setPerson}
+                      testId="sync-conflicts-person"
+                    />
+                  )}
                   <ul className="sync-list">
-                    {overview.conflicts.map((item) => (
-                      <ConflictCard key={item.id} item={item} now={now} onSettled={retry} />
-                    ))}
+                    {overview.conflicts
+                      .filter((item) => person === null || item.personName === person)
+                      .map((item) => (
+                        <ConflictCard key={item.id} item={item} now={now} onSettled={retry} />
+                      ))}
                   </ul>
                 </>
               )}

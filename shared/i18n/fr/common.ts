@@ -3,6 +3,17 @@
  * The screens' own strings are in `ui/` (namespace `ui`). Interpolation: `{{name}}`.
  */
 export const frCommon = {
+  staff: {
+    implicit: 'Responsable',
+    implicit_demo: 'Responsable (démo)',
+    someone_else: 'une autre personne',
+    role: { cashier: 'caissier·ère', manager: 'responsable' },
+    audit_detail: {
+      attempt: 'essai {{count}} sur 5',
+      minutes_one: 'verrouillage après {{count}} minute',
+      minutes_other: 'verrouillage après {{count}} minutes',
+    },
+  },
   errors: {
     invalid_input: 'Demande invalide : {{detail}}',
     call_refused:
@@ -74,6 +85,20 @@ export const frCommon = {
     seance_outside_window:
       'Cette réservation est pour la séance du {{when}}, pas pour une séance du moment : confirmez pour la valider quand même.',
     // Every error code has a sentence here, used when the core raises one without its own message.
+    signed_out: 'Guichet verrouillé : tapez votre code personnel pour continuer.',
+    forbidden: 'Réservé au responsable : demandez-lui de se connecter.',
+    forbidden_undo_other: 'Seul le responsable peut annuler une validation faite par {{name}}.',
+    forbidden_undo_late: 'Plus de 10 minutes depuis la validation : seul le responsable peut l’annuler.',
+    pin_wrong: 'Code personnel inconnu.',
+    pin_wrong_left_one: 'Code personnel inconnu : encore {{count}} essai avant le blocage d’une minute.',
+    pin_wrong_left_other: 'Code personnel inconnu : encore {{count}} essais avant le blocage d’une minute.',
+    pin_pad_locked: 'Trop de codes erronés : le clavier est bloqué jusqu’à {{time}}.',
+    pin_taken: 'Ce code est déjà celui d’une autre personne de l’équipe : choisissez-en un autre.',
+    team_first_manager:
+      'La première personne de l’équipe est le responsable : son code sera demandé pour les réglages.',
+    team_last_manager: 'L’équipe doit garder au moins un responsable actif.',
+    team_invalid: 'Modification de l’équipe impossible.',
+    person_unknown: 'Cette personne n’existe pas dans l’équipe.',
     not_printable: 'Cette opération du journal n’a pas de ticket (seules les entrées validées en ont).',
     print_job_unknown: 'Impression introuvable.',
     print_failed: 'L’impression a échoué : vérifiez l’imprimante dans Impression, puis réessayez.',

@@ -44,7 +44,8 @@ describe('database', () => {
       expect.arrayContaining(['ledger_entries', 'known_bookings', 'seances', 'settings', '__drizzle_migrations']),
     );
     const triggers = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
-    expect(triggers).toHaveLength(2); // no update (but the retention purge), no delete
+    // The ledger: no update (but the retention purge), no delete; the staff audit: neither.
+    expect(triggers).toHaveLength(4);
     closeDatabase(db);
   });
 

@@ -5,7 +5,10 @@
  */
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Handlers } from '../../../electron/core/dispatch';
+import { createDispatcher, type Authorize, type Handlers } from '../../../electron/core/dispatch';
+
+/** These tests are about the envelope, not roles: every call is the implicit manager's. */
+const anyone: Authorize = (_name, caller) => ({ ...caller, personId: null, personName: null, role: 'manager' });
 
 const dispatch = createDispatcher(
   {
@@ -15,6 +18,7 @@ const dispatch = createDispatcher(
     },
   } as unknown as Handlers,
   pino({ level: 'silent' }),
+  anyone,
 );
 
 describe('the contract boundary', () => {
@@ -46,7 +50,7 @@ describe('errors at the contract boundary', () => {
         throw new Error("ENOENT: no such file or directory, open '/home/caisse/.guichet/demo/guichet.db'");
       },
     } as unknown as Handlers;
-    const envelope = await createDispatcher(handlers, logger)('app.info', {});
+    const envelope = await createDispatcher(handlers, logger, anyone)('app.info', {});
     expect(envelope.ok).toBe(false);
     if (envelope.ok) return;
     expect(envelope.error.code).toBe('internal');
@@ -60,7 +64,7 @@ describe('errors at the contract boundary', () => {
   it('an input refused by its schema says so in French, zod’s English in the log only', async () => {
     const { logger, lines } = recordingLogger();
     const handlers = { 'counter.lookup': () => ({}) } as unknown as Handlers;
-    const envelope = await createDispatcher(handlers, logger)('counter.lookup', { text: 42 });
+    const envelope = await createDispatcher(handlers, logger, anyone)('counter.lookup', { text: 42 });
     if (envelope.ok) throw new Error('accepted');
     expect(envelope.error.code).toBe('invalid_input');
     expect(envelope.error.message).not.toMatch(/expected|Invalid input|received/i);

@@ -24,6 +24,8 @@ function action(kind: CounterAction['kind'], upload: CounterAction['upload'], pr
     at: `2026-11-27T19:00:0${ledgerId % 10}.000Z`,
     counterName: 'Caisse 1',
     bookingId: 7,
+    personId: null,
+    personName: null,
     provisional,
     upload,
   };

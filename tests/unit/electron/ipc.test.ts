@@ -66,7 +66,12 @@ describe('a call from the guichet page', () => {
         text: 'ABC123',
       },
     );
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('counter.lookup', { text: 'ABC123' });
+    // With the window's name, so the engine knows who is signed in there (staff, issue 15).
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith(
+      'counter.lookup',
+      { text: 'ABC123' },
+      { terminal: expect.stringMatching(/^electron-\d+$/) },
+    );
     expect(answer).toBe(envelope);
   });
 });

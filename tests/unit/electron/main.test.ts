@@ -157,7 +157,11 @@ describe('starting the desktop guichet', () => {
       ok: true,
       value: 'dispatched',
     });
-    expect(fx.core.dispatch).toHaveBeenCalledExactlyOnceWith('ledger.today', {});
+    expect(fx.core.dispatch).toHaveBeenCalledExactlyOnceWith(
+      'ledger.today',
+      {},
+      { terminal: expect.stringMatching(/^electron-\d+$/) },
+    );
 
     for (const listener of fx.state.eventListeners) listener('ledger.changed', { entryId: 1, kind: 'lookup' });
     expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, {

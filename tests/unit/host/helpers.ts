@@ -66,6 +66,9 @@ export function fakeCore(label: string, target: AccountTarget, journal: Journal)
       return { ok: true, value: { core: label, name, input } };
     }),
     call: contractClient((name, input) => core.dispatch(name, input)),
+    authorize: (_name, caller) => ({ ...caller, personId: null, personName: null, role: 'manager' }),
+    forgetTerminal() {},
+    recordAudit() {},
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

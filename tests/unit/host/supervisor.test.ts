@@ -105,9 +105,10 @@ describe('calls and events', () => {
     });
     // Unknown names and bad inputs are the core's to refuse.
     await s.call('no.such.call', { x: 1 });
+    // The caller (the screen the host named) is passed along as it came: none for an in-process call.
     expect(core.dispatch.mock.calls).toEqual([
-      ['counter.lookup', { text: 'ABC123' }],
-      ['no.such.call', { x: 1 }],
+      ['counter.lookup', { text: 'ABC123' }, undefined],
+      ['no.such.call', { x: 1 }, undefined],
     ]);
 
     core.emit('ledger.changed', { entryId: 3, kind: 'lookup' });

@@ -14,6 +14,7 @@ import { frReportsUi } from '../../../shared/i18n/fr/ui/reports';
 import { frScannerUi } from '../../../shared/i18n/fr/ui/scanner';
 import { frSettingsUi } from '../../../shared/i18n/fr/ui/settings';
 import { frShellUi } from '../../../shared/i18n/fr/ui/shell';
+import { frStaffUi } from '../../../shared/i18n/fr/ui/staff';
 import { frSyncUi } from '../../../shared/i18n/fr/ui/sync';
 import { i18n } from '../../../renderer/i18n';
 import { t as coreT } from '../../../shared/i18n';
@@ -25,6 +26,7 @@ const SCREEN_FILES = [
   frBookingsUi,
   frProgrammeUi,
   frSyncUi,
+  frStaffUi,
   frSettingsUi,
   frScannerUi,
   frPrintingUi,

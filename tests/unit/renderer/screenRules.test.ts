@@ -38,6 +38,8 @@ function ledger(id: number, at: string, kind: LedgerRow['kind'], outcome: string
     beneficiary: null,
     offerName: null,
     platformStatus: null,
+    personId: null,
+    personName: null,
   };
 }
 

@@ -53,6 +53,7 @@ export const frCounterUi = {
     validate_other: 'Valider quand même… (Entrée)',
     used_here: 'Validée à ce guichet ({{counter}}) {{day}} à {{time}}',
     used_other_counter: 'Déjà validée {{day}} à {{time}} à {{counter}}',
+    used_here_by: 'Validée {{day}} à {{time}} par {{person}}, {{counter}}',
     used_elsewhere: 'Validée ailleurs : site pass Culture Pro, billetterie ou autre guichet (date inconnue ici)',
     sent: 'Envoyée à pass Culture',
     reprint: 'Réimprimer (F4)',
@@ -60,6 +61,7 @@ export const frCounterUi = {
     reprint_sending: 'Envoi à l’imprimante…',
     reprint_sent: 'Ticket renvoyé à l’imprimante',
     undo_label: 'Annuler la validation de {{name}}',
+    undo_manager_only: 'Annulation réservée au responsable (validation de {{person}}, ou de plus de 10 minutes).',
     foreign_nothing_sent: 'Rien n’a été envoyé à pass Culture.',
     who_unknown:
       'Nom inconnu de ce poste : pass Culture ne dit pas à qui appartient une contremarque qu’il refuse, et ce poste ne l’avait jamais vue.',

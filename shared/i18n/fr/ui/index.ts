@@ -9,6 +9,7 @@ import { frReportsUi } from './reports';
 import { frScannerUi } from './scanner';
 import { frSettingsUi } from './settings';
 import { frShellUi } from './shell';
+import { frStaffUi } from './staff';
 import { frSyncUi } from './sync';
 
 export const frUi = {
@@ -23,4 +24,5 @@ export const frUi = {
   ...frPrintingUi,
   ...frReimbursementsUi,
   ...frReportsUi,
+  ...frStaffUi,
 } as const;

@@ -21,6 +21,7 @@ export const frJournalUi = {
       beneficiary: 'Bénéficiaire',
       film: 'Film',
       outcome: 'Résultat',
+      person: 'Par',
       ticket: 'Ticket',
     },
     kind: {

@@ -6,6 +6,7 @@ export const frReportsUi = {
     previous_day: 'Jour précédent',
     next_day: 'Jour suivant',
     day: 'Jour',
+    by_person: 'validations de {{person}} seulement',
     today: 'Aujourd’hui',
     download_csv: 'Télécharger (CSV pour Excel)',
     print_ticket: 'Imprimer sur l’imprimante de tickets',

@@ -56,6 +56,7 @@ export const frSyncUi = {
     },
     unknown_beneficiary: 'Nom inconnu',
     recorded_at: 'Enregistrée : {{when}}',
+    made_by: 'par {{person}}, {{counter}}',
     attempts_one: '{{count}} tentative',
     attempts_other: '{{count}} tentatives',
     last_attempt: 'dernière : {{when}}',
