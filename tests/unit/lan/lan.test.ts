@@ -14,6 +14,7 @@ import { connectToMain, pairWithMain } from '../../../electron/lan/mainClient';
 import type { MainLink } from '../../../electron/lan/lanStore';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
 import { findBooking, successfulUses } from '../../support/sandboxControl';
+import type { LedgerRow, Verdict } from '../../../shared/contract';
 
 const logger = pino({ level: 'silent' });
 
@@ -213,5 +214,77 @@ describe('a main counter and a secondary on the LAN', () => {
       code: 'main_unreachable',
     });
     expect(await rawConnect(mainUrl, link.token)).toEqual({ status: 401 });
+  });
+});
+
+describe('counters on the LAN, each with its team', () => {
+  let main: CounterUnderTest;
+  let second: CounterUnderTest;
+  let mainLan: LanHost;
+  let secondLan: LanHost;
+  const dirs: string[] = [];
+  const atSecond = { terminal: 'caisse-2-screen' };
+  const atMain = { terminal: 'caisse-1-screen' };
+
+  /** A call made from a screen, its failure thrown as the contract's. */
+  async function from<T>(host: LanHost, screen: { terminal: string }, name: string, input: unknown = {}): Promise<T> {
+    const envelope = await host.dispatch(name, input, screen);
+    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+    return envelope.value as T;
+  }
+
+  beforeAll(async () => {
+    main = await startCounter({ counterName: 'Caisse 1' });
+    second = await startCounter({ counterName: 'Caisse 2' });
+    dirs.push(tmp(), tmp());
+    const config = { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 };
+    mainLan = await startLanHost({ core: main.core, baseDir: dirs[0]!, config, logger });
+    secondLan = await startLanHost({ core: second.core, baseDir: dirs[1]!, config, logger });
+    await mainLan.call('lan.setRole', { role: 'main' });
+    const code = (await mainLan.call('lan.pairingCode')).main!.pairing!.code;
+    await secondLan.call('lan.pair', { mainUrl: `https://127.0.0.1:${mainLan.lanPort()}`, code });
+    await until(async () => (await secondLan.call('lan.get')).secondary?.connected === true);
+    // Each counter's team: its manager first, then (at the secondary) a cashier.
+    await from(mainLan, atMain, 'staff.people.add', { firstName: 'Camille', role: 'manager', pin: '1357' });
+    await from(secondLan, atSecond, 'staff.people.add', { firstName: 'Sam', role: 'manager', pin: '9753' });
+    await from(secondLan, atSecond, 'staff.people.add', { firstName: 'Zoé', role: 'cashier', pin: '2468' });
+    await from(secondLan, atSecond, 'staff.signIn', { pin: '2468' });
+    await from(mainLan, atMain, 'staff.signIn', { pin: '1357' });
+  }, 30_000);
+
+  afterAll(async () => {
+    await secondLan?.close();
+    await mainLan?.close();
+    await second?.sandbox.close();
+    await main?.sandbox.close();
+    for (const dir of [...dirs, main?.dataDir, second?.dataDir]) {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the secondary’s cashier validates; the main counter’s row names her and her counter', async () => {
+    const booking = await findBooking(main.sandbox.url, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
+    expect(await from(secondLan, atSecond, 'counter.lookup', { text: booking.token })).toMatchObject({ kind: 'valid' });
+    await from(secondLan, atSecond, 'counter.validate', { token: booking.token });
+    expect(await successfulUses(main.sandbox.url, booking.token)).toBe(1);
+    const rows = (await from<{ rows: LedgerRow[] }>(mainLan, atMain, 'ledger.today')).rows;
+    expect(rows.find((r) => r.kind === 'validation' && r.token === booking.token)).toMatchObject({
+      counterName: 'Caisse 2',
+      personName: 'Zoé',
+    });
+    // At the main counter, the refusal names who and where.
+    const again = await from<Verdict>(mainLan, atMain, 'counter.lookup', { text: booking.token });
+    expect(again.usedBy).toMatchObject({ counterName: 'Caisse 2', personName: 'Zoé' });
+  });
+
+  it('a locked screen at the secondary reaches nothing at the main counter; its cashier is no manager there', async () => {
+    const booking = await findBooking(main.sandbox.url, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
+    await expect(
+      from(secondLan, { terminal: 'nobody' }, 'counter.lookup', { text: booking.token }),
+    ).rejects.toMatchObject({ code: 'signed_out' });
+    await expect(from(secondLan, atSecond, 'lan.unpair')).rejects.toMatchObject({ code: 'forbidden' });
+    // Nothing was asked of the platform for that lookup: the row would be in the main counter's journal.
+    const rows = (await from<{ rows: LedgerRow[] }>(mainLan, atMain, 'ledger.today')).rows;
+    expect(rows.filter((r) => r.token === booking.token)).toEqual([]);
   });
 });
