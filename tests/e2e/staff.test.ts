@@ -2,8 +2,8 @@
  * Staff at the counter (issue 15), in browser mode against the real engine: a counter with no team asks nothing;
  * the manager creates the team in Réglages → Équipe; a new screen is locked and says scans are impossible; a PIN
  * signs its owner in; a cashier has no Réglages and cannot undo someone else's validation (neither on screen nor by
- * calling the engine over the WebSocket); a manager can; the journal names who validated. Layouts at 1366×768 and
- * 1093×614 (100 % and 125 % of a 1366×768 screen).
+ * calling the engine over the WebSocket); a manager can; the journal names who validated. Layouts at 1920×1080,
+ * 1536×864, 1366×768 and 1093×614 (100 % and 125 % of the counters' two screens).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -111,7 +111,10 @@ describe('staff at the counter', () => {
   });
 
   it('a new screen is locked, says scans are impossible, and refuses the engine’s calls', async () => {
+    // The counters' screens: 1920×1080 and 1366×768, each at 100 % and 125 %.
     for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1536, height: 864 },
       { width: 1366, height: 768 },
       { width: 1093, height: 614 },
     ]) {
@@ -187,7 +190,10 @@ describe('staff at the counter', () => {
   });
 
   it('a manager can undo anyone’s validation, open Réglages and read the team’s audit', async () => {
+    // The counters' screens: 1920×1080 and 1366×768, each at 100 % and 125 %.
     for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1536, height: 864 },
       { width: 1366, height: 768 },
       { width: 1093, height: 614 },
     ]) {
