@@ -426,6 +426,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     forgetTerminal: (terminal) => staff.forget(terminal),
     recordAudit: (action, detail) =>
       staff.audit(action, currentActor() ?? { personId: null, personName: null }, detail),
+    setBackgroundSync(enabled) {
+      if (closed) return;
+      if (enabled) scheduler.start();
+      else scheduler.pause();
+    },
     close() {
       if (!closed) {
         closed = (async () => {

@@ -57,5 +57,10 @@ export interface Core {
   /** The same call, typed, for tests and scripts: the value, or a thrown ContractCallError (client.ts). */
   call: CallFunction;
   onEvent(listener: EventListener): () => void;
+  /**
+   * Background sync on or off (on at start). Off while this counter is a secondary: its main counter talks to pass
+   * Culture for it. Optional: a host that proxies an engine elsewhere may not offer it.
+   */
+  setBackgroundSync?(enabled: boolean): void;
   close(): Promise<void>;
 }

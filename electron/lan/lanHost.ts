@@ -68,6 +68,12 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   function save(next: LanState): void {
     store.write(next);
     state = next;
+    backgroundSyncForRole();
+  }
+
+  /** A secondary's main counter syncs for it: its own engine stays off pass Culture (one budget per cinema). */
+  function backgroundSyncForRole(): void {
+    core.setBackgroundSync?.(state.role !== 'secondary');
   }
 
   // ----- main counter ---------------------------------------------------------------------------------------------
@@ -330,6 +336,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   });
 
   // Start in the role the environment fixes, else the saved one.
+  backgroundSyncForRole();
   if (config.role === 'main' || (config.role === undefined && state.role === 'main')) {
     if (state.role !== 'main') save({ ...state, role: 'main', main: null });
     await startListening();
@@ -362,11 +369,16 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     async dispatch(name, input, caller) {
       if (typeof name === 'string' && name.startsWith('lan.')) return dispatchLan(name, input, caller);
       if (state.role === 'secondary' && isGrantedToSecondary(name)) return forward(name, input, caller);
+      // Synchronising is the main counter's (it would spend the key's budget a second time).
+      if (state.role === 'secondary' && name === 'sync.now') {
+        return { ok: false, error: { code: 'not_granted', message: t('errors.not_granted') } };
+      }
       return core.dispatch(name, input, caller);
     },
     authorize: (name, caller) => core.authorize(name, caller),
     forgetTerminal: (terminal) => core.forgetTerminal(terminal),
     recordAudit: (action, detail) => core.recordAudit(action, detail),
+    setBackgroundSync: (enabled) => core.setBackgroundSync?.(enabled),
     call: contractClient((name, input) => host.dispatch(name, input)),
     onEvent: events.on,
     lanPort: () => listener?.port ?? null,

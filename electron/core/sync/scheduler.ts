@@ -106,6 +106,15 @@ export function createScheduler(deps: SchedulerDeps) {
       firstRun = setTimeout(() => void cycle(), 200);
       firstRun.unref();
     },
+    /**
+     * No more cycles until `start` again: a secondary counter's main counter syncs for it (electron/lan/), and its
+     * own syncing would spend the key's budget a second time. A cycle under way ends normally.
+     */
+    pause(): void {
+      if (timer) clearInterval(timer);
+      if (firstRun) clearTimeout(firstRun);
+      timer = null;
+    },
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearInterval(timer);

@@ -13,7 +13,7 @@ import { startLanHost, type LanHost } from '../../../electron/lan/lanHost';
 import { connectToMain, pairWithMain } from '../../../electron/lan/mainClient';
 import type { MainLink } from '../../../electron/lan/lanStore';
 import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
-import { findBooking, successfulUses } from '../../support/sandboxControl';
+import { findBooking, sandboxRequests, successfulUses } from '../../support/sandboxControl';
 import type { LedgerRow, Verdict } from '../../../shared/contract';
 
 const logger = pino({ level: 'silent' });
@@ -59,7 +59,8 @@ describe('a main counter and a secondary on the LAN', () => {
 
   beforeAll(async () => {
     main = await startCounter({ counterName: 'Caisse 1' });
-    second = await startCounter({ counterName: 'Caisse 2' });
+    // The secondary syncs every 200 ms while it is alone: pairing must stop that.
+    second = await startCounter({ counterName: 'Caisse 2', syncPeriodMs: 200 });
     dirs.push(tmp(), tmp());
     mainLan = await startLanHost({
       core: main.core,
@@ -115,6 +116,18 @@ describe('a main counter and a secondary on the LAN', () => {
     ]);
     // Replayed: the code was spent by the first pairing.
     await expect(pairWithMain(mainUrl, code, 'Caisse 3')).rejects.toMatchObject({ reason: 'refused' });
+  });
+
+  it('a paired secondary asks pass Culture nothing of its own: its main counter syncs for it', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 400)); // a cycle under way when it paired ends
+    const { lastSeq } = await sandboxRequests(second.sandbox.url);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // five of its sync periods
+    // The API's calls, which spend the key's budget (the key-free reachability check may still run).
+    const asked = (await sandboxRequests(second.sandbox.url, lastSeq)).requests.filter((r) =>
+      r.route.startsWith('/public/'),
+    );
+    expect(asked).toEqual([]);
+    await expect(secondLan.call('sync.now')).rejects.toMatchObject({ code: 'not_granted' });
   });
 
   it('refuses a name already in use (the main counter’s, a secondary’s) without spending the code', async () => {
