@@ -124,7 +124,7 @@ describe('a main counter and a secondary on the LAN', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // five of its sync periods
     // The API's calls, which spend the key's budget (the key-free reachability check may still run).
     const asked = (await sandboxRequests(second.sandbox.url, lastSeq)).requests.filter((r) =>
-      r.route.startsWith('/public/'),
+      r.route?.startsWith('/public/'),
     );
     expect(asked).toEqual([]);
     await expect(secondLan.call('sync.now')).rejects.toMatchObject({ code: 'not_granted' });
