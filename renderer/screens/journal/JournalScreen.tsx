@@ -8,7 +8,7 @@ import { formatClockTime } from '../../format/dates';
 import { useLedgerRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
 import { useEscapeKey } from '../../hooks/pageHooks';
 import { hasEntrySlip, journalFigures, journalRows, outcomeTone } from './journalRows';
-import { PersonFilter, peopleOf } from '../../components/PersonFilter';
+import { NameFilter, PersonFilter, peopleOf } from '../../components/PersonFilter';
 import './journal.css';
 
 const NO_ROWS: readonly LedgerRow[] = [];
@@ -32,9 +32,9 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
   const lookups = useMemo(() => rows.filter((row) => row.kind === 'lookup').length, [rows]);
   // Several counters share the main counter's ledger: the journal can show one of them (all by default).
   const counters = useMemo(() => [...new Set(rows.map((row) => row.counterName))].sort(), [rows]);
-  const [counter, setCounter] = useState<string>('');
+  const [counter, setCounter] = useState<string | null>(null);
   const ofCounter = useMemo(
-    () => (counter === '' ? rows : rows.filter((row) => row.counterName === counter)),
+    () => (counter === null ? rows : rows.filter((row) => row.counterName === counter)),
     [rows, counter],
   );
   // Filtered by person when a team signs in (issue 15): who validated what today.
@@ -53,17 +53,14 @@ export function JournalScreen({ onBack }: { onBack: () => void }) {
         </h2>
         {envelope?.ok && <JournalSummary rows={ofCounter} />}
         {counters.length > 1 && (
-          <label className="journal__filter">
-            {t('journal.counter_filter')}{' '}
-            <select data-testid="journal-counter" value={counter} onChange={(event) => setCounter(event.target.value)}>
-              <option value="">{t('journal.all_counters')}</option>
-              {counters.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <NameFilter
+            names={counters}
+            value={counter}
+            onChange={setCounter}
+            testId="journal-counter"
+            label={t('journal.counter_filter')}
+            allLabel={t('journal.all_counters')}
+          />
         )}
         <label className="checkbox-field journal__filter">
           <input
