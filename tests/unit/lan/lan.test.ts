@@ -49,41 +49,57 @@ function rawConnect(url: string, token: string | null): Promise<{ status: number
   });
 }
 
+/** Two counters of one cinema, each with its sandbox and data folder, each behind its LAN host (alone at first). */
+interface TwoCounters {
+  main: CounterUnderTest;
+  second: CounterUnderTest;
+  mainLan: LanHost;
+  secondLan: LanHost;
+  /** LAN folders (main's, secondary's, then any a test adds): removed at the end. */
+  dirs: string[];
+  close(): Promise<void>;
+}
+
+async function startTwoCounters(secondOptions: { syncPeriodMs?: number } = {}): Promise<TwoCounters> {
+  const main = await startCounter({ counterName: 'Caisse 1' });
+  const second = await startCounter({ counterName: 'Caisse 2', ...secondOptions });
+  const dirs = [tmp(), tmp()];
+  const config = { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 };
+  const mainLan = await startLanHost({ core: main.core, baseDir: dirs[0]!, config, logger });
+  const secondLan = await startLanHost({ core: second.core, baseDir: dirs[1]!, config, logger });
+  return {
+    main,
+    second,
+    mainLan,
+    secondLan,
+    dirs,
+    async close() {
+      await secondLan.close();
+      await mainLan.close();
+      await second.sandbox.close();
+      await main.sandbox.close();
+      for (const dir of [...dirs, main.dataDir, second.dataDir]) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('a main counter and a secondary on the LAN', () => {
   let main: CounterUnderTest;
   let second: CounterUnderTest;
   let mainLan: LanHost;
   let secondLan: LanHost;
   let mainUrl: string;
-  const dirs: string[] = [];
+  let two: TwoCounters;
+  let dirs: string[];
 
   beforeAll(async () => {
-    main = await startCounter({ counterName: 'Caisse 1' });
     // The secondary syncs every 200 ms while it is alone: pairing must stop that.
-    second = await startCounter({ counterName: 'Caisse 2', syncPeriodMs: 200 });
-    dirs.push(tmp(), tmp());
-    mainLan = await startLanHost({
-      core: main.core,
-      baseDir: dirs[0]!,
-      config: { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 },
-      logger,
-    });
-    secondLan = await startLanHost({
-      core: second.core,
-      baseDir: dirs[1]!,
-      config: { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 },
-      logger,
-    });
+    two = await startTwoCounters({ syncPeriodMs: 200 });
+    ({ main, second, mainLan, secondLan, dirs } = two);
   }, 30_000);
 
   afterAll(async () => {
-    await secondLan?.close();
-    await mainLan?.close();
-    await second?.sandbox.close();
-    await main?.sandbox.close();
-    for (const dir of [...dirs, main?.dataDir, second?.dataDir]) {
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await two?.close();
   });
 
   it('a lone counter listens on nothing; the main role opens the listener and shows a code', async () => {
@@ -232,10 +248,9 @@ describe('a main counter and a secondary on the LAN', () => {
 
 describe('counters on the LAN, each with its team', () => {
   let main: CounterUnderTest;
-  let second: CounterUnderTest;
   let mainLan: LanHost;
   let secondLan: LanHost;
-  const dirs: string[] = [];
+  let two: TwoCounters;
   const atSecond = { terminal: 'caisse-2-screen' };
   const atMain = { terminal: 'caisse-1-screen' };
 
@@ -247,12 +262,8 @@ describe('counters on the LAN, each with its team', () => {
   }
 
   beforeAll(async () => {
-    main = await startCounter({ counterName: 'Caisse 1' });
-    second = await startCounter({ counterName: 'Caisse 2' });
-    dirs.push(tmp(), tmp());
-    const config = { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 };
-    mainLan = await startLanHost({ core: main.core, baseDir: dirs[0]!, config, logger });
-    secondLan = await startLanHost({ core: second.core, baseDir: dirs[1]!, config, logger });
+    two = await startTwoCounters();
+    ({ main, mainLan, secondLan } = two);
     await mainLan.call('lan.setRole', { role: 'main' });
     const code = (await mainLan.call('lan.pairingCode')).main!.pairing!.code;
     await secondLan.call('lan.pair', { mainUrl: `https://127.0.0.1:${mainLan.lanPort()}`, code });
@@ -266,13 +277,7 @@ describe('counters on the LAN, each with its team', () => {
   }, 30_000);
 
   afterAll(async () => {
-    await secondLan?.close();
-    await mainLan?.close();
-    await second?.sandbox.close();
-    await main?.sandbox.close();
-    for (const dir of [...dirs, main?.dataDir, second?.dataDir]) {
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await two?.close();
   });
 
   it('the secondary’s cashier validates; the main counter’s row names her and her counter', async () => {
