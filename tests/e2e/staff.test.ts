@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { launchChromium } from '../support/chromium';
 import { closeTestPage } from '../support/appPage';
 import { REPO_ROOT, startCounter, type CounterUnderTest } from '../support/counterUnderTest';
-import { layoutProblems, navigationProblems } from '../support/layoutChecks';
+import { COUNTER_VIEWPORTS, layoutProblems, navigationProblems } from '../support/layoutChecks';
 import { findBookings } from '../support/sandboxControl';
 
 let counter: CounterUnderTest;
@@ -111,19 +111,13 @@ describe('staff at the counter', () => {
   });
 
   it('a new screen is locked, says scans are impossible, and refuses the engine’s calls', async () => {
-    // The counters' screens: 1920×1080 and 1366×768, each at 100 % and 125 %.
-    for (const viewport of [
-      { width: 1920, height: 1080 },
-      { width: 1536, height: 864 },
-      { width: 1366, height: 768 },
-      { width: 1093, height: 614 },
-    ]) {
+    for (const [index, viewport] of COUNTER_VIEWPORTS.entries()) {
       page = await open(viewport);
       await page.getByTestId('lock-screen').waitFor();
       expect(await page.getByTestId('lock-scans-impossible').textContent()).toContain('scans sont impossibles');
       expect(await layoutProblems(page, ['lock-scans-impossible', 'pin-input', 'pin-key-0', 'pin-submit'])).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, `lock-${viewport.width}x${viewport.height}.png`) });
-      if (viewport.width === 1093) break;
+      if (index === COUNTER_VIEWPORTS.length - 1) break; // the last one goes on
       await page.close();
     }
     // A scanner firing at the locked screen is not taken for a PIN (it would count towards the lock-out).
@@ -190,20 +184,14 @@ describe('staff at the counter', () => {
   });
 
   it('a manager can undo anyone’s validation, open Réglages and read the team’s audit', async () => {
-    // The counters' screens: 1920×1080 and 1366×768, each at 100 % and 125 %.
-    for (const viewport of [
-      { width: 1920, height: 1080 },
-      { width: 1536, height: 864 },
-      { width: 1366, height: 768 },
-      { width: 1093, height: 614 },
-    ]) {
+    for (const [index, viewport] of COUNTER_VIEWPORTS.entries()) {
       page = await open(viewport);
       await typePin('1357');
       await expect.poll(() => page.getByTestId('signed-in-person').textContent()).toContain('Sam');
       expect(await navigationProblems(page)).toEqual([]);
       expect(await layoutProblems(page, ['signed-in-person', 'lock-button', 'code-input'])).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, `manager-${viewport.width}x${viewport.height}.png`) });
-      if (viewport.width === 1093) break;
+      if (index === COUNTER_VIEWPORTS.length - 1) break; // the last one goes on
       await page.close();
     }
     await scan(token);
