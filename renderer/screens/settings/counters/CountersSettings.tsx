@@ -88,26 +88,15 @@ function RoleChoice(props: { role: CounterRole; busy: boolean; onChoose: (role: 
   return (
     <p className="counters-role" data-testid="counter-role" data-role={props.role}>
       <strong>{t(`counters.role.${props.role}`)}</strong> {t(`counters.role_hint.${props.role}`)}{' '}
-      {props.role === 'alone' && (
+      {props.role !== 'secondary' && (
         <button
           type="button"
           className="button button--secondary button--small"
-          data-testid="become-main"
+          data-testid={props.role === 'alone' ? 'become-main' : 'become-alone'}
           disabled={props.busy}
-          onClick={() => props.onChoose('main')}
+          onClick={() => props.onChoose(props.role === 'alone' ? 'main' : 'alone')}
         >
-          {t('counters.become_main')}
-        </button>
-      )}
-      {props.role === 'main' && (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          data-testid="become-alone"
-          disabled={props.busy}
-          onClick={() => props.onChoose('alone')}
-        >
-          {t('counters.become_alone')}
+          {t(props.role === 'alone' ? 'counters.become_main' : 'counters.become_alone')}
         </button>
       )}
     </p>
