@@ -3,7 +3,7 @@
  * first name and PIN. Then people are added (first name, role, PIN), their role or PIN changed, deactivated (never
  * deleted: the journal names them), the idle lock set, and the team's audit read.
  */
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventName, StaffPerson, StaffRole } from '../../../../shared/contract';
 import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN } from '../../../../shared/contract-staff';
@@ -133,15 +133,11 @@ function PersonRow({ person }: { person: StaffPerson }) {
               if (PIN_PATTERN.test(pin)) void update({ pin });
             }}
           >
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
+            <PinInput
               aria-label={`${t('team.new_pin')} — ${person.firstName}`}
               placeholder={t('team.new_pin')}
-              className="form-field__input form-field__input--short"
               value={pin}
-              onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 6))}
+              onChange={setPin}
             />
             <button type="submit" className="button button--secondary button--small" disabled={!PIN_PATTERN.test(pin)}>
               {t('team.save_pin')}
@@ -174,8 +170,6 @@ function PersonForm({ role: fixedRole, submitLabel, testId, onAdded }: PersonFor
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const digits = (value: string) => value.replace(/\D/g, '').slice(0, 6);
-
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (pin !== again) return setError(t('team.pins_differ'));
@@ -217,27 +211,11 @@ function PersonForm({ role: fixedRole, submitLabel, testId, onAdded }: PersonFor
       )}
       <label className="form-field">
         <span className="form-field__label">{t('team.pin')}</span>
-        <input
-          data-testid={`${testId}-pin`}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          className="form-field__input form-field__input--short"
-          value={pin}
-          onChange={(event) => setPin(digits(event.target.value))}
-        />
+        <PinInput data-testid={`${testId}-pin`} value={pin} onChange={setPin} />
       </label>
       <label className="form-field">
         <span className="form-field__label">{t('team.pin_again')}</span>
-        <input
-          data-testid={`${testId}-pin-again`}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          className="form-field__input form-field__input--short"
-          value={again}
-          onChange={(event) => setAgain(digits(event.target.value))}
-        />
+        <PinInput data-testid={`${testId}-pin-again`} value={again} onChange={setAgain} />
       </label>
       <button type="submit" className="button button--primary" data-testid={`${testId}-submit`} disabled={!ready}>
         {submitLabel}
@@ -289,5 +267,27 @@ function IdleForm() {
       </button>
       {note && <span role="status"> {note}</span>}
     </form>
+  );
+}
+
+/** A PIN field: digits only (anything else typed is dropped), six at most, never shown, never autofilled. */
+function PinInput({
+  value,
+  onChange,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
+  value: string;
+  onChange: (pin: string) => void;
+}) {
+  return (
+    <input
+      {...rest}
+      type="password"
+      inputMode="numeric"
+      autoComplete="new-password"
+      className="form-field__input form-field__input--short"
+      value={value}
+      onChange={(event) => onChange(event.target.value.replace(/\D/g, '').slice(0, 6))}
+    />
   );
 }
