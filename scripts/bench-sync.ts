@@ -291,8 +291,24 @@ async function season(): Promise<void> {
   try {
     const before = (await counter.memory()).rss / 2 ** 20;
     const started = performance.now();
+    // Sampled during the sync: where the peak is (V8's heap, or outside it: SQLite's cache, buffers).
+    let peakHeap = { used: 0, total: 0, external: 0 };
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const m = await counter.memory();
+        peakHeap = {
+          used: Math.max(peakHeap.used, m.heapUsed),
+          total: Math.max(peakHeap.total, m.heapTotal),
+          external: Math.max(peakHeap.external, m.external),
+        };
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
     const synced = await counter.dispatch('sync.now', {});
     const syncMs = performance.now() - started;
+    sampling = false;
+    await sampler;
     const status = await counter.dispatch('status.get', {});
     const memorySynced = await counter.memory();
     const afterSync = memorySynced.rss / 2 ** 20;
@@ -317,7 +333,8 @@ async function season(): Promise<void> {
         `${(syncMs / 1000).toFixed(1)} s (${synced.ok && status.ok ? 'done' : 'failed'})`,
     );
     console.log(
-      `  engine RSS: ${before.toFixed(0)} MB at start, ${afterSync.toFixed(0)} MB after the sync, ` +
+      `  engine RSS: ${before.toFixed(0)} MB at start, ${afterSync.toFixed(0)} MB after the sync ` +
+        `(peak during it ${(memorySynced.peakRss / 2 ** 20).toFixed(0)} MB), ` +
         `${after.toFixed(0)} MB after ${SEASON_LOOKUPS} lookups (target ≤ 200 MB)`,
     );
     // Where it went: V8's heap (used of allocated), and memory outside it (SQLite's page cache, buffers).
@@ -325,6 +342,10 @@ async function season(): Promise<void> {
     console.log(
       `    after the sync: V8 heap ${mb(memorySynced.heapUsed)} used of ${mb(memorySynced.heapTotal)}, ` +
         `external ${mb(memorySynced.external)} (array buffers ${mb(memorySynced.arrayBuffers)})`,
+    );
+    console.log(
+      `    during the sync (sampled every 250 ms): V8 heap up to ${mb(peakHeap.used)} used of ` +
+        `${mb(peakHeap.total)}, external up to ${mb(peakHeap.external)}`,
     );
     console.log(
       `  engine round trip of a lookup, booking in the mirror: median ${ms(l.median)}, p99 ${ms(l.p99)} ` +

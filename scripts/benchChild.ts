@@ -26,14 +26,14 @@ export interface CounterChildOptions {
   printer?: PrinterSpec;
   dataDir?: string;
   web?: boolean;
+  /** The built renderer the browser-mode host serves (set by benchProcesses.ts, which knows where the repo is). */
+  rendererDir?: string;
 }
 
 export type ChildCall = { op: 'dispatch'; name: string; input: unknown } | { op: 'memory' } | { op: 'close' };
 export type ChildRequest = ChildCall & { id: number };
 
 export type ChildReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
-
-const RENDERER_DIR = path.resolve(import.meta.dirname, '../dist/renderer');
 
 function reply(message: ChildReply): void {
   process.send?.(message);
@@ -65,14 +65,17 @@ async function runCounter(options: CounterChildOptions): Promise<void> {
     seanceWindow: ANY_SEANCE_WINDOW,
     printer: { defaultSpec: options.printer ?? { kind: 'none' } },
   });
-  const web: WebHost | null = options.web ? await startWebHost({ core, staticDir: RENDERER_DIR, logger }) : null;
+  const web: WebHost | null =
+    options.web && options.rendererDir ? await startWebHost({ core, staticDir: options.rendererDir, logger }) : null;
   process.on('message', (message: ChildRequest) => {
     void (async () => {
       try {
         if (message.op === 'dispatch') {
           reply({ id: message.id, ok: true, value: await core.dispatch(message.name, message.input) });
         } else if (message.op === 'memory') {
-          reply({ id: message.id, ok: true, value: process.memoryUsage() });
+          // With the peak resident size so far (getrusage's ru_maxrss, in KiB), which sampling could miss.
+          const peakRss = process.resourceUsage().maxRSS * 1024;
+          reply({ id: message.id, ok: true, value: { ...process.memoryUsage(), peakRss } });
         } else {
           await web?.close();
           await core.close();

@@ -4,13 +4,50 @@
  * event loop — as a cashier's browser or Electron's renderer does not.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import type { SandboxOptions } from '../electron/sandbox';
 import type { Envelope } from '../shared/contract';
 import type { ChildCall, ChildReply, CounterChildOptions } from './benchChild';
 
-const CHILD = path.join(import.meta.dirname, 'benchChild.ts');
+import { ESM_SHIMS, EXTERNAL } from './esbuildNode.mjs';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+/** Out of the product's own folder (dist/electron/, which is packaged); with its migrations beside it, as there. */
+const COMPILED_DIR = path.join(REPO_ROOT, 'dist', 'bench');
+const COMPILED_CHILD = path.join(COMPILED_DIR, 'benchChild.js');
+const RENDERER_DIR = path.join(REPO_ROOT, 'dist', 'renderer');
+
+let compiled: Promise<string> | null = null;
+
+/**
+ * benchChild.ts bundled by esbuild as the product's engine is (build-node.mjs), once per benchmark run: the engine
+ * runs as compiled JavaScript, as it ships, not under tsx (whose compiler and source maps cost the engine process
+ * some 50 MB and its start-up).
+ */
+function compiledChild(): Promise<string> {
+  compiled ??= (async () => {
+    // The migrations travel beside the bundle (build-node.mjs does the same); copied afresh, as dist/ may be old.
+    const migrations = path.join(COMPILED_DIR, 'migrations');
+    fs.cpSync(path.join(REPO_ROOT, 'electron', 'core', 'db', 'migrations'), migrations, { recursive: true });
+    await build({
+      ...ESM_SHIMS,
+      entryPoints: [path.join(import.meta.dirname, 'benchChild.ts')],
+      outfile: COMPILED_CHILD,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: EXTERNAL,
+      logLevel: 'warning',
+      absWorkingDir: REPO_ROOT,
+    });
+    return COMPILED_CHILD;
+  })();
+  return compiled;
+}
 
 interface Child {
   process: ChildProcess;
@@ -18,11 +55,11 @@ interface Child {
   first: Promise<unknown>;
 }
 
-function startChild(role: 'sandbox' | 'counter', options: unknown): Child {
+async function startChild(role: 'sandbox' | 'counter', options: unknown): Promise<Child> {
   // BENCH_ENGINE_PROFILE=<dir>: the engine's CPU profile (V8's --cpu-prof), written when it stops.
   const profile = role === 'counter' && process.env.BENCH_ENGINE_PROFILE;
-  const child = fork(CHILD, [role, JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+  const child = fork(await compiledChild(), [role, JSON.stringify(options)], {
+    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -60,7 +97,7 @@ export interface SandboxProcess {
 }
 
 export async function startSandboxProcess(options: SandboxOptions = {}): Promise<SandboxProcess> {
-  const child = startChild('sandbox', { rateLimitPerMinute: null, ...options });
+  const child = await startChild('sandbox', { rateLimitPerMinute: null, ...options });
   const { url, apiKey } = (await child.first) as { url: string; apiKey: string };
   return {
     url,
@@ -79,19 +116,19 @@ export interface CounterProcess {
   url: string | null;
   pid: number;
   dispatch(name: string, input?: unknown): Promise<Envelope<unknown>>;
-  /** The engine process's memory (process.memoryUsage()). */
-  memory(): Promise<NodeJS.MemoryUsage>;
+  /** The engine process's memory (process.memoryUsage()) and its peak resident size so far. */
+  memory(): Promise<NodeJS.MemoryUsage & { peakRss: number }>;
   close(): Promise<void>;
 }
 
 export async function startCounterProcess(options: CounterChildOptions): Promise<CounterProcess> {
-  const child = startChild('counter', options);
+  const child = await startChild('counter', { rendererDir: RENDERER_DIR, ...options });
   const { url, pid } = (await child.first) as { url: string | null; pid: number };
   return {
     url,
     pid,
     dispatch: (name, input = {}) => child.request({ op: 'dispatch', name, input }) as Promise<Envelope<unknown>>,
-    memory: () => child.request({ op: 'memory' }) as Promise<NodeJS.MemoryUsage>,
+    memory: () => child.request({ op: 'memory' }) as Promise<NodeJS.MemoryUsage & { peakRss: number }>,
     close: async () => {
       await child.request({ op: 'close' });
     },

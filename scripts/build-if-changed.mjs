@@ -31,7 +31,14 @@ const PARTS = [
     name: 'moteur',
     built: 'moteur compilé',
     out: join(root, 'dist', 'electron'),
-    sources: ['electron', 'shared', 'scripts/build-node.mjs', 'package-lock.json', 'tsconfig.node.json'],
+    sources: [
+      'electron',
+      'shared',
+      'scripts/build-node.mjs',
+      'scripts/esbuildNode.mjs',
+      'package-lock.json',
+      'tsconfig.node.json',
+    ],
     command: [join(root, 'scripts', 'build-node.mjs')],
   },
 ];

@@ -5,42 +5,10 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESM_SHIMS, EXTERNAL } from './esbuildNode.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'electron');
-
-/** Native or optional-native packages, and pino's worker-thread transports (unused: they cannot be bundled). */
-const EXTERNAL = [
-  'electron',
-  'better-sqlite3',
-  'usb',
-  'serialport',
-  '@serialport/*',
-  'node-hid',
-  'bufferutil',
-  'utf-8-validate',
-  'pino-pretty',
-  '*.node',
-];
-
-/**
- * Bundled CommonJS dependencies call `require` and read `__dirname`, which ES modules lack. `require` is declared
- * under its own name (esbuild renames a module's own `require` around it); `__dirname`/`__filename` go through
- * `define` under private names, so a source file that declares its own keeps it.
- */
-const ESM_SHIMS = {
-  banner: {
-    js: [
-      "import { createRequire as __guichetCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __guichetFileURLToPath } from 'node:url';",
-      "import { dirname as __guichetDirname } from 'node:path';",
-      'const require = __guichetCreateRequire(import.meta.url);',
-      'const __guichet_filename = __guichetFileURLToPath(import.meta.url);',
-      'const __guichet_dirname = __guichetDirname(__guichet_filename);',
-    ].join('\n'),
-  },
-  define: { __dirname: '__guichet_dirname', __filename: '__guichet_filename' },
-};
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root, external: EXTERNAL };
 
