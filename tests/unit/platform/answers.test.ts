@@ -6,6 +6,8 @@
 process.env.TZ = 'Europe/Paris';
 
 import { Writable } from 'node:stream';
+import { tz } from '@date-fns/tz';
+import { parseISO } from 'date-fns';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
@@ -59,6 +61,27 @@ describe('date-times', () => {
 
   it.each(['2026-01-12', 'tomorrow', '2026-13-12T17:09:25Z', '12/01/2026 17:09', ''])('refuses %j', (text) => {
     expect(readPlatformDateTime(text)).toBeNull();
+  });
+
+  it('reads the backend form (quick path) exactly as date-fns does, out-of-range fields included', () => {
+    const byDateFns = (text: string) => {
+      const ms = parseISO(text, { in: tz('UTC') }).getTime();
+      return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+    };
+    let seed = 13;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; // a fixed sequence: the same cases on every run
+      return seed % below;
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let i = 0; i < 20_000; i++) {
+      // Months 0–13, days 0–32, hours 0–25, minutes and seconds 0–61: valid and invalid fields alike.
+      const fraction = ['', '.5', '.123', '.000000', '.123456', '.9999'][next(6)];
+      const text =
+        `${1990 + next(60)}-${two(next(14))}-${two(next(33))}T` +
+        `${two(next(26))}:${two(next(62))}:${two(next(62))}${fraction}Z`;
+      expect(readPlatformDateTime(text), text).toBe(byDateFns(text));
+    }
   });
 
   it('tells offset-less date-times apart', () => {
