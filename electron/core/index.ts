@@ -62,10 +62,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger;
   // One engine per data folder (folderLock.ts): a second one is refused before it touches anything.
   const lock = lockFolder(deps.dataDir, deps.lockHolder ?? 'engine');
-  let stores: Stores & { close(): void };
+  let stores: Stores & { close(): Promise<void> };
   try {
     restrictTree(deps.dataDir);
-    stores = openStores(path.join(deps.dataDir, DATABASE_FILE), clock, deps.counterName);
+    stores = openStores(path.join(deps.dataDir, DATABASE_FILE), clock, deps.counterName, logger);
   } catch (error) {
     lock.release();
     throw error;
@@ -446,7 +446,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           events.clear();
           for (const timer of backupTimers) clearTimeout(timer);
           await backingUp;
-          stores.close();
+          await stores.close();
           lock.release();
         })();
       }

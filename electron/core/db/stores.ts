@@ -20,6 +20,7 @@ import { createSettingsStore } from './settings';
 import { createStaffStore } from './staffStore';
 import { createStreams } from './syncStreams';
 import { createUploadQueue } from './uploadQueue';
+import { startWalCheckpointer } from './walCheckpointer';
 
 /** `counterName` names this counter on the rows that carry it (print jobs); null in tools and tests. */
 export function createStores(
@@ -53,15 +54,26 @@ export function createStores(
 }
 
 /**
- * Opens the database file (open.ts: pragmas, integrity, migrations) and makes its stores; `close` lets SQLite
- * refresh its statistics and closes it. The engine holds nothing else of the database.
+ * Opens the database file (open.ts: pragmas, integrity, migrations) and makes its stores, with WAL checkpoints in a
+ * worker thread (walCheckpointer.ts); `close` stops that worker, lets SQLite refresh its statistics and closes the
+ * file. The engine holds nothing else of the database.
  */
-export function openStores(file: string, clock: () => Date, counterName: string): Stores & { close(): void } {
+export function openStores(
+  file: string,
+  clock: () => Date,
+  counterName: string,
+  logger: Logger,
+): Stores & { close(): Promise<void> } {
   const db = openDatabase(file, undefined, { now: clock });
   try {
+    const stores = createStores(db, () => clock().toISOString(), undefined, counterName);
+    const checkpointer = startWalCheckpointer(db.$client, file, logger);
     return {
-      ...createStores(db, () => clock().toISOString(), undefined, counterName),
-      close: () => closeDatabase(db),
+      ...stores,
+      close: async () => {
+        await checkpointer.stop();
+        closeDatabase(db);
+      },
     };
   } catch (error) {
     // A statement that cannot be prepared (a schema the migrations did not bring): the file is released at once.

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
+import { ESM_SHIMS, EXTERNAL } from '../../../scripts/esbuildNode.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core';
 import { startSandbox, type Sandbox } from '../../../electron/sandbox';
@@ -35,8 +36,9 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3', 'usb', 'serialport', '@serialport/*', 'node-thermal-printer', '*.node'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    external: [...EXTERNAL, 'node-thermal-printer'],
+    // The product's own shims (build-node.mjs): `require` and `__dirname` for the bundled CommonJS packages.
+    ...ESM_SHIMS,
     nodePaths: [path.join(REPO_ROOT, 'node_modules')],
     logLevel: 'error',
   });

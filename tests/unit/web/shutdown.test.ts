@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { ESM_SHIMS, EXTERNAL } from '../../../scripts/esbuildNode.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../support/counterUnderTest';
 
@@ -28,10 +29,9 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['electron', 'better-sqlite3', 'usb', 'serialport', '@serialport/*', 'node-thermal-printer', '*.node'],
-    banner: {
-      js: ["import { createRequire as __r } from 'node:module';", 'const require = __r(import.meta.url);'].join('\n'),
-    },
+    external: [...EXTERNAL, 'node-thermal-printer'],
+    // The product's own shims (build-node.mjs): `require` and `__dirname` for the bundled CommonJS packages.
+    ...ESM_SHIMS,
     nodePaths: [path.join(REPO_ROOT, 'node_modules')],
     logLevel: 'error',
   });

@@ -1,0 +1,130 @@
+/**
+ * WAL checkpoints off the engine's thread. By default SQLite checkpoints inside the commit that takes the WAL past
+ * 1,000 pages (https://www.sqlite.org/wal.html#automatic_checkpoint): that commit then copies ~4 MB into the
+ * database file and fsyncs it, 20–80 ms here — a scan or a validation that happens to be that commit waits as long,
+ * and a full sync (whose mirror writes fill the WAL quickly) made it happen every second or so. Here the engine's
+ * connection never checkpoints; a worker thread with its own connection runs PASSIVE checkpoints (which neither
+ * wait for nor block the engine's reads and writes) whenever the WAL file has grown. Durability is unchanged: a
+ * checkpoint only moves committed pages from the WAL into the database file.
+ *
+ * The worker starts the first time the WAL needs it (most short sessions and tests never do). If it cannot run —
+ * a packaging that cannot load the driver in a worker, say — SQLite's automatic checkpoint is put back.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+
+/** SQLite's own default threshold, in bytes of WAL (1,000 pages of 4 KiB). */
+const CHECKPOINT_FROM_BYTES = 1_000 * 4_096;
+const CHECK_EVERY_MS = 500;
+/** The WAL file is cut back to this at its next reset (it otherwise keeps its largest size). */
+const WAL_SIZE_LIMIT_BYTES = 16 * 2 ** 20;
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
+const STOP_TIMEOUT_MS = 2_000;
+
+/** CommonJS, evaluated in the worker: its own connection, one PASSIVE checkpoint per request. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+parentPort.on('message', (message) => {
+  if (message === 'stop') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    const started = performance.now();
+    const result = checkpoint.get();
+    parentPort.postMessage({ ok: true, ms: performance.now() - started, ...result });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, error: String(error && error.message || error) });
+  }
+});
+`;
+
+export interface WalCheckpointer {
+  /** Stops the worker and waits until its connection is closed (a data folder may be deleted next). */
+  stop(): Promise<void>;
+}
+
+export function startWalCheckpointer(
+  sqlite: Database.Database,
+  file: string,
+  logger: Logger,
+  /** The driver the worker loads (tests give one that cannot load, to see the fallback). */
+  driver: string = createRequire(import.meta.url).resolve('better-sqlite3'),
+): WalCheckpointer {
+  sqlite.pragma('wal_autocheckpoint = 0');
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  const walFile = `${file}-wal`;
+  let worker: Worker | null = null;
+  let busy = false;
+  let failed = false;
+  /** The WAL's modification time when a checkpoint found it all copied: nothing to do until it is written again. */
+  let settledAt = -1;
+  let askedAt = -1;
+
+  function fallBack(reason: unknown): void {
+    if (failed) return;
+    failed = true;
+    logger.warn({ err: reason }, 'WAL checkpoints back in the engine thread (their worker could not run)');
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+  }
+
+  function startWorker(): Worker {
+    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } });
+    started.unref();
+    started.on('message', (answer: unknown) => {
+      busy = false;
+      const result = answer as { ok: boolean; error?: string; ms?: number; log?: number; checkpointed?: number };
+      if (result.ok && result.log === result.checkpointed) settledAt = askedAt;
+      if (!result.ok) logger.warn({ error: result.error }, 'WAL checkpoint failed (tried again later)');
+      else if ((result.ms ?? 0) > 100)
+        logger.info({ ms: result.ms, pages: result.checkpointed }, 'slow WAL checkpoint');
+    });
+    started.on('error', (error) => {
+      worker = null;
+      fallBack(error);
+    });
+    return started;
+  }
+
+  const timer = setInterval(() => {
+    if (busy || failed) return;
+    let wal: fs.Stats;
+    try {
+      wal = fs.statSync(walFile);
+    } catch {
+      return; // no WAL yet
+    }
+    if (wal.size < CHECKPOINT_FROM_BYTES || wal.mtimeMs === settledAt) return;
+    try {
+      worker ??= startWorker();
+      busy = true;
+      askedAt = wal.mtimeMs;
+      worker.postMessage('checkpoint');
+    } catch (error) {
+      fallBack(error);
+    }
+  }, CHECK_EVERY_MS);
+  timer.unref();
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      const current = worker;
+      worker = null;
+      if (!current) return;
+      const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+      current.postMessage('stop');
+      const timeout = setTimeout(() => void current.terminate(), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}

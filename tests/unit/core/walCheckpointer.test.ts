@@ -1,0 +1,76 @@
+/**
+ * WAL checkpoints in a worker thread (db/walCheckpointer.ts): the engine's connection never checkpoints in a commit,
+ * the worker copies the WAL into the database file once it has grown, stops cleanly, and SQLite's own checkpoints
+ * come back when the worker cannot run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWalCheckpointer } from '../../../electron/core/db/walCheckpointer';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function walDatabase(): { sqlite: Database.Database; file: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-wal-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'counter.sqlite');
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+  return { sqlite, file };
+}
+
+/** ~6 MB of rows in commits of 100 (past the 4 MB from which the worker is asked). */
+function fillWal(sqlite: Database.Database): void {
+  const insert = sqlite.prepare('INSERT INTO t (v) VALUES (?)');
+  const commit = sqlite.transaction(() => {
+    for (let i = 0; i < 100; i++) insert.run('x'.repeat(1_000));
+  });
+  for (let i = 0; i < 60; i++) commit();
+}
+
+const pagesInFile = (file: string) => Math.floor(fs.statSync(file).size / 4_096);
+
+async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('WAL checkpointer', () => {
+  it('leaves commits alone and copies the WAL into the database file from a worker', async () => {
+    const { sqlite, file } = walDatabase();
+    const checkpointer = startWalCheckpointer(sqlite, file, pino({ level: 'silent' }));
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const before = pagesInFile(file);
+    fillWal(sqlite);
+    // No commit checkpointed: the database file has not grown yet, everything is in the WAL.
+    expect(pagesInFile(file)).toBe(before);
+    await until(() => pagesInFile(file) > before + 1_000);
+    await checkpointer.stop();
+    expect(sqlite.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 6_000 });
+    sqlite.close();
+    // Closed by the last connection: SQLite removes the WAL (the worker's connection was closed first).
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it("puts SQLite's own checkpoints back when the worker cannot run", async () => {
+    const { sqlite, file } = walDatabase();
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const checkpointer = startWalCheckpointer(sqlite, file, logger, path.join(os.tmpdir(), 'no-such-driver.js'));
+    fillWal(sqlite);
+    await until(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1_000);
+    expect(lines.join('')).toContain('WAL checkpoints back in the engine thread');
+    await checkpointer.stop();
+    sqlite.close();
+  });
+});
