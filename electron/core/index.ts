@@ -21,6 +21,7 @@ import { createCounterSettings } from './counter/counterSettings';
 import { contractClient } from './client';
 import { createEventHub } from './eventHub';
 import { createDispatcher, oneHandlerEach, type CoreCallName } from './dispatch';
+import { createForeground } from './foreground';
 import { counterHandlers } from './counter/handlers';
 import { syncHandlers } from './sync/handlers';
 import { programmeHandlers } from './programme/handlers';
@@ -162,6 +163,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         reason,
       }),
   });
+  // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts).
+  const foreground = createForeground();
   const mirror = createMirrorSync({
     offers: stores.offers,
     seances: stores.seances,
@@ -172,6 +175,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     streams,
     venueIds,
     clock,
+    yieldToScans: foreground.yieldToScans,
     posterDir,
     logger,
   });
@@ -335,7 +339,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   }
 
   // Every core call, each handled once (the host answers account.* and database.*): a missing one fails typecheck.
-  const dispatch = createDispatcher<CoreCallName>(
+  const dispatchCall = createDispatcher<CoreCallName>(
     auditedHandlers(
       staff,
       oneHandlerEach(
@@ -416,6 +420,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     setInterval(() => staff.sweepIdle(), 15_000),
   ];
   for (const timer of backupTimers) timer.unref();
+
+  const dispatch: Core['dispatch'] = (name, input, caller) =>
+    foreground.track(name, () => dispatchCall(name, input, caller));
 
   let closed: Promise<void> | null = null;
   return {

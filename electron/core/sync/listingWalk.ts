@@ -27,6 +27,8 @@ export interface WalkDeps {
   gateway: Gateway;
   cache: BookingCache;
   now: () => string;
+  /** Before each page is mirrored: the guichet's calls first (foreground.ts). */
+  yieldToScans?: () => Promise<void>;
 }
 
 /** One page from `firstIndex`, as the platform answers it (the caller mirrors it). */
@@ -53,6 +55,7 @@ export async function walk(
     const page = await listPage(deps, filter, cursor);
     requests += 1;
     hooks.check?.(page);
+    await deps.yieldToScans?.();
     merge(changes, deps.cache.mirror(page, deps.now()));
     const last = page.at(-1);
     if (!last) break;

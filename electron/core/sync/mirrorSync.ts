@@ -30,6 +30,8 @@ export interface MirrorSyncDeps {
   streams: Streams;
   venueIds: () => Promise<number[]>;
   clock: () => Date;
+  /** Before each page is mirrored: the guichet's calls first (foreground.ts). */
+  yieldToScans?: () => Promise<void>;
   posterDir: string;
   logger: Logger;
 }
@@ -38,7 +40,7 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
   const { offers, gateway, cache, streams, logger } = deps;
   const now = () => deps.clock().toISOString();
   const listing = createVenueListing(deps.settings, deps.clock, logger);
-  const walkDeps = { gateway, cache, now };
+  const walkDeps = { gateway, cache, now, yieldToScans: deps.yieldToScans };
   const newBookings = createNewBookings({ ...walkDeps, offers, streams, listing, logger });
   const statuses = createStatusRefresh({
     ...walkDeps,
