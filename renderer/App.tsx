@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import type { EventName, ContractError, BackupView } from '../shared/contract';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../shared/dates';
 import { AppShell } from './components/AppShell';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { EventName } from '../../shared/contract';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useAppInfo, useVenueTimeZone, useLinkState, useApi } from '../context/coreContext';
 import { formatClockOrDate, formatTimeAgo } from '../format/dates';
 import { useEventRefreshKey, useLoadedEnvelope, useSyncStatus } from '../hooks/coreData';

@@ -6,7 +6,7 @@
  * (that would count towards the pad's lock-out); the screen says the scan was ignored.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useAppInfo } from '../context/coreContext';
 import { useStaff } from '../context/staffContext';
 import { useScanListener } from '../scanner/scannerContext';

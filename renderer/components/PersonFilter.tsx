@@ -1,5 +1,5 @@
 /** "Personne : Tout le monde / Léa / Sam…": narrows a list to one person's rows (journal, conflicts, audit), or to one counter's. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 
 /** The people named in `rows`, sorted, once each. */
 export function peopleOf(rows: readonly { personName?: string | null }[]): string[] {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useAppInfo, useLinkState } from '../context/coreContext';
 import { useScanner } from '../scanner/scannerContext';
 import { printerTone, usePrinterStatus } from '../screens/printing/printerStatus';

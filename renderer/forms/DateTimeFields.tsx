@@ -3,7 +3,7 @@
  * by a parser (shared/frenchDateInput.ts), so the format is ours and not the browser's.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { formatFrenchDay, parseFrenchDay, parseFrenchTime } from '../../shared/frenchDateInput';
 import { formatDayLong } from '../format/dates';
 import './fields.css';

@@ -31,34 +31,50 @@ void i18n.init({
 /**
  * Wordings computed once per key and primitive parameters: i18next's lookup, plural rules and interpolation cost
  * tens of microseconds a call (80 µs measured under load), and every verdict and validation asks for a few of the
- * same ones. Forgotten whenever a catalogue is added and when the memo grows past its cap; a missing key (i18next
- * returns the key itself) is never kept.
+ * same ones — in the engine and on screen alike (a verdict's render asks for a dozen). Forgotten whenever a
+ * catalogue is added and when the memo grows past its cap; a missing key (i18next returns the key itself) is never
+ * kept.
  */
 const memo = new Map<string, string>();
 const MEMO_CAP = 5_000;
 const MEMO_KEY_MAX = 300;
 i18n.store.on('added', () => memo.clear());
 
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** `translate`, memoised under `scope` (e.g. the namespaces a screen reads from). */
+export function memoised(translate: Translate, scope: string): Translate {
+  return (key, params) => {
+    const memoKey = memoKeyOf(`${scope}\u0002${key}`, params);
+    if (memoKey === null) return translate(key, params);
+    let text = memo.get(memoKey);
+    if (text === undefined) {
+      text = translate(key, params);
+      if (text !== key) {
+        if (memo.size >= MEMO_CAP) memo.clear();
+        memo.set(memoKey, text);
+      }
+    }
+    return text;
+  };
+}
+
 /** A key of the `common` namespace (errors, verdicts, places), as the core words them. */
 export type CommonKey = ParseKeys<'common'>;
 
+const commonT = memoised((key, params) => i18n.t(key as CommonKey, params ?? {}) as string, 'common');
+
 export function t(key: CommonKey, params?: Record<string, unknown>): string {
-  const memoKey = memoKeyOf(key, params);
-  if (memoKey === null) return i18n.t(key, params ?? {}) as string;
-  let text = memo.get(memoKey);
-  if (text === undefined) {
-    text = i18n.t(key, params ?? {}) as string;
-    if (text !== key) {
-      if (memo.size >= MEMO_CAP) memo.clear();
-      memo.set(memoKey, text);
-    }
-  }
-  return text;
+  return commonT(key, params);
 }
 
-/** Null when a parameter is not a string, number or boolean (its wording could depend on more than its value). */
+/**
+ * Null when the parameters are not a plain object of strings, numbers and booleans (a wording could then depend on
+ * more than their values).
+ */
 function memoKeyOf(key: string, params: Record<string, unknown> | undefined): string | null {
   if (params === undefined) return key;
+  if (typeof params !== 'object' || params === null) return null;
   let memoKey = key;
   for (const name in params) {
     const value = params[name];

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { BookingRow } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/dates';
 import { BookingBadges } from '../../components/BookingBadges';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { EventName } from '../../../shared/contract';
 import { useEventRefreshKey, useBookingSearch } from '../../hooks/coreData';
 import { useEscapeKey } from '../../hooks/pageHooks';

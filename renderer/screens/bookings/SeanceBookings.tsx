@@ -1,6 +1,6 @@
 /** One séance's bookings in Réservations: its figures per tariff, then who is expected and who came. */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { BookingRow, SeanceView } from '../../../shared/contract';
 import { formatSeance } from '../../../shared/dates';
 import { useApi, useVenueTimeZone } from '../../context/coreContext';

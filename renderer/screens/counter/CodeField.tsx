@@ -1,6 +1,6 @@
 /** The code field where every countermark arrives, and the notes under it: a green left unvalidated, a layout learnt, a scan to pick from. */
 import type { RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { ReadingSource } from '../../../shared/scanner/readingSource';
 import { layoutLabel } from '../../scanner/scannerContext';
 import { candidateState, type UnvalidatedNote } from './counterDesk';

@@ -1,5 +1,5 @@
 /** The questions the guichet asks before an action that matters: undo, another séance, a provisional validation. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { Verdict } from '../../../shared/contract';
 import { formatTime } from '../../../shared/dates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

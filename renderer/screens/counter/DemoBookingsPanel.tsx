@@ -1,5 +1,5 @@
 import { useCallback, memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { DemoBooking } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/dates';
 import { useApi, useVenueTimeZone } from '../../context/coreContext';

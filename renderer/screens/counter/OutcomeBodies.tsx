@@ -1,5 +1,5 @@
 /** What an action did: an entry validated (with its reprint), a validation undone, a provisional validation. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { BookingView, Undo, Validation } from '../../../shared/contract';
 import { shortName, type ProvisionalValidation, type ReprintState, type UndoRequest } from './counterPanel';
 import { BookingColumns, UndoButton, UploadPendingNote, VerdictMessage } from './VerdictParts';

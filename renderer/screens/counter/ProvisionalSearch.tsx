@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { EventName, BookingRow } from '../../../shared/contract';
 import { formatTime } from '../../../shared/dates';
 import { BookingBadges } from '../../components/BookingBadges';

@@ -2,7 +2,7 @@
  * What a lookup says, one body per verdict kind: green "à valider", amber "autre séance" and "pas encore", red
  * refusals, offline "cannot be checked" (with the search by name), an error, a code that is not a countermark.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { ContractError, Verdict } from '../../../shared/contract';
 import { formatTime } from '../../../shared/dates';
 import type { ForeignCode } from '../../../shared/foreignCode';

@@ -2,7 +2,7 @@
  * The verdict area: the live region screen readers announce, and one verdict or outcome in it — a head (what it means,
  * in words and with an icon; the countermark), then its body (`VerdictBodies.tsx`, `OutcomeBodies.tsx`).
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { BookingView, Verdict } from '../../../shared/contract';
 import type { PendingAction } from './counterDesk';
 import {

@@ -3,7 +3,7 @@
  * side by side, the message line, the undo button and the "sera envoyée" note.
  */
 import { useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { BookingView } from '../../../shared/contract';
 import { formatCents } from '../../../shared/money';
 import { useVenueTimeZone } from '../../context/coreContext';

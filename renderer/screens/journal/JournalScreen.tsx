@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { LedgerRow } from '../../../shared/contract';
 import { ClippedText } from '../../components/ClippedText';
 import { LoadState } from '../../components/LoadState';

@@ -1,5 +1,5 @@
 /** The print queue (today's slips, every one waiting or failed) and a slip as the printer would put it on paper. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { PrintJobView, SlipPreview as SlipPreviewData } from '../../../shared/contract';
 import { useVenueTimeZone, useApi } from '../../context/coreContext';
 import { formatClockTime } from '../../format/dates';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { DiscoveredPrinters } from '../../../shared/contract';
 import { useApi } from '../../context/coreContext';
 import { PRINTER_KINDS, type PrinterChoice } from './printerChoice';

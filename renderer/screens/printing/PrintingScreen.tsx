@@ -1,6 +1,6 @@
 /** Printing: the printer now (its state, a refresh, the test page), the queue with reprints, the settings, a slip's preview. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { PrintJobView, SlipPreview as SlipPreviewData, PrinterStatusView } from '../../../shared/contract';
 import { useVenueTimeZone, useApi } from '../../context/coreContext';
 import { formatClockTime } from '../../format/dates';

@@ -1,6 +1,6 @@
 /** A film of the day on the Programme: its poster (loaded near the screen), its séances and their places per tariff. */
 import { useRef, useEffect, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { SeanceView, OfferView, GuichetApi } from '../../../shared/contract';
 import { formatTime } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';

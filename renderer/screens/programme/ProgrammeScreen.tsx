@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { useStaff } from '../../context/staffContext';
 import type { EventName } from '../../../shared/contract';
 import { dayInZone } from '../../../shared/dates';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { UnscheduledFilm } from '../../../shared/contract';
 import { formatSeance } from '../../../shared/dates';
 import { useVenueTimeZone } from '../../context/coreContext';

@@ -1,5 +1,5 @@
 /** The year's tables: fortnightly payment cycles, the rate bands in force, and the bookings used. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { ReimbursementOverview } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';

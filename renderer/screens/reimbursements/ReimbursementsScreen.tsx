@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { ReimbursementOverview } from '../../../shared/contract';
 import { formatCents } from '../../../shared/money';
 import { LoadState } from '../../components/LoadState';

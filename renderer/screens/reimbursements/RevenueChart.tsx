@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { RateBandView, ReimbursementOverview } from '../../../shared/contract';
 import { formatCents } from '../../../shared/money';
 import { dayOfYear } from './reimbursementValues';

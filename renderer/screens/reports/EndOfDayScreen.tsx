@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { formatDateTime } from '../../../shared/dates';
 import { LoadState } from '../../components/LoadState';
 import { PersonFilter } from '../../components/PersonFilter';

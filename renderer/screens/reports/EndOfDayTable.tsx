@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { EndOfDayCounts, EndOfDayReport, SeanceCount } from '../../../shared/contract';
 import { formatTime } from '../../../shared/dates';
 import { endOfDaySeances, type EndOfDaySeance } from '../../../shared/endOfDaySeances';

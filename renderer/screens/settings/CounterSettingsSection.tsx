@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { CounterSettings } from '../../../shared/contract';
 import { MAX_WINDOW_MINUTES } from '../../../shared/seanceWindow';
 import { useApi } from '../../context/coreContext';

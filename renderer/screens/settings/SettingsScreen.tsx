@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { useApi } from '../../context/coreContext';
 import { useCounterSettings } from '../../context/counterSettingsContext';
 import { useLoadedEnvelope } from '../../hooks/coreData';

@@ -1,5 +1,5 @@
 /** How sync is doing: each stream's last run, success and error, and pass Culture's request budget. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { SyncOverview } from '../../../shared/contract';
 import { useVenueTimeZone } from '../../context/coreContext';
 import { formatTimeAgo, formatClockOrDate } from '../../format/dates';

@@ -1,6 +1,6 @@
 /** The upload queue as the Synchronisation screen lists it: conflicts to settle, actions waiting, recent uploads. */
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { useStaff } from '../../context/staffContext';
 import type { ContractError, Envelope, QueueItem } from '../../../shared/contract';
 import { ClippedText } from '../../components/ClippedText';

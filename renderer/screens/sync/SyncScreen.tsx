@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { ContractError, EventName, StatusView } from '../../../shared/contract';
 import { LoadState } from '../../components/LoadState';
 import { PersonFilter, peopleOf } from '../../components/PersonFilter';

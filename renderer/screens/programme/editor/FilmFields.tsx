@@ -3,7 +3,7 @@
  * they are typed, the poster read from its bytes, and the dialog every editor form opens in.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import { durationProblem, MAX_EVENT_DURATION_MINUTES, videoUrlProblem } from '../../../../shared/filmRules';
 import { posterBytesProblem } from '../../../../shared/poster';
 import { minutesOf, sentence, type FilmText } from './formValues';

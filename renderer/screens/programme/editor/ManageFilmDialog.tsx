@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { EditableOffer, Envelope } from '../../../../shared/contract';
 import { LoadState } from '../../../components/LoadState';
 import { useApi } from '../../../context/coreContext';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import { CINEMA_CATEGORY, eventCategoryLabel } from '../../../../shared/eventCategories';
 import { dayInZone } from '../../../../shared/dates';
 import { useApi, useVenueTimeZone } from '../../../context/coreContext';

@@ -1,6 +1,6 @@
 /** A film's séances in the editor: one séance's seats (set, close, reopen), moving or deleting it, and a new one. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { EditableOffer, EditableSeance } from '../../../../shared/contract';
 import { dayInZone, formatTime } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';

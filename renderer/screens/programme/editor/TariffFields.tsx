@@ -1,6 +1,6 @@
 /** A film's tariffs in the editor: name and price fields, each tariff changed in place, a new one, a séance's choice. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { EditableOffer } from '../../../../shared/contract';
 import { formatCents } from '../../../../shared/money';
 import { amountText, checkedTariff, tariffChange, type CheckedTariff, type TariffChange } from './formValues';

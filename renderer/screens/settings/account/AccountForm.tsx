@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { AccountView, ContractError, VenueOption } from '../../../../shared/contract';
 import { useApi } from '../../../context/coreContext';
 import {

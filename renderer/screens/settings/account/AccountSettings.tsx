@@ -1,6 +1,6 @@
 /** Réglages → the pass Culture account: the one in use, its form (or why it is read-only), and the way back to demo mode. */
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { EventName, AccountView, ContractError } from '../../../../shared/contract';
 import { LoadState } from '../../../components/LoadState';
 import { useApi } from '../../../context/coreContext';

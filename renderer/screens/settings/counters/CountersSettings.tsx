@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { CounterRole, Envelope, LanView } from '../../../../shared/contract';
 import { useApi, useVenueTimeZone } from '../../../context/coreContext';
 import { useEventRefreshKey, useLoadedEnvelope } from '../../../hooks/coreData';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { PairedCounter } from '../../../../shared/contract';
 import { useVenueTimeZone } from '../../../context/coreContext';
 import { formatClockOrDate } from '../../../format/dates';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import { formatSeance } from '../../../../shared/dates';
 import { code128Widths, QUIET_ZONE } from '../../../../shared/scanner/code128';
 import { knownSources, WEDGE_DEVICE } from '../../../../shared/scanner/layoutMemory';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { Keystroke } from '../../../../shared/scanner/keystroke';
 import { WEDGE_DEVICE } from '../../../../shared/scanner/layoutMemory';
 import { useScanListener, useScanner, type ScanRecord, layoutLabel } from '../../../scanner/scannerContext';

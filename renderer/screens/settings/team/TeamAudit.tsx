@@ -1,6 +1,6 @@
 /** The team's audit (sign-ins, wrong PINs, team changes, undos, exports, erasures), newest first, for the manager. */
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { EventName, StaffPerson } from '../../../../shared/contract';
 import { formatDateTime } from '../../../../shared/dates';
 import { useApi, useVenueTimeZone } from '../../../context/coreContext';

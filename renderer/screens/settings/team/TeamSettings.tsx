@@ -4,7 +4,7 @@
  * deleted: the journal names them), the idle lock set, and the team's audit read.
  */
 import { useCallback, useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { EventName, StaffPerson, StaffRole } from '../../../../shared/contract';
 import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN } from '../../../../shared/contract-staff';
 import { useApi, useAppInfo } from '../../../context/coreContext';
