@@ -108,6 +108,10 @@ export const endOfDayReportSchema = z.object({
   counterName: z.string(),
   /** Filtered by person: only what they validated (or left in conflict) at this counter. */
   person: z.string().nullable().optional(),
+  /** Filtered by counter (a main counter's secondaries write to its ledger): only what was done there. */
+  counter: z.string().nullable().optional(),
+  /** The counters that validated (or left a conflict) that day, for the filter. */
+  counters: z.array(z.string()).optional(),
   generatedAt: isoUtc,
   seances: z.array(
     z.object({
@@ -124,7 +128,13 @@ export const endOfDayReportSchema = z.object({
 });
 export type EndOfDayReport = z.infer<typeof endOfDayReportSchema>;
 
-const dayInput = z.object({ day: calendarDay.optional(), person: z.string().min(1).max(40).optional() }).strict();
+const dayInput = z
+  .object({
+    day: calendarDay.optional(),
+    person: z.string().min(1).max(40).optional(),
+    counter: z.string().min(1).max(40).optional(),
+  })
+  .strict();
 
 export const reportCalls = {
   /** Reimbursements of one venue (default: the counter's) for one year (default: this year). */

@@ -51,6 +51,8 @@ export interface ValidationStanding {
   conflict: string | null;
   /** Who took this counter's latest action on the booking (null with no team, or no action). */
   lastActionBy: string | null;
+  /** At which counter (this one, or a secondary it answers for: issue 14); null with no action. */
+  lastActionAt: string | null;
 }
 
 export const NOT_VALIDATED: ValidationStanding = Object.freeze({
@@ -60,6 +62,7 @@ export const NOT_VALIDATED: ValidationStanding = Object.freeze({
   pendingUpload: false,
   conflict: null,
   lastActionBy: null,
+  lastActionAt: null,
 });
 
 const unsent = (state: UploadState) => state === 'pending' || state === 'sending';
@@ -85,6 +88,7 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
       pendingUpload: unsent(state),
       conflict: null,
       lastActionBy: action.personName,
+      lastActionAt: action.counterName,
     };
   }
   // An undo refused by pass Culture leaves the validation standing: as a conflict until handled.
@@ -96,7 +100,9 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
 /** The fold itself: actions in the order they were taken (ledger id). */
 export function foldStanding(actions: Iterable<CounterAction>): ValidationStanding {
   let standing = NOT_VALIDATED;
-  for (const action of actions) standing = { ...step(standing, action), lastActionBy: action.personName };
+  for (const action of actions) {
+    standing = { ...step(standing, action), lastActionBy: action.personName, lastActionAt: action.counterName };
+  }
   return standing;
 }
 

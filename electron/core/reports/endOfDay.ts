@@ -20,6 +20,8 @@ export interface EndOfDayRequest {
   now: Date;
   /** Only the validations, provisional ones and conflicts this person made (staff, issue 15). */
   person?: string;
+  /** Only those made at this counter (a main counter and its secondaries share one ledger: issue 14). */
+  counter?: string;
 }
 
 /** What the report is read from: the day's séances, their bookings, and this counter's validations. */
@@ -67,7 +69,7 @@ function add(count: SeanceCount, quantity: number, amountCents: number): void {
   count.amountCents += amountCents;
 }
 
-/** What a person's filter keeps: what that person did at the counter. */
+/** What a person's or a counter's filter keeps: what was done at the counter. */
 const PERSONAL: ReadonlySet<EndOfDayCategory> = new Set(['validatedHere', 'provisional', 'conflicts']);
 
 export function endOfDayReport(sources: EndOfDaySources, request: EndOfDayRequest): EndOfDayReport {
@@ -79,13 +81,17 @@ export function endOfDayReport(sources: EndOfDaySources, request: EndOfDayReques
   const totals = emptyCounts();
   const bySeance = new Map(seances.map((s) => [s.stockId, emptyCounts()]));
   const startedAt = new Map(seances.map((s) => [s.stockId, Date.parse(s.start) <= request.now.getTime()]));
+  const counters = new Set<string>();
 
   for (const booking of bookings) {
     const counts = bySeance.get(booking.stockId);
     if (!counts) continue;
     const standing = standingOf(standings, booking.bookingId);
     const category = categoryOf(booking, standing, startedAt.get(booking.stockId)!);
+    if (PERSONAL.has(category) && standing.lastActionAt !== null) counters.add(standing.lastActionAt);
     if (request.person !== undefined && !(PERSONAL.has(category) && standing.lastActionBy === request.person)) continue;
+    if (request.counter !== undefined && !(PERSONAL.has(category) && standing.lastActionAt === request.counter))
+      continue;
     const amountCents = booking.quantity * booking.unitPriceCents;
     for (const target of [counts, totals]) {
       add(target[category], booking.quantity, amountCents);
@@ -100,6 +106,8 @@ export function endOfDayReport(sources: EndOfDaySources, request: EndOfDayReques
     venueName: request.venueName,
     counterName: request.counterName,
     person: request.person ?? null,
+    counter: request.counter ?? null,
+    counters: [...counters].sort((a, b) => a.localeCompare(b, 'fr')),
     generatedAt: request.now.toISOString(),
     seances: seances.map((s) => ({
       stockId: s.stockId,

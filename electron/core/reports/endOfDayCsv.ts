@@ -55,5 +55,17 @@ export function endOfDayCsv(report: EndOfDayReport): { fileName: string; csv: st
     ]),
     [rt('csv.total'), '', '', ...countCells(report.totals)],
   ];
-  return { fileName: rt('csv.file_name', { day: report.day }), csv: toCsv(rows) };
+  // A file name says whose validations it holds when narrowed (letters, digits and dashes only).
+  const who = [report.counter, report.person]
+    .filter((name): name is string => Boolean(name))
+    .map((name) =>
+      name
+        .normalize('NFD')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
+    .filter(Boolean)
+    .join('-');
+  const fileName = who ? rt('csv.file_name_of', { day: report.day, who }) : rt('csv.file_name', { day: report.day });
+  return { fileName, csv: toCsv(rows) };
 }

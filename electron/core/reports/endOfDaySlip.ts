@@ -38,7 +38,9 @@ export function buildEndOfDaySlip(report: EndOfDayReport): Slip {
     ...(report.venueName ? [{ kind: 'text' as const, text: report.venueName, align: 'center' as const }] : []),
     { kind: 'separator', char: '=' },
     { kind: 'pair', label: rt('slip.day'), value: frenchDay(report.day) },
-    { kind: 'pair', label: rt('slip.counter'), value: report.counterName },
+    // Narrowed to one counter (a secondary's validations, issue 14) or one person (issue 15): said on the slip.
+    { kind: 'pair', label: rt('slip.counter'), value: report.counter ?? report.counterName },
+    ...(report.person ? [{ kind: 'pair' as const, label: rt('slip.person'), value: report.person }] : []),
     { kind: 'separator', char: '=' },
   ];
   if (report.seances.length === 0) blocks.push({ kind: 'text', text: rt('slip.no_seance') });

@@ -25,10 +25,11 @@ type ReportCall = keyof typeof reportCalls;
 type ReportHandlers = { [N in ReportCall]: (input: CallInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
 
 export function reportHandlers(d: ReportHandlerDeps): ReportHandlers {
-  const report = (day: string | undefined, person?: string) =>
+  const report = (day: string | undefined, person?: string, counter?: string) =>
     endOfDayReport(d.sources, {
       day,
       person,
+      counter,
       timeZone: d.timeZone(),
       venueName: d.venue()?.name ?? null,
       counterName: d.counterName,
@@ -46,11 +47,11 @@ export function reportHandlers(d: ReportHandlerDeps): ReportHandlers {
         now: d.clock(),
       });
     },
-    'reports.endOfDay': ({ day, person }) => report(day, person),
-    'reports.endOfDayCsv': ({ day, person }) => endOfDayCsv(report(day, person)),
-    'reports.printEndOfDay': async ({ day, person }) => {
+    'reports.endOfDay': ({ day, person, counter }) => report(day, person, counter),
+    'reports.endOfDayCsv': ({ day, person, counter }) => endOfDayCsv(report(day, person, counter)),
+    'reports.printEndOfDay': async ({ day, person, counter }) => {
       try {
-        return await d.printReport(buildEndOfDaySlip(report(day, person)));
+        return await d.printReport(buildEndOfDaySlip(report(day, person, counter)));
       } catch (error) {
         if (error instanceof PrintFailure) throw new ContractFailure('print_failed', error.message);
         throw error;

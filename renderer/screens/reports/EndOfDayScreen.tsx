@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { formatDateTime } from '../../../shared/dates';
 import { LoadState } from '../../components/LoadState';
-import { PersonFilter } from '../../components/PersonFilter';
+import { NameFilter, PersonFilter } from '../../components/PersonFilter';
 import { useStaff } from '../../context/staffContext';
 import { useApi } from '../../context/coreContext';
 import { addDays, formatDayLong } from '../../format/dates';
@@ -29,10 +29,17 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
   // With a team, the report can be narrowed to what one person validated (issue 15).
   const [person, setPerson] = useState<string | null>(null);
   const people = useTeamNames();
-  const filter = person === null ? {} : { person };
+  // A main counter's secondaries validate into its ledger: the report can show one counter's (issue 14).
+  const [counter, setCounter] = useState<string | null>(null);
+  const filter = { ...(person === null ? {} : { person }), ...(counter === null ? {} : { counter }) };
   const load = useCallback(
-    () => api.call('reports.endOfDay', { ...(day ? { day } : {}), ...(person === null ? {} : { person }) }),
-    [api, day, person],
+    () =>
+      api.call('reports.endOfDay', {
+        ...(day ? { day } : {}),
+        ...(person === null ? {} : { person }),
+        ...(counter === null ? {} : { counter }),
+      }),
+    [api, day, person, counter],
   );
   const { envelope, isRefreshing, retry } = useLoadedEnvelope(load, refreshKey);
   useEscapeKey(onBack);
@@ -108,6 +115,16 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
           {people.length > 0 && (
             <PersonFilter people={people} value={person} onChange={setPerson} testId="end-of-day-person" />
           )}
+          {(counter !== null || (report?.counters?.length ?? 0) > 1) && (
+            <NameFilter
+              names={report?.counters ?? (counter ? [counter] : [])}
+              value={counter}
+              onChange={setCounter}
+              testId="end-of-day-counter"
+              label={t('reports.counter_filter')}
+              allLabel={t('reports.all_counters')}
+            />
+          )}
           <button type="button" className="button" onClick={() => void downloadCsv()} data-testid="end-of-day-csv">
             {t('reports.download_csv')}
           </button>
@@ -136,6 +153,7 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
                 when: formatDateTime(report.generatedAt, report.timeZone),
                 counter: report.counterName,
               })}
+              {report.counter && ` — ${t('reports.by_counter', { counter: report.counter })}`}
               {report.person && ` — ${t('reports.by_person', { person: report.person })}`}
             </p>
             {report.seances.length === 0 ? (

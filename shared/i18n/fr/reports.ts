@@ -5,6 +5,8 @@
 export const frReports = {
   csv: {
     file_name: 'rapport-fin-de-journee-{{day}}.csv',
+    /** Narrowed to a counter or a person: said in the name, so two exports of one day are told apart. */
+    file_name_of: 'rapport-fin-de-journee-{{day}}-{{who}}.csv',
     seance: 'Séance',
     film: 'Film',
     tariff: 'Tarif',
@@ -30,6 +32,7 @@ export const frReports = {
     subheading: 'pass Culture',
     day: 'Jour',
     counter: 'Guichet',
+    person: 'Validations de',
     printed_at: 'Imprimé le {{when}}',
     no_seance: 'Aucune séance ce jour.',
     expected: 'Attendues',
