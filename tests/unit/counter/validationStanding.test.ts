@@ -57,19 +57,22 @@ describe('whether a validation made here still stands', () => {
     expect(foldStanding([action('validation', sent, true)]).provisional).toBe(false);
   });
 
+  /** Nothing stands, and the latest action was taken at Caisse 1 (the end-of-day report's counter filter). */
+  const ACTED_HERE = { ...NOT_VALIDATED, lastActionAt: 'Caisse 1' };
+
   it('a validation pass Culture refused never stands: a conflict until handled, then nothing', () => {
-    expect(foldStanding([action('validation', refused)])).toEqual({ ...NOT_VALIDATED, conflict: refused.reason });
-    expect(foldStanding([action('validation', handled)])).toEqual(NOT_VALIDATED);
+    expect(foldStanding([action('validation', refused)])).toEqual({ ...ACTED_HERE, conflict: refused.reason });
+    expect(foldStanding([action('validation', handled)])).toEqual(ACTED_HERE);
   });
 
   it('an undo ends the validation, sent or not, and one made before the validation was ever sent too', () => {
-    expect(foldStanding([action('validation', sent), action('undo', sent)])).toEqual(NOT_VALIDATED);
+    expect(foldStanding([action('validation', sent), action('undo', sent)])).toEqual(ACTED_HERE);
     expect(foldStanding([action('validation', sent), action('undo', waiting)])).toEqual({
-      ...NOT_VALIDATED,
+      ...ACTED_HERE,
       pendingUpload: true,
     });
     // The validation's queue row was closed without sending ("annulée avant l'envoi"); the undo has no row.
-    expect(foldStanding([action('validation', sent), action('undo', null)])).toEqual(NOT_VALIDATED);
+    expect(foldStanding([action('validation', sent), action('undo', null)])).toEqual(ACTED_HERE);
   });
 
   it('an undo pass Culture refused leaves the validation standing, as a conflict (the fold)', () => {
