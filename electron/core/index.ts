@@ -49,6 +49,7 @@ import { createPing } from './sync/reachability';
 import { createMirrorSync } from './sync/mirrorSync';
 import { createScheduler } from './sync/scheduler';
 import { createUploader } from './sync/uploader';
+import { createReplica } from './replica';
 import type { Core, CoreDeps } from './types';
 import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
 
@@ -393,6 +394,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     staff.authorize,
   );
 
+  // A secondary's copy of its main counter's mirror and actions, or a main counter's pages for it (issue 14).
+  const replica = createReplica({ source: stores.replicaSource, sink: stores.replicaSink, settings, emit });
+
   scheduler.start();
   void uploader.drain();
 
@@ -420,6 +424,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let closed: Promise<void> | null = null;
   return {
     dispatch,
+    replica,
     call: contractClient(dispatch),
     onEvent: events.on,
     authorize: staff.authorize,

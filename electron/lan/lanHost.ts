@@ -27,6 +27,7 @@ import { createLanStore, hashToken, lanDir, type LanState } from './lanStore';
 import { connectToMain, normaliseMainUrl, pairWithMain, PairingError, type MainConnection } from './mainClient';
 import { newToken, startMainListener, type MainListener } from './mainListener';
 import { createPairingCodes } from './pairing';
+import { createReplicaFollower, type ReplicaFollower } from './replicaFollower';
 
 type LanCall = Extract<CallName, `lan.${string}`>;
 
@@ -56,6 +57,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   let listener: MainListener | null = null;
   let certificate: LanCertificate | null = null;
   let connection: MainConnection | null = null;
+  let follower: ReplicaFollower | null = null;
   const lastSeen = new Map<string, { at: string; address: string; connected: boolean }>();
   let closed = false;
   let pairingRetry: NodeJS.Timeout | null = null;
@@ -87,6 +89,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       port: config.port,
       logger,
       dispatch: (name, input, caller) => core.dispatch(name, input, caller),
+      replica: core.replica && ((pull) => core.replica!.serve(pull)),
       secondaryOfToken: (token) => {
         if (!token) return null;
         const hash = hashToken(token);
@@ -143,17 +146,36 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   }
 
   // ----- secondary counter ----------------------------------------------------------------------------------------
-  function connect(): void {
+  function disconnect(): void {
+    follower?.close();
+    follower = null;
     connection?.close();
     connection = null;
+  }
+
+  function connect(): void {
+    disconnect();
     const link = state.main;
     if (!link || closed) return;
+    // The replica follows the main counter's events; without an engine replica, events go straight to the screens.
+    const replica = core.replica;
+    const following = replica
+      ? createReplicaFollower({
+          replica,
+          main: link.fingerprint,
+          connection: () => connection,
+          deliver: (name, payload) => events.deliver(name, payload),
+          logger,
+        })
+      : null;
+    follower = following;
     connection = connectToMain({
       link,
       logger,
-      onEvent: (name, payload) => events.deliver(name, payload),
+      onEvent: (name, payload) => (following ? following.mainEvent(name, payload) : events.deliver(name, payload)),
       onState: (s) => {
         if (s === 'revoked') logger.warn('this secondary counter was revoked by its main counter');
+        if (s === 'connected') following?.connected();
         publish();
       },
     });
@@ -251,8 +273,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       refuseWhenFixed();
       if (role === 'main') await startListening();
       else await stopListening();
-      connection?.close();
-      connection = null;
+      disconnect();
       save({ ...state, role, main: null });
       publish();
       return currentView();
@@ -282,8 +303,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     },
     'lan.unpair': async () => {
       refuseWhenFixed();
-      connection?.close();
-      connection = null;
+      disconnect();
       save({ ...state, role: 'alone', main: null });
       publish();
       return currentView();
@@ -379,6 +399,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     forgetTerminal: (terminal) => core.forgetTerminal(terminal),
     recordAudit: (action, detail) => core.recordAudit(action, detail),
     setBackgroundSync: (enabled) => core.setBackgroundSync?.(enabled),
+    replica: core.replica,
     call: contractClient((name, input) => host.dispatch(name, input)),
     onEvent: events.on,
     lanPort: () => listener?.port ?? null,
@@ -393,7 +414,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       closed = true;
       if (pairingRetry) clearTimeout(pairingRetry);
       unsubscribe();
-      connection?.close();
+      disconnect();
       await stopListening();
       events.clear();
       await core.close();

@@ -13,7 +13,17 @@ import { t } from '../../shared/i18n';
 import { z } from 'zod';
 import { calls, errorCodeSchema, events, type CallName, type Envelope, type EventName } from '../../shared/contract';
 import { EVENT_NAMES, isCallName } from '../../shared/channels';
-import { LAN_HELLO_PATH, LAN_PAIR_PATH, LAN_WS_PATH, pairAnswerSchema, type LanPerson } from '../../shared/lanWire';
+import {
+  LAN_HELLO_PATH,
+  LAN_PAIR_PATH,
+  LAN_WS_PATH,
+  pairAnswerSchema,
+  REPLICA_PULL,
+  replicaAnswerSchema,
+  type LanPerson,
+  type ReplicaAnswer,
+  type ReplicaPull,
+} from '../../shared/lanWire';
 import { wsMessageSchema } from '../../shared/wire';
 import { fingerprintOf } from './certificate';
 import { pairingProof } from './pairing';
@@ -129,6 +139,8 @@ export async function pairWithMain(mainUrl: string, code: string, name: string, 
 export interface MainConnection {
   /** `person`: who is signed in at this screen (null without a team), for the main counter's rows. */
   call(name: CallName, input: unknown, person?: LanPerson | null): Promise<Envelope<unknown>>;
+  /** One page of the replica (LAN-only request); null when the link is down or the answer does not parse. */
+  pull(request: ReplicaPull): Promise<ReplicaAnswer | null>;
   isConnected(): boolean;
   lastContactAt(): string | null;
   close(): void;
@@ -144,7 +156,11 @@ export interface MainConnectionOptions {
 
 export function connectToMain(options: MainConnectionOptions): MainConnection {
   const { link, logger } = options;
-  const pending = new Map<number, { name: CallName; resolve: (e: Envelope<unknown>) => void; timer: NodeJS.Timeout }>();
+  // Each waiting request knows how to read its reply (a contract call's output schema, or the replica's).
+  const pending = new Map<
+    number,
+    { read: (raw: unknown) => Envelope<unknown>; resolve: (e: Envelope<unknown>) => void; timer: NodeJS.Timeout }
+  >();
   let nextId = 1;
   let socket: WebSocket | null = null;
   let connected = false;
@@ -218,7 +234,7 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
       if (!waiting) return;
       pending.delete(m.id);
       clearTimeout(waiting.timer);
-      waiting.resolve(envelopeOf(waiting.name, m.envelope));
+      waiting.resolve(waiting.read(m.envelope));
     } else if (m.type === 'event' && isEventName(m.name)) {
       const payload = events[m.name].safeParse(m.payload);
       if (payload.success) options.onEvent(m.name, payload.data);
@@ -226,20 +242,36 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
     }
   }
 
+  function send(
+    name: string,
+    input: unknown,
+    person: LanPerson | null,
+    read: (raw: unknown) => Envelope<unknown>,
+  ): Promise<Envelope<unknown>> {
+    const ws = socket;
+    if (!ws || !connected || ws.readyState !== WebSocket.OPEN) return Promise.resolve(unreachable());
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(unreachable());
+      }, CALL_TIMEOUT_MS);
+      pending.set(id, { read, resolve, timer });
+      ws.send(JSON.stringify({ id, name, input, person }));
+    });
+  }
+
   open();
   return {
     call(name, input, person = null) {
-      const ws = socket;
-      if (!ws || !connected || ws.readyState !== WebSocket.OPEN) return Promise.resolve(unreachable());
-      const id = nextId++;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve(unreachable());
-        }, CALL_TIMEOUT_MS);
-        pending.set(id, { name, resolve, timer });
-        ws.send(JSON.stringify({ id, name, input, person }));
+      return send(name, input, person, (raw) => envelopeOf(name, raw));
+    },
+    async pull(request) {
+      const envelope = await send(REPLICA_PULL, request, null, (raw) => {
+        const parsed = replicaEnvelopeSchema.safeParse(raw);
+        return parsed.success ? parsed.data : unreachable();
       });
+      return envelope.ok ? (envelope.value as ReplicaAnswer) : null;
     },
     isConnected: () => connected,
     lastContactAt: () => lastContact,
@@ -260,6 +292,11 @@ function isEventName(name: string): name is EventName {
  * replies): a main counter of another version, or anything else answering, never reaches a screen unchecked.
  */
 const envelopeSchemas = new Map<CallName, z.ZodType>();
+
+const replicaEnvelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: replicaAnswerSchema }),
+  z.object({ ok: z.literal(false), error: z.object({ code: errorCodeSchema.catch('internal'), message: z.string() }) }),
+]);
 
 function envelopeOf(name: CallName, raw: unknown): Envelope<unknown> {
   if (!isCallName(name)) return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };

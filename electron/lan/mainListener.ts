@@ -19,6 +19,10 @@ import {
   LAN_WS_PATH,
   isGrantedToSecondary,
   pairRequestSchema,
+  REPLICA_PULL,
+  replicaPullSchema,
+  type ReplicaAnswer,
+  type ReplicaPull,
 } from '../../shared/lanWire';
 import { MAX_REQUEST_BYTES, type WsMessage } from '../../shared/wire';
 import { lanRequestSchema } from '../../shared/lanWire';
@@ -51,6 +55,8 @@ export interface MainListenerOptions {
     proof: string,
     address: string,
   ) => { id: string; token: string; mainName: string } | 'name_taken' | null;
+  /** One page of the replica for a secondary (core/replica.ts); absent: the engine offers none. */
+  replica?: (pull: ReplicaPull) => ReplicaAnswer;
   /** A secondary called or connected (its last contact and address, for the manager's list). */
   seen: (id: string, address: string, connected: boolean) => void;
 }
@@ -151,7 +157,9 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
     const { id, name, input, person } = request.data;
     options.seen(secondary.id, address, true);
     let envelope: Envelope<unknown>;
-    if (!isGrantedToSecondary(name)) {
+    if (name === REPLICA_PULL) {
+      envelope = replicaPage(input);
+    } else if (!isGrantedToSecondary(name)) {
       logger.warn({ call: name, secondary: secondary.id }, 'call not granted to a secondary refused');
       envelope = { ok: false, error: { code: 'not_granted', message: t('errors.not_granted') } };
     } else {
@@ -163,6 +171,15 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
       envelope = await asCounter(secondary.name, () => options.dispatch(name, input, caller));
     }
     send(socket, { type: 'reply', id, envelope });
+  }
+
+  /** The replica's pages: read-only, for paired secondaries only (this socket's token was checked). */
+  function replicaPage(input: unknown): Envelope<unknown> {
+    const pull = replicaPullSchema.safeParse(input);
+    if (!pull.success || !options.replica) {
+      return { ok: false, error: { code: 'invalid_input', message: 'Demande invalide.' } };
+    }
+    return { ok: true, value: options.replica(pull.data) };
   }
 
   function send(socket: WebSocket, message: WsMessage): void {

@@ -12,6 +12,7 @@ import { createBookingSearch } from './bookingSearch';
 import { createCounterActions } from './counterActions';
 import { createLedger } from './ledger';
 import { createOfferStore } from './offers';
+import { createReplicaSink, createReplicaSource } from './replica';
 import { closeDatabase, openDatabase, type CounterDb } from './open';
 import { createJobStore } from './printJobs';
 import { createRetention } from './retention';
@@ -41,6 +42,9 @@ export function createStores(
     seances: createSeanceStore(db),
     printJobs: createJobStore(db, counterName),
     settings: createSettingsStore(db),
+    /** A main counter's mirror and actions read for its secondaries, and a secondary's replica (issue 14). */
+    replicaSource: createReplicaSource(db),
+    replicaSink: createReplicaSink(db),
     /** The team, their PIN hashes and the staff audit (issue 15). */
     staff: createStaffStore(db),
     /** False once the database is closed: work spread over several turns of the event loop stops there. */

@@ -112,6 +112,7 @@ export const frCommon = {
     main_unreachable:
       'Le poste principal ne répond pas : vérifiez qu’il est allumé et sur le même réseau, puis réessayez.',
     not_granted: 'Cette action se fait au poste principal, pas depuis un poste secondaire.',
+    undo_at_main: 'Validée à {{counter}} : l’annulation se fait à ce poste.',
     not_main_counter: 'Ce poste n’est pas le poste principal : activez d’abord ce rôle dans Réglages → Postes.',
     lan_refused:
       'Le rôle de ce poste est fixé par les variables d’environnement (COUNTER_ROLE) : modifiez-les, puis relancez le guichet.',
