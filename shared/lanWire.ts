@@ -170,3 +170,38 @@ export const replicaAnswerSchema = z.discriminatedUnion('what', [
   z.object({ what: z.literal('offers'), rows: z.array(replicaOfferSchema).max(REPLICA_PAGE), more: z.boolean() }),
 ]);
 export type ReplicaAnswer = z.infer<typeof replicaAnswerSchema>;
+
+// ----- the hand-over (issue 14) -------------------------------------------------------------------------------------
+/** LAN-only too: a secondary hands its autonomous validations and undos over to its main counter, in order. */
+export const HANDOVER = 'lan.handOver';
+export const HANDOVER_BATCH = 100;
+
+export const handoverActionSchema = z
+  .object({
+    /** The secondary's own ledger id: with its pairing id, the key that makes a replay harmless. */
+    secondaryLedgerId: id,
+    kind: z.enum(['validation', 'undo']),
+    token: text(20),
+    bookingId: id.nullable(),
+    outcome: text(40),
+    at: isoText,
+    personName: text(80).nullable(),
+    /** `pending`: the main counter sends it; `done`: sent (or nothing to send), never sent again; `conflict`: refused. */
+    upload: z.enum(['pending', 'done', 'conflict']),
+  })
+  .strict();
+export type HandoverAction = z.infer<typeof handoverActionSchema>;
+
+export const handoverRequestSchema = z
+  .object({ actions: z.array(handoverActionSchema).min(1).max(HANDOVER_BATCH) })
+  .strict();
+
+export const handoverAnswerSchema = z.object({
+  receipts: z.array(z.object({ secondaryLedgerId: id, mainLedgerId: id })).max(HANDOVER_BATCH),
+});
+export type HandoverAnswer = z.infer<typeof handoverAnswerSchema>;
+
+/** LAN-only: a secondary tells its main counter what waits to be handed over (the manager's view). */
+export const LAN_REPORT = 'lan.report';
+export const lanReportSchema = z.object({ waiting: z.number().int().nonnegative() }).strict();
+export type LanReport = z.infer<typeof lanReportSchema>;

@@ -7,6 +7,7 @@ import type { Authorize } from './dispatch';
 import type { Caller } from './staff/actor';
 import type { AuditAction } from '../../shared/contract';
 import type { Replica } from './replica';
+import type { Handover } from './handover';
 
 /** What the core is made of. Tests pass a sandbox URL, a frozen clock and their own data folder. */
 export interface CoreDeps {
@@ -65,5 +66,7 @@ export interface Core {
   setBackgroundSync?(enabled: boolean): void;
   /** Several counters (issue 14): a main counter's pages for its secondaries, a secondary's replica. */
   replica?: Replica;
+  /** Several counters: a secondary's autonomous actions handed over to its main counter, exactly once. */
+  handover?: Handover;
   close(): Promise<void>;
 }

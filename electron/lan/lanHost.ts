@@ -24,10 +24,10 @@ import type { Core } from '../core/types';
 import { loadOrCreateCertificate, type LanCertificate } from './certificate';
 import type { LanConfig } from './lanConfig';
 import { createLanStore, hashToken, lanDir, type LanState } from './lanStore';
-import { connectToMain, normaliseMainUrl, pairWithMain, PairingError, type MainConnection } from './mainClient';
+import { normaliseMainUrl, pairWithMain, PairingError } from './mainClient';
 import { newToken, startMainListener, type MainListener } from './mainListener';
 import { createPairingCodes } from './pairing';
-import { createReplicaFollower, type ReplicaFollower } from './replicaFollower';
+import { startSecondaryLink, type SecondaryLink } from './secondaryLink';
 
 type LanCall = Extract<CallName, `lan.${string}`>;
 
@@ -56,9 +56,10 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   let state: LanState = store.read();
   let listener: MainListener | null = null;
   let certificate: LanCertificate | null = null;
-  let connection: MainConnection | null = null;
-  let follower: ReplicaFollower | null = null;
+  let secondary: SecondaryLink | null = null;
   const lastSeen = new Map<string, { at: string; address: string; connected: boolean }>();
+  /** What each secondary last said waits to be handed over (main counter, the manager's view). */
+  const reported = new Map<string, number>();
   let closed = false;
   let pairingRetry: NodeJS.Timeout | null = null;
 
@@ -90,6 +91,11 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       logger,
       dispatch: (name, input, caller) => core.dispatch(name, input, caller),
       replica: core.replica && ((pull) => core.replica!.serve(pull)),
+      handover: core.handover && ((from, actions) => core.handover!.receive(from, actions)),
+      report: (from, report) => {
+        reported.set(from.id, report.waiting);
+        publishSoon();
+      },
       secondaryOfToken: (token) => {
         if (!token) return null;
         const hash = hashToken(token);
@@ -147,37 +153,20 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
 
   // ----- secondary counter ----------------------------------------------------------------------------------------
   function disconnect(): void {
-    follower?.close();
-    follower = null;
-    connection?.close();
-    connection = null;
+    secondary?.close();
+    secondary = null;
   }
 
   function connect(): void {
     disconnect();
     const link = state.main;
     if (!link || closed) return;
-    // The replica follows the main counter's events; without an engine replica, events go straight to the screens.
-    const replica = core.replica;
-    const following = replica
-      ? createReplicaFollower({
-          replica,
-          main: link.fingerprint,
-          connection: () => connection,
-          deliver: (name, payload) => events.deliver(name, payload),
-          logger,
-        })
-      : null;
-    follower = following;
-    connection = connectToMain({
+    secondary = startSecondaryLink({
+      core,
       link,
       logger,
-      onEvent: (name, payload) => (following ? following.mainEvent(name, payload) : events.deliver(name, payload)),
-      onState: (s) => {
-        if (s === 'revoked') logger.warn('this secondary counter was revoked by its main counter');
-        if (s === 'connected') following?.connected();
-        publish();
-      },
+      deliver: (name, payload) => events.deliver(name, payload),
+      changed: publish,
     });
   }
 
@@ -218,13 +207,17 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
               pairing: shown && { code: shown.code, expiresAt: shown.expiresAt.toISOString() },
               secondaries: state.secondaries.map((s) => {
                 const seen = lastSeen.get(s.id);
+                const waiting = reported.get(s.id) ?? null;
+                const isConnected = connected.has(s.id);
                 return {
                   id: s.id,
                   name: s.name,
                   pairedAt: s.pairedAt,
                   lastSeenAt: seen?.at ?? s.lastSeenAt,
                   address: seen?.address ?? s.address,
-                  connected: connected.has(s.id),
+                  connected: isConnected,
+                  mode: !isConnected ? 'unreachable' : waiting ? 'autonomous' : 'connected',
+                  waiting,
                 };
               }),
             }
@@ -236,8 +229,12 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
               mainName: state.main.name,
               fingerprint: state.main.fingerprint,
               pairedAt: state.main.pairedAt,
-              connected: connection?.isConnected() ?? false,
-              lastContactAt: connection?.lastContactAt() ?? null,
+              connected: secondary?.connection().isConnected() ?? false,
+              lastContactAt: secondary?.connection().lastContactAt() ?? null,
+              mode: secondary?.mode() ?? 'autonomous',
+              autonomousSince: secondary?.autonomousSince() ?? null,
+              waiting: secondary?.waiting() ?? 0,
+              replicaAt: secondary?.replicaAt() ?? null,
             }
           : null,
     };
@@ -323,8 +320,13 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       if (error instanceof ContractFailure) return { ok: false, error: { code: error.code, message: error.message } };
       throw error;
     }
-    if (!connection) return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
-    const envelope = await connection.call(name, input, person);
+    const mode = secondary?.mode() ?? 'revoked';
+    if (mode === 'revoked') {
+      return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
+    }
+    // Autonomous: this counter's own engine answers (its replica, its ledger and queue, its printer).
+    if (mode === 'autonomous' || !secondary) return core.dispatch(name, input, caller);
+    const envelope = await secondary.connection().call(name, input, person);
     if (name === 'counter.validate' && envelope.ok) printHere(envelope.value, caller);
     return envelope;
   }

@@ -18,9 +18,15 @@ import {
   LAN_PAIR_PATH,
   LAN_WS_PATH,
   pairAnswerSchema,
+  HANDOVER,
+  handoverAnswerSchema,
+  LAN_REPORT,
   REPLICA_PULL,
   replicaAnswerSchema,
+  type HandoverAction,
+  type HandoverAnswer,
   type LanPerson,
+  type LanReport,
   type ReplicaAnswer,
   type ReplicaPull,
 } from '../../shared/lanWire';
@@ -141,6 +147,10 @@ export interface MainConnection {
   call(name: CallName, input: unknown, person?: LanPerson | null): Promise<Envelope<unknown>>;
   /** One page of the replica (LAN-only request); null when the link is down or the answer does not parse. */
   pull(request: ReplicaPull): Promise<ReplicaAnswer | null>;
+  /** Autonomous actions handed over (LAN-only); null when the link is down or the answer does not parse. */
+  handOver(actions: HandoverAction[]): Promise<HandoverAnswer | null>;
+  /** Tells the main counter how many actions wait to be handed over (its manager's view). */
+  report(report: LanReport): Promise<void>;
   isConnected(): boolean;
   lastContactAt(): string | null;
   close(): void;
@@ -261,18 +271,23 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
     });
   }
 
+  /** A LAN-only request: its answer checked against its own schema (shared/lanWire.ts). */
+  async function lanRequest<T>(name: string, input: unknown, schema: z.ZodType<T>): Promise<T | null> {
+    const envelope = await send(name, input, null, (raw) => {
+      const parsed = lanEnvelope(schema).safeParse(raw);
+      return parsed.success ? (parsed.data as Envelope<unknown>) : unreachable();
+    });
+    return envelope.ok ? (envelope.value as T) : null;
+  }
+
   open();
   return {
     call(name, input, person = null) {
       return send(name, input, person, (raw) => envelopeOf(name, raw));
     },
-    async pull(request) {
-      const envelope = await send(REPLICA_PULL, request, null, (raw) => {
-        const parsed = replicaEnvelopeSchema.safeParse(raw);
-        return parsed.success ? parsed.data : unreachable();
-      });
-      return envelope.ok ? (envelope.value as ReplicaAnswer) : null;
-    },
+    pull: (request) => lanRequest(REPLICA_PULL, request, replicaAnswerSchema),
+    handOver: (actions) => lanRequest(HANDOVER, { actions }, handoverAnswerSchema),
+    report: async (report) => void (await lanRequest(LAN_REPORT, report, z.object({}))),
     isConnected: () => connected,
     lastContactAt: () => lastContact,
     close() {
@@ -293,10 +308,15 @@ function isEventName(name: string): name is EventName {
  */
 const envelopeSchemas = new Map<CallName, z.ZodType>();
 
-const replicaEnvelopeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: replicaAnswerSchema }),
-  z.object({ ok: z.literal(false), error: z.object({ code: errorCodeSchema.catch('internal'), message: z.string() }) }),
-]);
+function lanEnvelope<T>(value: z.ZodType<T>) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({
+      ok: z.literal(false),
+      error: z.object({ code: errorCodeSchema.catch('internal'), message: z.string() }),
+    }),
+  ]);
+}
 
 function envelopeOf(name: CallName, raw: unknown): Envelope<unknown> {
   if (!isCallName(name)) return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };

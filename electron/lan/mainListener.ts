@@ -19,8 +19,15 @@ import {
   LAN_WS_PATH,
   isGrantedToSecondary,
   pairRequestSchema,
+  HANDOVER,
+  handoverRequestSchema,
+  LAN_REPORT,
+  lanReportSchema,
   REPLICA_PULL,
   replicaPullSchema,
+  type HandoverAction,
+  type HandoverAnswer,
+  type LanReport,
   type ReplicaAnswer,
   type ReplicaPull,
 } from '../../shared/lanWire';
@@ -57,6 +64,10 @@ export interface MainListenerOptions {
   ) => { id: string; token: string; mainName: string } | 'name_taken' | null;
   /** One page of the replica for a secondary (core/replica.ts); absent: the engine offers none. */
   replica?: (pull: ReplicaPull) => ReplicaAnswer;
+  /** A secondary's autonomous actions, recorded once each (core/handover.ts). */
+  handover?: (secondary: PairedSecondary, actions: HandoverAction[]) => HandoverAnswer;
+  /** What a secondary says waits to be handed over. */
+  report?: (secondary: PairedSecondary, report: LanReport) => void;
   /** A secondary called or connected (its last contact and address, for the manager's list). */
   seen: (id: string, address: string, connected: boolean) => void;
 }
@@ -157,8 +168,8 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
     const { id, name, input, person } = request.data;
     options.seen(secondary.id, address, true);
     let envelope: Envelope<unknown>;
-    if (name === REPLICA_PULL) {
-      envelope = replicaPage(input);
+    if (name === REPLICA_PULL || name === HANDOVER || name === LAN_REPORT) {
+      envelope = lanOnly(name, secondary, input);
     } else if (!isGrantedToSecondary(name)) {
       logger.warn({ call: name, secondary: secondary.id }, 'call not granted to a secondary refused');
       envelope = { ok: false, error: { code: 'not_granted', message: t('errors.not_granted') } };
@@ -173,13 +184,31 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
     send(socket, { type: 'reply', id, envelope });
   }
 
-  /** The replica's pages: read-only, for paired secondaries only (this socket's token was checked). */
-  function replicaPage(input: unknown): Envelope<unknown> {
-    const pull = replicaPullSchema.safeParse(input);
-    if (!pull.success || !options.replica) {
-      return { ok: false, error: { code: 'invalid_input', message: 'Demande invalide.' } };
+  /**
+   * The LAN-only requests (the replica's pages, the hand-over, a secondary's report): for paired secondaries only (this
+   * socket's token was checked), each parsed with its own schema, none reachable from a screen.
+   */
+  function lanOnly(name: string, secondary: PairedSecondary, input: unknown): Envelope<unknown> {
+    const invalid = { ok: false as const, error: { code: 'invalid_input' as const, message: 'Demande invalide.' } };
+    try {
+      if (name === REPLICA_PULL) {
+        const pull = replicaPullSchema.safeParse(input);
+        return pull.success && options.replica ? { ok: true, value: options.replica(pull.data) } : invalid;
+      }
+      if (name === HANDOVER) {
+        const request = handoverRequestSchema.safeParse(input);
+        if (!request.success || !options.handover) return invalid;
+        return { ok: true, value: options.handover(secondary, request.data.actions) };
+      }
+      const report = lanReportSchema.safeParse(input);
+      if (!report.success) return invalid;
+      options.report?.(secondary, report.data);
+      return { ok: true, value: {} };
+    } catch (error) {
+      // The engine closing under the request, or a disk error: the secondary tries again later.
+      logger.warn({ err: String(error), request: name }, 'LAN request failed');
+      return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
     }
-    return { ok: true, value: options.replica(pull.data) };
   }
 
   function send(socket: WebSocket, message: WsMessage): void {

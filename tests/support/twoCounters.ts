@@ -4,6 +4,7 @@
  * its LAN host (alone at first; `pairTwo` makes them main and secondary).
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -35,12 +36,24 @@ export interface TwoCounters {
   close(): Promise<void>;
 }
 
-/** `samePlatform`: the secondary's own key reaches the main counter's platform (autonomous mode online). */
+/** A port free on 127.0.0.1 now (the main counter listens on it again after a cut, as on a real LAN). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * `samePlatform`: the secondary's own key reaches the main counter's platform (autonomous mode online); `mainPort`:
+ * where the main counter listens (a fixed one, so it can stop listening and come back where its secondary looks).
+ */
 export async function startTwoCounters(
-  secondOptions: Pick<CounterOptions, 'syncPeriodMs'> & { samePlatform?: boolean } = {},
+  secondOptions: Pick<CounterOptions, 'syncPeriodMs'> & { samePlatform?: boolean; mainPort?: number } = {},
 ): Promise<TwoCounters> {
   const main = await startCounter({ counterName: 'Caisse 1' });
-  const { samePlatform, ...options } = secondOptions;
+  const { samePlatform, mainPort, ...options } = secondOptions;
   const second = await startCounter({
     counterName: 'Caisse 2',
     ...options,
@@ -48,7 +61,12 @@ export async function startTwoCounters(
   });
   const dirs = [tmp(), tmp()];
   const config = { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 };
-  const mainLan = await startLanHost({ core: main.core, baseDir: dirs[0]!, config, logger });
+  const mainLan = await startLanHost({
+    core: main.core,
+    baseDir: dirs[0]!,
+    config: { ...config, port: mainPort ?? 0 },
+    logger,
+  });
   const secondLan = await startLanHost({ core: second.core, baseDir: dirs[1]!, config, logger });
   return {
     main,

@@ -74,9 +74,12 @@ const unsent = (state: UploadState) => state === 'pending' || state === 'sending
 function step(before: ValidationStanding, action: CounterAction): ValidationStanding {
   const upload = action.upload;
   if (action.kind === 'validation') {
-    // A refused validation never counted; once handled it is simply gone.
-    if (upload?.state === 'conflict') return { ...NOT_VALIDATED, conflict: upload.reason ?? 'conflict' };
-    if (upload?.state === 'handled') return NOT_VALIDATED;
+    // A refused validation never counted; once handled it is simply gone. One refused after a validation that
+    // stands (a double admission by two counters cut off from each other, issue 14) leaves that one standing.
+    if (upload?.state === 'conflict') {
+      return { ...(before.validation ? before : NOT_VALIDATED), conflict: upload.reason ?? 'conflict' };
+    }
+    if (upload?.state === 'handled') return before.validation ? { ...before, conflict: null } : NOT_VALIDATED;
     const state = upload?.state ?? 'done';
     return {
       validation: {

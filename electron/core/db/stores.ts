@@ -10,6 +10,7 @@ import { createBookingCache } from './bookingCache';
 import { createBookingFacts } from './bookingFacts';
 import { createBookingSearch } from './bookingSearch';
 import { createCounterActions } from './counterActions';
+import { createHandoverStore } from './handover';
 import { createLedger } from './ledger';
 import { createOfferStore } from './offers';
 import { createReplicaSink, createReplicaSource } from './replica';
@@ -45,6 +46,7 @@ export function createStores(
     /** A main counter's mirror and actions read for its secondaries, and a secondary's replica (issue 14). */
     replicaSource: createReplicaSource(db),
     replicaSink: createReplicaSink(db),
+    handover: createHandoverStore(db),
     /** The team, their PIN hashes and the staff audit (issue 15). */
     staff: createStaffStore(db),
     /** False once the database is closed: work spread over several turns of the event loop stops there. */

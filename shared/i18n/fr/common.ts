@@ -191,6 +191,10 @@ export const frCommon = {
     shown_to_cashier: 'Refus affiché au guichet au moment de la validation.',
     cancelled_before_sending: 'Annulée au guichet avant l’envoi : rien à transmettre.',
     unknown_offline: "Hors ligne : cette contremarque n'a jamais été vue par ce poste ; utilisez la recherche par nom.",
+    // several counters (issue 14)
+    handed_over: 'Remise au poste principal, qui l’envoie à pass Culture.',
+    double_admission:
+      'Admise à {{first}} à {{firstAt}} et à {{second}} à {{secondAt}} (postes coupés l’un de l’autre).',
   },
   verdict: {
     valid: 'Contremarque valide : vérifiez la pièce d’identité.',
