@@ -93,7 +93,8 @@ export function createHandover(deps: HandoverDeps): Handover {
       },
       (id) => {
         store.addReceipt(secondary.id, action.secondaryLedgerId, id, now());
-        if (action.upload === 'done' && !double) return;
+        // Every validation and undo has its queue row (counterActions.ts reads actions through it): one the
+        // secondary already sent is recorded as done at once, in this transaction, so it is never sent again.
         const queueId = queue.add({
           ledgerId: id,
           action: action.kind === 'validation' ? 'use' : 'keep',
@@ -121,6 +122,8 @@ export function createHandover(deps: HandoverDeps): Handover {
           queue.markConflict(queueId, 'double_admission', reason);
         } else if (action.upload === 'conflict') {
           queue.markConflict(queueId, 'refused_at_secondary', t('sync.used_elsewhere'));
+        } else if (action.upload === 'done') {
+          queue.markDone(queueId, t('sync.sent_by_secondary', { counter: secondary.name }));
         }
       },
     );
