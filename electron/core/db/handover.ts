@@ -1,7 +1,8 @@
 /**
  * The hand-over's SQL (issue 14), both sides:
  * - a secondary lists the validations and undos it made in autonomous mode (its own ledger rows after the mark taken
- *   when it paired: while connected, its guichet's actions are the main counter's) that its main counter has not
+ *   when it paired: while connected, its guichet's actions are the main counter's), and any older one still waiting
+ *   to be sent (made while it stood alone: its uploader is held while it is paired), that its main counter has not
  *   acknowledged yet, and records each acknowledgement with what it means for its own upload queue, in one
  *   transaction;
  * - a main counter keeps one receipt per (secondary, secondary's ledger id), unique, written in the transaction of
@@ -25,6 +26,10 @@ export interface OwnAction {
   uploadState: UploadState | null;
 }
 
+/** Rows after the pairing mark, and any still to send: two indexed reads (the ledger's key, the queue's state). */
+const CANDIDATES = `SELECT id FROM ledger_entries WHERE id > ? AND kind IN ('validation', 'undo')
+  UNION SELECT ledger_id FROM upload_queue WHERE state IN ('pending', 'sending')`;
+
 export function createHandoverStore(db: CounterDb) {
   const client = db.$client;
   const unhanded = statement<OwnAction, [number, number]>(
@@ -32,13 +37,14 @@ export function createHandoverStore(db: CounterDb) {
     `SELECT l.id AS ledgerId, l.kind, l.token, l.booking_id AS bookingId, l.outcome, l.at, l.person_name AS personName,
        q.id AS queueId, q.state AS uploadState
      FROM ledger_entries l LEFT JOIN upload_queue q ON q.ledger_id = l.id
-     WHERE l.id > ? AND l.kind IN ('validation', 'undo')
+     WHERE l.id IN (${CANDIDATES}) AND l.kind IN ('validation', 'undo')
        AND NOT EXISTS (SELECT 1 FROM handed_over h WHERE h.ledger_id = l.id)
      ORDER BY l.id LIMIT ?`,
   );
   const waiting = column<number, [number]>(
     db,
-    `SELECT COUNT(*) FROM ledger_entries l WHERE l.id > ? AND l.kind IN ('validation', 'undo')
+    `SELECT COUNT(*) FROM ledger_entries l
+     WHERE l.id IN (${CANDIDATES}) AND l.kind IN ('validation', 'undo')
        AND NOT EXISTS (SELECT 1 FROM handed_over h WHERE h.ledger_id = l.id)`,
   );
   const lastLedgerId = column<number | null>(db, 'SELECT MAX(id) FROM ledger_entries');

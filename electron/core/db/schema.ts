@@ -135,6 +135,8 @@ export const uploadQueue = sqliteTable(
     uniqueIndex('upload_queue_idempotency_idx').on(t.idempotencyKey),
     index('upload_queue_state_idx').on(t.state, t.id),
     index('upload_queue_token_idx').on(t.token),
+    // The replica and the hand-over read actions with their queue row (issue 14).
+    index('upload_queue_ledger_idx').on(t.ledgerId),
   ],
 );
 

@@ -130,3 +130,37 @@ describe('a secondary whose main counter does not answer', () => {
     expect(await successfulUses(two.main.sandbox.url, e.token)).toBe(1);
   });
 });
+
+describe('a lone counter with validations still to send, paired as a secondary', () => {
+  let two: TwoCounters;
+
+  beforeAll(async () => {
+    two = await startTwoCounters({ samePlatform: true });
+  }, 30_000);
+
+  afterAll(async () => {
+    await two?.close();
+  });
+
+  it('hands them over (its own uploader is held once paired), and its older history stays its own', async () => {
+    const [sent, queued] = await findBookings(two.main.sandbox.url, {
+      status: 'CONFIRMED',
+      confirmed: true,
+      quantity: 1,
+    });
+    // Alone: one validation sent, then pass Culture down and one queued.
+    await two.second.core.call('counter.lookup', { text: sent!.token });
+    await two.second.core.call('counter.validate', { token: sent!.token });
+    await two.second.core.call('counter.lookup', { text: queued!.token });
+    await setFaults(two.main.sandbox.url, { outage: 'reset' });
+    expect((await two.second.core.call('counter.validate', { token: queued!.token })).upload).toBe('pending');
+    await clearFaults(two.main.sandbox.url);
+    await pairTwo(two);
+    await until(async () => (await two.secondLan.call('lan.get')).secondary?.waiting === 0, 10_000);
+    const rows = (await two.main.core.call('ledger.today')).rows.filter((r) => r.kind === 'validation');
+    expect(rows.map((r) => [r.token, r.counterName])).toEqual([[queued!.token, 'Caisse 2']]);
+    await two.main.core.call('sync.now');
+    await until(async () => (await successfulUses(two.main.sandbox.url, queued!.token)) === 1);
+    expect(await successfulUses(two.main.sandbox.url, sent!.token)).toBe(1);
+  });
+});

@@ -30,6 +30,7 @@ CREATE TABLE `replica_actions` (
 --> statement-breakpoint
 CREATE INDEX `replica_actions_token_idx` ON `replica_actions` (`token`);--> statement-breakpoint
 CREATE INDEX `replica_actions_booking_idx` ON `replica_actions` (`booking_id`);--> statement-breakpoint
+CREATE INDEX `upload_queue_ledger_idx` ON `upload_queue` (`ledger_id`);--> statement-breakpoint
 -- A real change cursor for the bookings mirror (issue 14: a secondary's replica follows it). `updated_at` is when the
 -- listing last saw a row, rewritten every sync cycle; `change_seq` moves only when what a counter shows changes.
 CREATE TABLE `mirror_change_seq` (`id` integer PRIMARY KEY NOT NULL CHECK (`id` = 1), `seq` integer NOT NULL);
