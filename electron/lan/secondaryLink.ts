@@ -11,8 +11,11 @@
  * - **revoked**: the main counter refused it: nothing is validated here until it is paired again.
  */
 import type { Logger } from 'pino';
-import type { EventName } from '../../shared/contract';
-import { HANDOVER_BATCH } from '../../shared/lanWire';
+import { validationSchema, type CallName, type Envelope, type EventName } from '../../shared/contract';
+import { t } from '../../shared/i18n';
+import { HANDOVER_BATCH, type LanPerson } from '../../shared/lanWire';
+import { ContractFailure } from '../core/contractFailure';
+import { LOCAL_CALLER, type Caller } from '../core/staff/actor';
 import type { Core } from '../core/types';
 import type { MainLink } from './lanStore';
 import { connectToMain, type MainConnection } from './mainClient';
@@ -21,6 +24,8 @@ import { createReplicaFollower } from './replicaFollower';
 export type SecondaryMode = 'connected' | 'autonomous' | 'revoked';
 
 export interface SecondaryLink {
+  /** A guichet call (granted to secondaries): to the main counter, or this counter's own engine when autonomous. */
+  forward(name: CallName, input: unknown, caller: Caller | undefined): Promise<Envelope<unknown>>;
   connection(): MainConnection;
   mode(): SecondaryMode;
   /** Since when it is autonomous (null when connected). */
@@ -111,7 +116,35 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
     }
   }
 
+  async function forward(name: CallName, input: unknown, caller: Caller | undefined): Promise<Envelope<unknown>> {
+    // This counter's own team decides who may make the call here; the main counter is told who it is.
+    let person: LanPerson;
+    try {
+      const actor = core.authorize(name, caller ?? LOCAL_CALLER);
+      person = { personName: actor.personName, role: actor.role ?? 'cashier' };
+    } catch (error) {
+      if (error instanceof ContractFailure) return { ok: false, error: { code: error.code, message: error.message } };
+      throw error;
+    }
+    if (revoked) return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
+    // Autonomous: this counter's own engine answers (its replica, its ledger and queue, its printer).
+    if (!connection.isConnected()) return core.dispatch(name, input, caller);
+    const envelope = await connection.call(name, input, person);
+    if (name === 'counter.validate' && envelope.ok) printHere(envelope.value, caller);
+    return envelope;
+  }
+
+  /** The slip of a validation the main counter recorded for this counter prints here, on this counter's printer. */
+  function printHere(value: unknown, caller: Caller | undefined): void {
+    const validation = validationSchema.safeParse(value);
+    if (!validation.success) return;
+    void core.dispatch('printer.printValidation', { validation: validation.data }, caller).then((answer) => {
+      if (!answer.ok) logger.warn({ code: answer.error.code }, 'entry slip of a forwarded validation not printed');
+    });
+  }
+
   return {
+    forward,
     connection: () => connection,
     mode: () => (revoked ? 'revoked' : connection.isConnected() ? 'connected' : 'autonomous'),
     autonomousSince: () => (connection.isConnected() || revoked ? null : autonomousSince),
