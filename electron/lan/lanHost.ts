@@ -20,7 +20,7 @@ import { currentActor } from '../core/staff/actor';
 import type { Core } from '../core/types';
 import type { LanConfig } from './lanConfig';
 import { createLanStore, type LanState } from './lanStore';
-import { normaliseMainUrl, pairWithMain, PairingError } from './mainClient';
+import { normaliseMainUrl, pairWithMain, PairingError } from './pairingClient';
 import { createMainSide } from './mainSide';
 import { startSecondaryLink, type SecondaryLink } from './secondaryLink';
 

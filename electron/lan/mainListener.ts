@@ -20,11 +20,8 @@ import {
   isGrantedToSecondary,
   pairRequestSchema,
   HANDOVER,
-  handoverRequestSchema,
   LAN_REPORT,
-  lanReportSchema,
   REPLICA_PULL,
-  replicaPullSchema,
   type HandoverAction,
   type HandoverAnswer,
   type LanReport,
@@ -37,6 +34,7 @@ import type { Caller } from '../core/staff/actor';
 import type { Envelope, EventName } from '../../shared/contract';
 import { asCounter } from '../core/actingCounter';
 import type { LanCertificate } from './certificate';
+import { answerLanOnly } from './lanOnlyRequests';
 
 export interface PairedSecondary {
   id: string;
@@ -169,7 +167,7 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
     options.seen(secondary.id, address, true);
     let envelope: Envelope<unknown>;
     if (name === REPLICA_PULL || name === HANDOVER || name === LAN_REPORT) {
-      envelope = lanOnly(name, secondary, input);
+      envelope = answerLanOnly(name, secondary, input, options, logger);
     } else if (!isGrantedToSecondary(name)) {
       logger.warn({ call: name, secondary: secondary.id }, 'call not granted to a secondary refused');
       envelope = { ok: false, error: { code: 'not_granted', message: t('errors.not_granted') } };
@@ -182,33 +180,6 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
       envelope = await asCounter(secondary.name, () => options.dispatch(name, input, caller));
     }
     send(socket, { type: 'reply', id, envelope });
-  }
-
-  /**
-   * The LAN-only requests (the replica's pages, the hand-over, a secondary's report): for paired secondaries only (this
-   * socket's token was checked), each parsed with its own schema, none reachable from a screen.
-   */
-  function lanOnly(name: string, secondary: PairedSecondary, input: unknown): Envelope<unknown> {
-    const invalid = { ok: false as const, error: { code: 'invalid_input' as const, message: 'Demande invalide.' } };
-    try {
-      if (name === REPLICA_PULL) {
-        const pull = replicaPullSchema.safeParse(input);
-        return pull.success && options.replica ? { ok: true, value: options.replica(pull.data) } : invalid;
-      }
-      if (name === HANDOVER) {
-        const request = handoverRequestSchema.safeParse(input);
-        if (!request.success || !options.handover) return invalid;
-        return { ok: true, value: options.handover(secondary, request.data.actions) };
-      }
-      const report = lanReportSchema.safeParse(input);
-      if (!report.success) return invalid;
-      options.report?.(secondary, report.data);
-      return { ok: true, value: {} };
-    } catch (error) {
-      // The engine closing under the request, or a disk error: the secondary tries again later.
-      logger.warn({ err: String(error), request: name }, 'LAN request failed');
-      return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
-    }
   }
 
   function send(socket: WebSocket, message: WsMessage): void {

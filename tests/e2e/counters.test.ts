@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { pairWithMain } from '../../electron/lan/mainClient';
+import { pairWithMain } from '../../electron/lan/pairingClient';
 import { launchChromium } from '../support/chromium';
 import { openAppPage } from '../support/appPage';
 import { REPO_ROOT } from '../support/counterUnderTest';
