@@ -63,6 +63,9 @@ describe('a secondary whose main counter does not answer', () => {
 
   it('switches to autonomous mode by itself, and refuses what the main counter validated, naming it', async () => {
     await cut();
+    const view = (await two.secondLan.call('lan.get')).secondary!;
+    expect(view.autonomousSince).toEqual(expect.any(String));
+    expect(view.replicaAt).toEqual(expect.any(String));
     const verdict = await two.secondLan.call('counter.lookup', { text: a.token });
     expect(verdict).toMatchObject({ kind: 'refused', reason: 'used' });
     expect(verdict.usedBy).toMatchObject({ counterName: 'Caisse 1' });
@@ -82,7 +85,13 @@ describe('a secondary whose main counter does not answer', () => {
   });
 
   it('hands its queue over exactly once when the main counter is back', async () => {
+    expect((await two.secondLan.call('lan.get')).secondary!.waiting).toBe(3);
     await reconnect();
+    // The manager's view at the main counter: connected again, nothing left to hand over.
+    await until(async () => {
+      const row = (await two.mainLan.call('lan.get')).main!.secondaries[0]!;
+      return row.mode === 'connected' && row.waiting === 0;
+    });
     for (const booking of [b, c, d]) {
       expect(await validationsAtMain(booking.token)).toEqual(
         booking === d
