@@ -1,10 +1,12 @@
 /**
- * A secondary counter when its main counter dies (issue 14), as a cinema has it: two processes of browser mode on
- * 127.0.0.1 paired by their environment (COUNTER_ROLE, COUNTER_MAIN_URL, COUNTER_PAIRING_CODE), both with the same
- * pass Culture (one sandbox platform, each counter its own key), two pages. The main counter is killed (SIGKILL):
- * the secondary says it works alone and what that risks, refuses what the main counter validated — pass Culture
- * down too — with its name and time, and validates known countermarks by itself; when the main counter is started
- * again, the secondary hands its queue over exactly once (journal rows, platform calls).
+ * A secondary counter when its main counter dies or the LAN is cut (issue 14), as a cinema has it: two processes of
+ * browser mode on 127.0.0.1 — the manager makes Caisse 1 the main counter, Caisse 2 pairs by itself from its
+ * environment (COUNTER_ROLE, COUNTER_MAIN_URL, COUNTER_PAIRING_CODE) — both with the same pass Culture (one sandbox
+ * platform, each counter its own key), two pages. The main counter is killed (SIGKILL): the secondary says it works
+ * alone and what that risks, refuses what the main counter validated — pass Culture down too — with its name and
+ * time, and validates known countermarks by itself; when the main counter is started again, the secondary hands its
+ * queue over exactly once (journal rows, platform calls). Then the LAN is cut with both alive: a countermark admitted
+ * at both shows as a conflict with both counters and times, and reaches pass Culture once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +20,7 @@ import { launchChromium } from '../support/chromium';
 import { openAppPage } from '../support/appPage';
 import { REPO_ROOT } from '../support/counterUnderTest';
 import { addSandboxBooking, clearFaults, setFaults, successfulUses } from '../support/sandboxControl';
-import { freePort } from '../support/twoCounters';
+import { freePort, until } from '../support/twoCounters';
 
 const children: ChildProcess[] = [];
 let workDir: string;
@@ -60,7 +62,16 @@ function startProcess(name: string, env: Record<string, string>): Promise<{ chil
   });
 }
 
-const startMain = () => startProcess('Caisse 1', { COUNTER_ROLE: 'main', COUNTER_LAN_PORT: String(lanPort) });
+// The role is the manager's (Réglages → Postes), not fixed by COUNTER_ROLE: the last test turns it off and on again.
+const startMain = () => startProcess('Caisse 1', { COUNTER_LAN_PORT: String(lanPort) });
+
+async function setMainRole(on: boolean): Promise<void> {
+  await mainPage.getByTestId('nav-settings').click();
+  await mainPage.getByTestId(on ? 'become-main' : 'become-alone').click();
+  const role = mainPage.getByTestId('counter-role');
+  await until(async () => (await role.getAttribute('data-role')) === (on ? 'main' : 'alone'), 10_000);
+  await mainPage.getByTestId('nav-counter').click();
+}
 
 async function scan(page: Page, text: string): Promise<void> {
   const input = page.getByTestId('code-input');
@@ -97,16 +108,19 @@ beforeAll(async () => {
   sandbox = await startSandbox({ rateLimitPerMinute: null });
   lanPort = await freePort();
   [main, browser] = await Promise.all([startMain(), launchChromium()]);
+  mainPage = await openAppPage(browser, main.pageUrl, { label: 'Caisse 1' });
+  await setMainRole(true);
   // Started once the main counter listens (README): it pairs by itself with the code both were given.
   const second = await startProcess('Caisse 2', {
     COUNTER_ROLE: 'secondary',
     COUNTER_MAIN_URL: `https://127.0.0.1:${lanPort}`,
   });
-  [mainPage, secondPage] = await Promise.all([
-    openAppPage(browser, main.pageUrl, { label: 'Caisse 1' }),
-    openAppPage(browser, second.pageUrl, { label: 'Caisse 2' }),
-  ]);
+  secondPage = await openAppPage(browser, second.pageUrl, { label: 'Caisse 2' });
   await Promise.all([wideWindow(mainPage), wideWindow(secondPage)]);
+  await mainPage.getByTestId('nav-sync').click();
+  const row = mainPage.getByTestId('sync-counters').getByTestId('secondary-row');
+  await until(async () => (await row.getAttribute('data-connected')) === 'true', 20_000);
+  await mainPage.getByTestId('nav-counter').click();
 }, 90_000);
 
 afterAll(async () => {
@@ -118,7 +132,7 @@ afterAll(async () => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-describe('a secondary counter whose main counter is killed', () => {
+describe('a secondary counter cut off from its main counter', () => {
   const bookings: { token: string }[] = [];
   const tokens = () => bookings.map((b) => b.token);
 
@@ -159,6 +173,7 @@ describe('a secondary counter whose main counter is killed', () => {
 
   it('hands its queue over exactly once when the main counter is back', async () => {
     const [atMain, alone, later] = tokens() as [string, string, string];
+    // Same data folder: the main role, its certificate, port and pairings come back with it.
     main = await startMain();
     await mainPage.goto(main.pageUrl);
     await mainPage.getByTestId('code-input').waitFor();
@@ -175,5 +190,31 @@ describe('a secondary counter whose main counter is killed', () => {
     await scan(mainPage, alone);
     await expect.poll(() => mainPage.getByTestId('verdict').getAttribute('data-kind')).toBe('refused');
     expect(await mainPage.getByTestId('used-by').textContent()).toContain('Caisse 2');
+  });
+
+  it('a countermark admitted at both counters while they were cut off is a conflict with both times', async () => {
+    const booking = await addSandboxBooking(sandbox.url, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
+    await scan(mainPage, booking.token);
+    await expect.poll(() => mainPage.getByTestId('verdict').getAttribute('data-kind')).toBe('valid');
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the replica learns the token
+    // The LAN is cut (the manager turns the main role off), both counters work on, pass Culture down for both.
+    await setMainRole(false);
+    await secondPage.getByTestId('main-unreachable').waitFor({ timeout: 10_000 });
+    await setFaults(sandbox.url, { outage: 'reset' });
+    await admit(mainPage, booking.token);
+    await admit(secondPage, booking.token);
+    await clearFaults(sandbox.url);
+    await setMainRole(true);
+    await secondPage.getByTestId('main-unreachable').waitFor({ state: 'detached', timeout: 15_000 });
+
+    await mainPage.getByTestId('nav-sync').click();
+    const reason = mainPage.getByTestId('sync-conflict-reason').filter({ hasText: 'Admise à' });
+    await reason.first().waitFor({ timeout: 15_000 });
+    expect(await reason.first().textContent()).toMatch(/Admise à Caisse 1 à \d\d:\d\d et à Caisse 2 à \d\d:\d\d/);
+    // pass Culture hears of it once (the main counter's own validation), never twice.
+    await mainPage.getByTestId('sync-now').click();
+    await expect.poll(() => successfulUses(sandbox.url, booking.token), { timeout: 40_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await successfulUses(sandbox.url, booking.token)).toBe(1);
   });
 });
