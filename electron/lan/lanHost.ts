@@ -1,30 +1,28 @@
 /**
  * Several counters at one cinema, as the hosts see it: a `Core` around the supervisor that
- * - answers the `lan.*` calls (role, pairing code, secondaries, pairing with a main counter);
- * - as a **main counter**, runs the LAN listener (mainListener.ts) and passes the engine's events on to secondaries;
+ * - answers the `lan.*` calls (lanCalls.ts: role, pairing code, secondaries, pairing with a main counter);
+ * - as a **main counter**, runs the LAN listener (mainSide.ts) and passes the engine's events on to secondaries;
  * - as a **secondary**, forwards the guichet's calls (lookups, validations, undos, name search, journal) to its main
- *   counter, which records them under this counter's name, and prints the slip of a validation here.
+ *   counter, which records them under this counter's name, and prints the slip of a validation here — or, when the
+ *   main counter does not answer, lets its own engine answer them in autonomous mode (secondaryLink.ts).
  * A lone counter (the default) runs no listener: nothing of it is reachable from the LAN.
  */
 import type { Logger } from 'pino';
-import type { CallName, EventName, LanView } from '../../shared/contract';
+import type { EventName, LanView } from '../../shared/contract';
 import { EVENTS_FOR_SECONDARIES, isGrantedToSecondary } from '../../shared/lanWire';
-import { pairingCodeSchema } from '../../shared/contract-lan';
 import { t } from '../../shared/i18n';
 import { remoteCounterName } from '../core/actingCounter';
 import { contractClient } from '../core/client';
 import { ContractFailure } from '../core/contractFailure';
-import { createDispatcher, type HandlersOf } from '../core/dispatch';
+import { createDispatcher } from '../core/dispatch';
 import { createEventHub } from '../core/eventHub';
-import { currentActor } from '../core/staff/actor';
 import type { Core } from '../core/types';
 import type { LanConfig } from './lanConfig';
 import { createLanStore, type LanState } from './lanStore';
-import { normaliseMainUrl, pairWithMain, PairingError } from './pairingClient';
+import { lanHandlers } from './lanCalls';
+import { normaliseMainUrl, pairAsSecondary } from './pairingClient';
 import { createMainSide } from './mainSide';
 import { startSecondaryLink, type SecondaryLink } from './secondaryLink';
-
-type LanCall = Extract<CallName, `lan.${string}`>;
 
 export interface LanHostOptions {
   core: Core;
@@ -101,21 +99,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   }
 
   async function pair(mainUrlText: string, codeText: string): Promise<void> {
-    const mainUrl = normaliseMainUrl(mainUrlText);
-    const code = pairingCodeSchema.safeParse(codeText);
-    if (!mainUrl || !code.success) throw new ContractFailure('pairing_failed');
-    let link;
-    try {
-      link = await pairWithMain(mainUrl, code.data, await counterName());
-    } catch (error) {
-      if (error instanceof PairingError) {
-        if (error.reason === 'name_taken') {
-          throw new ContractFailure('pairing_failed', t('errors.pairing_name_taken', { name: await counterName() }));
-        }
-        throw new ContractFailure(error.reason === 'unreachable' ? 'main_unreachable' : 'pairing_failed');
-      }
-      throw error;
-    }
+    const link = await pairAsSecondary(mainUrlText, codeText, await counterName());
     await mainSide.stop();
     save({ ...state, role: 'secondary', main: link });
     logger.info({ main: link.url }, 'paired with a main counter');
@@ -161,52 +145,16 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     }, 250).unref();
   }
 
-  function refuseWhenFixed(): void {
-    if (config.role !== undefined) throw new ContractFailure('lan_refused');
-  }
-
-  const handlers: HandlersOf<LanCall> = {
-    'lan.get': async () => {
-      // Every screen's banner reads this; the pairing code on show is for a manager's eyes only.
-      const view = await currentView();
-      if (currentActor()?.role === 'manager' || !view.main) return view;
-      return { ...view, main: { ...view.main, pairing: null } };
-    },
-    'lan.setRole': async ({ role }) => {
-      refuseWhenFixed();
-      if (role === 'main') await mainSide.start();
-      else await mainSide.stop();
-      disconnect();
-      save({ ...state, role, main: null });
-      publish();
-      return currentView();
-    },
-    'lan.pairingCode': () => {
-      if (state.role !== 'main' || !mainSide.listening()) {
-        throw new ContractFailure('lan_refused', t('errors.not_main_counter'));
-      }
-      mainSide.issueCode();
-      publish();
-      return currentView();
-    },
-    'lan.revoke': ({ id }) => {
-      if (mainSide.revoke(id)) publish();
-      return currentView();
-    },
-    'lan.pair': async ({ mainUrl, code }) => {
-      refuseWhenFixed();
-      await pair(mainUrl, code);
-      publish();
-      return currentView();
-    },
-    'lan.unpair': async () => {
-      refuseWhenFixed();
-      disconnect();
-      save({ ...state, role: 'alone', main: null });
-      publish();
-      return currentView();
-    },
-  };
+  const handlers = lanHandlers({
+    state: () => state,
+    save,
+    mainSide,
+    fixedRole: config.role !== undefined,
+    currentView,
+    publish,
+    disconnect,
+    pair,
+  });
   // Réglages → Postes is the manager's (staff/callRoles.ts): the same check as the engine's own calls.
   const dispatchLan = createDispatcher(handlers, logger, (name, caller) => core.authorize(name, caller));
 

@@ -5,7 +5,9 @@
  */
 import https from 'node:https';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
+import { pairingCodeSchema } from '../../shared/contract-lan';
 import { t } from '../../shared/i18n';
+import { ContractFailure } from '../core/contractFailure';
 import { LAN_HELLO_PATH, LAN_PAIR_PATH, pairAnswerSchema } from '../../shared/lanWire';
 import { fingerprintOf } from './certificate';
 import type { MainLink } from './lanStore';
@@ -113,4 +115,21 @@ export async function pairWithMain(mainUrl: string, code: string, name: string, 
     token: parsed.data.token,
     pairedAt: new Date().toISOString(),
   };
+}
+
+/** Pairing as a person asks for it (Réglages, or the environment): the contract's failures, in French. */
+export async function pairAsSecondary(mainUrlText: string, codeText: string, name: string): Promise<MainLink> {
+  const mainUrl = normaliseMainUrl(mainUrlText);
+  const code = pairingCodeSchema.safeParse(codeText);
+  if (!mainUrl || !code.success) throw new ContractFailure('pairing_failed');
+  try {
+    return await pairWithMain(mainUrl, code.data, name);
+  } catch (error) {
+    if (error instanceof PairingError) {
+      if (error.reason === 'name_taken')
+        throw new ContractFailure('pairing_failed', t('errors.pairing_name_taken', { name }));
+      throw new ContractFailure(error.reason === 'unreachable' ? 'main_unreachable' : 'pairing_failed');
+    }
+    throw error;
+  }
 }
