@@ -75,11 +75,33 @@ export function createHandover(deps: HandoverDeps): Handover {
     return 'done';
   }
 
+  /** "Admise à Caisse 1 à 20:41 et à Caisse 2 à 20:43": both counters, in the order they admitted. */
+  function doubleReason(standing: { counterName: string; at: string }, name: string, atTime: string): string {
+    const [first, second] =
+      standing.at <= atTime
+        ? [
+            { name: standing.counterName, at: standing.at },
+            { name, at: atTime },
+          ]
+        : [
+            { name, at: atTime },
+            { name: standing.counterName, at: standing.at },
+          ];
+    return t('sync.double_admission', {
+      first: first.name,
+      firstAt: at(first.at),
+      second: second.name,
+      secondAt: at(second.at),
+    });
+  }
+
   function receiveOne(secondary: { id: string; name: string }, action: HandoverAction): number {
     const known = store.receiptOf(secondary.id, action.secondaryLedgerId);
     if (known !== undefined) return known;
     const standing = action.kind === 'validation' ? deps.standings.ofToken(action.token).validation : null;
     const double = standing !== null && action.upload !== 'conflict';
+    const ownRow = double && action.upload === 'done' ? queue.byLedgerId(standing.ledgerId) : undefined;
+    const mainRow = ownRow?.state === 'pending' && ownRow.attempts === 0 ? ownRow : undefined;
     const ledgerId = ledger.appendNow(
       {
         at: action.at,
@@ -102,24 +124,14 @@ export function createHandover(deps: HandoverDeps): Handover {
           bookingId: action.bookingId,
           provisional: action.outcome === 'provisional',
         });
-        if (double) {
-          const [first, second] =
-            standing.at <= action.at
-              ? [
-                  { name: standing.counterName, at: standing.at },
-                  { name: secondary.name, at: action.at },
-                ]
-              : [
-                  { name: secondary.name, at: action.at },
-                  { name: standing.counterName, at: standing.at },
-                ];
-          const reason = t('sync.double_admission', {
-            first: first.name,
-            firstAt: at(first.at),
-            second: second.name,
-            secondAt: at(second.at),
-          });
-          queue.markConflict(queueId, 'double_admission', reason);
+        if (double && mainRow) {
+          // The secondary's admission reached pass Culture and this counter's own was never tried: sending it
+          // would only be refused as "already used". It becomes the conflict (never sent); the one pass Culture
+          // has stands.
+          queue.markConflict(mainRow.id, 'double_admission', doubleReason(standing, secondary.name, action.at));
+          queue.markDone(queueId, t('sync.sent_by_secondary', { counter: secondary.name }));
+        } else if (double) {
+          queue.markConflict(queueId, 'double_admission', doubleReason(standing, secondary.name, action.at));
         } else if (action.upload === 'conflict') {
           queue.markConflict(queueId, 'refused_at_secondary', t('sync.used_elsewhere'));
         } else if (action.upload === 'done') {

@@ -173,3 +173,57 @@ describe('a lone counter with validations still to send, paired as a secondary',
     expect(await successfulUses(two.main.sandbox.url, sent!.token)).toBe(1);
   });
 });
+
+describe('a handed-over validation pass Culture took, of a countermark the main counter admitted offline', () => {
+  let two: TwoCounters;
+
+  beforeAll(async () => {
+    two = await startTwoCounters();
+    await two.main.core.call('sync.now');
+  }, 30_000);
+
+  afterAll(async () => {
+    await two?.close();
+  });
+
+  it('makes the main counter’s unsent one the conflict, never sent, and keeps the booking admitted', async () => {
+    const booking = await findBookings(two.main.sandbox.url, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
+    const token = booking[0]!.token;
+    await two.main.core.call('counter.lookup', { text: token });
+    // pass Culture unreachable from the main counter: its admission waits, never tried.
+    await setFaults(two.main.sandbox.url, { outage: 'reset' });
+    await two.main.core.call('counter.lookup', { text: 'ZZZZ44' }).catch(() => undefined);
+    expect((await two.main.core.call('status.get')).online).toBe(false);
+    await two.main.core.call('counter.validate', { token });
+    const at = new Date().toISOString();
+    // Meanwhile the secondary, alone but online, had it accepted by pass Culture; it hands that over.
+    two.main.core.handover!.receive({ id: 'caisse-2', name: 'Caisse 2' }, [
+      {
+        secondaryLedgerId: 1,
+        kind: 'validation',
+        token,
+        bookingId: booking[0]!.id,
+        outcome: 'validated',
+        at,
+        personName: null,
+        upload: 'done',
+      },
+    ]);
+    await clearFaults(two.main.sandbox.url);
+    const { conflicts } = await two.main.core.call('sync.overview');
+    expect(conflicts).toEqual([
+      expect.objectContaining({
+        token,
+        counterName: 'Caisse 1',
+        reason: expect.stringMatching(/^Admise à Caisse 1 à \d\d:\d\d et à Caisse 2 à \d\d:\d\d/),
+      }),
+    ]);
+    await two.main.core.call('sync.now');
+    expect(await successfulUses(two.main.sandbox.url, token)).toBe(0);
+    expect(await two.main.core.call('counter.lookup', { text: token })).toMatchObject({
+      kind: 'refused',
+      reason: 'used',
+      usedBy: expect.objectContaining({ counterName: 'Caisse 2' }),
+    });
+  });
+});
