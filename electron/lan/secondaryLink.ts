@@ -21,6 +21,8 @@ import type { MainLink } from './lanStore';
 import { connectToMain, type MainConnection } from './mainClient';
 import { createReplicaFollower } from './replicaFollower';
 
+const HANDOVER_RETRY_MS = 5_000;
+
 export type SecondaryMode = 'connected' | 'autonomous' | 'revoked';
 
 export interface SecondaryLink {
@@ -90,6 +92,16 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
     },
   });
 
+  let retry: NodeJS.Timeout | null = null;
+  function retryLater(): void {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      if (connection.isConnected()) handingOver ??= handOver().finally(() => (handingOver = null));
+    }, HANDOVER_RETRY_MS);
+    retry.unref();
+  }
+
   /** Everything validated or undone here while autonomous, to the main counter, in order, in batches. */
   async function handOver(): Promise<void> {
     const handover = core.handover;
@@ -104,15 +116,17 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
         const actions = handover.pending(fingerprint, HANDOVER_BATCH);
         if (actions.length === 0) break;
         const answer = await connection.handOver(actions);
-        // The link dropped or the main counter refused: the next connection starts again where this one stopped
-        // (what it recorded is acknowledged by key, so nothing is doubled).
-        if (!answer) return;
+        // The link dropped, or the main counter could not record them (its disk, a restart): the next connection,
+        // or a retry while this one lasts, starts again where this one stopped (what it recorded is keyed, so
+        // nothing is doubled).
+        if (!answer) return retryLater();
         handover.acknowledge(answer.receipts);
         options.changed();
       }
       await connection.report({ waiting: handover.waiting(fingerprint) });
     } catch (error) {
       logger.warn({ err: String(error) }, 'hand-over to the main counter interrupted');
+      retryLater();
     }
   }
 
@@ -156,6 +170,7 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
     },
     close() {
       closed = true;
+      if (retry) clearTimeout(retry);
       follower?.close();
       connection.close();
     },

@@ -18,7 +18,7 @@ import { freePort, pairTwo, startTwoCounters, until, type TwoCounters } from '..
 
 describe('a secondary whose main counter does not answer', () => {
   let two: TwoCounters;
-  let a: SandboxBooking, b: SandboxBooking, c: SandboxBooking, d: SandboxBooking, e: SandboxBooking;
+  let a: SandboxBooking, b: SandboxBooking, c: SandboxBooking, d: SandboxBooking, e: SandboxBooking, f: SandboxBooking;
   let secondaryId: string;
   let fingerprint: string;
 
@@ -43,10 +43,17 @@ describe('a secondary whose main counter does not answer', () => {
     await pairTwo(two);
     await two.main.core.call('sync.now');
     const found = await findBookings(two.main.sandbox.url, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
-    expect(found.length).toBeGreaterThanOrEqual(5);
-    [a, b, c, d, e] = found as [SandboxBooking, SandboxBooking, SandboxBooking, SandboxBooking, SandboxBooking];
+    expect(found.length).toBeGreaterThanOrEqual(6);
+    [a, b, c, d, e, f] = found as [
+      SandboxBooking,
+      SandboxBooking,
+      SandboxBooking,
+      SandboxBooking,
+      SandboxBooking,
+      SandboxBooking,
+    ];
     // As at the till: each countermark was shown once at the main counter (its token is known there, and replicated).
-    for (const booking of [a, b, c, d, e]) await two.main.core.call('counter.lookup', { text: booking.token });
+    for (const booking of [a, b, c, d, e, f]) await two.main.core.call('counter.lookup', { text: booking.token });
     await two.main.core.call('counter.validate', { token: a.token });
     const view = await two.mainLan.call('lan.get');
     secondaryId = view.main!.secondaries[0]!.id;
@@ -138,6 +145,24 @@ describe('a secondary whose main counter does not answer', () => {
     await two.main.core.call('sync.now');
     expect(await successfulUses(two.main.sandbox.url, e.token)).toBe(1);
   });
+
+  it('tries a hand-over the main counter could not record again, while the link lasts', async () => {
+    await cut();
+    await two.secondLan.call('counter.validate', { token: f.token });
+    const handover = two.main.core.handover!;
+    const receive = handover.receive;
+    let refusals = 0;
+    // The main counter's disk refuses the first batch (the LAN host answers an error); then it works again.
+    handover.receive = () => {
+      handover.receive = receive;
+      refusals += 1;
+      throw new Error('disk I/O error');
+    };
+    await two.mainLan.call('lan.setRole', { role: 'main' });
+    await until(async () => (await two.secondLan.call('lan.get')).secondary?.waiting === 0, 12_000);
+    expect(refusals).toBe(1);
+    expect(await validationsAtMain(f.token)).toHaveLength(1);
+  }, 20_000);
 });
 
 describe('a lone counter with validations still to send, paired as a secondary', () => {
