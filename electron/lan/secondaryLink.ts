@@ -59,7 +59,12 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
   let autonomousSince: string | null = new Date().toISOString();
   let handingOver: Promise<void> | null = null;
   // Actions made from now on (not the lone counter's history before pairing) are this main counter's to receive.
-  core.handover?.markPaired(fingerprint);
+  // (No engine running — a damaged database being recovered — leaves it for the next start.)
+  try {
+    core.handover?.markPaired(fingerprint);
+  } catch (error) {
+    logger.warn({ err: String(error) }, 'pairing mark for the hand-over not written');
+  }
 
   const follower = core.replica
     ? createReplicaFollower({ replica: core.replica, main: fingerprint, connection: () => connection, deliver, logger })
@@ -86,7 +91,11 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
         autonomousSince = new Date().toISOString();
         logger.warn('main counter unreachable: autonomous mode');
         // Its own uploader sends what it validates from now on (pass Culture arbitrates).
-        core.handover?.resumeUploads();
+        try {
+          core.handover?.resumeUploads();
+        } catch (error) {
+          logger.warn({ err: String(error) }, 'uploads not resumed (no engine running)');
+        }
       }
       options.changed();
     },
@@ -106,9 +115,9 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
   async function handOver(): Promise<void> {
     const handover = core.handover;
     if (!handover) return;
-    // A row being sent settles first: it is handed over as sent (or refused), never sent twice.
-    await handover.pauseUploads();
     try {
+      // A row being sent settles first: it is handed over as sent (or refused), never sent twice.
+      await handover.pauseUploads();
       // The main counter's manager sees the queue before it empties (Synchronisation).
       await connection.report({ waiting: handover.waiting(fingerprint) });
       for (;;) {
@@ -162,7 +171,13 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
     connection: () => connection,
     mode: () => (revoked ? 'revoked' : connection.isConnected() ? 'connected' : 'autonomous'),
     autonomousSince: () => (connection.isConnected() || revoked ? null : autonomousSince),
-    waiting: () => core.handover?.waiting(fingerprint) ?? 0,
+    waiting: () => {
+      try {
+        return core.handover?.waiting(fingerprint) ?? 0;
+      } catch {
+        return 0; // no engine running (being recovered): nothing it can say
+      }
+    },
     replicaAt: () => follower?.lastCurrentAt() ?? null,
     async settled() {
       while (handingOver) await handingOver;
