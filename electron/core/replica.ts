@@ -19,6 +19,7 @@ import type { ReplicaSink, ReplicaSource } from './db/replica';
 import type { SettingsStore } from './db/settings';
 
 const CURSOR_KEY = 'lan.replica';
+const ANNOUNCE_MS = 200;
 const cursorSchema = z.object({ main: z.string(), seq: z.number().int(), bookingId: z.number().int() });
 
 export interface BookingsCursor {
@@ -49,6 +50,20 @@ export function createReplica(deps: ReplicaDeps): Replica {
   const { source, sink, settings } = deps;
   // One row more than a page says whether more follow, without a second query.
   const page = <T>(rows: T[]) => ({ rows: rows.slice(0, REPLICA_PAGE), more: rows.length > REPLICA_PAGE });
+
+  const changed = new Set<number>();
+  const cancelled = new Set<number>();
+  let announcing: NodeJS.Timeout | null = null;
+  function announceSoon(): void {
+    if (announcing) return;
+    announcing = setTimeout(() => {
+      announcing = null;
+      deps.emit('bookings.changed', { added: [...changed], cancelled: [...cancelled] });
+      changed.clear();
+      cancelled.clear();
+    }, ANNOUNCE_MS);
+    announcing.unref();
+  }
 
   return {
     serve(pull) {
@@ -85,11 +100,13 @@ export function createReplica(deps: ReplicaDeps): Replica {
       // Rows come in cursor order: the last one is where the next pull starts.
       const last = rows[rows.length - 1]!;
       settings.write(CURSOR_KEY, { main, seq: last.changeSeq, bookingId: last.bookingId });
-      // The secondary's lists refresh as a main counter's do after a sync.
-      deps.emit('bookings.changed', {
-        added: rows.map((r) => r.bookingId),
-        cancelled: rows.filter((r) => r.status === 'CANCELLED').map((r) => r.bookingId),
-      });
+      // The secondary's lists refresh as a main counter's do after a sync: once for a burst of pages (a catch-up
+      // of a whole season is hundreds of them), not once per page.
+      for (const row of rows) {
+        changed.add(row.bookingId);
+        if (row.status === 'CANCELLED') cancelled.add(row.bookingId);
+      }
+      announceSoon();
     },
 
     saveActions(rows) {
