@@ -3,6 +3,7 @@
  * mode's): the pairing exchange. Everything that arrives is parsed with these schemas first.
  */
 import { z } from 'zod';
+import { counterSettingsSchema } from './contract-counter';
 import { staffRoleSchema } from './contract-staff';
 import { wsRequestSchema } from './wire';
 
@@ -52,6 +53,8 @@ export const EVENTS_FOR_SECONDARIES = [
   // The replica follows these (electron/lan/replicaFollower.ts).
   'bookings.changed',
   'programme.changed',
+  // Its séance window only (sounds and notifications stay each counter's own): never passed to a screen as such.
+  'counter.settings.changed',
   'verdict.updated',
   'upload.settled',
   'status.changed',
@@ -87,6 +90,8 @@ export const replicaPullSchema = z.discriminatedUnion('what', [
   /** Séances and films after an id: the programme is copied whole (a séance may be deleted). */
   z.object({ what: z.literal('seances'), after: id }).strict(),
   z.object({ what: z.literal('offers'), after: id }).strict(),
+  /** The séance window: the venue's (a secondary in autonomous mode judges "autre séance" as its main counter). */
+  z.object({ what: z.literal('window') }).strict(),
 ]);
 export type ReplicaPull = z.infer<typeof replicaPullSchema>;
 
@@ -168,6 +173,7 @@ export const replicaAnswerSchema = z.discriminatedUnion('what', [
   z.object({ what: z.literal('actions'), rows: z.array(replicaActionSchema).max(REPLICA_PAGE), more: z.boolean() }),
   z.object({ what: z.literal('seances'), rows: z.array(replicaSeanceSchema).max(REPLICA_PAGE), more: z.boolean() }),
   z.object({ what: z.literal('offers'), rows: z.array(replicaOfferSchema).max(REPLICA_PAGE), more: z.boolean() }),
+  z.object({ what: z.literal('window'), window: counterSettingsSchema.shape.seanceWindow }),
 ]);
 export type ReplicaAnswer = z.infer<typeof replicaAnswerSchema>;
 

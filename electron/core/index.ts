@@ -396,7 +396,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   );
 
   // A secondary's copy of its main counter's mirror and actions, or a main counter's pages for it (issue 14).
-  const replica = createReplica({ source: stores.replicaSource, sink: stores.replicaSink, settings, emit });
+  const replica = createReplica({
+    counterSettings,
+    source: stores.replicaSource,
+    sink: stores.replicaSink,
+    settings,
+    emit,
+  });
   const handover = createHandover({
     store: stores.handover,
     settings,

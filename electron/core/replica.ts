@@ -17,6 +17,8 @@ import {
 } from '../../shared/lanWire';
 import type { ReplicaSink, ReplicaSource } from './db/replica';
 import type { SettingsStore } from './db/settings';
+import type { CounterSettingsStore } from './counter/counterSettings';
+import type { SeanceWindow } from '../../shared/seanceWindow';
 
 const CURSOR_KEY = 'lan.replica';
 const ANNOUNCE_MS = 200;
@@ -36,10 +38,13 @@ export interface Replica {
   saveBookings(main: string, rows: ReplicaBooking[]): void;
   saveActions(rows: ReplicaAction[]): void;
   saveProgramme(seances: ReplicaSeance[], offers: ReplicaOffer[]): void;
+  /** The main counter's séance window, made this counter's (its sounds and notifications stay its own). */
+  saveWindow(window: SeanceWindow): void;
   unsettledActionIds(): number[];
 }
 
 export interface ReplicaDeps {
+  counterSettings: CounterSettingsStore;
   source: ReplicaSource;
   sink: ReplicaSink;
   settings: SettingsStore;
@@ -81,6 +86,8 @@ export function createReplica(deps: ReplicaDeps): Replica {
           return { what: 'seances', ...page(source.seancesAfter(pull.after, REPLICA_PAGE + 1)) };
         case 'offers':
           return { what: 'offers', ...page(source.offersAfter(pull.after, REPLICA_PAGE + 1)) };
+        case 'window':
+          return { what: 'window', window: deps.counterSettings.seanceWindow() };
       }
     },
 
@@ -116,6 +123,12 @@ export function createReplica(deps: ReplicaDeps): Replica {
     saveProgramme(seances, offers) {
       sink.programme(seances, offers);
       deps.emit('programme.changed', {});
+    },
+
+    saveWindow(window) {
+      const current = deps.counterSettings.seanceWindow();
+      if (current.beforeMinutes === window.beforeMinutes && current.afterMinutes === window.afterMinutes) return;
+      deps.emit('counter.settings.changed', deps.counterSettings.set({ seanceWindow: window }));
     },
 
     unsettledActionIds: () => sink.unsettledActionIds(),

@@ -23,6 +23,7 @@ export function engineDelegates(current: () => Core | null) {
     saveBookings: (main, rows) => engine().replica.saveBookings(main, rows),
     saveActions: (rows) => engine().replica.saveActions(rows),
     saveProgramme: (seances, offers) => engine().replica.saveProgramme(seances, offers),
+    saveWindow: (window) => engine().replica.saveWindow(window),
     unsettledActionIds: () => engine().replica.unsettledActionIds(),
   };
 

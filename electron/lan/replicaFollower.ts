@@ -1,6 +1,6 @@
 /**
- * A secondary counter keeps a read-only replica of its main counter's mirror (bookings, séances, films) and of its
- * ledger's validations and undos (issue 14), so its own screens (Programme, Fin de journée…) show the venue as it is
+ * A secondary counter keeps a read-only replica of its main counter's mirror (bookings, séances, films), of its
+ * ledger's validations and undos, and of its séance window (issue 14), so its own screens (Programme, Fin de journée…) show the venue as it is
  * now, and so it can answer alone when the main counter cannot (autonomous mode).
  *
  * Catch-up on every (re)connection: bookings from the change cursor, actions from the last ledger id copied, the
@@ -45,6 +45,7 @@ export interface ReplicaFollowerOptions {
 }
 
 interface Wanted {
+  window: boolean;
   bookings: boolean;
   actions: boolean;
   programme: boolean;
@@ -62,7 +63,14 @@ export function createReplicaFollower(options: ReplicaFollowerOptions): ReplicaF
   let closed = false;
 
   function none(): Wanted {
-    return { bookings: false, actions: false, programme: false, unsettled: false, actionIds: new Set() };
+    return {
+      window: false,
+      bookings: false,
+      actions: false,
+      programme: false,
+      unsettled: false,
+      actionIds: new Set(),
+    };
   }
 
   function ask(parts: Partial<Omit<Wanted, 'actionIds'>>, actionIds: number[] = []): void {
@@ -83,6 +91,13 @@ export function createReplicaFollower(options: ReplicaFollowerOptions): ReplicaF
       replica.saveBookings(main, answer.rows);
       if (!answer.more) return true;
     }
+    return true;
+  }
+
+  async function pullWindow(): Promise<boolean> {
+    const answer = await pull({ what: 'window' });
+    if (answer?.what !== 'window') return false;
+    replica.saveWindow(answer.window);
     return true;
   }
 
@@ -133,13 +148,14 @@ export function createReplicaFollower(options: ReplicaFollowerOptions): ReplicaF
       wanted = none();
       const events = held;
       held = [];
-      if (!now.bookings && !now.actions && !now.programme && !now.unsettled && now.actionIds.size === 0) {
+      if (!now.window && !now.bookings && !now.actions && !now.programme && !now.unsettled && !now.actionIds.size) {
         for (const [name, payload] of events) options.deliver(name, payload);
         return;
       }
       try {
         const ids = [...now.actionIds, ...(now.unsettled ? replica.unsettledActionIds() : [])];
         const done =
+          (!now.window || (await pullWindow())) &&
           (!now.bookings || (await pullBookings())) &&
           (!now.actions || (await pullActions())) &&
           (ids.length === 0 || (await pullActionIds(ids))) &&
@@ -159,7 +175,7 @@ export function createReplicaFollower(options: ReplicaFollowerOptions): ReplicaF
 
   return {
     connected() {
-      ask({ bookings: true, actions: true, programme: true, unsettled: true });
+      ask({ window: true, bookings: true, actions: true, programme: true, unsettled: true });
     },
     mainEvent(name, payload) {
       switch (name) {
@@ -168,6 +184,9 @@ export function createReplicaFollower(options: ReplicaFollowerOptions): ReplicaF
           return ask({ bookings: true });
         case 'programme.changed':
           return ask({ programme: true });
+        case 'counter.settings.changed':
+          // The main counter's sounds are not this counter's: only its séance window is pulled (and announced here).
+          return ask({ window: true });
         case 'ledger.changed':
           held.push([name, payload]);
           return ask({ bookings: true, actions: true });

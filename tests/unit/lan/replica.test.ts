@@ -81,6 +81,19 @@ describe('a secondary’s replica of its main counter', () => {
     });
   });
 
+  it('takes the main counter’s séance window (the venue’s), not its sounds', async () => {
+    const soundBefore = (await two.second.core.call('counter.settings.get')).sound;
+    await two.main.core.call('counter.settings.set', {
+      seanceWindow: { beforeMinutes: 42, afterMinutes: 17 },
+      sound: { enabled: false, volume: 5 },
+    });
+    await until(async () => {
+      const window = (await two.second.core.call('counter.settings.get')).seanceWindow;
+      return window.beforeMinutes === 42 && window.afterMinutes === 17;
+    }, 3_000);
+    expect((await two.second.core.call('counter.settings.get')).sound).toEqual(soundBefore);
+  });
+
   it('the pull is LAN-only: no screen can make it', async () => {
     for (const host of [two.mainLan, two.secondLan, two.main.core]) {
       const answer = await host.dispatch(REPLICA_PULL, { what: 'actions', after: 0 });
