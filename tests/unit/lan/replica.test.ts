@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingRow } from '../../../shared/contract';
-import { REPLICA_PULL } from '../../../shared/lanWire';
+import { HANDOVER, LAN_REPORT, REPLICA_PULL } from '../../../shared/lanWire';
 import { addSandboxBooking, cancelSandboxBooking, findBooking } from '../../support/sandboxControl';
 import { pairTwo, startTwoCounters, until, type TwoCounters } from '../../support/twoCounters';
 
@@ -95,9 +95,16 @@ describe('a secondary’s replica of its main counter', () => {
   });
 
   it('the pull is LAN-only: no screen can make it', async () => {
+    const requests = [
+      [REPLICA_PULL, { what: 'actions', after: 0 }],
+      [HANDOVER, { actions: [] }],
+      [LAN_REPORT, { waiting: 0 }],
+    ] as const;
     for (const host of [two.mainLan, two.secondLan, two.main.core]) {
-      const answer = await host.dispatch(REPLICA_PULL, { what: 'actions', after: 0 });
-      expect(answer.ok).toBe(false);
+      for (const [name, input] of requests) {
+        const answer = await host.dispatch(name, input);
+        expect(answer).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+      }
     }
   });
 });
