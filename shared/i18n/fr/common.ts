@@ -193,7 +193,7 @@ export const frCommon = {
     unknown_offline: "Hors ligne : cette contremarque n'a jamais été vue par ce poste ; utilisez la recherche par nom.",
     // several counters (issue 14)
     handed_over: 'Remise au poste principal, qui l’envoie à pass Culture.',
-    sent_by_secondary: 'Envoyée à pass Culture par {{counter}} (mode autonome), puis remise à ce poste.',
+    sent_by_secondary: 'Réglée par {{counter}} en mode autonome avant la remise : rien à envoyer d’ici.',
     double_admission:
       'Admise à {{first}} à {{firstAt}} et à {{second}} à {{secondAt}} (postes coupés l’un de l’autre).',
   },
