@@ -19,6 +19,7 @@ import { freePort, pairTwo, startTwoCounters, until, type TwoCounters } from '..
 describe('a secondary whose main counter does not answer', () => {
   let two: TwoCounters;
   let a: SandboxBooking, b: SandboxBooking, c: SandboxBooking, d: SandboxBooking, e: SandboxBooking, f: SandboxBooking;
+  let g: SandboxBooking;
   let secondaryId: string;
   let fingerprint: string;
 
@@ -43,7 +44,8 @@ describe('a secondary whose main counter does not answer', () => {
     await pairTwo(two);
     await two.main.core.call('sync.now');
     const found = await findBookings(two.main.sandbox.url, { status: 'CONFIRMED', confirmed: true, quantity: 1 });
-    expect(found.length).toBeGreaterThanOrEqual(6);
+    expect(found.length).toBeGreaterThanOrEqual(7);
+    g = found[6]!;
     [a, b, c, d, e, f] = found as [
       SandboxBooking,
       SandboxBooking,
@@ -53,7 +55,7 @@ describe('a secondary whose main counter does not answer', () => {
       SandboxBooking,
     ];
     // As at the till: each countermark was shown once at the main counter (its token is known there, and replicated).
-    for (const booking of [a, b, c, d, e, f]) await two.main.core.call('counter.lookup', { text: booking.token });
+    for (const booking of [a, b, c, d, e, f, g]) await two.main.core.call('counter.lookup', { text: booking.token });
     await two.main.core.call('counter.validate', { token: a.token });
     const view = await two.mainLan.call('lan.get');
     secondaryId = view.main!.secondaries[0]!.id;
@@ -163,6 +165,23 @@ describe('a secondary whose main counter does not answer', () => {
     expect(refusals).toBe(1);
     expect(await validationsAtMain(f.token)).toHaveLength(1);
   }, 20_000);
+
+  it('hands an undo over after its validation, in order: the booking is free again at the main counter', async () => {
+    await cut();
+    await two.secondLan.call('counter.validate', { token: g.token });
+    await two.secondLan.call('counter.undo', { token: g.token });
+    await reconnect();
+    const rows = (await two.main.core.call('ledger.today')).rows.filter(
+      (r) => r.token === g.token && (r.kind === 'validation' || r.kind === 'undo'),
+    );
+    // Newest first: the undo after the validation, both under the secondary's name.
+    expect(rows.map((r) => [r.kind, r.counterName])).toEqual([
+      ['undo', 'Caisse 2'],
+      ['validation', 'Caisse 2'],
+    ]);
+    await two.main.core.call('sync.now');
+    expect(await two.main.core.call('counter.lookup', { text: g.token })).toMatchObject({ kind: 'valid' });
+  });
 });
 
 describe('a lone counter with validations still to send, paired as a secondary', () => {
