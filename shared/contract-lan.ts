@@ -21,6 +21,13 @@ export const pairedCounterSchema = z.object({
   /** Its LAN address as last seen. */
   address: z.string().nullable(),
   connected: z.boolean(),
+  /**
+   * `connected`; `autonomous`: connected again and still handing over what it validated alone; `unreachable`: the
+   * main counter does not hear from it (switched off, or working alone in autonomous mode).
+   */
+  mode: z.enum(['connected', 'autonomous', 'unreachable']),
+  /** Its actions waiting to be handed over, as it last said (null before it said anything since this start). */
+  waiting: z.number().int().nullable(),
 });
 export type PairedCounter = z.infer<typeof pairedCounterSchema>;
 
@@ -48,6 +55,13 @@ export const lanViewSchema = z.object({
       pairedAt: isoUtc,
       connected: z.boolean(),
       lastContactAt: isoUtc.nullable(),
+      /** `autonomous`: the main counter does not answer, this counter validates alone; `revoked`: refused there. */
+      mode: z.enum(['connected', 'autonomous', 'revoked']),
+      autonomousSince: isoUtc.nullable(),
+      /** Validations and undos made here alone, not handed over to the main counter yet. */
+      waiting: z.number().int(),
+      /** When the replica of the main counter was last brought up to date. */
+      replicaAt: isoUtc.nullable(),
     })
     .nullable(),
 });

@@ -50,6 +50,8 @@ import { createPing } from './sync/reachability';
 import { createMirrorSync } from './sync/mirrorSync';
 import { createScheduler } from './sync/scheduler';
 import { createUploader } from './sync/uploader';
+import { createReplica } from './replica';
+import { createHandover } from './handover';
 import type { Core, CoreDeps } from './types';
 import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
 
@@ -397,6 +399,27 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     staff.authorize,
   );
 
+  // A secondary's copy of its main counter's mirror and actions, or a main counter's pages for it (issue 14).
+  const replica = createReplica({
+    counterSettings,
+    source: stores.replicaSource,
+    sink: stores.replicaSink,
+    settings,
+    emit,
+  });
+  const handover = createHandover({
+    store: stores.handover,
+    settings,
+    ledger,
+    queue,
+    standings,
+    uploader,
+    clock,
+    timeZone,
+    emit,
+    onQueued: () => publishStatus(),
+  });
+
   scheduler.start();
   void uploader.drain();
 
@@ -427,6 +450,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let closed: Promise<void> | null = null;
   return {
     dispatch,
+    replica,
+    handover,
     call: contractClient(dispatch),
     onEvent: events.on,
     authorize: staff.authorize,

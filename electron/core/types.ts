@@ -6,6 +6,8 @@ import type { CallFunction } from './client';
 import type { Authorize } from './dispatch';
 import type { Caller } from './staff/actor';
 import type { AuditAction } from '../../shared/contract';
+import type { Replica } from './replica';
+import type { Handover } from './handover';
 
 /** What the core is made of. Tests pass a sandbox URL, a frozen clock and their own data folder. */
 export interface CoreDeps {
@@ -62,5 +64,9 @@ export interface Core {
    * Culture for it. Optional: a host that proxies an engine elsewhere may not offer it.
    */
   setBackgroundSync?(enabled: boolean): void;
+  /** Several counters (issue 14): a main counter's pages for its secondaries, a secondary's replica. */
+  replica?: Replica;
+  /** Several counters: a secondary's autonomous actions handed over to its main counter, exactly once. */
+  handover?: Handover;
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@
  * The API key lives in this module and the core only: account views say whether there is one, never what it is,
  * and nothing here logs it.
  */
+import { engineDelegates } from './engineDelegates';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -137,7 +138,11 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   let closing: Promise<void> | null = null;
   let blocked: Blocked | null = null;
 
+  // The LAN host's needs of the engine, passed on to the current core (engineDelegates.ts).
+  const delegates = engineDelegates(() => slot?.running.core ?? null);
+
   function attach(running: RunningCore, account: ActiveAccount): void {
+    delegates.adopt(running.core);
     const unsubscribe = running.core.onEvent((name, payload) => emit(name, payload));
     slot = { running, inFlight: 0, idle: [], unsubscribe };
     active = account;
@@ -439,6 +444,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     authorize,
     forgetTerminal: (terminal) => slot?.running.core.forgetTerminal(terminal),
     recordAudit: (action, detail) => slot?.running.core.recordAudit(action, detail),
+    setBackgroundSync: delegates.setBackgroundSync,
+    replica: delegates.replica,
+    handover: delegates.handover,
     async dispatch(name, input, caller) {
       if (stopped) return failure('internal', t('errors.engine_stopped'));
       if (isAccountCall(name)) return dispatchAccount(name, input, caller);

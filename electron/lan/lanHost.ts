@@ -1,34 +1,28 @@
 /**
  * Several counters at one cinema, as the hosts see it: a `Core` around the supervisor that
- * - answers the `lan.*` calls (role, pairing code, secondaries, pairing with a main counter);
- * - as a **main counter**, runs the LAN listener (mainListener.ts) and passes the engine's events on to secondaries;
+ * - answers the `lan.*` calls (lanCalls.ts: role, pairing code, secondaries, pairing with a main counter);
+ * - as a **main counter**, runs the LAN listener (mainSide.ts) and passes the engine's events on to secondaries;
  * - as a **secondary**, forwards the guichet's calls (lookups, validations, undos, name search, journal) to its main
- *   counter, which records them under this counter's name, and prints the slip of a validation here.
+ *   counter, which records them under this counter's name, and prints the slip of a validation here — or, when the
+ *   main counter does not answer, lets its own engine answer them in autonomous mode (secondaryLink.ts).
  * A lone counter (the default) runs no listener: nothing of it is reachable from the LAN.
  */
-import crypto from 'node:crypto';
-import os from 'node:os';
 import type { Logger } from 'pino';
-import type { CallName, Envelope, EventName, LanView, Validation } from '../../shared/contract';
-import { validationSchema } from '../../shared/contract';
-import { EVENTS_FOR_SECONDARIES, isGrantedToSecondary, type LanPerson } from '../../shared/lanWire';
-import { pairingCodeSchema } from '../../shared/contract-lan';
+import type { EventName, LanView } from '../../shared/contract';
+import { EVENTS_FOR_SECONDARIES, isGrantedToSecondary } from '../../shared/lanWire';
 import { t } from '../../shared/i18n';
 import { remoteCounterName } from '../core/actingCounter';
 import { contractClient } from '../core/client';
 import { ContractFailure } from '../core/contractFailure';
-import { createDispatcher, type HandlersOf } from '../core/dispatch';
+import { createDispatcher } from '../core/dispatch';
 import { createEventHub } from '../core/eventHub';
-import { currentActor, LOCAL_CALLER, type Caller } from '../core/staff/actor';
 import type { Core } from '../core/types';
-import { loadOrCreateCertificate, type LanCertificate } from './certificate';
 import type { LanConfig } from './lanConfig';
-import { createLanStore, hashToken, lanDir, type LanState } from './lanStore';
-import { connectToMain, normaliseMainUrl, pairWithMain, PairingError, type MainConnection } from './mainClient';
-import { newToken, startMainListener, type MainListener } from './mainListener';
-import { createPairingCodes } from './pairing';
-
-type LanCall = Extract<CallName, `lan.${string}`>;
+import { createLanStore, type LanState } from './lanStore';
+import { lanHandlers } from './lanCalls';
+import { normaliseMainUrl, pairAsSecondary } from './pairingClient';
+import { createMainSide } from './mainSide';
+import { startSecondaryLink, type SecondaryLink } from './secondaryLink';
 
 export interface LanHostOptions {
   core: Core;
@@ -50,13 +44,9 @@ const PAIR_RETRY_MS = 2_000;
 export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   const { core, logger, config } = options;
   const store = createLanStore(options.baseDir, logger);
-  const codes = createPairingCodes();
   const events = createEventHub(logger);
   let state: LanState = store.read();
-  let listener: MainListener | null = null;
-  let certificate: LanCertificate | null = null;
-  let connection: MainConnection | null = null;
-  const lastSeen = new Map<string, { at: string; address: string; connected: boolean }>();
+  let secondary: SecondaryLink | null = null;
   let closed = false;
   let pairingRetry: NodeJS.Timeout | null = null;
 
@@ -76,106 +66,41 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     core.setBackgroundSync?.(state.role !== 'secondary');
   }
 
-  // ----- main counter ---------------------------------------------------------------------------------------------
-  async function startListening(): Promise<void> {
-    if (listener) return;
-    certificate ??= await loadOrCreateCertificate(lanDir(options.baseDir), `Guichet ${await counterName()}`);
-    const mainName = await counterName();
-    listener = await startMainListener({
-      certificate,
-      host: config.host,
-      port: config.port,
-      logger,
-      dispatch: (name, input, caller) => core.dispatch(name, input, caller),
-      secondaryOfToken: (token) => {
-        if (!token) return null;
-        const hash = hashToken(token);
-        const found = state.secondaries.find((s) =>
-          crypto.timingSafeEqual(Buffer.from(s.tokenHash), Buffer.from(hash)),
-        );
-        return found ? { id: found.id, name: found.name } : null;
-      },
-      pair: (name, proof, address) => {
-        // One name, one counter in the ledger: a name already in use (this counter's, or a paired secondary's, e.g.
-        // a reinstalled PC: revoke the old pairing first) is refused before the code is spent.
-        const taken = (other: string) => other.localeCompare(name, 'fr', { sensitivity: 'base' }) === 0;
-        if (taken(mainName) || state.secondaries.some((s) => taken(s.name))) return 'name_taken';
-        if (!certificate || !codes.redeem(proof, certificate.fingerprint)) return null;
-        const token = newToken();
-        const id = crypto.randomBytes(6).toString('hex');
-        const now = new Date().toISOString();
-        save({
-          ...state,
-          secondaries: [
-            ...state.secondaries,
-            { id, name, tokenHash: hashToken(token), pairedAt: now, lastSeenAt: null, address },
-          ],
-        });
-        publish();
-        return { id, token, mainName };
-      },
-      seen: (id, address, connected) => {
-        lastSeen.set(id, { at: new Date().toISOString(), address, connected });
-        publishSoon();
-      },
-    });
-    if (config.pairingCode && !codes.shown()) codes.issue(config.pairingCode);
-  }
-
-  async function stopListening(): Promise<void> {
-    const current = listener;
-    listener = null;
-    codes.clear();
-    await current?.close();
-  }
-
-  function addresses(): string[] {
-    if (!listener) return [];
-    const port = listener.port;
-    const hosts =
-      config.host === '0.0.0.0' || config.host === '::'
-        ? Object.values(os.networkInterfaces())
-            .flat()
-            .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
-            .map((a) => a!.address)
-        : [config.host];
-    return hosts.map((h) => `https://${h}:${port}`);
-  }
+  // ----- main counter: its listener, pairing codes, secondaries (mainSide.ts) ------------------------------------
+  const mainSide = createMainSide({
+    core,
+    baseDir: options.baseDir,
+    config,
+    logger,
+    state: () => state,
+    save,
+    counterName,
+    publish: () => publish(),
+    publishSoon: () => publishSoon(),
+  });
 
   // ----- secondary counter ----------------------------------------------------------------------------------------
+  function disconnect(): void {
+    secondary?.close();
+    secondary = null;
+  }
+
   function connect(): void {
-    connection?.close();
-    connection = null;
+    disconnect();
     const link = state.main;
     if (!link || closed) return;
-    connection = connectToMain({
+    secondary = startSecondaryLink({
+      core,
       link,
       logger,
-      onEvent: (name, payload) => events.deliver(name, payload),
-      onState: (s) => {
-        if (s === 'revoked') logger.warn('this secondary counter was revoked by its main counter');
-        publish();
-      },
+      deliver: (name, payload) => events.deliver(name, payload),
+      changed: publish,
     });
   }
 
   async function pair(mainUrlText: string, codeText: string): Promise<void> {
-    const mainUrl = normaliseMainUrl(mainUrlText);
-    const code = pairingCodeSchema.safeParse(codeText);
-    if (!mainUrl || !code.success) throw new ContractFailure('pairing_failed');
-    let link;
-    try {
-      link = await pairWithMain(mainUrl, code.data, await counterName());
-    } catch (error) {
-      if (error instanceof PairingError) {
-        if (error.reason === 'name_taken') {
-          throw new ContractFailure('pairing_failed', t('errors.pairing_name_taken', { name: await counterName() }));
-        }
-        throw new ContractFailure(error.reason === 'unreachable' ? 'main_unreachable' : 'pairing_failed');
-      }
-      throw error;
-    }
-    await stopListening();
+    const link = await pairAsSecondary(mainUrlText, codeText, await counterName());
+    await mainSide.stop();
     save({ ...state, role: 'secondary', main: link });
     logger.info({ main: link.url }, 'paired with a main counter');
     connect();
@@ -183,30 +108,10 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
 
   // ----- the manager's view ---------------------------------------------------------------------------------------
   function view(name: string): LanView {
-    const connected = listener?.connected() ?? new Set<string>();
-    const shown = codes.shown();
     return {
       role: state.role,
       counterName: name,
-      main:
-        state.role === 'main' && certificate
-          ? {
-              addresses: addresses(),
-              fingerprint: certificate.fingerprint,
-              pairing: shown && { code: shown.code, expiresAt: shown.expiresAt.toISOString() },
-              secondaries: state.secondaries.map((s) => {
-                const seen = lastSeen.get(s.id);
-                return {
-                  id: s.id,
-                  name: s.name,
-                  pairedAt: s.pairedAt,
-                  lastSeenAt: seen?.at ?? s.lastSeenAt,
-                  address: seen?.address ?? s.address,
-                  connected: connected.has(s.id),
-                };
-              }),
-            }
-          : null,
+      main: mainSide.view(),
       secondary:
         state.role === 'secondary' && state.main
           ? {
@@ -214,8 +119,12 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
               mainName: state.main.name,
               fingerprint: state.main.fingerprint,
               pairedAt: state.main.pairedAt,
-              connected: connection?.isConnected() ?? false,
-              lastContactAt: connection?.lastContactAt() ?? null,
+              connected: secondary?.connection().isConnected() ?? false,
+              lastContactAt: secondary?.connection().lastContactAt() ?? null,
+              mode: secondary?.mode() ?? 'autonomous',
+              autonomousSince: secondary?.autonomousSince() ?? null,
+              waiting: secondary?.waiting() ?? 0,
+              replicaAt: secondary?.replicaAt() ?? null,
             }
           : null,
     };
@@ -236,102 +145,34 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     }, 250).unref();
   }
 
-  function refuseWhenFixed(): void {
-    if (config.role !== undefined) throw new ContractFailure('lan_refused');
-  }
-
-  const handlers: HandlersOf<LanCall> = {
-    'lan.get': async () => {
-      // Every screen's banner reads this; the pairing code on show is for a manager's eyes only.
-      const view = await currentView();
-      if (currentActor()?.role === 'manager' || !view.main) return view;
-      return { ...view, main: { ...view.main, pairing: null } };
-    },
-    'lan.setRole': async ({ role }) => {
-      refuseWhenFixed();
-      if (role === 'main') await startListening();
-      else await stopListening();
-      connection?.close();
-      connection = null;
-      save({ ...state, role, main: null });
-      publish();
-      return currentView();
-    },
-    'lan.pairingCode': () => {
-      if (state.role !== 'main' || !listener) throw new ContractFailure('lan_refused', t('errors.not_main_counter'));
-      codes.issue();
-      publish();
-      return currentView();
-    },
-    'lan.revoke': ({ id }) => {
-      const revoked = state.secondaries.find((s) => s.id === id);
-      if (revoked) {
-        save({ ...state, secondaries: state.secondaries.filter((s) => s.id !== id) });
-        listener?.disconnect(id);
-        lastSeen.delete(id);
-        logger.info({ secondary: id, name: revoked.name }, 'secondary counter revoked');
-        publish();
-      }
-      return currentView();
-    },
-    'lan.pair': async ({ mainUrl, code }) => {
-      refuseWhenFixed();
-      await pair(mainUrl, code);
-      publish();
-      return currentView();
-    },
-    'lan.unpair': async () => {
-      refuseWhenFixed();
-      connection?.close();
-      connection = null;
-      save({ ...state, role: 'alone', main: null });
-      publish();
-      return currentView();
-    },
-  };
+  const handlers = lanHandlers({
+    state: () => state,
+    save,
+    mainSide,
+    fixedRole: config.role !== undefined,
+    currentView,
+    publish,
+    disconnect,
+    pair,
+  });
   // Réglages → Postes is the manager's (staff/callRoles.ts): the same check as the engine's own calls.
   const dispatchLan = createDispatcher(handlers, logger, (name, caller) => core.authorize(name, caller));
-
-  /** A secondary's guichet call, answered by its main counter; a validation's slip prints here. */
-  async function forward(name: CallName, input: unknown, caller: Caller | undefined): Promise<Envelope<unknown>> {
-    // This counter's own team decides who may make the call here; the main counter is told who it is.
-    let person: LanPerson;
-    try {
-      const actor = core.authorize(name, caller ?? LOCAL_CALLER);
-      person = { personName: actor.personName, role: actor.role ?? 'cashier' };
-    } catch (error) {
-      if (error instanceof ContractFailure) return { ok: false, error: { code: error.code, message: error.message } };
-      throw error;
-    }
-    if (!connection) return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
-    const envelope = await connection.call(name, input, person);
-    if (name === 'counter.validate' && envelope.ok) printHere(envelope.value, caller);
-    return envelope;
-  }
-
-  function printHere(value: unknown, caller: Caller | undefined): void {
-    const validation = validationSchema.safeParse(value);
-    if (!validation.success) return;
-    const printed: Validation = validation.data;
-    void core.dispatch('printer.printValidation', { validation: printed }, caller).then((answer) => {
-      if (!answer.ok) logger.warn({ code: answer.error.code }, 'entry slip of a forwarded validation not printed');
-    });
-  }
 
   // The engine's events: to this counter's screens, and (main counter) to the secondaries that should hear them.
   const unsubscribe = core.onEvent((name: EventName, payload: unknown) => {
     const forCounter = remoteCounterName();
-    if (listener && (EVENTS_FOR_SECONDARIES as readonly string[]).includes(name)) {
+    if (mainSide.listening() && (EVENTS_FOR_SECONDARIES as readonly string[]).includes(name)) {
       // A late verdict answers one counter's scan: that counter's, never the others' nor this screen's.
       if (name === 'verdict.updated') {
-        if (forCounter !== null) listener.broadcast(name, payload, forCounter);
+        if (forCounter !== null) mainSide.broadcast(name, payload, forCounter);
       } else {
-        listener.broadcast(name, payload);
+        mainSide.broadcast(name, payload);
       }
     }
     if (name === 'verdict.updated' && forCounter !== null) return;
-    // A secondary's status line is its main counter's (forwarded), not its own idle engine's.
-    if (name === 'status.changed' && state.role === 'secondary') return;
+    // A connected secondary's status line is its main counter's (forwarded), not its own idle engine's; in
+    // autonomous mode it is its own (its link to pass Culture, its queue).
+    if (name === 'status.changed' && state.role === 'secondary' && secondary?.mode() !== 'autonomous') return;
     events.deliver(name, payload);
   });
 
@@ -339,7 +180,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   backgroundSyncForRole();
   if (config.role === 'main' || (config.role === undefined && state.role === 'main')) {
     if (state.role !== 'main') save({ ...state, role: 'main', main: null });
-    await startListening();
+    await mainSide.start();
   } else if (config.role === 'alone' && state.role !== 'alone') {
     save({ ...state, role: 'alone', main: null });
   } else if (config.role === 'secondary' && config.mainUrl) {
@@ -368,7 +209,10 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   const host: LanHost = {
     async dispatch(name, input, caller) {
       if (typeof name === 'string' && name.startsWith('lan.')) return dispatchLan(name, input, caller);
-      if (state.role === 'secondary' && isGrantedToSecondary(name)) return forward(name, input, caller);
+      if (state.role === 'secondary' && isGrantedToSecondary(name)) {
+        if (secondary) return secondary.forward(name, input, caller);
+        return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
+      }
       // Synchronising is the main counter's (it would spend the key's budget a second time).
       if (state.role === 'secondary' && name === 'sync.now') {
         return { ok: false, error: { code: 'not_granted', message: t('errors.not_granted') } };
@@ -381,9 +225,10 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     setBackgroundSync: (enabled) => core.setBackgroundSync?.(enabled),
     call: contractClient((name, input) => host.dispatch(name, input)),
     onEvent: events.on,
-    lanPort: () => listener?.port ?? null,
+    lanPort: () => mainSide.port(),
     lanLine: () => {
-      if (listener) return `poste principal sur ${addresses().join(', ') || `port ${listener.port}`}`;
+      const port = mainSide.port();
+      if (port !== null) return `poste principal sur ${mainSide.addresses().join(', ') || `port ${port}`}`;
       if (config.role === 'secondary' || state.role === 'secondary') {
         return `poste secondaire de ${state.main?.url ?? config.mainUrl ?? '?'}`;
       }
@@ -393,8 +238,8 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
       closed = true;
       if (pairingRetry) clearTimeout(pairingRetry);
       unsubscribe();
-      connection?.close();
-      await stopListening();
+      disconnect();
+      await mainSide.stop();
       events.clear();
       await core.close();
     },

@@ -1,134 +1,46 @@
 /**
- * A secondary counter's link to its main counter: pairing, then one WebSocket over TLS carrying the contract's
- * frames. The main counter's certificate is pinned: a connection is accepted only when the server presents exactly
+ * A secondary counter's link to its main counter once paired (pairingClient.ts): one WebSocket over TLS carrying the
+ * contract's frames, and the LAN-only requests (replica pages, hand-over, report). The main counter's certificate is pinned: a connection is accepted only when the server presents exactly
  * the certificate recorded at pairing (its SHA-256), whatever address it answers on. Every frame from the LAN is
  * `unknown` until parsed (shared/wire.ts). Calls made while the link is down fail at once with `main_unreachable`;
  * the link comes back by itself.
  */
-import https from 'node:https';
-import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { t } from '../../shared/i18n';
 import { z } from 'zod';
 import { calls, errorCodeSchema, events, type CallName, type Envelope, type EventName } from '../../shared/contract';
 import { EVENT_NAMES, isCallName } from '../../shared/channels';
-import { LAN_HELLO_PATH, LAN_PAIR_PATH, LAN_WS_PATH, pairAnswerSchema, type LanPerson } from '../../shared/lanWire';
+import {
+  LAN_WS_PATH,
+  HANDOVER,
+  handoverAnswerSchema,
+  LAN_REPORT,
+  REPLICA_PULL,
+  replicaAnswerSchema,
+  type HandoverAction,
+  type HandoverAnswer,
+  type LanPerson,
+  type LanReport,
+  type ReplicaAnswer,
+  type ReplicaPull,
+} from '../../shared/lanWire';
 import { wsMessageSchema } from '../../shared/wire';
-import { fingerprintOf } from './certificate';
-import { pairingProof } from './pairing';
+import { pinned } from './pairingClient';
 import type { MainLink } from './lanStore';
 
 const CALL_TIMEOUT_MS = 5_000;
 const RECONNECT_MS = 1_000;
 
-/** `https://host:port` of a main counter as typed by a person (scheme and port optional). */
-export function normaliseMainUrl(text: string): string | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  try {
-    const url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed.replace(/^http:/i, 'https:') : `https://${trimmed}`);
-    if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search) return null;
-    return `https://${url.host}`;
-  } catch {
-    return null;
-  }
-}
-
-/** Reads the certificate a server presents (no trust decision yet: that is what the pairing proof is for). */
-function presentedCertificate(mainUrl: string, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const request = https.request(
-      `${mainUrl}${LAN_HELLO_PATH}`,
-      { method: 'GET', rejectUnauthorized: false, timeout: timeoutMs },
-      (response) => {
-        const cert = (response.socket as TLSSocket).getPeerCertificate(false) as PeerCertificate | null;
-        response.resume();
-        if (!cert?.raw) return reject(new Error('no certificate'));
-        resolve(`-----BEGIN CERTIFICATE-----\n${cert.raw.toString('base64')}\n-----END CERTIFICATE-----\n`);
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
-    request.end();
-  });
-}
-
-/** TLS options that accept exactly one certificate. */
-function pinned(certificate: string, fingerprint: string) {
-  return {
-    ca: certificate,
-    // The address may change (DHCP): the identity is the certificate itself, not a host name in it.
-    checkServerIdentity: (_host: string, cert: PeerCertificate) =>
-      cert.fingerprint256 === fingerprint ? undefined : new Error('certificate does not match the pinned one'),
-  };
-}
-
-export class PairingError extends Error {
-  constructor(readonly reason: 'unreachable' | 'refused' | 'name_taken') {
-    super(reason === 'unreachable' ? t('errors.main_unreachable') : t('errors.pairing_failed'));
-    this.name = 'PairingError';
-  }
-}
-
-/** Pairs with the main counter at `mainUrl`: its certificate read, then pinned for the pairing request itself. */
-export async function pairWithMain(mainUrl: string, code: string, name: string, timeoutMs = 5_000): Promise<MainLink> {
-  let certificate: string;
-  try {
-    certificate = await presentedCertificate(mainUrl, timeoutMs);
-  } catch {
-    throw new PairingError('unreachable');
-  }
-  const fingerprint = fingerprintOf(certificate);
-  const body = JSON.stringify({ name, proof: pairingProof(code, fingerprint) });
-  const answer = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
-    const request = https.request(
-      `${mainUrl}${LAN_PAIR_PATH}`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        timeout: timeoutMs,
-        ...pinned(certificate, fingerprint),
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          if (text.length < 10_000) text += chunk;
-        });
-        response.on('end', () => {
-          let json: unknown = null;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            // not JSON: refused below
-          }
-          resolve({ status: response.statusCode ?? 0, json });
-        });
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
-    request.end(body);
-  }).catch(() => {
-    throw new PairingError('unreachable');
-  });
-  if (answer.status === 409) throw new PairingError('name_taken');
-  const parsed = pairAnswerSchema.safeParse(answer.json);
-  if (answer.status !== 200 || !parsed.success) throw new PairingError('refused');
-  return {
-    url: mainUrl,
-    name: parsed.data.mainName,
-    certificate,
-    fingerprint,
-    token: parsed.data.token,
-    pairedAt: new Date().toISOString(),
-  };
-}
-
 export interface MainConnection {
   /** `person`: who is signed in at this screen (null without a team), for the main counter's rows. */
   call(name: CallName, input: unknown, person?: LanPerson | null): Promise<Envelope<unknown>>;
+  /** One page of the replica (LAN-only request); null when the link is down or the answer does not parse. */
+  pull(request: ReplicaPull): Promise<ReplicaAnswer | null>;
+  /** Autonomous actions handed over (LAN-only); null when the link is down or the answer does not parse. */
+  handOver(actions: HandoverAction[]): Promise<HandoverAnswer | null>;
+  /** Tells the main counter how many actions wait to be handed over (its manager's view). */
+  report(report: LanReport): Promise<void>;
   isConnected(): boolean;
   lastContactAt(): string | null;
   close(): void;
@@ -144,7 +56,11 @@ export interface MainConnectionOptions {
 
 export function connectToMain(options: MainConnectionOptions): MainConnection {
   const { link, logger } = options;
-  const pending = new Map<number, { name: CallName; resolve: (e: Envelope<unknown>) => void; timer: NodeJS.Timeout }>();
+  // Each waiting request knows how to read its reply (a contract call's output schema, or the replica's).
+  const pending = new Map<
+    number,
+    { read: (raw: unknown) => Envelope<unknown>; resolve: (e: Envelope<unknown>) => void; timer: NodeJS.Timeout }
+  >();
   let nextId = 1;
   let socket: WebSocket | null = null;
   let connected = false;
@@ -218,7 +134,7 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
       if (!waiting) return;
       pending.delete(m.id);
       clearTimeout(waiting.timer);
-      waiting.resolve(envelopeOf(waiting.name, m.envelope));
+      waiting.resolve(waiting.read(m.envelope));
     } else if (m.type === 'event' && isEventName(m.name)) {
       const payload = events[m.name].safeParse(m.payload);
       if (payload.success) options.onEvent(m.name, payload.data);
@@ -226,21 +142,42 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
     }
   }
 
+  function send(
+    name: string,
+    input: unknown,
+    person: LanPerson | null,
+    read: (raw: unknown) => Envelope<unknown>,
+  ): Promise<Envelope<unknown>> {
+    const ws = socket;
+    if (!ws || !connected || ws.readyState !== WebSocket.OPEN) return Promise.resolve(unreachable());
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(unreachable());
+      }, CALL_TIMEOUT_MS);
+      pending.set(id, { read, resolve, timer });
+      ws.send(JSON.stringify({ id, name, input, person }));
+    });
+  }
+
+  /** A LAN-only request: its answer checked against its own schema (shared/lanWire.ts). */
+  async function lanRequest<T>(name: string, input: unknown, schema: z.ZodType<T>): Promise<T | null> {
+    const envelope = await send(name, input, null, (raw) => {
+      const parsed = lanEnvelope(schema).safeParse(raw);
+      return parsed.success ? (parsed.data as Envelope<unknown>) : unreachable();
+    });
+    return envelope.ok ? (envelope.value as T) : null;
+  }
+
   open();
   return {
     call(name, input, person = null) {
-      const ws = socket;
-      if (!ws || !connected || ws.readyState !== WebSocket.OPEN) return Promise.resolve(unreachable());
-      const id = nextId++;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve(unreachable());
-        }, CALL_TIMEOUT_MS);
-        pending.set(id, { name, resolve, timer });
-        ws.send(JSON.stringify({ id, name, input, person }));
-      });
+      return send(name, input, person, (raw) => envelopeOf(name, raw));
     },
+    pull: (request) => lanRequest(REPLICA_PULL, request, replicaAnswerSchema),
+    handOver: (actions) => lanRequest(HANDOVER, { actions }, handoverAnswerSchema),
+    report: async (report) => void (await lanRequest(LAN_REPORT, report, z.object({}))),
     isConnected: () => connected,
     lastContactAt: () => lastContact,
     close() {
@@ -260,6 +197,16 @@ function isEventName(name: string): name is EventName {
  * replies): a main counter of another version, or anything else answering, never reaches a screen unchecked.
  */
 const envelopeSchemas = new Map<CallName, z.ZodType>();
+
+function lanEnvelope<T>(value: z.ZodType<T>) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({
+      ok: z.literal(false),
+      error: z.object({ code: errorCodeSchema.catch('internal'), message: z.string() }),
+    }),
+  ]);
+}
 
 function envelopeOf(name: CallName, raw: unknown): Envelope<unknown> {
   if (!isCallName(name)) return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };

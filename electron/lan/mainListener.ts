@@ -19,6 +19,14 @@ import {
   LAN_WS_PATH,
   isGrantedToSecondary,
   pairRequestSchema,
+  HANDOVER,
+  LAN_REPORT,
+  REPLICA_PULL,
+  type HandoverAction,
+  type HandoverAnswer,
+  type LanReport,
+  type ReplicaAnswer,
+  type ReplicaPull,
 } from '../../shared/lanWire';
 import { MAX_REQUEST_BYTES, type WsMessage } from '../../shared/wire';
 import { lanRequestSchema } from '../../shared/lanWire';
@@ -26,6 +34,7 @@ import type { Caller } from '../core/staff/actor';
 import type { Envelope, EventName } from '../../shared/contract';
 import { asCounter } from '../core/actingCounter';
 import type { LanCertificate } from './certificate';
+import { answerLanOnly } from './lanOnlyRequests';
 
 export interface PairedSecondary {
   id: string;
@@ -51,6 +60,12 @@ export interface MainListenerOptions {
     proof: string,
     address: string,
   ) => { id: string; token: string; mainName: string } | 'name_taken' | null;
+  /** One page of the replica for a secondary (core/replica.ts); absent: the engine offers none. */
+  replica?: (pull: ReplicaPull) => ReplicaAnswer;
+  /** A secondary's autonomous actions, recorded once each (core/handover.ts). */
+  handover?: (secondary: PairedSecondary, actions: HandoverAction[]) => HandoverAnswer;
+  /** What a secondary says waits to be handed over. */
+  report?: (secondary: PairedSecondary, report: LanReport) => void;
   /** A secondary called or connected (its last contact and address, for the manager's list). */
   seen: (id: string, address: string, connected: boolean) => void;
 }
@@ -151,7 +166,9 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
     const { id, name, input, person } = request.data;
     options.seen(secondary.id, address, true);
     let envelope: Envelope<unknown>;
-    if (!isGrantedToSecondary(name)) {
+    if (name === REPLICA_PULL || name === HANDOVER || name === LAN_REPORT) {
+      envelope = answerLanOnly(name, secondary, input, options, logger);
+    } else if (!isGrantedToSecondary(name)) {
       logger.warn({ call: name, secondary: secondary.id }, 'call not granted to a secondary refused');
       envelope = { ok: false, error: { code: 'not_granted', message: t('errors.not_granted') } };
     } else {

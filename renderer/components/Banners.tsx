@@ -194,8 +194,9 @@ export function PrintFailureAlert({ onOpenQueue }: { onOpenQueue: () => void }) 
 const LAN_EVENTS: readonly EventName[] = ['lan.changed'];
 
 /**
- * A secondary counter whose main counter does not answer: its lookups, validations and undos are made there, so
- * the cashier must know at once that none can be made here until it answers (autonomous mode is not built yet).
+ * A secondary counter's mode, on every screen (issue 14). Main counter unreachable: the counter works alone from its
+ * replica (autonomous mode) and the cashier must know the risk it carries; revoked: nothing can be validated here.
+ * Back in touch with validations still to hand over: how many are left.
  */
 export function MainCounterBanner() {
   const { t } = useTranslation('ui');
@@ -205,15 +206,28 @@ export function MainCounterBanner() {
   const load = useCallback(() => api.call('lan.get', {}), [api]);
   const { envelope } = useLoadedEnvelope(load, useEventRefreshKey(LAN_EVENTS));
   const secondary = envelope?.ok ? envelope.value.secondary : null;
-  if (!secondary || secondary.connected) return null;
+  if (!secondary) return null;
+  const name = secondary.mainName;
+  if (secondary.mode === 'connected') {
+    if (secondary.waiting === 0) return null;
+    return (
+      <div className="link-banner" role="status" data-testid="handing-over">
+        {t('lan.handing_over', { name, count: secondary.waiting })}
+      </div>
+    );
+  }
+  const since = secondary.autonomousSince ?? secondary.lastContactAt;
+  const time = since ? formatClockOrDate(since, now, timeZone) : null;
   return (
-    <div className="link-banner" role="alert" data-testid="main-unreachable">
-      {secondary.lastContactAt
-        ? t('lan.unreachable_since', {
-            name: secondary.mainName,
-            time: formatClockOrDate(secondary.lastContactAt, now, timeZone),
-          })
-        : t('lan.unreachable', { name: secondary.mainName })}
+    <div className="link-banner" role="alert" data-testid="main-unreachable" data-mode={secondary.mode}>
+      {secondary.mode === 'revoked'
+        ? t('lan.revoked', { name })
+        : time
+          ? t('lan.autonomous_since', { name, time })
+          : t('lan.autonomous', { name })}
+      {secondary.mode === 'autonomous' && secondary.waiting > 0 && (
+        <> {t('lan.waiting', { count: secondary.waiting })}</>
+      )}
     </div>
   );
 }

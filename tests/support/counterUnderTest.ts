@@ -44,13 +44,17 @@ export interface CounterOptions {
   seanceWindow?: SeanceWindow | 'app';
   /** This counter's name in the ledger ('Caisse test' by default). */
   counterName?: string;
+  /** Another counter's sandbox (two counters of one cinema on one platform): used, never closed here. */
+  sandbox?: Sandbox;
 }
 
 export async function startCounter(options: CounterOptions = {}): Promise<CounterUnderTest> {
-  const sandbox = await startSandbox({
-    rateLimitPerMinute: options.rateLimitPerMinute ?? null,
-    venueListing: options.venueListing,
-  });
+  const sandbox =
+    options.sandbox ??
+    (await startSandbox({
+      rateLimitPerMinute: options.rateLimitPerMinute ?? null,
+      venueListing: options.venueListing,
+    }));
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
   const logger = options.logger ?? pino({ level: 'silent' });
   const core = await createCore({
@@ -78,7 +82,7 @@ export async function startCounter(options: CounterOptions = {}): Promise<Counte
     async close() {
       await web?.close();
       await core.close();
-      await sandbox.close();
+      if (!options.sandbox) await sandbox.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -85,7 +85,8 @@ export function createGuichet(deps: GuichetDeps) {
   function standingValidation(token: string) {
     const v = deps.standings.ofToken(token).validation;
     if (!v) return null;
-    const allowed = (deps.undoRefusal?.(v) ?? null) === null;
+    // The main counter's validation (a secondary's replica): undone there, never from here.
+    const allowed = !v.fromMain && (deps.undoRefusal?.(v) ?? null) === null;
     return {
       id: v.ledgerId,
       at: v.at,
@@ -457,6 +458,7 @@ export function createGuichet(deps: GuichetDeps) {
     refuseWhileDiskFull();
     const v = deps.standings.ofToken(token).validation;
     if (!v) throw new ContractFailure('not_undoable');
+    if (v.fromMain) throw new ContractFailure('not_undoable', t('errors.undo_at_main', { counter: v.counterName }));
     const refusal = deps.undoRefusal?.(v) ?? null;
     if (refusal !== null) throw new ContractFailure('forbidden', refusal);
     const standing = { id: v.ledgerId, bookingId: v.bookingId };

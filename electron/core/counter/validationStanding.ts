@@ -29,6 +29,11 @@ export interface CounterAction {
   provisional: boolean;
   /** Its upload-queue row; null for an undo of a validation never sent. */
   upload: { state: UploadState; doneAt: string | null; reason: string | null } | null;
+  /**
+   * Taken at this secondary's main counter (its replica, issue 14): it counts here as there, but is never undone
+   * from here, and its ledger id is the main counter's.
+   */
+  fromMain: boolean;
 }
 
 export interface ValidationStanding {
@@ -40,6 +45,8 @@ export interface ValidationStanding {
     bookingId: number | null;
     personId: number | null;
     personName: string | null;
+    /** Made at the main counter (a secondary's replica): not undone here. */
+    fromMain: boolean;
   } | null;
   /** When it counts from: when the platform took it, else when it was made; null when none stands. */
   validatedAt: string | null;
@@ -70,9 +77,12 @@ const unsent = (state: UploadState) => state === 'pending' || state === 'sending
 function step(before: ValidationStanding, action: CounterAction): ValidationStanding {
   const upload = action.upload;
   if (action.kind === 'validation') {
-    // A refused validation never counted; once handled it is simply gone.
-    if (upload?.state === 'conflict') return { ...NOT_VALIDATED, conflict: upload.reason ?? 'conflict' };
-    if (upload?.state === 'handled') return NOT_VALIDATED;
+    // A refused validation never counted; once handled it is simply gone. One refused after a validation that
+    // stands (a double admission by two counters cut off from each other, issue 14) leaves that one standing.
+    if (upload?.state === 'conflict') {
+      return { ...(before.validation ? before : NOT_VALIDATED), conflict: upload.reason ?? 'conflict' };
+    }
+    if (upload?.state === 'handled') return before.validation ? { ...before, conflict: null } : NOT_VALIDATED;
     const state = upload?.state ?? 'done';
     return {
       validation: {
@@ -82,6 +92,7 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
         bookingId: action.bookingId,
         personId: action.personId,
         personName: action.personName,
+        fromMain: action.fromMain,
       },
       validatedAt: upload?.doneAt ?? action.at,
       provisional: action.provisional && state !== 'done',

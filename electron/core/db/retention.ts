@@ -11,6 +11,7 @@
  * - ledger: the one UPDATE its triggers allow (migration 0006) masks the countermark (`****CD`) and drops the
  *   platform's answer; times, counter, kind, booking id, outcome and status stay;
  * - upload queue (settled rows): countermark masked;
+ * - a secondary's copy of its main counter's validations (`replica_actions`): countermark masked, as in the ledger;
  * - print jobs (their payload holds the name as printed): deleted;
  * - backups: purged the same way; older-schema copies and set-aside damaged databases are deleted past the period.
  */
@@ -69,6 +70,14 @@ export function purgePersonalData(sqlite: Database.Database, now: Date, retentio
             AND token NOT IN (${unsettled})`,
       )
       .run({ at, horizon }).changes;
+    // A secondary's copy of its main counter's validations (issue 14): masked like the ledger it copies.
+    const replicaRows = sqlite
+      .prepare(
+        `UPDATE replica_actions SET token = '****' || substr(token, -2)
+          WHERE at < @horizon AND token NOT LIKE '****%'
+            AND (booking_id IS NULL OR booking_id NOT IN (SELECT booking_id FROM known_bookings WHERE purged_at IS NULL))`,
+      )
+      .run({ horizon }).changes;
     const queueRows = sqlite
       .prepare(
         `UPDATE upload_queue SET token = '****' || substr(token, -2)
@@ -79,7 +88,7 @@ export function purgePersonalData(sqlite: Database.Database, now: Date, retentio
     const printJobs = sqlite
       .prepare(`DELETE FROM print_jobs WHERE created_at < @horizon AND status IN ('printed', 'failed', 'cancelled')`)
       .run({ horizon }).changes;
-    return { bookings, ledgerRows, queueRows, printJobs };
+    return { bookings, ledgerRows: ledgerRows + replicaRows, queueRows, printJobs };
   })();
 }
 

@@ -135,6 +135,8 @@ export const uploadQueue = sqliteTable(
     uniqueIndex('upload_queue_idempotency_idx').on(t.idempotencyKey),
     index('upload_queue_state_idx').on(t.state, t.id),
     index('upload_queue_token_idx').on(t.token),
+    // The replica and the hand-over read actions with their queue row (issue 14).
+    index('upload_queue_ledger_idx').on(t.ledgerId),
   ],
 );
 
@@ -236,3 +238,54 @@ export const staffAudit = sqliteTable(
   },
   (t) => [index('staff_audit_at_idx').on(t.at)],
 );
+
+/**
+ * A secondary counter's copy of its main counter's validations and undos (issue 14), keyed by the main counter's
+ * ledger id. Derived, never merged: the main counter's ledger is the one writer; this table is only ever refilled
+ * from it (electron/lan/replicaFollower.ts), and read for verdicts ("déjà validée à 20:41 à Caisse 1").
+ */
+export const replicaActions = sqliteTable(
+  'replica_actions',
+  {
+    mainLedgerId: integer('main_ledger_id').primaryKey(),
+    kind: text('kind', { enum: ['validation', 'undo'] }).notNull(),
+    token: text('token').notNull(),
+    bookingId: integer('booking_id'),
+    outcome: text('outcome').notNull(),
+    at: text('at').notNull(),
+    counterName: text('counter_name').notNull(),
+    personName: text('person_name'),
+    /** The state of the main counter's upload of it (null: an undo of a validation never sent). */
+    uploadState: text('upload_state', { enum: ['pending', 'sending', 'done', 'conflict', 'handled'] }),
+    uploadDoneAt: text('upload_done_at'),
+    uploadReason: text('upload_reason'),
+  },
+  (t) => [index('replica_actions_token_idx').on(t.token), index('replica_actions_booking_idx').on(t.bookingId)],
+);
+
+/**
+ * The main counter's receipts of secondaries' autonomous actions (issue 14, hand-over): one row per (secondary,
+ * secondary's ledger id), written in the same transaction as the ledger row it produced, so a replayed or
+ * interrupted hand-over never records anything twice.
+ */
+export const handoverReceipts = sqliteTable(
+  'handover_receipts',
+  {
+    secondaryId: text('secondary_id').notNull(),
+    secondaryLedgerId: integer('secondary_ledger_id').notNull(),
+    ledgerId: integer('ledger_id')
+      .notNull()
+      .references(() => ledgerEntries.id),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('handover_receipts_key_idx').on(t.secondaryId, t.secondaryLedgerId)],
+);
+
+/** A secondary's side of the hand-over: which of its autonomous actions its main counter acknowledged. */
+export const handedOver = sqliteTable('handed_over', {
+  ledgerId: integer('ledger_id')
+    .primaryKey()
+    .references(() => ledgerEntries.id),
+  mainLedgerId: integer('main_ledger_id').notNull(),
+  at: text('at').notNull(),
+});

@@ -10,8 +10,10 @@ import { createBookingCache } from './bookingCache';
 import { createBookingFacts } from './bookingFacts';
 import { createBookingSearch } from './bookingSearch';
 import { createCounterActions } from './counterActions';
+import { createHandoverStore } from './handover';
 import { createLedger } from './ledger';
 import { createOfferStore } from './offers';
+import { createReplicaSink, createReplicaSource } from './replica';
 import { closeDatabase, openDatabase, type CounterDb } from './open';
 import { createJobStore } from './printJobs';
 import { createRetention } from './retention';
@@ -42,6 +44,10 @@ export function createStores(
     seances: createSeanceStore(db),
     printJobs: createJobStore(db, counterName),
     settings: createSettingsStore(db),
+    /** A main counter's mirror and actions read for its secondaries, and a secondary's replica (issue 14). */
+    replicaSource: createReplicaSource(db),
+    replicaSink: createReplicaSink(db),
+    handover: createHandoverStore(db),
     /** The team, their PIN hashes and the staff audit (issue 15). */
     staff: createStaffStore(db),
     /** False once the database is closed: work spread over several turns of the event loop stops there. */

@@ -55,6 +55,8 @@ export function createUploader(deps: UploaderDeps) {
   let draining: Promise<void> | null = null;
   let wakeTimer: NodeJS.Timeout | null = null;
   let stopped = false;
+  /** A paired secondary counter's queue is its main counter's to send (hand-over, issue 14): held meanwhile. */
+  let paused = false;
   const waiters = new Map<number, Set<(s: Settlement) => void>>();
   /**
    * When each row may be tried again, on the monotonic clock (performance.now): setting the PC's clock back or
@@ -185,7 +187,7 @@ export function createUploader(deps: UploaderDeps) {
 
   async function drainLoop(): Promise<void> {
     for (;;) {
-      if (stopped || !deps.connectivity().isOnline()) return;
+      if (stopped || paused || !deps.connectivity().isOnline()) return;
       const row = queue.next();
       if (!row) return;
       const wait = dueInMs(row);
@@ -267,6 +269,16 @@ export function createUploader(deps: UploaderDeps) {
       });
     },
     isDraining: () => draining !== null,
+    /** Stops sending; resolves once the row being sent (if any) has settled, so no row is left `sending`. */
+    async pause(): Promise<void> {
+      paused = true;
+      await (followUp ?? draining);
+    },
+    resume(): void {
+      if (!paused) return;
+      paused = false;
+      void drain();
+    },
     stop(): Promise<void> {
       stopped = true;
       if (wakeTimer) clearTimeout(wakeTimer);

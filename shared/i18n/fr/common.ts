@@ -112,6 +112,7 @@ export const frCommon = {
     main_unreachable:
       'Le poste principal ne répond pas : vérifiez qu’il est allumé et sur le même réseau, puis réessayez.',
     not_granted: 'Cette action se fait au poste principal, pas depuis un poste secondaire.',
+    undo_at_main: 'Validée à {{counter}} : l’annulation se fait à ce poste.',
     not_main_counter: 'Ce poste n’est pas le poste principal : activez d’abord ce rôle dans Réglages → Postes.',
     lan_refused:
       'Le rôle de ce poste est fixé par les variables d’environnement (COUNTER_ROLE) : modifiez-les, puis relancez le guichet.',
@@ -190,6 +191,11 @@ export const frCommon = {
     shown_to_cashier: 'Refus affiché au guichet au moment de la validation.',
     cancelled_before_sending: 'Annulée au guichet avant l’envoi : rien à transmettre.',
     unknown_offline: "Hors ligne : cette contremarque n'a jamais été vue par ce poste ; utilisez la recherche par nom.",
+    // several counters (issue 14)
+    handed_over: 'Remise au poste principal, qui l’envoie à pass Culture.',
+    sent_by_secondary: 'Réglée par {{counter}} en mode autonome avant la remise : rien à envoyer d’ici.',
+    double_admission:
+      'Admise à {{first}} à {{firstAt}} et à {{second}} à {{secondAt}} (postes coupés l’un de l’autre).',
   },
   verdict: {
     valid: 'Contremarque valide : vérifiez la pièce d’identité.',

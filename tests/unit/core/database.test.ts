@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBookingCache } from '../../../electron/core/db/bookingCache';
 import { createLedger } from '../../../electron/core/db/ledger';
+import type { PlatformBooking } from '../../../shared/platform/schemas';
 import { checkFile, listBackups } from '../../../electron/core/db/backups';
 import {
   closeDatabase,
@@ -44,8 +46,44 @@ describe('database', () => {
       expect.arrayContaining(['ledger_entries', 'known_bookings', 'seances', 'settings', '__drizzle_migrations']),
     );
     const triggers = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
-    // The ledger: no update (but the retention purge), no delete; the staff audit: neither.
-    expect(triggers).toHaveLength(4);
+    // The ledger: no update (but the retention purge), no delete; the staff audit: neither; the mirror's change
+    // cursor (0008): on insert, and on an update that changes something.
+    expect(triggers).toHaveLength(6);
+    closeDatabase(db);
+  });
+
+  it('moves a booking’s change cursor only when the booking really changes (the replica follows it)', () => {
+    const db = openDatabase(':memory:');
+    const cache = createBookingCache(db);
+    const seqOf = (id: number) =>
+      (
+        db.$client.prepare('SELECT change_seq AS seq FROM known_bookings WHERE booking_id = ?').get(id) as {
+          seq: number;
+        }
+      ).seq;
+    const booking = {
+      id: 1,
+      quantity: 1,
+      confirmationDate: null,
+      price: 500,
+      status: 'CONFIRMED',
+      offerId: 10,
+      stockId: 100,
+      priceCategoryLabel: 'Plein',
+      offerName: 'Le Film',
+      venueId: 1,
+      venueName: 'Cinéma',
+      userFirstName: 'Camille',
+      userLastName: 'Martin',
+    } as PlatformBooking;
+    cache.mirror([booking, { ...booking, id: 2 }], '2026-11-27T19:00:00.000Z');
+    expect([seqOf(1), seqOf(2)]).toEqual([1, 2]);
+    // The next sync cycle sees the same rows (only `updated_at` moves): nothing for the replica.
+    cache.mirror([booking, { ...booking, id: 2 }], '2026-11-27T19:00:30.000Z');
+    expect([seqOf(1), seqOf(2)]).toEqual([1, 2]);
+    cache.mirror([{ ...booking, status: 'CANCELLED' }], '2026-11-27T19:01:00.000Z');
+    cache.remember('ABC234', { ...booking, id: 2 }, '2026-11-27T19:01:00.000Z');
+    expect([seqOf(1), seqOf(2)]).toEqual([3, 4]);
     closeDatabase(db);
   });
 

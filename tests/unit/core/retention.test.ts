@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlatformBooking } from '../../../shared/platform/schemas';
+import { createReplicaSink } from '../../../electron/core/db/replica';
 import { createBookingCache } from '../../../electron/core/db/bookingCache';
 import { createLedger } from '../../../electron/core/db/ledger';
 import { closeDatabase, openDatabase, type CounterDb } from '../../../electron/core/db/open';
@@ -130,6 +131,21 @@ describe('the retention purge', () => {
     expect(cache.byId(1)).toMatchObject({ firstName: 'C.', lastName: 'M.' });
     // Idempotent.
     expect(purgePersonalData(db.$client, NOW, 30)).toMatchObject({ bookings: 0, ledgerRows: 0 });
+  });
+
+  it('masks a secondary’s copy of its main counter’s validations like the ledger it copies', () => {
+    const { db, cache } = setup();
+    cache.remember('DDDDD5', platformBooking(4, 100, 'USED'), daysAgo(31));
+    cache.remember('EEEEE6', platformBooking(5, 101, 'USED'), daysAgo(1));
+    const replica = { mainLedgerId: 0, kind: 'validation' as const, outcome: 'validated', counterName: 'Caisse 1' };
+    const upload = { personName: null, uploadState: 'done' as const, uploadDoneAt: null, uploadReason: null };
+    createReplicaSink(db).actions([
+      { ...replica, ...upload, mainLedgerId: 7, token: 'DDDDD5', bookingId: 4, at: daysAgo(31) },
+      { ...replica, ...upload, mainLedgerId: 8, token: 'EEEEE6', bookingId: 5, at: daysAgo(1) },
+    ]);
+    purgePersonalData(db.$client, NOW, 30);
+    const rows = db.$client.prepare('SELECT token FROM replica_actions ORDER BY main_ledger_id').all();
+    expect(rows).toEqual([{ token: '****D5' }, { token: 'EEEEE6' }]);
   });
 
   it('lets the ledger be updated by the purge only, once', () => {

@@ -28,6 +28,7 @@ function action(kind: CounterAction['kind'], upload: CounterAction['upload'], pr
     personName: null,
     provisional,
     upload,
+    fromMain: false,
   };
 }
 const sent = { state: 'done' as const, doneAt: '2026-11-27T19:00:30.000Z', reason: null };

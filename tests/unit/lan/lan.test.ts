@@ -4,31 +4,20 @@
  * secondary, the calls refused (unpaired, replayed code, revoked, not granted, another certificate).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLanHost, type LanHost } from '../../../electron/lan/lanHost';
-import { connectToMain, pairWithMain } from '../../../electron/lan/mainClient';
+import { connectToMain } from '../../../electron/lan/mainClient';
+import { pairWithMain } from '../../../electron/lan/pairingClient';
 import type { MainLink } from '../../../electron/lan/lanStore';
-import { startCounter, type CounterUnderTest } from '../../support/counterUnderTest';
+import type { CounterUnderTest } from '../../support/counterUnderTest';
+import { startTwoCounters, tmp, until, type TwoCounters } from '../../support/twoCounters';
 import { findBooking, sandboxRequests, successfulUses } from '../../support/sandboxControl';
 import type { LedgerRow, Verdict } from '../../../shared/contract';
 
 const logger = pino({ level: 'silent' });
-
-function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-lan-'));
-}
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A WebSocket to the main counter with a given token, pinned to nothing: resolves with the refusal status. */
 function rawConnect(url: string, token: string | null): Promise<{ status: number | 'open' }> {
@@ -47,40 +36,6 @@ function rawConnect(url: string, token: string | null): Promise<{ status: number
     });
     ws.on('error', () => resolve({ status: 0 }));
   });
-}
-
-/** Two counters of one cinema, each with its sandbox and data folder, each behind its LAN host (alone at first). */
-interface TwoCounters {
-  main: CounterUnderTest;
-  second: CounterUnderTest;
-  mainLan: LanHost;
-  secondLan: LanHost;
-  /** LAN folders (main's, secondary's, then any a test adds): removed at the end. */
-  dirs: string[];
-  close(): Promise<void>;
-}
-
-async function startTwoCounters(secondOptions: { syncPeriodMs?: number } = {}): Promise<TwoCounters> {
-  const main = await startCounter({ counterName: 'Caisse 1' });
-  const second = await startCounter({ counterName: 'Caisse 2', ...secondOptions });
-  const dirs = [tmp(), tmp()];
-  const config = { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 };
-  const mainLan = await startLanHost({ core: main.core, baseDir: dirs[0]!, config, logger });
-  const secondLan = await startLanHost({ core: second.core, baseDir: dirs[1]!, config, logger });
-  return {
-    main,
-    second,
-    mainLan,
-    secondLan,
-    dirs,
-    async close() {
-      await secondLan.close();
-      await mainLan.close();
-      await second.sandbox.close();
-      await main.sandbox.close();
-      for (const dir of [...dirs, main.dataDir, second.dataDir]) fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 describe('a main counter and a secondary on the LAN', () => {

@@ -22,12 +22,13 @@ function action(bookingId: number, counterName: string, state: 'done' | 'conflic
     personId: null,
     personName: null,
     provisional: false,
+    fromMain: false,
     upload: {
       state,
       doneAt: state === 'done' ? '2026-12-06T19:20:01.000Z' : null,
       reason: state === 'done' ? null : 'refusée',
     },
-  } as CounterAction;
+  };
 }
 
 /** One séance, four bookings of one place at 7 €: validated at Caisse 1, at Caisse 2, in conflict at Caisse 2, unused. */

@@ -169,11 +169,21 @@ function SecondaryPanel(props: { secondary: NonNullable<LanView['secondary']>; b
           <dt>{t('counters.col_state')}</dt>
           <dd data-testid="main-link">
             {secondary.connected
-              ? t('counters.connected')
-              : secondary.lastContactAt
-                ? t('counters.unreachable_since', { time: formatClockOrDate(secondary.lastContactAt, now, timeZone) })
-                : t('counters.disconnected')}
+              ? t('counters.link.connected')
+              : secondary.mode === 'revoked'
+                ? t('counters.link.revoked')
+                : secondary.lastContactAt
+                  ? t('counters.unreachable_since', { time: formatClockOrDate(secondary.lastContactAt, now, timeZone) })
+                  : t('counters.link.autonomous')}
           </dd>
+        </div>
+        <div>
+          <dt>{t('counters.col_queue')}</dt>
+          <dd data-testid="handover-waiting">{secondary.waiting}</dd>
+        </div>
+        <div>
+          <dt>{t('counters.replica')}</dt>
+          <dd>{secondary.replicaAt ? formatClockOrDate(secondary.replicaAt, now, timeZone) : t('counters.never')}</dd>
         </div>
       </dl>
       <p>

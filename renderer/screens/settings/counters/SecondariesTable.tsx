@@ -5,7 +5,8 @@ import { formatClockOrDate } from '../../../format/dates';
 import { useNow } from '../../../hooks/pageHooks';
 
 /**
- * The main counter's secondaries: name, state, last contact, address; with `onRevoke` (Réglages → Postes), a
+ * The main counter's secondaries: name, mode (connected; autonomous while it hands over what it validated alone;
+ * unreachable), last contact, what waits to be handed over, address; with `onRevoke` (Réglages → Postes), a
  * button to revoke each at once. Also the manager's view on the Synchronisation screen (without the buttons).
  */
 export function SecondariesTable(props: {
@@ -27,16 +28,18 @@ export function SecondariesTable(props: {
           <th>{t('counters.col_name')}</th>
           <th>{t('counters.col_state')}</th>
           <th>{t('counters.col_seen')}</th>
+          <th>{t('counters.col_queue')}</th>
           <th>{t('counters.col_address')}</th>
           {onRevoke && <th />}
         </tr>
       </thead>
       <tbody>
         {props.secondaries.map((s) => (
-          <tr key={s.id} data-testid="secondary-row" data-name={s.name} data-connected={s.connected}>
+          <tr key={s.id} data-testid="secondary-row" data-name={s.name} data-connected={s.connected} data-mode={s.mode}>
             <td>{s.name}</td>
-            <td>{s.connected ? t('counters.connected') : t('counters.disconnected')}</td>
+            <td>{t(`counters.mode.${s.mode}`)}</td>
             <td>{s.lastSeenAt ? formatClockOrDate(s.lastSeenAt, now, timeZone) : t('counters.never')}</td>
+            <td data-testid="secondary-queue">{s.waiting ?? t('counters.queue_unknown')}</td>
             <td>{s.address ?? '—'}</td>
             {onRevoke && (
               <td>

@@ -124,7 +124,8 @@ export const frSettingsUi = {
     role_hint: {
       alone: 'Aucun autre poste ne peut le joindre par le réseau.',
       main: 'Les postes secondaires associés lui envoient leurs contrôles, validations et annulations.',
-      secondary: 'Ses contrôles, validations et annulations sont faits par le poste principal.',
+      secondary:
+        'Ses contrôles, validations et annulations sont faits par le poste principal ; s’il ne répond pas, ce poste passe seul en mode autonome et lui remet ensuite ce qu’il a validé.',
     },
     become_main: 'En faire le poste principal',
     become_alone: 'Arrêter (poste seul)',
@@ -140,13 +141,24 @@ export const frSettingsUi = {
     col_state: 'État',
     col_seen: 'Dernier contact',
     col_address: 'Adresse',
-    connected: 'Connecté',
-    disconnected: 'Déconnecté',
+    col_queue: 'À remettre',
+    mode: {
+      connected: 'Connecté',
+      autonomous: 'Autonome (remise en cours)',
+      unreachable: 'Injoignable (éteint, ou en mode autonome)',
+    },
+    queue_unknown: '—',
+    link: {
+      connected: 'Connecté',
+      autonomous: 'Injoignable : mode autonome',
+      revoked: 'Révoqué par le poste principal',
+    },
+    replica: 'Copie des données du poste principal à jour à',
     never: 'jamais',
     revoke: 'Révoquer',
     revoke_label: 'Révoquer le poste {{name}}',
     main_counter: 'Poste principal',
-    unreachable_since: 'Injoignable (dernier contact {{time}})',
+    unreachable_since: 'Injoignable depuis {{time}} : mode autonome',
     unpair: 'Dissocier (redevenir un poste seul)',
     pair_title: 'Associer ce poste à un poste principal',
     pair_hint:

@@ -57,10 +57,15 @@ export const frShellUi = {
     version: 'Version {{version}}',
   },
   lan: {
-    unreachable:
-      'Poste principal ({{name}}) injoignable : aucun contrôle ni validation n’est possible à ce poste tant qu’il ne répond pas.',
-    unreachable_since:
-      'Poste principal ({{name}}) injoignable depuis {{time}} : aucun contrôle ni validation n’est possible à ce poste tant qu’il ne répond pas.',
+    autonomous:
+      'Poste principal ({{name}}) injoignable : mode autonome. Un billet validé à une autre caisse pendant la coupure peut être admis deux fois ; il sera signalé.',
+    autonomous_since:
+      'Poste principal ({{name}}) injoignable depuis {{time}} : mode autonome. Un billet validé à une autre caisse pendant la coupure peut être admis deux fois ; il sera signalé.',
+    waiting: 'Validations de ce poste à remettre au poste principal : {{count}}.',
+    handing_over:
+      'Poste principal ({{name}}) de retour : remise des validations faites en mode autonome ({{count}} restantes).',
+    revoked:
+      'Ce poste n’est plus associé au poste principal ({{name}}) : aucun contrôle ni validation n’est possible. Associez-le à nouveau dans Réglages → Postes.',
   },
   link: {
     lost: 'Le guichet ne joint plus le moteur local',
