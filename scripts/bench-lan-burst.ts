@@ -7,19 +7,16 @@
  * both runs. The bookings are in the mirror (a sync ran first), as on an evening.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
-import { startLanHost, type LanHost } from '../electron/lan/lanHost';
+import type { LanHost } from '../electron/lan/lanHost';
 import { startCounter, type CounterUnderTest } from '../tests/support/counterUnderTest';
 import { addSandboxBooking, sandboxRequests } from '../tests/support/sandboxControl';
+import { pairTwo, startTwoCounters } from '../tests/support/twoCounters';
 import { loadLine } from './benchProcesses';
 import { ms, summary } from './stats';
 
 const BURST = Number(process.env.BENCH_BURST ?? 100);
 const PLATFORM_LIMIT = 200;
 const MINUTE = 60_000;
-const logger = pino({ level: 'silent' });
 
 interface Scans {
   verdicts: number[];
@@ -112,34 +109,21 @@ function report(label: string, scans: Scans[], platform: Awaited<ReturnType<type
 }
 
 async function twoCounters(): Promise<void> {
-  const mainCounter = await startCounter({ counterName: 'Caisse 1', rateLimitPerMinute: PLATFORM_LIMIT });
-  const secondCounter = await startCounter({ counterName: 'Caisse 2' });
-  const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-lan-')));
-  const config = { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 };
-  const mainLan = await startLanHost({ core: mainCounter.core, baseDir: dirs[0]!, config, logger });
-  const secondLan = await startLanHost({ core: secondCounter.core, baseDir: dirs[1]!, config, logger });
+  const two = await startTwoCounters({ mainRateLimitPerMinute: PLATFORM_LIMIT });
   try {
-    await mainLan.call('lan.setRole', { role: 'main' });
-    const code = (await mainLan.call('lan.pairingCode')).main!.pairing!.code;
-    await secondLan.call('lan.pair', { mainUrl: `https://127.0.0.1:${mainLan.lanPort()}`, code });
-    while (!(await secondLan.call('lan.get')).secondary?.connected) await new Promise((r) => setTimeout(r, 20));
-    const tokens = await mirroredTokens(mainCounter, BURST * 2);
+    await pairTwo(two);
+    const tokens = await mirroredTokens(two.main, BURST * 2);
     // The sync's own requests are a minute old before the burst: the busiest minute is the burst's.
     await new Promise((resolve) => setTimeout(resolve, MINUTE));
-    const since = (await sandboxRequests(mainCounter.sandbox.url)).lastSeq;
+    const since = (await sandboxRequests(two.main.sandbox.url)).lastSeq;
     const scans = await Promise.all([
-      scanBurst(mainLan, tokens.slice(0, BURST)),
-      scanBurst(secondLan, tokens.slice(BURST)),
+      scanBurst(two.mainLan, tokens.slice(0, BURST)),
+      scanBurst(two.secondLan, tokens.slice(BURST)),
     ]);
-    await drained(mainCounter.core);
-    report(`two counters, ${BURST} each`, scans, await platformSide(mainCounter.sandbox.url, since, tokens), BURST * 2);
+    await drained(two.main.core);
+    report(`two counters, ${BURST} each`, scans, await platformSide(two.main.sandbox.url, since, tokens), BURST * 2);
   } finally {
-    await secondLan.close();
-    await mainLan.close();
-    await secondCounter.sandbox.close();
-    await mainCounter.sandbox.close();
-    for (const dir of [...dirs, mainCounter.dataDir, secondCounter.dataDir])
-      fs.rmSync(dir, { recursive: true, force: true });
+    await two.close();
   }
 }
 

@@ -5,32 +5,19 @@
  * (target ≤ 3 ms median on loopback). Both counters run in this process: the hop has no second process to wake,
  * but shares one event loop with the main counter's work.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
-import { startLanHost } from '../electron/lan/lanHost';
-import { startCounter } from '../tests/support/counterUnderTest';
 import { findBooking } from '../tests/support/sandboxControl';
+import { pairTwo, startTwoCounters } from '../tests/support/twoCounters';
 import { loadLine } from './benchProcesses';
 import { ms, summary } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const SETTLE_MS = 25;
-const logger = pino({ level: 'silent' });
 
 async function main(): Promise<void> {
-  const mainCounter = await startCounter({ counterName: 'Caisse 1' });
-  const secondCounter = await startCounter({ counterName: 'Caisse 2' });
-  const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-lan-')));
-  const config = { role: undefined, mainUrl: undefined, pairingCode: undefined, host: '127.0.0.1', port: 0 };
-  const mainLan = await startLanHost({ core: mainCounter.core, baseDir: dirs[0]!, config, logger });
-  const secondLan = await startLanHost({ core: secondCounter.core, baseDir: dirs[1]!, config, logger });
+  const two = await startTwoCounters();
+  const { main: mainCounter, mainLan, secondLan } = two;
   try {
-    await mainLan.call('lan.setRole', { role: 'main' });
-    const code = (await mainLan.call('lan.pairingCode')).main!.pairing!.code;
-    await secondLan.call('lan.pair', { mainUrl: `https://127.0.0.1:${mainLan.lanPort()}`, code });
-    while (!(await secondLan.call('lan.get')).secondary?.connected) await new Promise((r) => setTimeout(r, 20));
+    await pairTwo(two);
     await mainCounter.core.call('sync.now');
     const booking = await findBooking(mainCounter.sandbox.url, { status: 'CONFIRMED', confirmed: true });
     const text = booking.token;
@@ -63,12 +50,7 @@ async function main(): Promise<void> {
       `  LAN hop             : median ${ms(second.median - main.median)}, p99 ${ms(second.p99 - main.p99)} (target ≤ 3 ms median)`,
     );
   } finally {
-    await secondLan.close();
-    await mainLan.close();
-    await secondCounter.sandbox.close();
-    await mainCounter.sandbox.close();
-    for (const dir of [...dirs, mainCounter.dataDir, secondCounter.dataDir])
-      fs.rmSync(dir, { recursive: true, force: true });
+    await two.close();
   }
 }
 

@@ -113,6 +113,20 @@ export type EventName = (typeof EVENT_NAMES)[number];
 export const callChannel = (name: CallName): string => `guichet:call:${name}`;
 export const EVENT_CHANNEL = 'guichet:event';
 
+/**
+ * The cashier's own calls at the guichet: what a person at the counter waits for right now. The engine serves them
+ * before its background work (electron/core/foreground.ts); a secondary counter may make them at its main counter
+ * (shared/lanWire.ts).
+ */
+export const GUICHET_CALLS = [
+  'counter.lookup',
+  'counter.validate',
+  'counter.undo',
+  'counter.validateProvisional',
+  'counter.resolveCandidates',
+  'bookings.search',
+] as const satisfies readonly CallName[];
+
 export function isCallName(value: unknown): value is CallName {
   return typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value);
 }

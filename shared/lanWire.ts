@@ -2,6 +2,7 @@
  * What counters say to each other on the LAN, besides the contract's own frames (shared/wire.ts, the same as browser
  * mode's): the pairing exchange. Everything that arrives is parsed with these schemas first.
  */
+import { GUICHET_CALLS } from './channels';
 import { z } from 'zod';
 import { counterSettingsSchema } from './contract-counter';
 import { staffRoleSchema } from './contract-staff';
@@ -28,12 +29,7 @@ export const pairAnswerSchema = z.object({
 
 /** Calls a secondary may make at its main counter: the guichet's own, never a manager's action. */
 export const GRANTED_TO_SECONDARY = [
-  'counter.lookup',
-  'counter.validate',
-  'counter.undo',
-  'counter.validateProvisional',
-  'counter.resolveCandidates',
-  'bookings.search',
+  ...GUICHET_CALLS,
   'bookings.forSeance',
   'ledger.today',
   // The status line: the main counter's link to pass Culture, its queue and conflicts are the venue's.

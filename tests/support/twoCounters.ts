@@ -47,13 +47,18 @@ export async function freePort(): Promise<number> {
 
 /**
  * `samePlatform`: the secondary's own key reaches the main counter's platform (autonomous mode online); `mainPort`:
- * where the main counter listens (a fixed one, so it can stop listening and come back where its secondary looks).
+ * where the main counter listens (a fixed one, so it can stop listening and come back where its secondary looks);
+ * `mainRateLimitPerMinute`: the platform's limit, enforced by the main counter's sandbox and budget alike.
  */
 export async function startTwoCounters(
-  secondOptions: Pick<CounterOptions, 'syncPeriodMs'> & { samePlatform?: boolean; mainPort?: number } = {},
+  secondOptions: Pick<CounterOptions, 'syncPeriodMs'> & {
+    samePlatform?: boolean;
+    mainPort?: number;
+    mainRateLimitPerMinute?: number;
+  } = {},
 ): Promise<TwoCounters> {
-  const main = await startCounter({ counterName: 'Caisse 1' });
-  const { samePlatform, mainPort, ...options } = secondOptions;
+  const { samePlatform, mainPort, mainRateLimitPerMinute, ...options } = secondOptions;
+  const main = await startCounter({ counterName: 'Caisse 1', rateLimitPerMinute: mainRateLimitPerMinute });
   const second = await startCounter({
     counterName: 'Caisse 2',
     ...options,

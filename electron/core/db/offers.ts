@@ -32,15 +32,16 @@ export interface UnscheduledOfferRow {
 
 type OfferViewRow = Omit<OfferView, 'isDuo' | 'hasPoster'> & { isDuo: number; hasPoster: number };
 
+/** A film stored or refreshed (the programme pull here, a secondary's replica in replica.ts); its poster file kept. */
+export const UPSERT_OFFER_SQL = `INSERT INTO offers (offer_id, venue_id, name, description, duration_minutes, is_duo,
+     status, poster_url, updated_at)
+   VALUES (@offerId, @venueId, @name, @description, @durationMinutes, @isDuo, @status, @posterUrl, @updatedAt)
+   ON CONFLICT(offer_id) DO UPDATE SET venue_id = excluded.venue_id, name = excluded.name,
+     description = excluded.description, duration_minutes = excluded.duration_minutes, is_duo = excluded.is_duo,
+     status = excluded.status, poster_url = excluded.poster_url, updated_at = excluded.updated_at`;
+
 export function createOfferStore(db: CounterDb) {
-  const upsert = statement<never, [Record<string, unknown>]>(
-    db,
-    `INSERT INTO offers (offer_id, venue_id, name, description, duration_minutes, is_duo, status, poster_url, updated_at)
-     VALUES (@offerId, @venueId, @name, @description, @durationMinutes, @isDuo, @status, @posterUrl, @updatedAt)
-     ON CONFLICT(offer_id) DO UPDATE SET venue_id = excluded.venue_id, name = excluded.name,
-       description = excluded.description, duration_minutes = excluded.duration_minutes, is_duo = excluded.is_duo,
-       status = excluded.status, poster_url = excluded.poster_url, updated_at = excluded.updated_at`,
-  );
+  const upsert = statement<never, [Record<string, unknown>]>(db, UPSERT_OFFER_SQL);
   const posterState = statement<{ url: string | null; file: string | null }, [number]>(
     db,
     'SELECT poster_url AS url, poster_file AS file FROM offers WHERE offer_id = ?',

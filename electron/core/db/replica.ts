@@ -8,6 +8,7 @@
  */
 import type { ReplicaAction, ReplicaBooking, ReplicaOffer, ReplicaSeance } from '../../../shared/lanWire';
 import type { CounterDb } from './open';
+import { UPSERT_OFFER_SQL } from './offers';
 import { column, statement } from './statement';
 
 const BOOKING_COLUMNS = `booking_id AS bookingId, token, status, quantity, unit_price_cents AS unitPriceCents,
@@ -109,14 +110,7 @@ export function createReplicaSink(db: CounterDb) {
     'DELETE FROM seances WHERE stock_id NOT IN (SELECT value FROM json_each(?))',
   );
   // The poster file stays the secondary's own (posters are not copied over the LAN).
-  const upsertOffer = statement<never, [Omit<OfferRow, 'isDuo'> & { isDuo: number }]>(
-    db,
-    `INSERT INTO offers (offer_id, venue_id, name, description, duration_minutes, is_duo, status, poster_url, updated_at)
-     VALUES (@offerId, @venueId, @name, @description, @durationMinutes, @isDuo, @status, @posterUrl, @updatedAt)
-     ON CONFLICT(offer_id) DO UPDATE SET venue_id = excluded.venue_id, name = excluded.name,
-       description = excluded.description, duration_minutes = excluded.duration_minutes, is_duo = excluded.is_duo,
-       status = excluded.status, poster_url = excluded.poster_url, updated_at = excluded.updated_at`,
-  );
+  const upsertOffer = statement<never, [Omit<OfferRow, 'isDuo'> & { isDuo: number }]>(db, UPSERT_OFFER_SQL);
   const lastAction = column<number | null>(db, 'SELECT MAX(main_ledger_id) FROM replica_actions');
   const unsettled = column<number>(
     db,
