@@ -12,7 +12,7 @@ import { startCounter, type CounterUnderTest } from '../tests/support/counterUnd
 import { addSandboxBooking, sandboxRequests } from '../tests/support/sandboxControl';
 import { pairTwo, startTwoCounters } from '../tests/support/twoCounters';
 import { loadLine } from './benchProcesses';
-import { ms, summary } from './stats';
+import { busiestWindow, ms, summary } from './stats';
 
 const BURST = Number(process.env.BENCH_BURST ?? 100);
 const PLATFORM_LIMIT = 200;
@@ -61,11 +61,7 @@ async function mirroredTokens(counter: CounterUnderTest, count: number): Promise
 async function platformSide(url: string, since: number, tokens: string[]) {
   const { requests } = await sandboxRequests(url, since);
   const times = requests.map((r) => Date.parse(r.time)).sort((a, b) => a - b);
-  let busiestMinute = 0;
-  for (let first = 0, last = 0; last < times.length; last++) {
-    while (times[first]! <= times[last]! - MINUTE) first++;
-    busiestMinute = Math.max(busiestMinute, last - first + 1);
-  }
+  const busiestMinute = busiestWindow(times, MINUTE);
   const uses = new Map<string, number>();
   for (const r of requests) {
     if (r.method === 'PATCH' && r.status === 204 && r.token) uses.set(r.token, (uses.get(r.token) ?? 0) + 1);

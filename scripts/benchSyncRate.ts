@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
-import { percentile } from './stats';
+import { busiestWindow, percentile } from './stats';
 
 const SPEED = Number(process.env.BENCH_SPEED ?? 20);
 /** Thursday 12 March 2026, 17:30 in Paris: the evening starts. */
@@ -146,12 +146,10 @@ export async function evening(label: string, venueListing: boolean): Promise<Eve
     const t = Date.parse(r.time);
     return t >= measureFrom && t < measureTo;
   });
-  const times = measured.map((r) => Date.parse(r.time)).sort((a, b) => a - b);
-  let maxInMinute = 0;
-  for (let first = 0, last = 0; last < times.length; last++) {
-    while (times[first]! <= times[last]! - MINUTE) first++;
-    maxInMinute = Math.max(maxInMinute, last - first + 1);
-  }
+  const maxInMinute = busiestWindow(
+    measured.map((r) => Date.parse(r.time)),
+    MINUTE,
+  );
   const byKind: Record<string, number> = {};
   for (const r of measured) byKind[kindOf(r)] = (byKind[kindOf(r)] ?? 0) + 1;
   // One walk of the venue a cycle, or one of the first film: cycles that really ran in the measured hour.

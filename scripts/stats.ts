@@ -11,3 +11,14 @@ export function summary(samples: number[]): { median: number; p99: number; n: nu
 }
 
 export const ms = (value: number) => `${value.toFixed(3)} ms`;
+
+/** The most events (times in ms, any order) within any span of `windowMs`: a platform's busiest minute. */
+export function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let first = 0, last = 0; last < sorted.length; last++) {
+    while (sorted[first]! <= sorted[last]! - windowMs) first++;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
