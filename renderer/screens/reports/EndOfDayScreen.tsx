@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { formatDateTime } from '../../../shared/dates';
 import { LoadState } from '../../components/LoadState';
@@ -31,15 +31,13 @@ export function EndOfDayScreen({ onBack }: { onBack: () => void }) {
   const people = useTeamNames();
   // A main counter's secondaries validate into its ledger: the report can show one counter's (issue 14).
   const [counter, setCounter] = useState<string | null>(null);
-  const filter = { ...(person === null ? {} : { person }), ...(counter === null ? {} : { counter }) };
+  const filter = useMemo(
+    () => ({ ...(person === null ? {} : { person }), ...(counter === null ? {} : { counter }) }),
+    [person, counter],
+  );
   const load = useCallback(
-    () =>
-      api.call('reports.endOfDay', {
-        ...(day ? { day } : {}),
-        ...(person === null ? {} : { person }),
-        ...(counter === null ? {} : { counter }),
-      }),
-    [api, day, person, counter],
+    () => api.call('reports.endOfDay', { ...(day ? { day } : {}), ...filter }),
+    [api, day, filter],
   );
   const { envelope, isRefreshing, retry } = useLoadedEnvelope(load, refreshKey);
   useEscapeKey(onBack);
