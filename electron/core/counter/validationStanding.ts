@@ -74,7 +74,10 @@ export const NOT_VALIDATED: ValidationStanding = Object.freeze({
 
 const unsent = (state: UploadState) => state === 'pending' || state === 'sending';
 
-function step(before: ValidationStanding, action: CounterAction): ValidationStanding {
+/** Who took the latest action, and where: the fold stamps it after each step (`foldStanding`). */
+type Step = Omit<ValidationStanding, 'lastActionBy' | 'lastActionAt'>;
+
+function step(before: ValidationStanding, action: CounterAction): Step {
   const upload = action.upload;
   if (action.kind === 'validation') {
     // A refused validation never counted; once handled it is simply gone. One refused after a validation that
@@ -98,8 +101,6 @@ function step(before: ValidationStanding, action: CounterAction): ValidationStan
       provisional: action.provisional && state !== 'done',
       pendingUpload: unsent(state),
       conflict: null,
-      lastActionBy: action.personName,
-      lastActionAt: action.counterName,
     };
   }
   // An undo refused by pass Culture leaves the validation standing: as a conflict until handled.
