@@ -178,6 +178,65 @@ describe('no stale green', () => {
   });
 });
 
+/** Records, from the page, when the "searching" notice and the dimmed verdict first appear after each Enter. */
+const WAIT_SIGNS = `
+  window.__waitSigns = [];
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') window.__waitSigns.push({ enterAt: performance.now(), pendingAt: null, staleAt: null });
+  }, true);
+  new MutationObserver(() => {
+    const last = window.__waitSigns.at(-1);
+    if (!last) return;
+    if (last.pendingAt === null && document.querySelector('[data-testid="pending"]')) last.pendingAt = performance.now();
+    if (last.staleAt === null && document.querySelector('.verdict--stale')) last.staleAt = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+`;
+
+interface WaitSigns {
+  enterAt: number;
+  pendingAt: number | null;
+  staleAt: number | null;
+}
+
+describe('while a code is looked up', () => {
+  it('a quick answer changes nothing on screen before it; a slow one shows the search and dims the last verdict', async () => {
+    await page.evaluate(WAIT_SIGNS);
+    const first = await booking();
+    const second = await booking();
+    await type(first.token);
+    await expect.poll(verdictKind).toBe('valid');
+    await type(second.token);
+    await expect.poll(() => page.getByTestId('verdict-token').textContent()).toContain(second.token);
+    // From the mirror now: answered within a frame or two, so the screen goes from one verdict to the next.
+    await type(first.token);
+    await expect.poll(() => page.getByTestId('verdict-token').textContent()).toContain(first.token);
+    let signs = await page.evaluate<WaitSigns[]>('window.__waitSigns');
+    expect(signs).toHaveLength(3);
+    for (const { enterAt, pendingAt, staleAt } of signs) {
+      // Whenever they show at all (a slow machine), never before 150 ms: no flicker for a quick answer.
+      if (pendingAt !== null) expect(pendingAt - enterAt).toBeGreaterThanOrEqual(145);
+      if (staleAt !== null) expect(staleAt - enterAt).toBeGreaterThanOrEqual(145);
+    }
+
+    await setFaults(counter.sandbox.url, { latencyMs: 1500 });
+    const third = await booking();
+    await type(third.token);
+    await page.getByTestId('pending').waitFor();
+    expect(await verdict().getAttribute('class')).toContain('verdict--stale');
+    // The note about the green left unvalidated comes with the answer that replaces it: until then it still names
+    // the one before.
+    const note = page.getByTestId('previous-unvalidated');
+    expect(await note.textContent()).toContain(second.firstName);
+    await expect.poll(() => page.getByTestId('verdict-token').textContent(), { timeout: 5000 }).toContain(third.token);
+    expect(await note.textContent()).toContain(first.firstName);
+    expect(await page.getByTestId('pending').count()).toBe(0);
+    signs = await page.evaluate<WaitSigns[]>('window.__waitSigns');
+    const slow = signs.at(-1)!;
+    expect(slow.pendingAt! - slow.enterAt).toBeGreaterThanOrEqual(145);
+    expect(slow.pendingAt! - slow.enterAt).toBeLessThan(1000);
+  });
+});
+
 describe('another séance', () => {
   beforeEach(() => counter.core.dispatch('counter.settings.set', { seanceWindow: DEFAULT_SEANCE_WINDOW }));
 

@@ -36,6 +36,7 @@ import {
   validVerdict,
 } from './verdict';
 import { describeError as describe } from '../../../shared/errorText';
+import { createConfirmationTickets, type ConfirmationTicket } from './confirmationTickets';
 
 export interface GuichetDeps {
   gateway: Gateway;
@@ -76,6 +77,13 @@ const SEANCE_FETCH_TIMEOUT_MS = 1500;
 const DATES_PAGE = 50;
 /** How long a cashier waits for the platform to confirm a validation before it is shown as queued. */
 const UPLOAD_WAIT_MS = 2500;
+/**
+ * A verdict from the mirror goes to the screen first; pass Culture is asked about it this much later. The page
+ * draws the verdict in about a frame, on the same few cores as the engine: a platform call and its answer's
+ * parsing started at once competed with that frame (`npm run bench:scanner`, online against offline). Next to a
+ * real platform's answer time, the delay does not show.
+ */
+const CONFIRM_AFTER_MS = 20;
 
 export function createGuichet(deps: GuichetDeps) {
   const { gateway, ledger, cache, queue, uploader, counterName, logger } = deps;
@@ -155,6 +163,8 @@ export function createGuichet(deps: GuichetDeps) {
     return cache.seance(booking.stockId)?.beginningDatetime ?? null;
   }
 
+  const confirmations = createConfirmationTickets();
+
   async function viewOf(booking: KnownBooking | undefined, deadlineAt?: number) {
     return booking ? bookingView(booking, await seanceStart(booking, deadlineAt)) : null;
   }
@@ -194,12 +204,16 @@ export function createGuichet(deps: GuichetDeps) {
     const known = cache.byToken(token);
     if (known) {
       const verdict: Verdict = { ...(await lookupLocally(token, known, undefined, deadlineAt)), confirming: true };
-      // Never an unhandled rejection: e.g. the engine closing while pass Culture is asked (the database is then shut).
-      setImmediate(() => {
-        confirmWithPlatform(verdict).catch((error: unknown) =>
-          logger.warn({ err: describe(error), token: maskToken(token) }, 'background confirmation failed'),
-        );
-      });
+      // Asked once the screen has had time to draw the verdict (see CONFIRM_AFTER_MS). Never an unhandled
+      // rejection: e.g. the engine closing while pass Culture is asked (the database is then shut).
+      const { ticket, settle } = confirmations.take(token);
+      setTimeout(() => {
+        confirmWithPlatform(verdict, ticket)
+          .catch((error: unknown) =>
+            logger.warn({ err: describe(error), token: maskToken(token) }, 'background confirmation failed'),
+          )
+          .finally(settle);
+      }, CONFIRM_AFTER_MS);
       return verdict;
     }
     return askPlatform(token, deadlineAt);
@@ -211,13 +225,14 @@ export function createGuichet(deps: GuichetDeps) {
    * miss. Unreachable: the mirror's verdict stays, said as local. A refusal is written to the ledger like any
    * platform answer (its status and body are worth keeping); a valid answer that confirms adds no row.
    */
-  async function confirmWithPlatform(shown: Verdict): Promise<void> {
+  async function confirmWithPlatform(shown: Verdict, ticket: ConfirmationTicket): Promise<void> {
     const { token } = shown;
     let answer: Verdict;
     try {
       const found = await gateway('cashier', (c, time) => c.getBookingByToken(token, { timeoutMs: time.timeoutMs() }), {
         deadlineMs: deps.lookupTimeoutMs,
       });
+      if (ticket.overtaken) return; // the action's own answer has the word (confirmationTickets.ts)
       const known = cache.remember(token, found, now());
       const start = cache.seance(known.stockId)?.beginningDatetime ?? shown.booking?.seanceStart ?? null;
       const confirms = shown.kind === 'valid' || shown.kind === 'other_seance';
@@ -237,6 +252,7 @@ export function createGuichet(deps: GuichetDeps) {
         timeContext(),
       );
     } catch (error) {
+      if (ticket.overtaken) return;
       // Validated here meanwhile (Enter before this answer came): the PATCH has decided, and a "used" from this
       // late answer would only be our own validation seen back.
       const since = standingValidation(token);
@@ -366,6 +382,7 @@ export function createGuichet(deps: GuichetDeps) {
   }
 
   async function validate(token: string, options: { acceptOtherSeance?: boolean } = {}): Promise<Validation> {
+    confirmations.overtake(token);
     refuseWhileDiskFull();
     if (standingValidation(token)) throw new ContractFailure('already_used');
     const known = cache.byToken(token);
@@ -426,6 +443,7 @@ export function createGuichet(deps: GuichetDeps) {
 
   /** Offline: a booking found by name, bound to the scanned token; the uploader checks both match. */
   async function validateProvisional(token: string, bookingId: number, options: { acceptOtherSeance?: boolean } = {}) {
+    confirmations.overtake(token);
     refuseWhileDiskFull();
     const booking = cache.byId(bookingId);
     if (!booking) throw new ContractFailure('countermark_unknown', t('sync.booking_not_found'));
@@ -455,6 +473,7 @@ export function createGuichet(deps: GuichetDeps) {
   }
 
   async function undo(token: string): Promise<Undo> {
+    confirmations.overtake(token);
     refuseWhileDiskFull();
     const v = deps.standings.ofToken(token).validation;
     if (!v) throw new ContractFailure('not_undoable');

@@ -5,6 +5,7 @@
 import { useTranslation } from '../../i18n';
 import type { BookingView, Verdict } from '../../../shared/contract';
 import type { PendingAction } from './counterDesk';
+import { useShownPending } from './shownPending';
 import {
   panelKind,
   panelToken,
@@ -42,10 +43,11 @@ interface VerdictRegionProps extends VerdictActions {
 
 /**
  * The live region screen readers announce. The previous verdict stays (dimmed, its buttons off) while the next
- * call runs, under a line saying what is being done.
+ * call runs, under a line saying what is being done — once the call has taken a moment (`shownPending.ts`).
  */
-export function VerdictRegion({ panel, pending, ...actions }: VerdictRegionProps) {
+export function VerdictRegion({ panel, pending: running, ...actions }: VerdictRegionProps) {
   const { t } = useTranslation('ui');
+  const pending = useShownPending(running);
   const isBusy = pending !== null;
   return (
     <div className="verdict-region" aria-live="assertive" aria-atomic="true" aria-busy={isBusy}>

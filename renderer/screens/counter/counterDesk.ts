@@ -61,10 +61,18 @@ export function enterAction(text: string, current: Verdict | null): EnterAction 
   return { kind: 'lookup', text: text.trim(), token: parsed.token };
 }
 
+/**
+ * What changed the state: `answer`, something the core said (a reply, a verdict corrected, an upload settled), which
+ * the screen shows before anything else; `local`, the cashier's own step (a code read, a note dismissed).
+ */
+export type DeskChangeCause = 'answer' | 'local';
+
+export type DeskListener = (state: CounterDeskState, cause: DeskChangeCause) => void;
+
 export interface CounterDesk {
   getState(): CounterDeskState;
   /** Calls `listener` after each change; returns the unsubscription. */
-  subscribe(listener: (state: CounterDeskState) => void): () => void;
+  subscribe(listener: DeskListener): () => void;
   /** Follows the core's events (a verdict pass Culture contradicts, an upload settled); returns the stop. */
   listen(): () => void;
   /** Looks `text` up; false (nothing sent) while a validation or an undo is in flight. */
@@ -91,26 +99,35 @@ export interface CounterDesk {
 /** `onSettled` runs after each answer is shown (the screen gives the focus back to the code field). */
 export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettled: () => void): CounterDesk {
   let state: CounterDeskState = { panel: null, pending: null, previous: null };
-  const listeners = new Set<(state: CounterDeskState) => void>();
+  const listeners = new Set<DeskListener>();
   let inFlight: { action: CounterAction; sequence: number } | null = null;
   let sequence = 0;
 
-  function update(change: Partial<CounterDeskState>): void {
+  function update(change: Partial<CounterDeskState>, cause: DeskChangeCause = 'local'): void {
     state = { ...state, ...change };
-    for (const listener of listeners) listener(state);
+    for (const listener of listeners) listener(state, cause);
   }
 
-  /** Another code was read: an admittable verdict left unvalidated becomes the note. */
-  function leaveCurrent(nextToken: string | null): void {
+  /** Another code was read: an admittable verdict left unvalidated becomes the note (the change, not applied). */
+  function noteOnLeaving(nextToken: string | null): Pick<CounterDeskState, 'previous'> | null {
     const current = admittable(state.panel);
     if (current && current.token !== nextToken) {
-      update({ previous: { token: current.token, name: shortName(current.booking) } });
-    } else if (nextToken !== null && state.previous?.token === nextToken) {
-      update({ previous: null });
+      return { previous: { token: current.token, name: shortName(current.booking) } };
     }
+    return nextToken !== null && state.previous?.token === nextToken ? { previous: null } : null;
   }
 
-  function run(next: PendingAction, call: () => Promise<CounterPanel>): void {
+  function leaveCurrent(nextToken: string | null): void {
+    const note = noteOnLeaving(nextToken);
+    if (note) update(note);
+  }
+
+  /** `note`: the change to the note that comes with the answer (see `lookup`). */
+  function run(
+    next: PendingAction,
+    call: () => Promise<CounterPanel>,
+    note: CounterDeskState['previous'] | undefined = undefined,
+  ): void {
     const current = ++sequence;
     inFlight = { action: next.action, sequence: current };
     update({ pending: next });
@@ -119,9 +136,10 @@ export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettle
       .then((result) => {
         if (sequence !== current) return; // superseded by a newer lookup, or cleared
         inFlight = null;
+        const before = note === undefined ? state.previous : note;
         const settled = result.kind === 'validated' || result.kind === 'provisional';
-        const previous = settled && state.previous?.token === result.validation.token ? null : state.previous;
-        update({ pending: null, panel: result, previous });
+        const previous = settled && before?.token === result.validation.token ? null : before;
+        update({ pending: null, panel: result, previous }, 'answer');
         onSettled();
       });
   }
@@ -140,11 +158,17 @@ export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettle
 
   function lookup(text: string, token: string): boolean {
     if (inFlight && inFlight.action !== 'lookup') return false;
-    leaveCurrent(token);
-    run({ action: 'lookup', token }, async () => {
-      const envelope = await api.call('counter.lookup', { text });
-      return envelope.ok ? { kind: 'verdict', verdict: envelope.value } : failure(token, envelope);
-    });
+    // The note about the verdict being replaced appears with the answer that replaces it: until then that verdict
+    // is still on screen, and a screen left untouched at Enter lets the answer be drawn sooner (`shownPending.ts`).
+    const note = noteOnLeaving(token);
+    run(
+      { action: 'lookup', token },
+      async () => {
+        const envelope = await api.call('counter.lookup', { text });
+        return envelope.ok ? { kind: 'verdict', verdict: envelope.value } : failure(token, envelope);
+      },
+      note ? note.previous : undefined,
+    );
     return true;
   }
 
@@ -163,23 +187,24 @@ export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettle
         if (inFlight) return;
         const { panel } = state;
         if (panel?.kind === 'verdict' && panel.verdict.token === verdict.token)
-          update({ panel: { kind: 'verdict', verdict } });
+          update({ panel: { kind: 'verdict', verdict } }, 'answer');
       });
       // A validation shown as "sera envoyée" says so once pass Culture has it (or refused it).
       const stopUploads = api.on('upload.settled', (settled) => {
         const { panel } = state;
         if (panel?.kind === 'validated' && panel.validation.ledgerId === settled.ledgerId) {
           if (settled.state === 'done') {
-            update({ panel: { ...panel, validation: { ...panel.validation, upload: 'sent' } } });
+            update({ panel: { ...panel, validation: { ...panel.validation, upload: 'sent' } } }, 'answer');
           } else {
             const message = settled.reason ?? i18n.t('common:errors.platform_error', { status: '' });
-            update({
-              panel: { kind: 'error', token: panel.validation.token, error: { code: 'platform_refused', message } },
-            });
+            update(
+              { panel: { kind: 'error', token: panel.validation.token, error: { code: 'platform_refused', message } } },
+              'answer',
+            );
           }
         }
         if (panel?.kind === 'undone' && panel.undo.ledgerId === settled.ledgerId && settled.state === 'done') {
-          update({ panel: { ...panel, undo: { ...panel.undo, upload: 'sent' } } });
+          update({ panel: { ...panel, undo: { ...panel.undo, upload: 'sent' } } }, 'answer');
         }
       });
       return () => {

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BookingView, CallName, Envelope, GuichetApi, Validation, Verdict } from '../../../shared/contract';
-import { createCounterDesk, currentVerdict, enterAction } from '../../../renderer/screens/counter/counterDesk';
+import {
+  createCounterDesk,
+  currentVerdict,
+  enterAction,
+  type DeskChangeCause,
+} from '../../../renderer/screens/counter/counterDesk';
 
 const booking: BookingView = {
   bookingId: 7,
@@ -113,14 +118,20 @@ describe('the guichet flow', () => {
   it('a green left unvalidated for another code becomes the note, and validating it later clears the note', async () => {
     const { api, calls } = slowCore();
     const desk = createCounterDesk(api, () => {});
+    const changes: DeskChangeCause[] = [];
+    desk.subscribe((_state, cause) => changes.push(cause));
     desk.lookup('DDDDDD', 'DDDDDD');
     calls[0]?.answer(verdict('DDDDDD'));
     await settle();
     desk.lookup('EEEEEE', 'EEEEEE');
-    expect(desk.getState().previous).toEqual({ token: 'DDDDDD', name: 'Client DDDDDD D.' });
+    // Nothing to draw at Enter but the call itself: the note comes with the answer that replaces the green.
+    expect(desk.getState().previous).toBeNull();
+    expect(currentVerdict(desk.getState())).toBeNull();
 
     calls[1]?.answer(verdict('EEEEEE', 'refused'));
     await settle();
+    expect(desk.getState().previous).toEqual({ token: 'DDDDDD', name: 'Client DDDDDD D.' });
+    expect(changes).toEqual(['local', 'answer', 'local', 'answer']);
     expect(desk.goBack()).toBe(true);
     calls[2]?.answer(verdict('DDDDDD'));
     await settle();
