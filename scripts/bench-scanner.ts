@@ -12,7 +12,8 @@
  *    and while the print queue prints one slip after another (BENCH_SKIP_LOAD=1 skips both).
  * As the product runs them, the engine (with its browser-mode host and a log file at info level) and the platform
  * (the sandbox) each have their own process (benchProcesses.ts); this one only drives Chromium and times.
- * Every figure comes with the machine's load average: the machine may be shared.
+ * The engine round trip comes with its floor, measured in the same Chromium: a bare WebSocket host that answers
+ * at once (wsFloor.ts). Every figure comes with the machine's load average: the machine may be shared.
  * Needs the built renderer (`npm run build:renderer`) and Debian's Chromium.
  * BENCH_SCANS (100) scans per figure; BENCH_DEFAULTS=0 skips Chromium's defaults; BENCH_PAGE_PROFILE=<dir> writes
  * the page's CPU profile of each figure (Chromium's profiler) there, BENCH_ENGINE_PROFILE=<dir> the engine's.
@@ -32,6 +33,7 @@ import { sendKeystrokes } from '../tests/unit/scanner/cdpKeystrokes';
 import { scannerTypes } from '../tests/unit/scanner/keystrokeStreams';
 import { loadLine, startCounterProcess, startSandboxProcess, type CounterProcess } from './benchProcesses';
 import { ms, summary } from './stats';
+import { timeBareWebSocket } from './wsFloor';
 
 const DECODE_ROUNDS = Number(process.env.BENCH_DECODE_ROUNDS ?? 20_000);
 const SCANS = Number(process.env.BENCH_SCANS ?? 100);
@@ -315,8 +317,13 @@ async function idleCounter(): Promise<void> {
       await counter.dispatch('sync.now', {}); // back online
       const browser = await launchChromium(args);
       try {
+        const floor = summary(await timeBareWebSocket(browser, SCANS));
         const page = await openCounterPage(browser, counter.url!, online.slice(0, WARM));
         console.log(`\nSuffix key (Enter) → verdict on screen, ${label}, booking in the local mirror`);
+        console.log(
+          `  floor under the engine round trip, this Chromium to a bare WebSocket host answering at once ` +
+            `(wsFloor.ts): median ${ms(floor.median)}  p99 ${ms(floor.p99)}`,
+        );
         report(
           'online (pass Culture answers)',
           await profiled(page, `${name}-online`, () => timeScansToVerdict(page, online.slice(WARM))),

@@ -129,11 +129,32 @@ export function createBookingCache(db: CounterDb) {
     ['first_name', 'last_name', 'search_key', 'search_first_key']
       .map((c) => `${c} = CASE WHEN known_bookings.purged_at IS NULL THEN excluded.${c} ELSE known_bookings.${c} END`)
       .join(', ');
-  // From a token lookup: the token is learnt too.
+  // From a token lookup: the token is learnt too. A row pass Culture confirms as it is is left alone (the WHERE):
+  // every scan of a mirrored booking asks pass Culture, and rewriting the same row and its six indexes each time
+  // only gave the next validation's durable commit more pages to flush.
+  const sameNames = ['first_name', 'last_name', 'search_key', 'search_first_key']
+    .map((c) => `known_bookings.${c} IS excluded.${c}`)
+    .join(' AND ');
+  const sameFacts = [
+    'token',
+    'status',
+    'quantity',
+    'unit_price_cents',
+    'price_category_label',
+    'offer_id',
+    'offer_name',
+    'stock_id',
+    'venue_id',
+    'venue_name',
+    'confirmation_date',
+  ]
+    .map((c) => `known_bookings.${c} IS excluded.${c}`)
+    .join(' AND ');
   const upsertWithToken = statement<never, unknown[]>(
     db,
     `INSERT INTO known_bookings (${columns}) VALUES (${values})
-     ON CONFLICT(booking_id) DO UPDATE SET token = excluded.token, ${listingUpdate}`,
+     ON CONFLICT(booking_id) DO UPDATE SET token = excluded.token, ${listingUpdate}
+     WHERE NOT (${sameFacts} AND (known_bookings.purged_at IS NOT NULL OR (${sameNames})))`,
   );
   // From the listing: never touches a token learnt earlier.
   const upsertFromListing = statement<never, unknown[]>(

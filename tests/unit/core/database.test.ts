@@ -87,6 +87,39 @@ describe('database', () => {
     closeDatabase(db);
   });
 
+  it('a booking pass Culture confirms as mirrored is not written again; one that changed is', () => {
+    const db = openDatabase(':memory:');
+    const cache = createBookingCache(db);
+    const stored = () =>
+      db.$client.prepare('SELECT status, updated_at AS updatedAt FROM known_bookings WHERE booking_id = 7').get();
+    const booking = {
+      id: 7,
+      quantity: 2,
+      confirmationDate: null,
+      price: 500,
+      status: 'CONFIRMED',
+      offerId: 10,
+      stockId: 100,
+      priceCategoryLabel: 'Plein',
+      offerName: 'Le Film',
+      venueId: 1,
+      venueName: 'Cinéma',
+      userFirstName: 'Camille',
+      userLastName: 'Martin',
+    } as PlatformBooking;
+    const writes = () => db.$client.prepare('SELECT total_changes() AS n').get() as { n: number };
+    cache.remember('ABC234', booking, '2026-12-06T19:00:00.000Z');
+    const before = writes().n;
+    cache.remember('ABC234', booking, '2026-12-06T19:05:00.000Z');
+    expect(writes().n).toBe(before);
+    expect(stored()).toEqual({ status: 'CONFIRMED', updatedAt: '2026-12-06T19:00:00.000Z' });
+    cache.remember('ABC234', { ...booking, status: 'USED' }, '2026-12-06T19:06:00.000Z');
+    expect(stored()).toEqual({ status: 'USED', updatedAt: '2026-12-06T19:06:00.000Z' });
+    cache.remember('ABC234', { ...booking, status: 'USED', userLastName: 'Martin-Durand' }, '2026-12-06T19:07:00.000Z');
+    expect(cache.byToken('ABC234')?.lastName).toBe('Martin-Durand');
+    closeDatabase(db);
+  });
+
   it('runs with WAL, full synchronous writes and foreign keys on', () => {
     const db = openDatabase(tempFile());
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
