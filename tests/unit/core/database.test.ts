@@ -14,6 +14,24 @@ import {
   openDatabase,
 } from '../../../electron/core/db/open';
 
+/** A confirmed booking as pass Culture lists it. */
+function platformBooking(fields: Pick<PlatformBooking, 'id' | 'quantity'>): PlatformBooking {
+  return {
+    confirmationDate: null,
+    price: 500,
+    status: 'CONFIRMED',
+    offerId: 10,
+    stockId: 100,
+    priceCategoryLabel: 'Plein',
+    offerName: 'Le Film',
+    venueId: 1,
+    venueName: 'Cinéma',
+    userFirstName: 'Camille',
+    userLastName: 'Martin',
+    ...fields,
+  } as PlatformBooking;
+}
+
 const dirs: string[] = [];
 function tempFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-db-'));
@@ -61,21 +79,7 @@ describe('database', () => {
           seq: number;
         }
       ).seq;
-    const booking = {
-      id: 1,
-      quantity: 1,
-      confirmationDate: null,
-      price: 500,
-      status: 'CONFIRMED',
-      offerId: 10,
-      stockId: 100,
-      priceCategoryLabel: 'Plein',
-      offerName: 'Le Film',
-      venueId: 1,
-      venueName: 'Cinéma',
-      userFirstName: 'Camille',
-      userLastName: 'Martin',
-    } as PlatformBooking;
+    const booking = platformBooking({ id: 1, quantity: 1 });
     cache.mirror([booking, { ...booking, id: 2 }], '2026-11-27T19:00:00.000Z');
     expect([seqOf(1), seqOf(2)]).toEqual([1, 2]);
     // The next sync cycle sees the same rows (only `updated_at` moves): nothing for the replica.
@@ -92,21 +96,7 @@ describe('database', () => {
     const cache = createBookingCache(db);
     const stored = () =>
       db.$client.prepare('SELECT status, updated_at AS updatedAt FROM known_bookings WHERE booking_id = 7').get();
-    const booking = {
-      id: 7,
-      quantity: 2,
-      confirmationDate: null,
-      price: 500,
-      status: 'CONFIRMED',
-      offerId: 10,
-      stockId: 100,
-      priceCategoryLabel: 'Plein',
-      offerName: 'Le Film',
-      venueId: 1,
-      venueName: 'Cinéma',
-      userFirstName: 'Camille',
-      userLastName: 'Martin',
-    } as PlatformBooking;
+    const booking = platformBooking({ id: 7, quantity: 2 });
     const writes = () => db.$client.prepare('SELECT total_changes() AS n').get() as { n: number };
     cache.remember('ABC234', booking, '2026-12-06T19:00:00.000Z');
     const before = writes().n;
