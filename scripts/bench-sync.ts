@@ -20,6 +20,7 @@ import { createStores } from '../electron/core/db/stores';
 import { createStandings } from '../electron/core/counter/validationStanding';
 import { createMirrorQueries } from '../electron/core/sync/mirrorQueries';
 import { createCore } from '../electron/core';
+import { ANY_SEANCE_WINDOW } from '../shared/seanceWindow';
 import { startSandbox } from '../electron/sandbox';
 import type { PlatformBooking } from '../shared/platform/schemas';
 import { loadLine, startCounterProcess, startSandboxProcess } from './benchProcesses';
@@ -238,6 +239,8 @@ async function drain(): Promise<void> {
       logger: pino({ level: 'silent' }),
       syncPeriodMs: 0,
       rateLimitPerMinute,
+      // The sandbox's bookings are for the coming séances, which may be tomorrow's at this hour: no séance check.
+      seanceWindow: ANY_SEANCE_WINDOW,
     });
   // Preparation (not timed, no limit): the counter sees the 500 countermarks, then validates them offline.
   await setRateLimit(sandbox.url, null);
