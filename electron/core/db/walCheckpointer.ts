@@ -4,20 +4,27 @@
  * database file and fsyncs it, 20–80 ms here — a scan or a validation that happens to be that commit waits as long,
  * and a full sync (whose mirror writes fill the WAL quickly) made it happen every second or so. Here the engine's
  * connection never checkpoints; a worker thread with its own connection runs PASSIVE checkpoints (which neither
- * wait for nor block the engine's reads and writes) whenever the WAL file has grown. Durability is unchanged: a
- * checkpoint only moves committed pages from the WAL into the database file.
+ * wait for nor block the engine's reads and writes). Durability is unchanged: a checkpoint only moves committed
+ * pages from the WAL into the database file.
+ *
+ * When: as SQLite would, once 1,000 frames wait (read from the wal-index, walIndex.ts), and otherwise at most every
+ * 30 s while anything waits. A checkpoint fsyncs the database file and takes a core for a moment; run after every
+ * write, as this did first (the WAL file's size never shrinks, so "past 4 MB" was always true), it came every
+ * half-second during service, often in the middle of the next scan.
  *
  * The worker starts the first time the WAL needs it (most short sessions and tests never do). If it cannot run —
  * a packaging that cannot load the driver in a worker, say — SQLite's automatic checkpoint is put back.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
+import { pendingWalFrames } from './walIndex';
 
-/** SQLite's own default threshold, in bytes of WAL (1,000 pages of 4 KiB). */
-const CHECKPOINT_FROM_BYTES = 1_000 * 4_096;
+/** SQLite's own default threshold: frames waiting in the WAL. */
+const CHECKPOINT_FROM_FRAMES = 1_000;
+/** Fewer frames than that wait at most this long (a quiet counter's WAL still ends up in the database file). */
+const CHECKPOINT_AT_LEAST_EVERY_MS = 30_000;
 const CHECK_EVERY_MS = 500;
 /** The WAL file is cut back to this at its next reset (it otherwise keeps its largest size). */
 const WAL_SIZE_LIMIT_BYTES = 16 * 2 ** 20;
@@ -52,22 +59,27 @@ export interface WalCheckpointer {
   stop(): Promise<void>;
 }
 
+export interface WalCheckpointerOptions {
+  /** The driver the worker loads (tests give one that cannot load, to see the fallback). */
+  driver?: string;
+  /** At most this long between checkpoints while frames wait (tests shorten it). */
+  atLeastEveryMs?: number;
+}
+
 export function startWalCheckpointer(
   sqlite: Database.Database,
   file: string,
   logger: Logger,
-  /** The driver the worker loads (tests give one that cannot load, to see the fallback). */
-  driver: string = createRequire(import.meta.url).resolve('better-sqlite3'),
+  options: WalCheckpointerOptions = {},
 ): WalCheckpointer {
+  const driver = options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3');
+  const atLeastEveryMs = options.atLeastEveryMs ?? CHECKPOINT_AT_LEAST_EVERY_MS;
   sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-  const walFile = `${file}-wal`;
   let worker: Worker | null = null;
   let busy = false;
   let failed = false;
-  /** The WAL's modification time when a checkpoint found it all copied: nothing to do until it is written again. */
-  let settledAt = -1;
-  let askedAt = -1;
+  let lastAskedAt = performance.now();
 
   function fallBack(reason: unknown): void {
     if (failed) return;
@@ -81,8 +93,7 @@ export function startWalCheckpointer(
     started.unref();
     started.on('message', (answer: unknown) => {
       busy = false;
-      const result = answer as { ok: boolean; error?: string; ms?: number; log?: number; checkpointed?: number };
-      if (result.ok && result.log === result.checkpointed) settledAt = askedAt;
+      const result = answer as { ok: boolean; error?: string; ms?: number; checkpointed?: number };
       if (!result.ok) logger.warn({ error: result.error }, 'WAL checkpoint failed (tried again later)');
       else if ((result.ms ?? 0) > 100)
         logger.info({ ms: result.ms, pages: result.checkpointed }, 'slow WAL checkpoint');
@@ -96,17 +107,14 @@ export function startWalCheckpointer(
 
   const timer = setInterval(() => {
     if (busy || failed) return;
-    let wal: fs.Stats;
-    try {
-      wal = fs.statSync(walFile);
-    } catch {
-      return; // no WAL yet
-    }
-    if (wal.size < CHECKPOINT_FROM_BYTES || wal.mtimeMs === settledAt) return;
+    // null: the wal-index could not be read, and the cadence alone decides.
+    const waiting = pendingWalFrames(file);
+    if (waiting === 0) return;
+    if ((waiting ?? 0) < CHECKPOINT_FROM_FRAMES && performance.now() - lastAskedAt < atLeastEveryMs) return;
     try {
       worker ??= startWorker();
       busy = true;
-      askedAt = wal.mtimeMs;
+      lastAskedAt = performance.now();
       worker.postMessage('checkpoint');
     } catch (error) {
       fallBack(error);

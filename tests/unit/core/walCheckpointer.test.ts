@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWalCheckpointer } from '../../../electron/core/db/walCheckpointer';
+import { pendingWalFrames } from '../../../electron/core/db/walIndex';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -62,11 +63,44 @@ describe('WAL checkpointer', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
+  it('reads how many frames wait in the WAL from the wal-index', () => {
+    const { sqlite, file } = walDatabase();
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(pendingWalFrames(file)).toBe(0);
+    sqlite.prepare('INSERT INTO t (v) VALUES (?)').run('x'.repeat(10_000)); // three pages of overflow, and the leaf
+    const waiting = pendingWalFrames(file);
+    expect(waiting).toBeGreaterThanOrEqual(3);
+    expect(sqlite.pragma('wal_checkpoint(PASSIVE)', { simple: false })).toEqual([
+      { busy: 0, log: waiting, checkpointed: waiting },
+    ]);
+    expect(pendingWalFrames(file)).toBe(0);
+    expect(pendingWalFrames(path.join(path.dirname(file), 'absent.sqlite'))).toBeNull();
+    sqlite.close();
+  });
+
+  it('leaves a few frames in the WAL until its cadence, then copies them too', async () => {
+    const { sqlite, file } = walDatabase();
+    const checkpointer = startWalCheckpointer(sqlite, file, pino({ level: 'silent' }), { atLeastEveryMs: 3_000 });
+    const insert = sqlite.prepare('INSERT INTO t (v) VALUES (?)');
+    for (let i = 0; i < 20; i++) insert.run(`row ${i}`);
+    const waiting = pendingWalFrames(file)!;
+    expect(waiting).toBeGreaterThan(0);
+    // Checked every 500 ms: a checkpoint after each write (its former rule) would have run by now.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(pendingWalFrames(file)).toBe(waiting);
+    await until(() => pendingWalFrames(file) === 0);
+    await checkpointer.stop();
+    sqlite.close();
+  });
+
   it("puts SQLite's own checkpoints back when the worker cannot run", async () => {
     const { sqlite, file } = walDatabase();
     const lines: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
-    const checkpointer = startWalCheckpointer(sqlite, file, logger, path.join(os.tmpdir(), 'no-such-driver.js'));
+    const checkpointer = startWalCheckpointer(sqlite, file, logger, {
+      driver: path.join(os.tmpdir(), 'no-such-driver.js'),
+    });
     fillWal(sqlite);
     await until(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1_000);
     expect(lines.join('')).toContain('WAL checkpoints back in the engine thread');
