@@ -29,15 +29,38 @@ export function isNaiveDateTime(text: string): boolean {
 const BACKEND_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?Z$/;
 
 function readBackendUtc(text: string): string | null {
-  const m = BACKEND_UTC.exec(text);
-  if (!m) return null;
-  const [year, month, day, hours, minutes, seconds] = m.slice(1, 7).map(Number) as [number, ...number[]];
-  const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-  const date = new Date(Date.UTC(year, month! - 1, day!, hours!, minutes!, seconds!, millis));
+  // Checked by the pattern, then read digit by digit: no match array, no substrings (a season's sync reads some
+  // 400,000 dates, and their garbage had become a tenth of its allocations).
+  if (!BACKEND_UTC.test(text)) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hours = digits(text, 11, 2);
+  const minutes = digits(text, 14, 2);
+  const seconds = digits(text, 17, 2);
+  // `.f`, `.ff`… up to six digits: the first three are the milliseconds (as many as there are, padded with zeros).
+  let millis = 0;
+  if (text.charCodeAt(19) === DOT) {
+    for (let i = 20; i < 23; i++) {
+      const code = text.charCodeAt(i);
+      millis = millis * 10 + (code >= ZERO && code <= ZERO + 9 ? code - ZERO : 0);
+    }
+  }
+  const date = new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, millis));
   // Date.UTC rolls 2026-02-30 over to March: a field out of range is left to date-fns (which refuses it).
-  if (date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day! || date.getUTCHours() !== hours) return null;
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || date.getUTCHours() !== hours) return null;
   if (date.getUTCMinutes() !== minutes || date.getUTCSeconds() !== seconds || year < 1000) return null;
   return date.toISOString();
+}
+
+const ZERO = 48;
+const DOT = 46;
+
+/** The number written by `length` ASCII digits of `text` from `start` (the pattern has checked they are digits). */
+function digits(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) value = value * 10 + text.charCodeAt(i) - ZERO;
+  return value;
 }
 
 /** The instant a platform date-time stands for, as `toISOString()`; null when it is not a date-time. */

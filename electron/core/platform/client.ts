@@ -263,12 +263,44 @@ function errorBody(text: string): unknown {
   return json.ok ? json.value : text.slice(0, 200);
 }
 
-/** Paths (`bookings[].creationDate`) of the offset-less date-time strings in an answer. */
-export function naiveDateTimeFields(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return isNaiveDateTime(value) ? [path] : [];
-  if (Array.isArray(value)) return [...new Set(value.flatMap((item) => naiveDateTimeFields(item, `${path}[]`)))];
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, item]) => naiveDateTimeFields(item, path ? `${path}.${key}` : key));
+/**
+ * Paths (`bookings[].creationDate`) of the offset-less date-time strings in an answer. Every answer is walked, a
+ * season's listing included (some two million values): the path is a stack of keys, written out only for a date
+ * found, where building every field's path and array had allocated half a gigabyte per full sync.
+ */
+export function naiveDateTimeFields(value: unknown): string[] {
+  const found = new Set<string>();
+  const keys: string[] = [];
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (isNaiveDateTime(node)) found.add(pathOf(keys));
+    } else if (Array.isArray(node)) {
+      keys.push(ITEMS);
+      for (const item of node) visit(item);
+      keys.pop();
+    } else if (node !== null && typeof node === 'object') {
+      // A parsed JSON object: its keys are its own (no entries array made per object).
+      const fields = node as Record<string, unknown>;
+      for (const key in fields) {
+        const item = fields[key];
+        if (typeof item !== 'string' && (item === null || typeof item !== 'object')) continue;
+        keys.push(key);
+        visit(item);
+        keys.pop();
+      }
+    }
+  };
+  visit(value);
+  return [...found];
+}
+
+/** Stands for "every item of this array" in a path. */
+const ITEMS = '[]';
+
+function pathOf(keys: readonly string[]): string {
+  let path = '';
+  for (const key of keys) path += key === ITEMS ? ITEMS : path ? `.${key}` : key;
+  return path;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

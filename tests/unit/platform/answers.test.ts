@@ -10,7 +10,7 @@ import { tz } from '@date-fns/tz';
 import { parseISO } from 'date-fns';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
+import { createPlatformClient, naiveDateTimeFields, type PlatformClient } from '../../../electron/core/platform/client';
 import { isNaiveDateTime, readPlatformDateTime } from '../../../shared/platform/dateTime';
 import { API_KEY, bookingJson, datesJson, offererVenuesJson } from './fixtures';
 import { startServer, type TestServer } from './server';
@@ -129,6 +129,26 @@ describe('date-times', () => {
     const [date] = await client.getEventDates(42);
     expect(date?.beginningDatetime).toBe('2026-07-27T19:30:00.000Z');
     expect(warnings().map((w) => w.field)).toContain('dates[].beginningDatetime');
+  });
+
+  it('names each field that held an offset-less date-time once, by its path, whatever the nesting', () => {
+    const answer = {
+      bookings: [
+        { id: 1, creationDate: '2026-11-20T10:00:00', user: { birthDate: '2006-01-01T00:00' }, price: 500 },
+        { id: 2, creationDate: '2026-11-20T10:00:00.000000', confirmationDate: '2026-11-20T10:00:00Z' },
+        { id: 3, creationDate: null, tags: ['2026-11-20T10:00', 'film'] },
+      ],
+      sentAt: '2026-11-20 10:00:00',
+      ok: true,
+    };
+    expect(naiveDateTimeFields(answer).sort()).toEqual([
+      'bookings[].creationDate',
+      'bookings[].tags[]',
+      'bookings[].user.birthDate',
+      'sentAt',
+    ]);
+    expect(naiveDateTimeFields([{ at: '2026-11-20T10:00:00' }])).toEqual(['[].at']);
+    expect(naiveDateTimeFields({ at: '2026-11-20T10:00:00+01:00', n: 3, none: null })).toEqual([]);
   });
 
   it('refuses a date-time field that is not one', async () => {
