@@ -11,10 +11,8 @@ import { errorMessage } from '../../shared/errorText';
 import type { MirrorChanges } from './db/bookingCache';
 import { dailyBackupDue } from './db/backups';
 import { createDiskWatch } from './db/diskFull';
-import { lockFolder } from './db/folderLock';
-import { restrictTree } from './db/privateFiles';
 import { PURGE_EVERY_MS } from './db/retention';
-import { openStores, type Stores } from './db/stores';
+import { openEngineData } from './engineData';
 import { createGuichet } from './counter/guichet';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
@@ -56,29 +54,16 @@ import type { Core, CoreDeps } from './types';
 import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
 
 export type { Core, CoreDeps } from './types';
-
-export const DATABASE_FILE = 'guichet.sqlite';
+export { DATABASE_FILE } from './engineData';
 
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
   const logger = deps.logger;
-  // One engine per data folder (folderLock.ts): a second one is refused before it touches anything.
-  const lock = lockFolder(deps.dataDir, deps.lockHolder ?? 'engine');
-  let stores: Stores & { close(): Promise<void> };
-  try {
-    restrictTree(deps.dataDir);
-    stores = openStores(path.join(deps.dataDir, DATABASE_FILE), clock, deps.counterName, logger);
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  const { lock, stores } = openEngineData(deps, clock, logger);
   const posterDir = path.join(deps.dataDir, 'posters');
   const { ledger, cache, queue, streams, settings } = stores;
   const standings = createStandings(stores.counterActions);
-  const interrupted = queue.recoverInterrupted();
-  if (interrupted > 0)
-    logger.warn({ interrupted }, 'uploads interrupted by a stop: they will be checked before counting');
 
   const events = createEventHub(logger);
   /**
