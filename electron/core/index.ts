@@ -4,7 +4,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
-import type { EventName, EventPayload, Validation } from '../../shared/contract';
+import type { Validation } from '../../shared/contract';
 import { ALERT_ROWS } from '../../shared/contract-programme';
 import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { errorMessage } from '../../shared/errorText';
@@ -17,7 +17,7 @@ import { createGuichet } from './counter/guichet';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
 import { contractClient } from './client';
-import { createEventHub } from './eventHub';
+import { createEngineEvents } from './engineEvents';
 import { createDispatcher, oneHandlerEach, type CoreCallName } from './dispatch';
 import { createForeground } from './foreground';
 import { counterHandlers } from './counter/handlers';
@@ -50,6 +50,7 @@ import { createScheduler } from './sync/scheduler';
 import { createUploader } from './sync/uploader';
 import { createReplica } from './replica';
 import { createHandover } from './handover';
+import { createStatusLine } from './statusLine';
 import type { Core, CoreDeps } from './types';
 import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
 
@@ -65,14 +66,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const { ledger, cache, queue, streams, settings } = stores;
   const standings = createStandings(stores.counterActions);
 
-  const events = createEventHub(logger);
-  /**
-   * Events are delivered on the next turn of the event loop: the answer to the call that caused them (a verdict)
-   * reaches the renderer first, before the screens that refresh on `ledger.changed` start asking for data.
-   */
-  function emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
-    setImmediate(() => events.deliver(name, payload));
-  }
+  const events = createEngineEvents(logger);
+  const { emit } = events;
+  // The status line reads parts made below; it is computed only on a later turn of the event loop.
+  const statusLine = createStatusLine({
+    events,
+    isOpen: () => stores.isOpen(),
+    queue,
+    streams,
+    connectivity: () => connectivityOf(),
+    disk: () => disk,
+  });
+  const publishStatus = statusLine.publish;
 
   // Aborted first thing on close: queued and in-flight platform calls end at once, so stopping never waits on them.
   const closing = new AbortController();
@@ -229,31 +234,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   const disk = createDiskWatch(deps.dataDir, () => publishStatus());
 
-  function status() {
-    const counts = queue.counts();
-    return {
-      diskFull: disk.isFull(),
-      online: connectivityOf().isOnline(),
-      offlineSince: connectivityOf().offlineSince(),
-      lastSyncAt: streams.all().find((s) => s.name === 'bookings')?.lastSuccessAt ?? null,
-      pendingUploads: counts.pending,
-      conflicts: counts.conflicts,
-    };
-  }
-  /**
-   * One `status.changed` per turn of the event loop, computed once after the call that caused it has answered: a
-   * validation changes the queue two or three times, and the banner needs only the last state.
-   */
-  let statusDue = false;
-  function publishStatus(): void {
-    if (statusDue) return;
-    statusDue = true;
-    setImmediate(() => {
-      statusDue = false;
-      if (events.hasListeners() && stores.isOpen()) events.deliver('status.changed', status());
-    });
-  }
-
   const printing = createPrinting({
     jobs: stores.printJobs,
     settings,
@@ -349,7 +329,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           budget,
           scheduler,
           mirrorQueries,
-          status,
+          status: statusLine.status,
           timeZone,
           connectivity: connectivityOf,
           publishStatus,
