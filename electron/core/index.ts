@@ -2,11 +2,9 @@
  * The counter engine, composed once from its dependencies. Hosts (Electron main, browser mode, tests) call
  * `createCore` and then only `dispatch` contract calls and listen to events.
  */
-import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { Validation } from '../../shared/contract';
 import { ALERT_ROWS } from '../../shared/contract-programme';
-import { DEFAULT_TIME_ZONE } from '../../shared/dates';
 import { errorMessage } from '../../shared/errorText';
 import type { MirrorChanges } from './db/bookingCache';
 import { dailyBackupDue } from './db/backups';
@@ -35,16 +33,12 @@ import { auditedHandlers } from './staff/audited';
 import { staffHandlers } from './staff/handlers';
 import { createStaff } from './staff/staffService';
 import { createReportPrinter } from './reports/reportPrinter';
-import { createPlatformClient } from './platform/client';
 import { createPrinting } from './printing/printingService';
 import { remoteCounterName } from './actingCounter';
 import { createCandidateResolver } from './counter/candidates';
 import { createScanning } from './scanning/scanningService';
-import { createGateway } from './platform/gateway';
-import { createRateBudget } from './platform/rateBudget';
-import { createConnectivity, type Connectivity } from './sync/connectivity';
+import { createPlatformAccess } from './platformAccess';
 import { createMirrorQueries } from './sync/mirrorQueries';
-import { createPing } from './sync/reachability';
 import { createMirrorSync } from './sync/mirrorSync';
 import { createScheduler } from './sync/scheduler';
 import { createUploader } from './sync/uploader';
@@ -52,7 +46,7 @@ import { createReplica } from './replica';
 import { createHandover } from './handover';
 import { createStatusLine } from './statusLine';
 import type { Core, CoreDeps } from './types';
-import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
+import { createServedVenues } from './venue';
 
 export type { Core, CoreDeps } from './types';
 export { DATABASE_FILE } from './engineData';
@@ -79,54 +73,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
   const publishStatus = statusLine.publish;
 
-  // Aborted first thing on close: queued and in-flight platform calls end at once, so stopping never waits on them.
-  const closing = new AbortController();
-  // Every request in flight listens to it (platform/http.ts): a storm of scans is not a leak.
-  setMaxListeners(0, closing.signal);
-  const client = createPlatformClient({
-    baseUrl: deps.platform.baseUrl,
-    apiKey: deps.platform.apiKey,
-    timeoutMs: deps.lookupTimeoutMs ?? 3000,
-    logger,
-    signal: closing.signal,
-  });
-  const budget = createRateBudget({ limitPerMinute: deps.rateLimitPerMinute, backgroundShare: deps.backgroundShare });
-  // The gateway and connectivity refer to each other (a probe is a platform call): resolved lazily.
-  let connectivity: Connectivity | null = null;
-  const gateway = createGateway(client, budget, () => connectivity!);
-  connectivity = createConnectivity({
+  const platform = createPlatformAccess({
+    deps,
     now,
-    probe: async () => {
-      await gateway('cashier', (c, time) => c.getOffererVenues({ timeoutMs: time.timeoutMs() }), { deadlineMs: 3000 });
-    },
-    // Between calls, a key-free check of the host keeps the banner true when nobody scans.
-    ping: createPing(deps.platform.baseUrl),
-    onChange: () => {
+    logger,
+    onConnectivityChange: (online) => {
       publishStatus();
-      if (connectivity?.isOnline()) void scheduler.cycle();
+      if (online) void scheduler.cycle();
     },
   });
-  const connectivityOf = () => connectivity!;
-
-  let venues: Venue[] = cachedVenue(settings);
-
-  const timeZone = () => venues[0]?.timeZone ?? DEFAULT_TIME_ZONE;
-  // Refreshed in the background: the counter must start (and work from its cache) without the network.
-  const venueRefresh = gateway('sync', (c) => c.getOffererVenues())
-    .then((offerers) => {
-      const chosen = chooseVenues(offerers, deps.venueIds);
-      if (chosen.length > 0) {
-        venues = chosen;
-        rememberVenue(settings, chosen);
-      } else logger.warn({ venueIds: deps.venueIds }, 'no venue reachable with this key matches');
-    })
-    .catch((error: unknown) => logger.warn({ err: String(error) }, 'venue refresh failed'));
-  /** The venues to sync: chosen ones, or (first start) the key's cinema once the platform has named it. */
-  async function venueIds(): Promise<number[]> {
-    if (deps.venueIds?.length) return deps.venueIds;
-    if (venues.length === 0) await venueRefresh;
-    return venues.map((v) => v.id);
-  }
+  const { gateway, budget, connectivity: connectivityOf } = platform;
+  const venues = createServedVenues({ settings, gateway, venueIds: deps.venueIds, logger });
+  const timeZone = venues.timeZone;
 
   const counterSettings = createCounterSettings(settings, { seanceWindow: deps.seanceWindow });
   const mirrorQueries = createMirrorQueries({
@@ -165,7 +123,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     gateway,
     cache,
     streams,
-    venueIds,
+    venueIds: venues.venueIds,
     clock,
     yieldToScans: foreground.yieldToScans,
     posterDir,
@@ -186,7 +144,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     closedSales: createClosedSales(settings),
     clock,
     timeZone: () => timeZone(),
-    venueIds,
+    venueIds: venues.venueIds,
     onProgrammeChanged: () => emit('programme.changed', {}),
   });
   const scheduler = createScheduler({
@@ -243,7 +201,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     mode: deps.mode,
     counterName: deps.counterName,
     timeZone,
-    venueName: () => venues[0]?.name ?? null,
+    venueName: () => venues.first()?.name ?? null,
     emit: (payload) => emit('printer.changed', payload),
     printer: deps.printer,
   });
@@ -316,7 +274,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           guichet,
           ledger,
           timeZone,
-          venue: () => venues[0] ?? null,
+          venue: venues.first,
           resolveCandidates,
           settings: counterSettings,
           onSettingsChanged: (settings) => emit('counter.settings.changed', settings),
@@ -352,7 +310,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           sources: { seances: stores.seances, facts: stores.bookingFacts, standings },
           clock,
           timeZone,
-          venue: () => venues[0] ?? null,
+          venue: venues.first,
           counterName: deps.counterName,
           printReport: createReportPrinter(printing),
         }),
@@ -431,7 +389,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     close() {
       if (!closed) {
         closed = (async () => {
-          closing.abort();
+          platform.closing.abort();
           budget.stop();
           disk.stop();
           connectivityOf().stop();
@@ -439,7 +397,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           await uploader.stop();
           await printing.close();
           await scanning.close();
-          await venueRefresh;
+          await venues.refreshed;
           events.clear();
           for (const timer of backupTimers) clearTimeout(timer);
           await backingUp;
