@@ -4,9 +4,6 @@
  */
 import path from 'node:path';
 import type { Validation } from '../../shared/contract';
-import { ALERT_ROWS } from '../../shared/contract-programme';
-import { errorMessage } from '../../shared/errorText';
-import type { MirrorChanges } from './db/bookingCache';
 import { dailyBackupDue } from './db/backups';
 import { createDiskWatch } from './db/diskFull';
 import { PURGE_EVERY_MS } from './db/retention';
@@ -21,7 +18,6 @@ import { createForeground } from './foreground';
 import { counterHandlers } from './counter/handlers';
 import { syncHandlers } from './sync/handlers';
 import { programmeHandlers } from './programme/handlers';
-import { createBookingAlertGate } from './programme/bookingAlerts';
 import { createManagedOffers } from './programme/managedOffers';
 import { createProgrammeMirror } from './programme/programmeMirror';
 import { createProgrammeWriter } from './programme/programmeWriter';
@@ -38,10 +34,7 @@ import { remoteCounterName } from './actingCounter';
 import { createCandidateResolver } from './counter/candidates';
 import { createScanning } from './scanning/scanningService';
 import { createPlatformAccess } from './platformAccess';
-import { createMirrorQueries } from './sync/mirrorQueries';
-import { createMirrorSync } from './sync/mirrorSync';
-import { createScheduler } from './sync/scheduler';
-import { createUploader } from './sync/uploader';
+import { createBackgroundSync } from './sync/backgroundSync';
 import { createReplica } from './replica';
 import { createHandover } from './handover';
 import { createStatusLine } from './statusLine';
@@ -87,50 +80,24 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const timeZone = venues.timeZone;
 
   const counterSettings = createCounterSettings(settings, { seanceWindow: deps.seanceWindow });
-  const mirrorQueries = createMirrorQueries({
-    bookings: stores.bookingSearch,
-    seances: stores.seances,
-    offers: stores.offers,
-    standings,
-    clock,
-    posterDir,
-  });
-  const uploader = createUploader({
-    queue,
-    gateway,
-    ledger,
-    cache,
-    connectivity: connectivityOf,
-    counterName: deps.counterName,
-    clock,
-    logger,
-    onChange: () => publishStatus(),
-    onSettled: (row, settlement, reason) =>
-      emit('upload.settled', {
-        ledgerId: row.ledgerId,
-        action: row.action,
-        state: settlement === 'sent' ? 'done' : 'conflict',
-        reason,
-      }),
-  });
   // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts).
   const foreground = createForeground();
-  const mirror = createMirrorSync({
-    offers: stores.offers,
-    seances: stores.seances,
-    facts: stores.bookingFacts,
-    settings,
+  const sync = createBackgroundSync({
+    stores,
     gateway,
-    cache,
-    streams,
+    connectivity: connectivityOf,
     venueIds: venues.venueIds,
+    foreground,
+    standings,
+    events,
+    publishStatus,
+    counterName: deps.counterName,
+    periodMs: deps.syncPeriodMs ?? 30_000,
     clock,
-    yieldToScans: foreground.yieldToScans,
     posterDir,
     logger,
   });
-  // Notifications stay silent during an account's first complete bookings sync.
-  const alertGate = createBookingAlertGate(streams);
+  const { mirrorQueries, uploader, scheduler } = sync;
   const managedOffers = createManagedOffers(settings);
   const programmeWriter = createProgrammeWriter({
     gateway,
@@ -147,48 +114,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     venueIds: venues.venueIds,
     onProgrammeChanged: () => emit('programme.changed', {}),
   });
-  const scheduler = createScheduler({
-    uploader,
-    queue,
-    mirror,
-    streams,
-    connectivity: connectivityOf,
-    clock,
-    logger,
-    periodMs: deps.syncPeriodMs ?? 30_000,
-    onCycleDone: () => {
-      alertGate.cycleDone();
-      publishStatus();
-    },
-    onBookingsChanged: (changes) => {
-      try {
-        announceBookings(changes);
-      } catch (error) {
-        logger.error({ err: errorMessage(error) }, 'bookings brought by sync not announced');
-      }
-    },
-    onProgrammeChanged: () => emit('programme.changed', {}),
-  });
-
-  /**
-   * What a sync brought, to whoever listens: the booking ids (screens refresh their lists), and when it is worth a
-   * notification (decided now, before the cycle ends and arms the gate) the first rows for its words. A first sync
-   * brings the whole season: its rows are never read nor sent.
-   */
-  function announceBookings(changes: MirrorChanges): void {
-    const alert = alertGate.shouldAnnounce();
-    if (!events.hasListeners()) return;
-    const cancelledIds = changes.changed.filter((c) => c.to === 'CANCELLED').map((c) => c.bookingId);
-    emit('bookings.changed', { added: changes.added, cancelled: cancelledIds });
-    if (!alert || (changes.added.length === 0 && cancelledIds.length === 0)) return;
-    if (!stores.isOpen()) return;
-    emit('bookings.alert', {
-      added: mirrorQueries.byIds(changes.added.slice(0, ALERT_ROWS)),
-      cancelled: mirrorQueries.byIds(cancelledIds.slice(0, ALERT_ROWS)),
-      addedCount: changes.added.length,
-      cancelledCount: cancelledIds.length,
-    });
-  }
 
   const disk = createDiskWatch(deps.dataDir, () => publishStatus());
 
