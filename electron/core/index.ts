@@ -8,7 +8,6 @@ import { dailyBackupDue } from './db/backups';
 import { createDiskWatch } from './db/diskFull';
 import { PURGE_EVERY_MS } from './db/retention';
 import { openEngineData } from './engineData';
-import { createGuichet } from './counter/guichet';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
 import { contractClient } from './client';
@@ -24,16 +23,12 @@ import { createProgrammeWriter } from './programme/programmeWriter';
 import { createUnscheduledFilms } from './programme/unscheduledFilms';
 import { createClosedSales } from './programme/seats';
 import { reportHandlers } from './reports/handlers';
-import { currentActor } from './staff/actor';
 import { auditedHandlers } from './staff/audited';
 import { staffHandlers } from './staff/handlers';
-import { createStaff } from './staff/staffService';
 import { createReportPrinter } from './reports/reportPrinter';
-import { createPrinting } from './printing/printingService';
-import { remoteCounterName } from './actingCounter';
-import { createCandidateResolver } from './counter/candidates';
-import { createScanning } from './scanning/scanningService';
 import { createPlatformAccess } from './platformAccess';
+import { createCounterServices } from './counterServices';
+import { currentActor } from './staff/actor';
 import { createBackgroundSync } from './sync/backgroundSync';
 import { createReplica } from './replica';
 import { createHandover } from './handover';
@@ -117,66 +112,24 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   const disk = createDiskWatch(deps.dataDir, () => publishStatus());
 
-  const printing = createPrinting({
-    jobs: stores.printJobs,
-    settings,
-    ledger,
-    logger,
+  const services = createCounterServices({
+    deps,
+    stores,
+    standings,
+    gateway,
+    connectivity: connectivityOf,
+    uploader,
+    counterSettings,
+    disk,
+    events,
+    publishStatus,
+    clock,
     now,
-    mode: deps.mode,
-    counterName: deps.counterName,
     timeZone,
     venueName: () => venues.first()?.name ?? null,
-    emit: (payload) => emit('printer.changed', payload),
-    printer: deps.printer,
-  });
-
-  const staff = createStaff({
-    store: stores.staff,
-    mode: deps.mode,
-    counterName: deps.counterName,
-    clock,
-    monotonicMs: deps.monotonicMs ?? (() => performance.now()),
-    timeZone,
-    onChanged: () => emit('staff.changed', {}),
-  });
-
-  const guichet = createGuichet({
-    gateway,
-    ledger,
-    standings,
-    cache,
-    queue,
-    uploader,
-    connectivity: connectivityOf,
-    counterName: deps.counterName,
-    clock,
-    timeZone,
-    seanceWindow: counterSettings.seanceWindow,
     logger,
-    lookupTimeoutMs: deps.lookupTimeoutMs ?? 3000,
-    disk,
-    onLedgerRow: (entryId, kind) => emit('ledger.changed', { entryId, kind }),
-    onQueued: () => publishStatus(),
-    onVerdictUpdated: (verdict) => emit('verdict.updated', verdict),
-    // After the ledger commit; only schedules the slip, so printing can never hold up or undo a validation.
-    // A secondary counter prints its own slips: a validation it forwarded prints nothing here.
-    onValidated: (validation) => {
-      if (remoteCounterName() === null) printing.onValidated(validation);
-    },
-    // A cashier undoes only their own validations, within 10 minutes (staff/staffService.ts).
-    undoRefusal: (validation) => staff.undoRefusal(currentActor(), validation),
   });
-
-  // Scanners: ambiguous readings resolved against the mirror then the platform; dedicated scanners as events.
-  const resolveCandidates = createCandidateResolver({ cache, gateway, connectivity: connectivityOf });
-  const scanning = createScanning({
-    settings,
-    logger,
-    now,
-    emitScan: (payload) => emit('scanner.scan', payload),
-    emitDevices: (payload) => emit('scanner.devices.changed', payload),
-  });
+  const { printing, staff, guichet, resolveCandidates, scanning } = services;
 
   // Personal data erased after the retention period (retention.ts): shortly after start, then daily.
   const retention = stores.retention({ dataDir: deps.dataDir, clock, logger });
