@@ -3,7 +3,6 @@
  * `createCore` and then only `dispatch` contract calls and listen to events.
  */
 import path from 'node:path';
-import type { Validation } from '../../shared/contract';
 import { dailyBackupDue } from './db/backups';
 import { createDiskWatch } from './db/diskFull';
 import { PURGE_EVERY_MS } from './db/retention';
@@ -12,22 +11,10 @@ import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
 import { contractClient } from './client';
 import { createEngineEvents } from './engineEvents';
-import { createDispatcher, oneHandlerEach, type CoreCallName } from './dispatch';
 import { createForeground } from './foreground';
-import { counterHandlers } from './counter/handlers';
-import { syncHandlers } from './sync/handlers';
-import { programmeHandlers } from './programme/handlers';
-import { createManagedOffers } from './programme/managedOffers';
-import { createProgrammeMirror } from './programme/programmeMirror';
-import { createProgrammeWriter } from './programme/programmeWriter';
-import { createUnscheduledFilms } from './programme/unscheduledFilms';
-import { createClosedSales } from './programme/seats';
-import { reportHandlers } from './reports/handlers';
-import { auditedHandlers } from './staff/audited';
-import { staffHandlers } from './staff/handlers';
-import { createReportPrinter } from './reports/reportPrinter';
 import { createPlatformAccess } from './platformAccess';
 import { createCounterServices } from './counterServices';
+import { createCoreCalls } from './coreCalls';
 import { currentActor } from './staff/actor';
 import { createBackgroundSync } from './sync/backgroundSync';
 import { createReplica } from './replica';
@@ -45,7 +32,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger;
   const { lock, stores } = openEngineData(deps, clock, logger);
   const posterDir = path.join(deps.dataDir, 'posters');
-  const { ledger, cache, queue, streams, settings } = stores;
+  const { ledger, queue, streams, settings } = stores;
   const standings = createStandings(stores.counterActions);
 
   const events = createEngineEvents(logger);
@@ -92,23 +79,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     posterDir,
     logger,
   });
-  const { mirrorQueries, uploader, scheduler } = sync;
-  const managedOffers = createManagedOffers(settings);
-  const programmeWriter = createProgrammeWriter({
-    gateway,
-    mirror: createProgrammeMirror({
-      cache,
-      offers: stores.offers,
-      seances: stores.seances,
-      facts: stores.bookingFacts,
-    }),
-    managed: managedOffers,
-    closedSales: createClosedSales(settings),
-    clock,
-    timeZone: () => timeZone(),
-    venueIds: venues.venueIds,
-    onProgrammeChanged: () => emit('programme.changed', {}),
-  });
+  const { uploader, scheduler } = sync;
 
   const disk = createDiskWatch(deps.dataDir, () => publishStatus());
 
@@ -129,7 +100,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     venueName: () => venues.first()?.name ?? null,
     logger,
   });
-  const { printing, staff, guichet, resolveCandidates, scanning } = services;
+  const { printing, staff, scanning } = services;
 
   // Personal data erased after the retention period (retention.ts): shortly after start, then daily.
   const retention = stores.retention({ dataDir: deps.dataDir, clock, logger });
@@ -141,64 +112,22 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
   }
 
-  // Every core call, each handled once (the host answers account.* and database.*): a missing one fails typecheck.
-  const dispatchCall = createDispatcher<CoreCallName>(
-    auditedHandlers(
-      staff,
-      oneHandlerEach(
-        counterHandlers({
-          deps,
-          clock,
-          guichet,
-          ledger,
-          timeZone,
-          venue: venues.first,
-          resolveCandidates,
-          settings: counterSettings,
-          onSettingsChanged: (settings) => emit('counter.settings.changed', settings),
-        }),
-        syncHandlers({
-          clock,
-          guichet,
-          queue,
-          streams,
-          budget,
-          scheduler,
-          mirrorQueries,
-          status: statusLine.status,
-          timeZone,
-          connectivity: connectivityOf,
-          publishStatus,
-          retryUploadsNow: () => uploader.retryNow(),
-        }),
-        printing.handlers,
-        {
-          'printer.printValidation': (input: { validation: Validation }) => ({
-            jobId: printing.printValidation(input.validation),
-          }),
-        },
-        scanning.handlers,
-        programmeHandlers({
-          writer: programmeWriter,
-          settings,
-          unscheduled: createUnscheduledFilms(stores.offers, managedOffers, clock),
-          timeZone,
-        }),
-        reportHandlers({
-          sources: { seances: stores.seances, facts: stores.bookingFacts, standings },
-          clock,
-          timeZone,
-          venue: venues.first,
-          counterName: deps.counterName,
-          printReport: createReportPrinter(printing),
-        }),
-        retention.handlers,
-        staffHandlers(staff),
-      ),
-    ),
+  const dispatchCall = createCoreCalls({
+    deps,
+    stores,
+    standings,
+    platform,
+    venues,
+    counterSettings,
+    sync,
+    services,
+    retention,
+    status: statusLine.status,
+    publishStatus,
+    events,
+    clock,
     logger,
-    staff.authorize,
-  );
+  });
 
   // A secondary's copy of its main counter's mirror and actions, or a main counter's pages for it (issue 14).
   const replica = createReplica({
