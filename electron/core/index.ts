@@ -17,8 +17,7 @@ import { createCounterServices } from './counterServices';
 import { createCoreCalls } from './coreCalls';
 import { currentActor } from './staff/actor';
 import { createBackgroundSync } from './sync/backgroundSync';
-import { createReplica } from './replica';
-import { createHandover } from './handover';
+import { createSeveralCounters } from './severalCounters';
 import { createStatusLine } from './statusLine';
 import type { Core, CoreDeps } from './types';
 import { createServedVenues } from './venue';
@@ -32,7 +31,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger;
   const { lock, stores } = openEngineData(deps, clock, logger);
   const posterDir = path.join(deps.dataDir, 'posters');
-  const { ledger, queue, streams, settings } = stores;
+  const { queue, streams, settings } = stores;
   const standings = createStandings(stores.counterActions);
 
   const events = createEngineEvents(logger);
@@ -129,25 +128,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     logger,
   });
 
-  // A secondary's copy of its main counter's mirror and actions, or a main counter's pages for it (issue 14).
-  const replica = createReplica({
+  const { replica, handover } = createSeveralCounters({
+    stores,
     counterSettings,
-    source: stores.replicaSource,
-    sink: stores.replicaSink,
-    settings,
-    emit,
-  });
-  const handover = createHandover({
-    store: stores.handover,
-    settings,
-    ledger,
-    queue,
     standings,
     uploader,
     clock,
     timeZone,
     emit,
-    onQueued: () => publishStatus(),
+    publishStatus,
   });
 
   scheduler.start();
