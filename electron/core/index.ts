@@ -3,15 +3,14 @@
  * `createCore` and then only `dispatch` contract calls and listen to events.
  */
 import path from 'node:path';
-import { dailyBackupDue } from './db/backups';
 import { createDiskWatch } from './db/diskFull';
-import { PURGE_EVERY_MS } from './db/retention';
 import { openEngineData } from './engineData';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
 import { contractClient } from './client';
 import { createEngineEvents } from './engineEvents';
 import { createForeground } from './foreground';
+import { startHousekeeping } from './housekeeping';
 import { createPlatformAccess } from './platformAccess';
 import { createCounterServices } from './counterServices';
 import { createCoreCalls } from './coreCalls';
@@ -101,15 +100,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
   const { printing, staff, scanning } = services;
 
-  // Personal data erased after the retention period (retention.ts): shortly after start, then daily.
+  // Personal data erased after the retention period (retention.ts): its settings are calls, its purge housekeeping's.
   const retention = stores.retention({ dataDir: deps.dataDir, clock, logger });
-  function purgeSafely(): void {
-    try {
-      retention.purge();
-    } catch (error) {
-      logger.warn({ err: String(error) }, 'personal data purge failed; tried again tomorrow');
-    }
-  }
 
   const dispatchCall = createCoreCalls({
     deps,
@@ -142,26 +134,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   scheduler.start();
   void uploader.drain();
 
-  // A copy of the database a day, in the background (backups.ts), checked hourly and shortly after start.
-  let backingUp: Promise<unknown> | null = null;
-  function backupIfDue(): void {
-    if (backingUp || !dailyBackupDue(deps.dataDir, clock())) return;
-    backingUp = stores
-      .dailyBackup(deps.dataDir, clock())
-      .then((b) => logger.info({ backup: b.name }, 'daily backup taken'))
-      .catch((error: unknown) => logger.warn({ err: String(error) }, 'daily backup failed'))
-      .finally(() => (backingUp = null));
-  }
-  const firstBackupMs = deps.firstBackupDelayMs ?? 30_000;
-  const backupTimers = [
-    // The purge runs before the first backup check, so a new copy never holds what was just due for erasure.
-    setTimeout(purgeSafely, Math.floor(firstBackupMs / 2)),
-    setTimeout(backupIfDue, firstBackupMs),
-    setInterval(backupIfDue, 3_600_000),
-    setInterval(purgeSafely, PURGE_EVERY_MS),
-    setInterval(() => staff.sweepIdle(), 15_000),
-  ];
-  for (const timer of backupTimers) timer.unref();
+  const housekeeping = startHousekeeping({
+    dataDir: deps.dataDir,
+    stores,
+    retention,
+    sweepIdle: () => staff.sweepIdle(),
+    firstBackupDelayMs: deps.firstBackupDelayMs ?? 30_000,
+    clock,
+    logger,
+  });
 
   const dispatch: Core['dispatch'] = (name, input, caller) =>
     foreground.track(name, () => dispatchCall(name, input, caller));
@@ -195,8 +176,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           await scanning.close();
           await venues.refreshed;
           events.clear();
-          for (const timer of backupTimers) clearTimeout(timer);
-          await backingUp;
+          await housekeeping.stop();
           await stores.close();
           lock.release();
         })();
