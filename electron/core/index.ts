@@ -1,23 +1,28 @@
 /**
  * The counter engine, composed once from its dependencies. Hosts (Electron main, browser mode, tests) call
  * `createCore` and then only `dispatch` contract calls and listen to events.
+ *
+ * This file is the one composition root: each part is made by its own module, in this order, from the parts made
+ * before it (engineData, platformAccess, venue, sync/backgroundSync, counterServices, coreCalls, severalCounters,
+ * housekeeping, shutdown).
  */
 import path from 'node:path';
-import { createDiskWatch } from './db/diskFull';
-import { openEngineData } from './engineData';
+import { contractClient } from './client';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
-import { contractClient } from './client';
+import { createCounterServices } from './counterServices';
+import { createCoreCalls } from './coreCalls';
+import { createDiskWatch } from './db/diskFull';
+import { openEngineData } from './engineData';
 import { createEngineEvents } from './engineEvents';
 import { createForeground } from './foreground';
 import { startHousekeeping } from './housekeeping';
 import { createPlatformAccess } from './platformAccess';
-import { createCounterServices } from './counterServices';
-import { createCoreCalls } from './coreCalls';
-import { currentActor } from './staff/actor';
-import { createBackgroundSync } from './sync/backgroundSync';
 import { createSeveralCounters } from './severalCounters';
+import { stopEngine } from './shutdown';
+import { currentActor } from './staff/actor';
 import { createStatusLine } from './statusLine';
+import { createBackgroundSync } from './sync/backgroundSync';
 import type { Core, CoreDeps } from './types';
 import { createServedVenues } from './venue';
 
@@ -34,14 +39,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const standings = createStandings(stores.counterActions);
 
   const events = createEngineEvents(logger);
-  const { emit } = events;
   // The status line reads parts made below; it is computed only on a later turn of the event loop.
   const statusLine = createStatusLine({
     events,
     isOpen: () => stores.isOpen(),
     queue,
     streams,
-    connectivity: () => connectivityOf(),
+    connectivity: () => platform.connectivity(),
     disk: () => disk,
   });
   const publishStatus = statusLine.publish;
@@ -52,12 +56,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     logger,
     onConnectivityChange: (online) => {
       publishStatus();
-      if (online) void scheduler.cycle();
+      if (online) void sync.scheduler.cycle();
     },
   });
-  const { gateway, budget, connectivity: connectivityOf } = platform;
+  const { gateway, connectivity } = platform;
   const venues = createServedVenues({ settings, gateway, venueIds: deps.venueIds, logger });
-  const timeZone = venues.timeZone;
 
   const counterSettings = createCounterSettings(settings, { seanceWindow: deps.seanceWindow });
   // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts).
@@ -65,7 +68,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const sync = createBackgroundSync({
     stores,
     gateway,
-    connectivity: connectivityOf,
+    connectivity,
     venueIds: venues.venueIds,
     foreground,
     standings,
@@ -86,7 +89,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     stores,
     standings,
     gateway,
-    connectivity: connectivityOf,
+    connectivity,
     uploader,
     counterSettings,
     disk,
@@ -94,7 +97,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     publishStatus,
     clock,
     now,
-    timeZone,
+    timeZone: venues.timeZone,
     venueName: () => venues.first()?.name ?? null,
     logger,
   });
@@ -102,7 +105,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   // Personal data erased after the retention period (retention.ts): its settings are calls, its purge housekeeping's.
   const retention = stores.retention({ dataDir: deps.dataDir, clock, logger });
-
   const dispatchCall = createCoreCalls({
     deps,
     stores,
@@ -126,8 +128,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     standings,
     uploader,
     clock,
-    timeZone,
-    emit,
+    timeZone: venues.timeZone,
+    emit: events.emit,
     publishStatus,
   });
 
@@ -164,23 +166,19 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       else scheduler.pause();
     },
     close() {
-      if (!closed) {
-        closed = (async () => {
-          platform.closing.abort();
-          budget.stop();
-          disk.stop();
-          connectivityOf().stop();
-          await scheduler.stop();
-          await uploader.stop();
-          await printing.close();
-          await scanning.close();
-          await venues.refreshed;
-          events.clear();
-          await housekeeping.stop();
-          await stores.close();
-          lock.release();
-        })();
-      }
+      closed ??= stopEngine({
+        platform,
+        disk,
+        scheduler,
+        uploader,
+        printing,
+        scanning,
+        venueRefresh: venues.refreshed,
+        events,
+        housekeeping,
+        stores,
+        lock,
+      });
       return closed;
     },
   };
