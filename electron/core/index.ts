@@ -3,8 +3,8 @@
  * `createCore` and then only `dispatch` contract calls and listen to events.
  *
  * This file is the one composition root: each part is made by its own module, in this order, from the parts made
- * before it (engineData, platformAccess, venue, sync/backgroundSync, counterServices, coreCalls, severalCounters,
- * housekeeping, shutdown).
+ * before it (engineData, engineEvents, statusLine, platformAccess, venue, sync/backgroundSync, counterServices,
+ * coreCalls, severalCounters, housekeeping; shutdown for close).
  */
 import path from 'node:path';
 import { contractClient } from './client';
