@@ -1,448 +1,150 @@
 /**
  * The counter engine, composed once from its dependencies. Hosts (Electron main, browser mode, tests) call
  * `createCore` and then only `dispatch` contract calls and listen to events.
+ *
+ * This file is the one composition root: each part is made by its own module, in this order, from the parts made
+ * before it (engineData, engineEvents, statusLine, platformAccess, venue, sync/backgroundSync, counterServices,
+ * coreCalls, severalCounters, housekeeping; shutdown for close).
  */
-import { setMaxListeners } from 'node:events';
 import path from 'node:path';
-import type { EventName, EventPayload, Validation } from '../../shared/contract';
-import { ALERT_ROWS } from '../../shared/contract-programme';
-import { DEFAULT_TIME_ZONE } from '../../shared/dates';
-import { errorMessage } from '../../shared/errorText';
-import type { MirrorChanges } from './db/bookingCache';
-import { dailyBackupDue } from './db/backups';
-import { createDiskWatch } from './db/diskFull';
-import { lockFolder } from './db/folderLock';
-import { restrictTree } from './db/privateFiles';
-import { PURGE_EVERY_MS } from './db/retention';
-import { openStores, type Stores } from './db/stores';
-import { createGuichet } from './counter/guichet';
+import { contractClient } from './client';
 import { createStandings } from './counter/validationStanding';
 import { createCounterSettings } from './counter/counterSettings';
-import { contractClient } from './client';
-import { createEventHub } from './eventHub';
-import { createDispatcher, oneHandlerEach, type CoreCallName } from './dispatch';
+import { createCounterServices } from './counterServices';
+import { createCoreCalls } from './coreCalls';
+import { createDiskWatch } from './db/diskFull';
+import { openEngineData } from './engineData';
+import { createEngineEvents } from './engineEvents';
 import { createForeground } from './foreground';
-import { counterHandlers } from './counter/handlers';
-import { syncHandlers } from './sync/handlers';
-import { programmeHandlers } from './programme/handlers';
-import { createBookingAlertGate } from './programme/bookingAlerts';
-import { createManagedOffers } from './programme/managedOffers';
-import { createProgrammeMirror } from './programme/programmeMirror';
-import { createProgrammeWriter } from './programme/programmeWriter';
-import { createUnscheduledFilms } from './programme/unscheduledFilms';
-import { createClosedSales } from './programme/seats';
-import { reportHandlers } from './reports/handlers';
+import { startHousekeeping } from './housekeeping';
+import { createPlatformAccess } from './platformAccess';
+import { createSeveralCounters } from './severalCounters';
+import { stopEngine } from './shutdown';
 import { currentActor } from './staff/actor';
-import { auditedHandlers } from './staff/audited';
-import { staffHandlers } from './staff/handlers';
-import { createStaff } from './staff/staffService';
-import { createReportPrinter } from './reports/reportPrinter';
-import { createPlatformClient } from './platform/client';
-import { createPrinting } from './printing/printingService';
-import { remoteCounterName } from './actingCounter';
-import { createCandidateResolver } from './counter/candidates';
-import { createScanning } from './scanning/scanningService';
-import { createGateway } from './platform/gateway';
-import { createRateBudget } from './platform/rateBudget';
-import { createConnectivity, type Connectivity } from './sync/connectivity';
-import { createMirrorQueries } from './sync/mirrorQueries';
-import { createPing } from './sync/reachability';
-import { createMirrorSync } from './sync/mirrorSync';
-import { createScheduler } from './sync/scheduler';
-import { createUploader } from './sync/uploader';
-import { createReplica } from './replica';
-import { createHandover } from './handover';
+import { createStatusLine } from './statusLine';
+import { createBackgroundSync } from './sync/backgroundSync';
 import type { Core, CoreDeps } from './types';
-import { cachedVenue, chooseVenues, rememberVenue, type Venue } from './venue';
+import { createServedVenues } from './venue';
 
 export type { Core, CoreDeps } from './types';
-
-export const DATABASE_FILE = 'guichet.sqlite';
+export { DATABASE_FILE } from './engineData';
 
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
   const logger = deps.logger;
-  // One engine per data folder (folderLock.ts): a second one is refused before it touches anything.
-  const lock = lockFolder(deps.dataDir, deps.lockHolder ?? 'engine');
-  let stores: Stores & { close(): Promise<void> };
-  try {
-    restrictTree(deps.dataDir);
-    stores = openStores(path.join(deps.dataDir, DATABASE_FILE), clock, deps.counterName, logger);
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  const { lock, stores } = openEngineData(deps, clock, logger);
   const posterDir = path.join(deps.dataDir, 'posters');
-  const { ledger, cache, queue, streams, settings } = stores;
+  const { queue, streams, settings } = stores;
   const standings = createStandings(stores.counterActions);
-  const interrupted = queue.recoverInterrupted();
-  if (interrupted > 0)
-    logger.warn({ interrupted }, 'uploads interrupted by a stop: they will be checked before counting');
 
-  const events = createEventHub(logger);
-  /**
-   * Events are delivered on the next turn of the event loop: the answer to the call that caused them (a verdict)
-   * reaches the renderer first, before the screens that refresh on `ledger.changed` start asking for data.
-   */
-  function emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
-    setImmediate(() => events.deliver(name, payload));
-  }
-
-  // Aborted first thing on close: queued and in-flight platform calls end at once, so stopping never waits on them.
-  const closing = new AbortController();
-  // Every request in flight listens to it (platform/http.ts): a storm of scans is not a leak.
-  setMaxListeners(0, closing.signal);
-  const client = createPlatformClient({
-    baseUrl: deps.platform.baseUrl,
-    apiKey: deps.platform.apiKey,
-    timeoutMs: deps.lookupTimeoutMs ?? 3000,
-    logger,
-    signal: closing.signal,
+  const events = createEngineEvents(logger);
+  // The status line reads parts made below; it is computed only on a later turn of the event loop.
+  const statusLine = createStatusLine({
+    events,
+    isOpen: () => stores.isOpen(),
+    queue,
+    streams,
+    connectivity: () => platform.connectivity(),
+    disk: () => disk,
   });
-  const budget = createRateBudget({ limitPerMinute: deps.rateLimitPerMinute, backgroundShare: deps.backgroundShare });
-  // The gateway and connectivity refer to each other (a probe is a platform call): resolved lazily.
-  let connectivity: Connectivity | null = null;
-  const gateway = createGateway(client, budget, () => connectivity!);
-  connectivity = createConnectivity({
+  const publishStatus = statusLine.publish;
+
+  const platform = createPlatformAccess({
+    deps,
     now,
-    probe: async () => {
-      await gateway('cashier', (c, time) => c.getOffererVenues({ timeoutMs: time.timeoutMs() }), { deadlineMs: 3000 });
-    },
-    // Between calls, a key-free check of the host keeps the banner true when nobody scans.
-    ping: createPing(deps.platform.baseUrl),
-    onChange: () => {
+    logger,
+    onConnectivityChange: (online) => {
       publishStatus();
-      if (connectivity?.isOnline()) void scheduler.cycle();
+      if (online) void sync.scheduler.cycle();
     },
   });
-  const connectivityOf = () => connectivity!;
-
-  let venues: Venue[] = cachedVenue(settings);
-
-  const timeZone = () => venues[0]?.timeZone ?? DEFAULT_TIME_ZONE;
-  // Refreshed in the background: the counter must start (and work from its cache) without the network.
-  const venueRefresh = gateway('sync', (c) => c.getOffererVenues())
-    .then((offerers) => {
-      const chosen = chooseVenues(offerers, deps.venueIds);
-      if (chosen.length > 0) {
-        venues = chosen;
-        rememberVenue(settings, chosen);
-      } else logger.warn({ venueIds: deps.venueIds }, 'no venue reachable with this key matches');
-    })
-    .catch((error: unknown) => logger.warn({ err: String(error) }, 'venue refresh failed'));
-  /** The venues to sync: chosen ones, or (first start) the key's cinema once the platform has named it. */
-  async function venueIds(): Promise<number[]> {
-    if (deps.venueIds?.length) return deps.venueIds;
-    if (venues.length === 0) await venueRefresh;
-    return venues.map((v) => v.id);
-  }
+  const { gateway, connectivity } = platform;
+  const venues = createServedVenues({ settings, gateway, venueIds: deps.venueIds, logger });
 
   const counterSettings = createCounterSettings(settings, { seanceWindow: deps.seanceWindow });
-  const mirrorQueries = createMirrorQueries({
-    bookings: stores.bookingSearch,
-    seances: stores.seances,
-    offers: stores.offers,
-    standings,
-    clock,
-    posterDir,
-  });
-  const uploader = createUploader({
-    queue,
-    gateway,
-    ledger,
-    cache,
-    connectivity: connectivityOf,
-    counterName: deps.counterName,
-    clock,
-    logger,
-    onChange: () => publishStatus(),
-    onSettled: (row, settlement, reason) =>
-      emit('upload.settled', {
-        ledgerId: row.ledgerId,
-        action: row.action,
-        state: settlement === 'sent' ? 'done' : 'conflict',
-        reason,
-      }),
-  });
   // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts).
   const foreground = createForeground();
-  const mirror = createMirrorSync({
-    offers: stores.offers,
-    seances: stores.seances,
-    facts: stores.bookingFacts,
-    settings,
+  const sync = createBackgroundSync({
+    stores,
     gateway,
-    cache,
-    streams,
-    venueIds,
+    connectivity,
+    venueIds: venues.venueIds,
+    foreground,
+    standings,
+    events,
+    publishStatus,
+    counterName: deps.counterName,
+    periodMs: deps.syncPeriodMs ?? 30_000,
     clock,
-    yieldToScans: foreground.yieldToScans,
     posterDir,
     logger,
   });
-  // Notifications stay silent during an account's first complete bookings sync.
-  const alertGate = createBookingAlertGate(streams);
-  const managedOffers = createManagedOffers(settings);
-  const programmeWriter = createProgrammeWriter({
-    gateway,
-    mirror: createProgrammeMirror({
-      cache,
-      offers: stores.offers,
-      seances: stores.seances,
-      facts: stores.bookingFacts,
-    }),
-    managed: managedOffers,
-    closedSales: createClosedSales(settings),
-    clock,
-    timeZone: () => timeZone(),
-    venueIds,
-    onProgrammeChanged: () => emit('programme.changed', {}),
-  });
-  const scheduler = createScheduler({
-    uploader,
-    queue,
-    mirror,
-    streams,
-    connectivity: connectivityOf,
-    clock,
-    logger,
-    periodMs: deps.syncPeriodMs ?? 30_000,
-    onCycleDone: () => {
-      alertGate.cycleDone();
-      publishStatus();
-    },
-    onBookingsChanged: (changes) => {
-      try {
-        announceBookings(changes);
-      } catch (error) {
-        logger.error({ err: errorMessage(error) }, 'bookings brought by sync not announced');
-      }
-    },
-    onProgrammeChanged: () => emit('programme.changed', {}),
-  });
-
-  /**
-   * What a sync brought, to whoever listens: the booking ids (screens refresh their lists), and when it is worth a
-   * notification (decided now, before the cycle ends and arms the gate) the first rows for its words. A first sync
-   * brings the whole season: its rows are never read nor sent.
-   */
-  function announceBookings(changes: MirrorChanges): void {
-    const alert = alertGate.shouldAnnounce();
-    if (!events.hasListeners()) return;
-    const cancelledIds = changes.changed.filter((c) => c.to === 'CANCELLED').map((c) => c.bookingId);
-    emit('bookings.changed', { added: changes.added, cancelled: cancelledIds });
-    if (!alert || (changes.added.length === 0 && cancelledIds.length === 0)) return;
-    if (!stores.isOpen()) return;
-    emit('bookings.alert', {
-      added: mirrorQueries.byIds(changes.added.slice(0, ALERT_ROWS)),
-      cancelled: mirrorQueries.byIds(cancelledIds.slice(0, ALERT_ROWS)),
-      addedCount: changes.added.length,
-      cancelledCount: cancelledIds.length,
-    });
-  }
+  const { uploader, scheduler } = sync;
 
   const disk = createDiskWatch(deps.dataDir, () => publishStatus());
 
-  function status() {
-    const counts = queue.counts();
-    return {
-      diskFull: disk.isFull(),
-      online: connectivityOf().isOnline(),
-      offlineSince: connectivityOf().offlineSince(),
-      lastSyncAt: streams.all().find((s) => s.name === 'bookings')?.lastSuccessAt ?? null,
-      pendingUploads: counts.pending,
-      conflicts: counts.conflicts,
-    };
-  }
-  /**
-   * One `status.changed` per turn of the event loop, computed once after the call that caused it has answered: a
-   * validation changes the queue two or three times, and the banner needs only the last state.
-   */
-  let statusDue = false;
-  function publishStatus(): void {
-    if (statusDue) return;
-    statusDue = true;
-    setImmediate(() => {
-      statusDue = false;
-      if (events.hasListeners() && stores.isOpen()) events.deliver('status.changed', status());
-    });
-  }
-
-  const printing = createPrinting({
-    jobs: stores.printJobs,
-    settings,
-    ledger,
-    logger,
-    now,
-    mode: deps.mode,
-    counterName: deps.counterName,
-    timeZone,
-    venueName: () => venues[0]?.name ?? null,
-    emit: (payload) => emit('printer.changed', payload),
-    printer: deps.printer,
-  });
-
-  const staff = createStaff({
-    store: stores.staff,
-    mode: deps.mode,
-    counterName: deps.counterName,
-    clock,
-    monotonicMs: deps.monotonicMs ?? (() => performance.now()),
-    timeZone,
-    onChanged: () => emit('staff.changed', {}),
-  });
-
-  const guichet = createGuichet({
+  const services = createCounterServices({
+    deps,
+    stores,
+    standings,
     gateway,
-    ledger,
-    standings,
-    cache,
-    queue,
+    connectivity,
     uploader,
-    connectivity: connectivityOf,
-    counterName: deps.counterName,
-    clock,
-    timeZone,
-    seanceWindow: counterSettings.seanceWindow,
-    logger,
-    lookupTimeoutMs: deps.lookupTimeoutMs ?? 3000,
-    disk,
-    onLedgerRow: (entryId, kind) => emit('ledger.changed', { entryId, kind }),
-    onQueued: () => publishStatus(),
-    onVerdictUpdated: (verdict) => emit('verdict.updated', verdict),
-    // After the ledger commit; only schedules the slip, so printing can never hold up or undo a validation.
-    // A secondary counter prints its own slips: a validation it forwarded prints nothing here.
-    onValidated: (validation) => {
-      if (remoteCounterName() === null) printing.onValidated(validation);
-    },
-    // A cashier undoes only their own validations, within 10 minutes (staff/staffService.ts).
-    undoRefusal: (validation) => staff.undoRefusal(currentActor(), validation),
-  });
-
-  // Scanners: ambiguous readings resolved against the mirror then the platform; dedicated scanners as events.
-  const resolveCandidates = createCandidateResolver({ cache, gateway, connectivity: connectivityOf });
-  const scanning = createScanning({
-    settings,
-    logger,
-    now,
-    emitScan: (payload) => emit('scanner.scan', payload),
-    emitDevices: (payload) => emit('scanner.devices.changed', payload),
-  });
-
-  // Personal data erased after the retention period (retention.ts): shortly after start, then daily.
-  const retention = stores.retention({ dataDir: deps.dataDir, clock, logger });
-  function purgeSafely(): void {
-    try {
-      retention.purge();
-    } catch (error) {
-      logger.warn({ err: String(error) }, 'personal data purge failed; tried again tomorrow');
-    }
-  }
-
-  // Every core call, each handled once (the host answers account.* and database.*): a missing one fails typecheck.
-  const dispatchCall = createDispatcher<CoreCallName>(
-    auditedHandlers(
-      staff,
-      oneHandlerEach(
-        counterHandlers({
-          deps,
-          clock,
-          guichet,
-          ledger,
-          timeZone,
-          venue: () => venues[0] ?? null,
-          resolveCandidates,
-          settings: counterSettings,
-          onSettingsChanged: (settings) => emit('counter.settings.changed', settings),
-        }),
-        syncHandlers({
-          clock,
-          guichet,
-          queue,
-          streams,
-          budget,
-          scheduler,
-          mirrorQueries,
-          status,
-          timeZone,
-          connectivity: connectivityOf,
-          publishStatus,
-          retryUploadsNow: () => uploader.retryNow(),
-        }),
-        printing.handlers,
-        {
-          'printer.printValidation': (input: { validation: Validation }) => ({
-            jobId: printing.printValidation(input.validation),
-          }),
-        },
-        scanning.handlers,
-        programmeHandlers({
-          writer: programmeWriter,
-          settings,
-          unscheduled: createUnscheduledFilms(stores.offers, managedOffers, clock),
-          timeZone,
-        }),
-        reportHandlers({
-          sources: { seances: stores.seances, facts: stores.bookingFacts, standings },
-          clock,
-          timeZone,
-          venue: () => venues[0] ?? null,
-          counterName: deps.counterName,
-          printReport: createReportPrinter(printing),
-        }),
-        retention.handlers,
-        staffHandlers(staff),
-      ),
-    ),
-    logger,
-    staff.authorize,
-  );
-
-  // A secondary's copy of its main counter's mirror and actions, or a main counter's pages for it (issue 14).
-  const replica = createReplica({
     counterSettings,
-    source: stores.replicaSource,
-    sink: stores.replicaSink,
-    settings,
-    emit,
+    disk,
+    events,
+    publishStatus,
+    clock,
+    now,
+    timeZone: venues.timeZone,
+    venueName: () => venues.first()?.name ?? null,
+    logger,
   });
-  const handover = createHandover({
-    store: stores.handover,
-    settings,
-    ledger,
-    queue,
+  const { printing, staff, scanning } = services;
+
+  // Personal data erased after the retention period (retention.ts): its settings are calls, its purge housekeeping's.
+  const retention = stores.retention({ dataDir: deps.dataDir, clock, logger });
+  const dispatchCall = createCoreCalls({
+    deps,
+    stores,
+    standings,
+    platform,
+    venues,
+    counterSettings,
+    sync,
+    services,
+    retention,
+    status: statusLine.status,
+    publishStatus,
+    events,
+    clock,
+    logger,
+  });
+
+  const { replica, handover } = createSeveralCounters({
+    stores,
+    counterSettings,
     standings,
     uploader,
     clock,
-    timeZone,
-    emit,
-    onQueued: () => publishStatus(),
+    timeZone: venues.timeZone,
+    emit: events.emit,
+    publishStatus,
   });
 
   scheduler.start();
   void uploader.drain();
 
-  // A copy of the database a day, in the background (backups.ts), checked hourly and shortly after start.
-  let backingUp: Promise<unknown> | null = null;
-  function backupIfDue(): void {
-    if (backingUp || !dailyBackupDue(deps.dataDir, clock())) return;
-    backingUp = stores
-      .dailyBackup(deps.dataDir, clock())
-      .then((b) => logger.info({ backup: b.name }, 'daily backup taken'))
-      .catch((error: unknown) => logger.warn({ err: String(error) }, 'daily backup failed'))
-      .finally(() => (backingUp = null));
-  }
-  const firstBackupMs = deps.firstBackupDelayMs ?? 30_000;
-  const backupTimers = [
-    // The purge runs before the first backup check, so a new copy never holds what was just due for erasure.
-    setTimeout(purgeSafely, Math.floor(firstBackupMs / 2)),
-    setTimeout(backupIfDue, firstBackupMs),
-    setInterval(backupIfDue, 3_600_000),
-    setInterval(purgeSafely, PURGE_EVERY_MS),
-    setInterval(() => staff.sweepIdle(), 15_000),
-  ];
-  for (const timer of backupTimers) timer.unref();
+  const housekeeping = startHousekeeping({
+    dataDir: deps.dataDir,
+    stores,
+    retention,
+    sweepIdle: () => staff.sweepIdle(),
+    firstBackupDelayMs: deps.firstBackupDelayMs ?? 30_000,
+    clock,
+    logger,
+  });
 
   const dispatch: Core['dispatch'] = (name, input, caller) =>
     foreground.track(name, () => dispatchCall(name, input, caller));
@@ -464,24 +166,19 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       else scheduler.pause();
     },
     close() {
-      if (!closed) {
-        closed = (async () => {
-          closing.abort();
-          budget.stop();
-          disk.stop();
-          connectivityOf().stop();
-          await scheduler.stop();
-          await uploader.stop();
-          await printing.close();
-          await scanning.close();
-          await venueRefresh;
-          events.clear();
-          for (const timer of backupTimers) clearTimeout(timer);
-          await backingUp;
-          await stores.close();
-          lock.release();
-        })();
-      }
+      closed ??= stopEngine({
+        platform,
+        disk,
+        scheduler,
+        uploader,
+        printing,
+        scanning,
+        venueRefresh: venues.refreshed,
+        events,
+        housekeeping,
+        stores,
+        lock,
+      });
       return closed;
     },
   };

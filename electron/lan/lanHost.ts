@@ -13,16 +13,15 @@ import { EVENTS_FOR_SECONDARIES, isGrantedToSecondary } from '../../shared/lanWi
 import { t } from '../../shared/i18n';
 import { remoteCounterName } from '../core/actingCounter';
 import { contractClient } from '../core/client';
-import { ContractFailure } from '../core/contractFailure';
 import { createDispatcher } from '../core/dispatch';
 import { createEventHub } from '../core/eventHub';
 import type { Core } from '../core/types';
 import type { LanConfig } from './lanConfig';
 import { createLanStore, type LanState } from './lanStore';
 import { lanHandlers } from './lanCalls';
-import { normaliseMainUrl, pairAsSecondary } from './pairingClient';
+import { normaliseMainUrl } from './pairingClient';
 import { createMainSide } from './mainSide';
-import { startSecondaryLink, type SecondaryLink } from './secondaryLink';
+import { createSecondaryRole } from './secondaryRole';
 
 export interface LanHostOptions {
   core: Core;
@@ -39,16 +38,12 @@ export interface LanHost extends Core {
   lanLine(): string;
 }
 
-const PAIR_RETRY_MS = 2_000;
-
 export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
   const { core, logger, config } = options;
   const store = createLanStore(options.baseDir, logger);
   const events = createEventHub(logger);
   let state: LanState = store.read();
-  let secondary: SecondaryLink | null = null;
   let closed = false;
-  let pairingRetry: NodeJS.Timeout | null = null;
 
   async function counterName(): Promise<string> {
     const info = await core.dispatch('app.info', {});
@@ -79,58 +74,23 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     publishSoon: () => publishSoon(),
   });
 
-  // ----- secondary counter ----------------------------------------------------------------------------------------
-  function disconnect(): void {
-    secondary?.close();
-    secondary = null;
-  }
-
-  function connect(): void {
-    disconnect();
-    const link = state.main;
-    if (!link || closed) return;
-    secondary = startSecondaryLink({
-      core,
-      link,
-      logger,
-      deliver: (name, payload) => events.deliver(name, payload),
-      changed: publish,
-    });
-  }
-
-  async function pair(mainUrlText: string, codeText: string): Promise<void> {
-    const link = await pairAsSecondary(mainUrlText, codeText, await counterName());
-    await mainSide.stop();
-    save({ ...state, role: 'secondary', main: link });
-    logger.info({ main: link.url }, 'paired with a main counter');
-    connect();
-  }
+  // ----- secondary counter: pairing, its link to the main counter (secondaryRole.ts) --------------------------------
+  const secondaryRole = createSecondaryRole({
+    core,
+    logger,
+    state: () => state,
+    save,
+    counterName,
+    stopMain: () => mainSide.stop(),
+    closed: () => closed,
+    deliver: (name, payload) => events.deliver(name, payload),
+    publish: () => publish(),
+  });
 
   // ----- the manager's view ---------------------------------------------------------------------------------------
-  function view(name: string): LanView {
-    return {
-      role: state.role,
-      counterName: name,
-      main: mainSide.view(),
-      secondary:
-        state.role === 'secondary' && state.main
-          ? {
-              mainUrl: state.main.url,
-              mainName: state.main.name,
-              fingerprint: state.main.fingerprint,
-              pairedAt: state.main.pairedAt,
-              connected: secondary?.connection().isConnected() ?? false,
-              lastContactAt: secondary?.connection().lastContactAt() ?? null,
-              mode: secondary?.mode() ?? 'autonomous',
-              autonomousSince: secondary?.autonomousSince() ?? null,
-              waiting: secondary?.waiting() ?? 0,
-              replicaAt: secondary?.replicaAt() ?? null,
-            }
-          : null,
-    };
-  }
   async function currentView(): Promise<LanView> {
-    return view(await counterName());
+    const name = await counterName();
+    return { role: state.role, counterName: name, main: mainSide.view(), secondary: secondaryRole.view() };
   }
   function publish(): void {
     void currentView().then((v) => events.deliver('lan.changed', v));
@@ -152,8 +112,8 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     fixedRole: config.role !== undefined,
     currentView,
     publish,
-    disconnect,
-    pair,
+    disconnect: secondaryRole.disconnect,
+    pair: secondaryRole.pair,
   });
   // Réglages → Postes is the manager's (staff/callRoles.ts): the same check as the engine's own calls.
   const dispatchLan = createDispatcher(handlers, logger, (name, caller) => core.authorize(name, caller));
@@ -172,7 +132,7 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     if (name === 'verdict.updated' && forCounter !== null) return;
     // A connected secondary's status line is its main counter's (forwarded), not its own idle engine's; in
     // autonomous mode it is its own (its link to pass Culture, its queue).
-    if (name === 'status.changed' && state.role === 'secondary' && secondary?.mode() !== 'autonomous') return;
+    if (name === 'status.changed' && state.role === 'secondary' && secondaryRole.mode() !== 'autonomous') return;
     events.deliver(name, payload);
   });
 
@@ -185,31 +145,18 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     save({ ...state, role: 'alone', main: null });
   } else if (config.role === 'secondary' && config.mainUrl) {
     const wanted = normaliseMainUrl(config.mainUrl);
-    if (state.role === 'secondary' && state.main && state.main.url === wanted) connect();
-    else if (config.pairingCode) pairInBackground(config.mainUrl, config.pairingCode);
+    if (state.role === 'secondary' && state.main && state.main.url === wanted) secondaryRole.connect();
+    else if (config.pairingCode) secondaryRole.pairInBackground(config.mainUrl, config.pairingCode);
     else logger.warn('COUNTER_ROLE=secondary without COUNTER_PAIRING_CODE and not paired yet');
   } else if (state.role === 'secondary') {
-    connect();
-  }
-
-  /** The demo's secondary may start before its main counter listens: it tries again for a minute. */
-  function pairInBackground(mainUrl: string, code: string, tries = 30): void {
-    pair(mainUrl, code)
-      .then(() => publish())
-      .catch((error: unknown) => {
-        const failure = error instanceof ContractFailure ? error.code : String(error);
-        if (closed || tries <= 1 || failure === 'pairing_failed') {
-          logger.error({ failure }, 'pairing with the main counter (COUNTER_MAIN_URL) failed');
-          return;
-        }
-        pairingRetry = setTimeout(() => pairInBackground(mainUrl, code, tries - 1), PAIR_RETRY_MS);
-      });
+    secondaryRole.connect();
   }
 
   const host: LanHost = {
     async dispatch(name, input, caller) {
       if (typeof name === 'string' && name.startsWith('lan.')) return dispatchLan(name, input, caller);
       if (state.role === 'secondary' && isGrantedToSecondary(name)) {
+        const secondary = secondaryRole.link();
         if (secondary) return secondary.forward(name, input, caller);
         return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
       }
@@ -236,9 +183,9 @@ export async function startLanHost(options: LanHostOptions): Promise<LanHost> {
     },
     async close() {
       closed = true;
-      if (pairingRetry) clearTimeout(pairingRetry);
+      secondaryRole.stopPairing();
       unsubscribe();
-      disconnect();
+      secondaryRole.disconnect();
       await mainSide.stop();
       events.clear();
       await core.close();

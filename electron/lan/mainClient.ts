@@ -9,8 +9,7 @@ import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { t } from '../../shared/i18n';
 import { z } from 'zod';
-import { calls, errorCodeSchema, events, type CallName, type Envelope, type EventName } from '../../shared/contract';
-import { EVENT_NAMES, isCallName } from '../../shared/channels';
+import { events, type CallName, type Envelope, type EventName } from '../../shared/contract';
 import {
   LAN_WS_PATH,
   HANDOVER,
@@ -28,6 +27,7 @@ import {
 import { wsMessageSchema } from '../../shared/wire';
 import { pinned } from './pairingClient';
 import type { MainLink } from './lanStore';
+import { envelopeOf, isEventName, lanEnvelope } from './mainReplies';
 
 const CALL_TIMEOUT_MS = 5_000;
 const RECONNECT_MS = 1_000;
@@ -186,44 +186,4 @@ export function connectToMain(options: MainConnectionOptions): MainConnection {
       socket?.terminate();
     },
   };
-}
-
-function isEventName(name: string): name is EventName {
-  return (EVENT_NAMES as readonly string[]).includes(name);
-}
-
-/**
- * A reply from the LAN, checked against the contract's output schema of its call (as the page checks the engine's
- * replies): a main counter of another version, or anything else answering, never reaches a screen unchecked.
- */
-const envelopeSchemas = new Map<CallName, z.ZodType>();
-
-function lanEnvelope<T>(value: z.ZodType<T>) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({
-      ok: z.literal(false),
-      error: z.object({ code: errorCodeSchema.catch('internal'), message: z.string() }),
-    }),
-  ]);
-}
-
-function envelopeOf(name: CallName, raw: unknown): Envelope<unknown> {
-  if (!isCallName(name)) return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
-  const schema = envelopeSchemas.get(name) ?? envelopeSchema(name);
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data as Envelope<unknown>;
-  return { ok: false, error: { code: 'internal', message: t('errors.main_unreachable') } };
-}
-
-function envelopeSchema(name: CallName): z.ZodType {
-  const schema = z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value: calls[name].output }),
-    z.object({
-      ok: z.literal(false),
-      error: z.object({ code: errorCodeSchema.catch('internal'), message: z.string() }),
-    }),
-  ]);
-  envelopeSchemas.set(name, schema);
-  return schema;
 }

@@ -17,24 +17,18 @@ import {
   LAN_HELLO_PATH,
   LAN_PAIR_PATH,
   LAN_WS_PATH,
-  isGrantedToSecondary,
   pairRequestSchema,
-  HANDOVER,
-  LAN_REPORT,
-  REPLICA_PULL,
   type HandoverAction,
   type HandoverAnswer,
   type LanReport,
   type ReplicaAnswer,
   type ReplicaPull,
 } from '../../shared/lanWire';
-import { MAX_REQUEST_BYTES, type WsMessage } from '../../shared/wire';
-import { lanRequestSchema } from '../../shared/lanWire';
+import { MAX_REQUEST_BYTES } from '../../shared/wire';
 import type { Caller } from '../core/staff/actor';
 import type { Envelope, EventName } from '../../shared/contract';
-import { asCounter } from '../core/actingCounter';
 import type { LanCertificate } from './certificate';
-import { answerLanOnly } from './lanOnlyRequests';
+import { answerFrame, sendFrame } from './secondaryFrames';
 
 export interface PairedSecondary {
   id: string;
@@ -145,46 +139,12 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
         );
       });
       socket.on('message', (data) => {
-        void answer(socket, secondary, address, data.toString());
+        // Revoked since the connection opened: nothing more is answered.
+        if (!sockets.has(socket)) return;
+        void answerFrame(socket, secondary, address, data.toString(), options, logger);
       });
     },
   );
-
-  async function answer(socket: WebSocket, secondary: PairedSecondary, address: string, text: string) {
-    // Revoked since the connection opened: nothing more is answered.
-    if (!sockets.has(socket)) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return send(socket, { type: 'error', id: null, error: { code: 'invalid_input', message: 'JSON attendu.' } });
-    }
-    const request = lanRequestSchema.safeParse(json);
-    if (!request.success) {
-      return send(socket, { type: 'error', id: null, error: { code: 'invalid_input', message: 'Demande invalide.' } });
-    }
-    const { id, name, input, person } = request.data;
-    options.seen(secondary.id, address, true);
-    let envelope: Envelope<unknown>;
-    if (name === REPLICA_PULL || name === HANDOVER || name === LAN_REPORT) {
-      envelope = answerLanOnly(name, secondary, input, options, logger);
-    } else if (!isGrantedToSecondary(name)) {
-      logger.warn({ call: name, secondary: secondary.id }, 'call not granted to a secondary refused');
-      envelope = { ok: false, error: { code: 'not_granted', message: t('errors.not_granted') } };
-    } else {
-      // The secondary's screen, and who is signed in there (staff/actor.ts: vouched).
-      const caller: Caller = {
-        terminal: `lan:${secondary.id}`,
-        vouched: person ?? { personName: null, role: 'manager' },
-      };
-      envelope = await asCounter(secondary.name, () => options.dispatch(name, input, caller));
-    }
-    send(socket, { type: 'reply', id, envelope });
-  }
-
-  function send(socket: WebSocket, message: WsMessage): void {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-  }
 
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
@@ -204,7 +164,7 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
     },
     broadcast(name, payload, to) {
       for (const [socket, secondary] of sockets) {
-        if (to === undefined || secondary.name === to) send(socket, { type: 'event', name, payload });
+        if (to === undefined || secondary.name === to) sendFrame(socket, { type: 'event', name, payload });
       }
     },
     connected() {
