@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, readHostConfig } from './host/config';
 import type { Logger } from 'pino';
+import { sizeEngineHeapForCounter } from './host/engineHeap';
 import { createFileLogger } from './host/logger';
 import { installProcessGuards } from './host/processGuards';
 import { startupFailureMessage } from './host/startupFailure';
@@ -107,6 +108,7 @@ async function runSandbox(): Promise<void> {
   );
 }
 
+sizeEngineHeapForCounter();
 const command = process.argv[2] ?? 'web';
 const commands: Record<string, () => Promise<void>> = { web: runWeb, sandbox: runSandbox };
 const run = commands[command];

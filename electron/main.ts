@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserWindow, WebContents } from 'electron';
 import type { Logger } from 'pino';
 import { CHROMIUM_SWITCHES } from './chromiumSwitches';
+import { sizeEngineHeapForCounter } from './host/engineHeap';
 import { createFileLogger } from './host/logger';
 import { installProcessGuards } from './host/processGuards';
 import { startupFailureMessage } from './host/startupFailure';
@@ -26,6 +27,8 @@ const SHUTDOWN_TIMEOUT_MS = 5_000;
 
 // Stack traces in the log point at the TypeScript sources (esbuild writes the maps next to the bundle).
 process.setSourceMapsEnabled(true);
+// The engine runs in this process (host/engineHeap.ts).
+sizeEngineHeapForCounter();
 // Every renderer sandboxed, including any a dependency might open.
 app.enableSandbox();
 // Before 'ready', as Chromium reads them at start (see chromiumSwitches.ts for why each one).

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../electron/core';
 import type { PrinterSpec } from '../electron/core/printing/printerSpec';
+import { sizeEngineHeapForCounter } from '../electron/host/engineHeap';
 import { createFileLogger } from '../electron/host/logger';
 import { logLevelFrom } from '../electron/host/config';
 import { startSandbox, type SandboxOptions } from '../electron/sandbox';
@@ -48,6 +49,8 @@ async function runSandbox(options: SandboxOptions): Promise<void> {
 }
 
 async function runCounter(options: CounterChildOptions): Promise<void> {
+  // As the product's hosts do before starting the engine.
+  sizeEngineHeapForCounter();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-'));
   // The product's level (LOG_LEVEL, default info): the bench logs what the counter logs.
   const logger = createFileLogger(path.join(dataDir, 'logs'), logLevelFrom(process.env));
