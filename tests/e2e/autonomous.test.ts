@@ -8,7 +8,7 @@
  * queue over exactly once (journal rows, platform calls). Then the LAN is cut with both alive: a countermark admitted
  * at both shows as a conflict with both counters and times, and reaches pass Culture once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,13 @@ import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { MAX_WINDOW_MINUTES } from '../../shared/seanceWindow';
 import { launchChromium } from '../support/chromium';
 import { openAppPage } from '../support/appPage';
-import { REPO_ROOT } from '../support/counterUnderTest';
+import {
+  killCounterProcess,
+  mainUnreachableBanner,
+  startCounterProcess,
+  stopCounterProcesses,
+  type CounterProcess,
+} from '../support/counterProcesses';
 import { addSandboxBooking, clearFaults, setFaults, successfulUses } from '../support/sandboxControl';
 import { freePort, until } from '../support/twoCounters';
 
@@ -26,40 +32,21 @@ const children: ChildProcess[] = [];
 let workDir: string;
 let sandbox: Sandbox;
 let browser: Browser;
-let main: { child: ChildProcess; pageUrl: string };
+let main: CounterProcess;
 let mainPage: Page;
 let secondPage: Page;
 let lanPort: number;
 const CODE = 'PASS-2345';
 
 /** Browser mode from the sources, live against the shared sandbox; resolves once it prints its page's URL. */
-function startProcess(name: string, env: Record<string, string>): Promise<{ child: ChildProcess; pageUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'web'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      PASSCULTURE_API_URL: sandbox.url,
-      PASSCULTURE_API_KEY: sandbox.apiKey,
-      COUNTER_DATA_DIR: path.join(workDir, name),
-      COUNTER_NAME: name,
-      COUNTER_PORT: '0',
-      COUNTER_LAN_HOST: '127.0.0.1',
-      COUNTER_PAIRING_CODE: CODE,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const page = /ouvrez (http:\/\/\S+)/.exec(out);
-      if (page) resolve({ child, pageUrl: page[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`${name} exited (${code}): ${out}`)));
-  });
+function startProcess(name: string, env: Record<string, string>): Promise<CounterProcess> {
+  const live = {
+    PASSCULTURE_API_URL: sandbox.url,
+    PASSCULTURE_API_KEY: sandbox.apiKey,
+    COUNTER_DATA_DIR: path.join(workDir, name),
+    COUNTER_PAIRING_CODE: CODE,
+  };
+  return startCounterProcess(name, { ...live, ...env }, children);
 }
 
 // The role is the manager's (Réglages → Postes), not fixed by COUNTER_ROLE: the last test turns it off and on again.
@@ -125,9 +112,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const child of children) child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const child of children) child.kill('SIGKILL');
+  await stopCounterProcesses(children);
   await sandbox?.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 });
@@ -150,11 +135,8 @@ describe('a secondary counter cut off from its main counter', () => {
     // The replica follows within a second of the main counter's events.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
-    const exited = new Promise((resolve) => main.child.once('exit', resolve));
-    main.child.kill('SIGKILL');
-    await exited;
-    const banner = secondPage.getByTestId('main-unreachable');
-    await banner.waitFor({ timeout: 10_000 });
+    await killCounterProcess(main.child);
+    const banner = await mainUnreachableBanner(secondPage);
     expect(await banner.getAttribute('data-mode')).toBe('autonomous');
     expect(await banner.textContent()).toContain('mode autonome');
     expect(await banner.textContent()).toContain('peut être admis deux fois');

@@ -5,7 +5,7 @@
  * sandbox) once and shows in Caisse 1's journal under Caisse 2's name; a code validated at one counter is refused at
  * the other with its counter and time; an unpaired client, a replayed code and a revoked secondary are refused.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -16,15 +16,18 @@ import WebSocket from 'ws';
 import { pairWithMain } from '../../electron/lan/pairingClient';
 import { launchChromium } from '../support/chromium';
 import { openAppPage } from '../support/appPage';
-import { REPO_ROOT } from '../support/counterUnderTest';
+import {
+  killCounterProcess,
+  mainUnreachableBanner,
+  startCounterProcess,
+  stopCounterProcesses,
+  type CounterProcess,
+} from '../support/counterProcesses';
 import { addSandboxBooking, successfulUses } from '../support/sandboxControl';
 import { MAX_WINDOW_MINUTES } from '../../shared/seanceWindow';
 
-interface Counter {
-  child: ChildProcess;
-  pageUrl: string;
+interface Counter extends CounterProcess {
   sandboxUrl: string;
-  output: () => string;
 }
 
 const children: ChildProcess[] = [];
@@ -37,36 +40,14 @@ let secondPage: Page;
 let mainUrl: string;
 let pairingCode: string;
 
-/** Browser mode from the sources (tsx), in its own process; resolves once it prints its URL. */
-function startCounterProcess(name: string, dataDir: string, env: Record<string, string> = {}): Promise<Counter> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'web'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      PASSCULTURE_API_KEY: '',
-      COUNTER_DATA_DIR: dataDir,
-      COUNTER_NAME: name,
-      COUNTER_PORT: '0',
-      COUNTER_LAN_HOST: '127.0.0.1',
-      COUNTER_LAN_PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const page = /ouvrez (http:\/\/\S+)/.exec(out);
-      const sandbox = /bac à sable pass Culture sur (http:\/\/[\d.:]+)/.exec(out);
-      if (page && sandbox) resolve({ child, pageUrl: page[1]!, sandboxUrl: sandbox[1]!, output: () => out + err });
-    });
-    child.on('exit', (code) => reject(new Error(`${name} exited (${code}): ${out}${err}`)));
-  });
+/** Browser mode from the sources (tsx), in demo mode: resolves once it prints its URL and its sandbox's. */
+async function startCounter(name: string, dataDir: string, env: Record<string, string> = {}): Promise<Counter> {
+  const demo = { PASSCULTURE_API_KEY: '', COUNTER_DATA_DIR: dataDir, COUNTER_LAN_PORT: '0' };
+  const started = await startCounterProcess(name, { ...demo, ...env }, children, (out) => SANDBOX_URL.test(out));
+  return { ...started, sandboxUrl: SANDBOX_URL.exec(started.output())![1]! };
 }
+
+const SANDBOX_URL = /bac à sable pass Culture sur (http:\/\/[\d.:]+)/;
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByTestId('nav-settings').click();
@@ -111,14 +92,14 @@ function freePort(): Promise<number> {
 }
 
 let lanPort: string;
-const startMain = () => startCounterProcess('Caisse 1', path.join(workDir, 'main'), { COUNTER_LAN_PORT: lanPort });
+const startMain = () => startCounter('Caisse 1', path.join(workDir, 'main'), { COUNTER_LAN_PORT: lanPort });
 
 beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-counters-'));
   lanPort = String(await freePort());
   [main, second, browser] = await Promise.all([
     startMain(),
-    startCounterProcess('Caisse 2', path.join(workDir, 'second')),
+    startCounter('Caisse 2', path.join(workDir, 'second')),
     launchChromium(),
   ]);
   [mainPage, secondPage] = await Promise.all([
@@ -129,9 +110,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const child of children) child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const child of children) child.kill('SIGKILL');
+  await stopCounterProcesses(children);
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -221,12 +200,9 @@ describe('two counters of one cinema', () => {
   });
 
   it('main counter killed: the secondary says it works alone, then forwards to it again once it is back', async () => {
-    const exited = new Promise((resolve) => main.child.once('exit', resolve));
-    main.child.kill('SIGKILL');
-    await exited;
+    await killCounterProcess(main.child);
     // What it validates meanwhile, and its hand-over: tests/e2e/autonomous.test.ts (both counters on one platform).
-    const banner = secondPage.getByTestId('main-unreachable');
-    await banner.waitFor({ timeout: 10_000 });
+    const banner = await mainUnreachableBanner(secondPage);
     expect(await banner.getAttribute('data-mode')).toBe('autonomous');
     expect(await banner.textContent()).toContain('Poste principal (Caisse 1) injoignable');
     expect(await banner.textContent()).toContain('mode autonome');
