@@ -48,7 +48,7 @@ export function createPlatformAccess({ deps, now, logger, onConnectivityChange }
       await gateway('cashier', (c, time) => c.getOffererVenues({ timeoutMs: time.timeoutMs() }), { deadlineMs: 3000 });
     },
     // Between calls, a key-free check of the host keeps the banner true when nobody scans.
-    ping: createPing(deps.platform.baseUrl),
+    ping: createPing(deps.platform.baseUrl, dispatcher),
     onChange: () => onConnectivityChange(connectivity?.isOnline() === true),
   });
   const connectivityOf = () => connectivity!;
