@@ -97,16 +97,23 @@ describe('unreachable', () => {
 });
 
 describe('the engine closing', () => {
-  it('aborts a call in flight at once → platform_timeout, and the connection is not kept', async () => {
+  /** A client as the engine makes it: its own pool, and the engine's closing signal (patient: 60 s). */
+  function engineClient() {
     const closing = new AbortController();
     const dispatcher = createPlatformDispatcher();
-    const engine = createPlatformClient({
+    const signal = closing.signal;
+    const client = createPlatformClient({
       baseUrl: server.baseUrl,
       apiKey: API_KEY,
       timeoutMs: 60_000,
-      signal: closing.signal,
+      signal,
       dispatcher,
     });
+    return { closing, dispatcher, client };
+  }
+
+  it('aborts a call in flight at once → platform_timeout, and the connection is not kept', async () => {
+    const { closing, dispatcher, client: engine } = engineClient();
     server.reply('GET', LOOKUP, { hang: true });
     const started = Date.now();
     const pending = caught(engine.getBookingByToken('AB2CD3'));
@@ -119,17 +126,12 @@ describe('the engine closing', () => {
   });
 
   it('a call after the pool is closed fails as closing (platform_timeout), never as a network fault', async () => {
-    const closing = new AbortController();
-    const dispatcher = createPlatformDispatcher();
-    const engine = createPlatformClient({
-      baseUrl: server.baseUrl,
-      apiKey: API_KEY,
-      signal: closing.signal,
-      dispatcher,
-    });
+    const { closing, dispatcher, client: engine } = engineClient();
     closing.abort();
     await dispatcher.destroy();
+    const started = Date.now();
     expect((await caught(engine.getOffererVenues())).code).toBe('platform_timeout');
+    expect(Date.now() - started).toBeLessThan(1000);
     expect(server.requests).toHaveLength(0);
   });
 });
