@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the app's own overhead per validation (lookup + use through the contract, ledger writes
  * included) against the sandbox at zero latency, compared with the bare HTTP round trips alone (the same
- * GET + PATCH with fetch), measured in one run on fresh bookings, interleaved so machine noise hits both alike.
+ * GET + PATCH with undici's `request` on a keep-alive pool, the client the app uses; and with the global fetch, the
+ * baseline of earlier figures), measured in one run on fresh bookings, interleaved so machine noise hits all alike.
  * Prints medians, p99, their differences (targets: ≤ 1 ms median, ≤ 3 ms p99), the CPU time of each round, and
  * the floor the disk sets in the same run: one durable commit (WAL, synchronous = FULL) — a validation needs one.
  */
@@ -10,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
+import { Agent, request } from 'undici';
 import { ANY_SEANCE_WINDOW } from '../shared/seanceWindow';
 import { createCore } from '../electron/core';
 import { startSandbox } from '../electron/sandbox';
@@ -67,38 +69,52 @@ async function main(): Promise<void> {
   const headers = { Authorization: `Bearer ${sandbox.apiKey}` };
 
   const tokens: string[] = [];
-  for (let i = 0; i < ROUNDS * 2 + 20; i++) tokens.push((await addSandboxBooking(sandbox.url)).token);
+  for (let i = 0; i < ROUNDS * 3 + 30; i++) tokens.push((await addSandboxBooking(sandbox.url)).token);
+  const pool = new Agent();
+  /** The bare GET + PATCH; throws unless the sandbox answered 200 then 204. */
+  const bareWithFetch = async (token: string) => {
+    const got = await fetch(`${sandbox.url}/public/bookings/v1/token/${token}`, { headers });
+    await got.json();
+    const used = await fetch(`${sandbox.url}/public/bookings/v1/use/token/${token}`, { method: 'PATCH', headers });
+    await used.arrayBuffer();
+    if (got.status !== 200 || used.status !== 204) throw new Error(`bare fetch failed: ${got.status} ${used.status}`);
+  };
+  const bareWithUndici = async (token: string) => {
+    const got = await request(`${sandbox.url}/public/bookings/v1/token/${token}`, { headers, dispatcher: pool });
+    await got.body.json();
+    const url = `${sandbox.url}/public/bookings/v1/use/token/${token}`;
+    const used = await request(url, { method: 'PATCH', headers, dispatcher: pool });
+    await used.body.dump();
+    if (got.statusCode !== 200 || used.statusCode !== 204)
+      throw new Error(`bare undici failed: ${got.statusCode} ${used.statusCode}`);
+  };
 
   // Warm both paths (JIT, connection pool, séance cache of the film) before measuring.
   for (let i = 0; i < 10; i++) {
     const token = tokens.pop()!;
     await core.dispatch('counter.lookup', { text: token });
     await core.dispatch('counter.validate', { token });
-    const bare = tokens.pop()!;
-    await (await fetch(`${sandbox.url}/public/bookings/v1/token/${bare}`, { headers })).arrayBuffer();
-    await (
-      await fetch(`${sandbox.url}/public/bookings/v1/use/token/${bare}`, { method: 'PATCH', headers })
-    ).arrayBuffer();
+    await bareWithFetch(tokens.pop()!);
+    await bareWithUndici(tokens.pop()!);
   }
 
   const app: number[] = [];
   const http: number[] = [];
+  const viaFetch: number[] = [];
   const appCpu: number[] = [];
   const httpCpu: number[] = [];
   const loadBefore = loadLine();
-  // Interleaved so machine noise hits both series alike.
+  // Interleaved so machine noise hits every series alike.
   for (let i = 0; i < ROUNDS; i++) {
-    const bare = tokens.pop()!;
     let start = performance.now();
+    await bareWithFetch(tokens.pop()!);
+    viaFetch.push(performance.now() - start);
+
+    start = performance.now();
     let cpu = cpuMs();
-    const got = await fetch(`${sandbox.url}/public/bookings/v1/token/${bare}`, { headers });
-    await got.json();
-    const used = await fetch(`${sandbox.url}/public/bookings/v1/use/token/${bare}`, { method: 'PATCH', headers });
-    await used.arrayBuffer();
+    await bareWithUndici(tokens.pop()!);
     http.push(performance.now() - start);
     httpCpu.push(cpuMs() - cpu);
-    if (got.status !== 200 || used.status !== 204)
-      throw new Error(`bare round trip failed: ${got.status} ${used.status}`);
 
     const token = tokens.pop()!;
     start = performance.now();
@@ -116,17 +132,23 @@ async function main(): Promise<void> {
   const h = summary(http);
   const ac = summary(appCpu);
   const hc = summary(httpCpu);
+  const f = summary(viaFetch);
   console.log(`Validation (lookup + use), ${ROUNDS} rounds, sandbox at zero latency`);
   console.log(`  (${loadBefore} before, ${loadAfter} after)`);
   console.log(`  through the contract: median ${ms(a.median)}  p99 ${ms(a.p99)}  (CPU ${ms(ac.median)} a round)`);
-  console.log(`  bare HTTP round trips: median ${ms(h.median)}  p99 ${ms(h.p99)}  (CPU ${ms(hc.median)} a round)`);
+  console.log(
+    `  bare HTTP round trips (undici, as the app): median ${ms(h.median)}  p99 ${ms(h.p99)}  (CPU ${ms(hc.median)} a round)`,
+  );
+  console.log(`  bare HTTP round trips (global fetch): median ${ms(f.median)}  p99 ${ms(f.p99)}`);
   console.log(
     `  app overhead: median ${ms(a.median - h.median)} (target ≤ 1 ms), p99 ${ms(a.p99 - h.p99)} (target ≤ 3 ms); ` +
       `ratio ${(a.median / h.median).toFixed(2)}×; CPU ${ms(ac.median - hc.median)} a round`,
   );
+  console.log(`  (over bare fetch, the earlier baseline: median ${ms(a.median - f.median)}, p99 ${ms(a.p99 - f.p99)})`);
   console.log(`  floor, one durable commit on this disk: median ${ms(floor.median)}  p99 ${ms(floor.p99)}`);
 
   await core.close();
+  await pool.close();
   await sandbox.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

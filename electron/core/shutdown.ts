@@ -1,7 +1,7 @@
 /**
  * Stopping the engine, in an order that lets nothing wait on pass Culture and nothing write after the database is
- * closed: platform calls aborted first, then the background work stopped and awaited, the database closed last, the
- * data folder's lock released after it.
+ * closed: platform calls aborted first and their connections closed, then the background work stopped and awaited,
+ * the database closed last, the data folder's lock released after it.
  */
 import type { FolderLock } from './db/folderLock';
 import type { DiskWatch } from './db/diskFull';
@@ -31,6 +31,7 @@ export async function stopEngine(p: EngineParts): Promise<void> {
   p.platform.budget.stop();
   p.disk.stop();
   p.platform.connectivity().stop();
+  await p.platform.closeConnections();
   await p.scheduler.stop();
   await p.uploader.stop();
   await p.printing.close();

@@ -13,7 +13,8 @@ import type { Handover } from './handover';
 export interface CoreDeps {
   /** Folder of this counter's database (one per account/environment, so demo and live never mix). */
   dataDir: string;
-  platform: { baseUrl: string; apiKey: string };
+  /** `fetch`: tests only, to see or alter the engine's API calls (the engine's own undici pool otherwise). */
+  platform: { baseUrl: string; apiKey: string; fetch?: typeof fetch };
   mode: 'demo' | 'live';
   counterName: string;
   /** Venues this counter serves (the key may reach several); by default the key's first cinema. */

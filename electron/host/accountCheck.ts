@@ -77,7 +77,7 @@ export function keyEnvironmentHint(environment: LiveEnvironment, apiKey: string)
   return t('errors.key_other_environment', { environment: label });
 }
 
-/** Header values must be visible ASCII: anything else (a pasted line break, a space) makes fetch throw. */
+/** Header values must be visible ASCII: anything else (a pasted line break, a space) makes the HTTP client throw. */
 export function isKeyShaped(apiKey: string): boolean {
   return /^[\x21-\x7e]+$/.test(apiKey);
 }

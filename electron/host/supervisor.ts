@@ -54,7 +54,7 @@ export interface SupervisorOptions {
   accountTestTimeoutMs?: number;
   /** How long a swap waits for calls still running on the old core before closing it anyway. */
   drainTimeoutMs?: number;
-  /** For account.test (tests); the global fetch by default. */
+  /** account.test through this fetch (tests); the platform client's own undici pool by default. */
   fetch?: typeof fetch;
   /** Named in the refusal a second engine gets (`browser`, `electron`). */
   lockHolder?: string;

@@ -46,6 +46,8 @@ export interface CounterOptions {
   counterName?: string;
   /** Another counter's sandbox (two counters of one cinema on one platform): used, never closed here. */
   sandbox?: Sandbox;
+  /** The core's API calls through this fetch (to see or alter them) instead of its own undici pool. */
+  platformFetch?: typeof fetch;
 }
 
 export async function startCounter(options: CounterOptions = {}): Promise<CounterUnderTest> {
@@ -59,7 +61,7 @@ export async function startCounter(options: CounterOptions = {}): Promise<Counte
   const logger = options.logger ?? pino({ level: 'silent' });
   const core = await createCore({
     dataDir,
-    platform: { baseUrl: sandbox.url, apiKey: sandbox.apiKey },
+    platform: { baseUrl: sandbox.url, apiKey: sandbox.apiKey, fetch: options.platformFetch },
     mode: 'demo',
     counterName: options.counterName ?? 'Caisse test',
     demoControlUrl: sandbox.url,

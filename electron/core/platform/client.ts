@@ -3,6 +3,7 @@
  * shared/platform/schemas.ts, each failure a PlatformError (see errors.ts) with a French message for the cashier.
  */
 import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { maskToken } from '../../../shared/countermark';
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates';
@@ -23,6 +24,7 @@ import {
 import { PlatformError } from './errors';
 import { createOffersWrites, type OffersWrites } from './offersClient';
 import { send, type HttpTransport } from './http';
+import { fetchRoundTrip, sharedPlatformDispatcher, undiciRoundTrip } from './roundTrip';
 import { errorFromResponse, type ResponseContext } from './responseError';
 import { zodIssues } from '../../../shared/errorText';
 
@@ -34,8 +36,13 @@ export interface PlatformClientOptions {
   timeoutMs?: number;
   /** Zone in which the platform words "à partir du DD/MM/YYYY à HH:MM" (the venue's; Europe/Paris by default). */
   timeZone?: string;
-  /** Injectable for tests; the global (undici) fetch by default. */
+  /**
+   * Tests only: every API call goes through this fetch instead of undici (images always use fetch, this one or
+   * the global one).
+   */
   fetch?: typeof fetch;
+  /** The connection pool API calls use (undici); its owner closes it. A pool shared by one-off clients by default. */
+  dispatcher?: Dispatcher;
   /** Receives one debug line per request (method, masked path, status, ms); never the key. */
   logger?: Logger;
   /** Aborts every request in flight (the engine is closing). */
@@ -106,14 +113,17 @@ export interface Call {
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const transport: HttpTransport = {
     // An invalid base URL is not refused here: the core must start anyway, and each call then fails
-    // (fetch rejects with a TypeError → platform_unreachable) until the settings are fixed.
+    // (undici rejects with ERR_INVALID_URL → platform_unreachable) until the settings are fixed.
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     apiKey: options.apiKey,
-    // Resolved per call, so a fetch replaced after start-up (tests, proxies) is honoured.
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    roundTrip: options.fetch
+      ? fetchRoundTrip(options.fetch)
+      : undiciRoundTrip(options.dispatcher ?? sharedPlatformDispatcher()),
     logger: options.logger,
     signal: options.signal,
   };
+  // Images are public, may be on another host and follow redirects: fetch, resolved per call.
+  const imageFetch = options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   /** Fields already reported for offset-less dates: one warning each, not one per answer every 30 s. */
@@ -198,7 +208,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalidInput('image URL must be http(s)');
       let response: Response;
       try {
-        response = await transport.fetch(parsed.toString(), {
+        response = await imageFetch(parsed.toString(), {
           redirect: 'follow',
           signal: AbortSignal.any([
             AbortSignal.timeout(opts?.timeoutMs ?? defaultTimeoutMs),

@@ -1,9 +1,11 @@
 /**
  * One HTTP exchange with the platform: authentication headers, timeout, debug log, and the transport failures
- * (refused, reset, DNS, timeout) turned into PlatformErrors. Status handling is left to the caller.
+ * (refused, reset, DNS, timeout) turned into PlatformErrors. Status handling is left to the caller; the wire itself
+ * (undici, or a test's fetch) is roundTrip.ts.
  */
 import type { Logger } from 'pino';
 import { PlatformError } from './errors';
+import type { RoundTrip } from './roundTrip';
 
 export interface HttpRequest {
   method: 'GET' | 'PATCH' | 'POST' | 'DELETE';
@@ -25,7 +27,7 @@ export interface HttpResponse {
 export interface HttpTransport {
   baseUrl: string;
   apiKey: string;
-  fetch: typeof fetch;
+  roundTrip: RoundTrip;
   logger?: Logger | undefined;
   /** Aborted when the engine closes: requests in flight end at once instead of holding the shutdown. */
   signal?: AbortSignal | undefined;
@@ -45,7 +47,7 @@ export async function send(transport: HttpTransport, req: HttpRequest): Promise<
   else closing?.addEventListener('abort', onClose, { once: true });
   let status: number | undefined;
   try {
-    const response = await transport.fetch(transport.baseUrl + req.path, {
+    const answer = await transport.roundTrip(transport.baseUrl + req.path, {
       method: req.method,
       headers: {
         Authorization: `Bearer ${transport.apiKey}`,
@@ -53,16 +55,16 @@ export async function send(transport: HttpTransport, req: HttpRequest): Promise<
         ...(req.json === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: req.json === undefined ? undefined : JSON.stringify(req.json),
-      // Never follow a redirect: it would carry the key elsewhere, and means the base URL is wrong anyway.
-      redirect: 'manual',
       signal: controller.signal,
     });
-    status = response.status;
-    const text = await response.text();
+    status = answer.status;
+    const text = await answer.text();
     transport.logger?.debug({ method: req.method, path: req.logPath, status, ms: elapsed() }, 'pass Culture request');
     return { status, text };
   } catch (error) {
-    const failure = transportError(error);
+    // Once the signal has fired, it is the cause, whatever the wire reported (undici rejects with the signal's
+    // reason, but a call started while the engine closes meets a pool already destroyed).
+    const failure = transportError(controller.signal.aborted ? (controller.signal.reason as unknown) : error);
     transport.logger?.debug(
       { method: req.method, path: req.logPath, status: status ?? null, ms: elapsed(), error: failure.code },
       'pass Culture request failed',
@@ -74,18 +76,23 @@ export async function send(transport: HttpTransport, req: HttpRequest): Promise<
   }
 }
 
-/** What AbortSignal.timeout aborts with: fetch rejects with it, and transportError reads its name. */
+/** What AbortSignal.timeout aborts with: undici (and fetch) reject with it, and transportError reads its name. */
 function timeoutReason(): DOMException {
   return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }
 
-function transportError(error: unknown): PlatformError {
+/**
+ * The timer aborts with a TimeoutError, closing with an AbortError (undici's RequestAbortedError is named so too):
+ * platform_timeout. Everything else is platform_unreachable: refused, reset (undici's UND_ERR_SOCKET), DNS
+ * (ENOTFOUND), an unusable base URL (ERR_INVALID_URL, or UND_ERR_INVALID_ARG for a protocol other than http(s)),
+ * undici's own connect timeout, a destroyed pool, an undecodable body.
+ */
+export function transportError(error: unknown): PlatformError {
   const name = error instanceof Error ? error.name : '';
-  // The timer aborts with a TimeoutError, closing with an AbortError.
   const code = name === 'TimeoutError' || name === 'AbortError' ? 'platform_timeout' : 'platform_unreachable';
   // No status even when headers had arrived before the body failed: the answer as a whole never came.
-  // Only the cause's name and error code are kept (ECONNREFUSED, ECONNRESET...): fetch's own messages may quote a
-  // header, and the Authorization header is `Bearer <key>` — it must never reach a log.
+  // Only the cause's name and error code are kept (ECONNREFUSED, UND_ERR_SOCKET...): an HTTP client's messages may
+  // quote a header, and the Authorization header is `Bearer <key>` — it must never reach a log.
   return new PlatformError(code, { status: null, cause: causeSummary(error) });
 }
 

@@ -76,7 +76,8 @@ export function createConnectivity(options: ConnectivityOptions) {
   }
 
   function markOffline(): void {
-    if (!online) return;
+    // Stopped: a ping or probe ended by the engine's close says nothing about the platform.
+    if (!online || stopped) return;
     online = false;
     offlineSince = options.now();
     options.onChange();

@@ -10,24 +10,31 @@ import { findBooking, setFaults } from '../../support/sandboxControl';
 const WORDING = 'Cette contremarque est bloquée par le support pass Culture';
 
 let counter: CounterUnderTest | null = null;
-const realFetch = globalThis.fetch;
+/** The refusal the platform gives now, if any (set by platformRefuses). */
+let refusal: { token: string; status: number; body: unknown } | null = null;
 afterEach(async () => {
-  globalThis.fetch = realFetch;
+  refusal = null;
   await counter?.close();
   counter = null;
 });
 
+/** The core's calls, through fetch: a refusal on its token, else the sandbox's own answer. */
+const platformFetch: typeof fetch = (input, init) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (refusal && url.includes(`/token/${refusal.token}`)) {
+    return Promise.resolve(
+      new Response(JSON.stringify(refusal.body), {
+        status: refusal.status,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+  }
+  return fetch(input, init);
+};
+
 /** The platform answers `status` with `body` to requests on `token`, and normally to everything else. */
 function platformRefuses(token: string, status: number, body: unknown): void {
-  globalThis.fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url.includes(`/token/${token}`)) {
-      return Promise.resolve(
-        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-      );
-    }
-    return realFetch(input, init);
-  };
+  refusal = { token, status, body };
 }
 
 const dispatch = (name: string, input: unknown) => counter!.core.dispatch(name, input);
@@ -37,7 +44,7 @@ describe('a refusal in unknown words', () => {
     [403, { booking: [WORDING] }],
     [410, { booking: WORDING }],
   ])('%i: the cashier reads the platform’s text, and the journal keeps the answer', async (status, body) => {
-    counter = await startCounter();
+    counter = await startCounter({ platformFetch });
     const b = await findBooking(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true });
     platformRefuses(b.token, status, body);
     const answer = (await dispatch('counter.lookup', { text: b.token })) as Envelope<unknown>;
@@ -48,7 +55,7 @@ describe('a refusal in unknown words', () => {
   });
 
   it('a validation sent later and refused so is a conflict quoting the platform, not retried', async () => {
-    counter = await startCounter();
+    counter = await startCounter({ platformFetch });
     const b = await findBooking(counter.sandbox.url, { status: 'CONFIRMED', confirmed: true });
     expect((await dispatch('counter.lookup', { text: b.token })).ok).toBe(true);
     await setFaults(counter.sandbox.url, { outage: 'reset' });

@@ -80,12 +80,13 @@ describe('the log file (issue 11)', () => {
   it('never logs a transport error’s cause, nor a bearer token in a message', async () => {
     const { PlatformError } = await import('../../../electron/core/platform/errors');
     const { send } = await import('../../../electron/core/platform/http');
+    const { sharedPlatformDispatcher, undiciRoundTrip } = await import('../../../electron/core/platform/roundTrip');
     const { logger, lines } = capturedLogger();
     const bad = `${KEY}\n`;
     let error: unknown;
     try {
       await send(
-        { baseUrl: 'http://127.0.0.1:9', apiKey: bad, fetch: (input, init) => fetch(input, init) },
+        { baseUrl: 'http://127.0.0.1:9', apiKey: bad, roundTrip: undiciRoundTrip(sharedPlatformDispatcher()) },
         { method: 'GET', path: '/x', logPath: '/x', timeoutMs: 500 },
       );
     } catch (e) {

@@ -254,6 +254,16 @@ describe('other statuses', () => {
     expect(await caught(client.getBookingByToken('AB2CD3'))).toMatchObject({ code: 'platform_error', status: 301 });
     expect(server.requests).toHaveLength(1);
   });
+
+  it.each([302, 307])('does not follow a %i to a page that would answer either', async (status) => {
+    server.reply('PATCH', '/public/bookings/v1/use/token/AB2CD3', {
+      status,
+      headers: { location: `${server.baseUrl}/elsewhere` },
+    });
+    server.reply('PATCH', '/elsewhere', { status: 204 });
+    expect(await caught(client.useToken('AB2CD3'))).toMatchObject({ code: 'platform_error', status });
+    expect(server.requests.map((r) => r.url)).toEqual(['/public/bookings/v1/use/token/AB2CD3']);
+  });
 });
 
 describe('the booking listing (2026 document)', () => {

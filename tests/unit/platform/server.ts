@@ -4,10 +4,14 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export type Reply =
-  /** `json` is serialised; `text` is sent verbatim (for non-JSON bodies); neither means no body. */
-  | { status: number; json?: unknown; text?: string; headers?: Record<string, string> }
+  /**
+   * `json` is serialised; `text` is sent verbatim (for non-JSON bodies); neither means no body. `gzip`: the body
+   * is compressed when the request accepts gzip, as a production server would.
+   */
+  | { status: number; json?: unknown; text?: string; headers?: Record<string, string>; gzip?: boolean }
   /** Never answers: for timeouts. */
   | { hang: true }
   /** Sends the headers and part of the body, then stalls: for a timeout while reading the body. */
@@ -22,6 +26,10 @@ export interface RecordedRequest {
   /** Path and query as received (still encoded). */
   url: string;
   headers: IncomingHttpHeaders;
+  /** The client's port: the same one for requests on one kept-alive connection. */
+  remotePort: number | undefined;
+  /** Set once the connection the request came on is closed. */
+  socketClosed: boolean;
 }
 
 export interface TestServer {
@@ -39,14 +47,22 @@ export async function startServer(): Promise<TestServer> {
 
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
-    requests.push({ method: req.method ?? '', url, headers: req.headers });
+    const recorded: RecordedRequest = {
+      method: req.method ?? '',
+      url,
+      headers: req.headers,
+      remotePort: req.socket.remotePort,
+      socketClosed: false,
+    };
+    req.socket.once('close', () => (recorded.socketClosed = true));
+    requests.push(recorded);
     const path = url.split('?')[0] ?? url;
     const reply = replies.get(`${req.method} ${path}`);
     if (!reply) {
       res.writeHead(418, { 'content-type': 'text/plain' }).end(`no canned reply for ${req.method} ${path}`);
       return;
     }
-    answer(reply, res);
+    answer(reply, res, req.headers['accept-encoding'] ?? '');
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,7 +84,7 @@ export async function startServer(): Promise<TestServer> {
   };
 }
 
-function answer(reply: Reply, res: ServerResponse): void {
+function answer(reply: Reply, res: ServerResponse, acceptEncoding: string): void {
   if ('hang' in reply) return;
   if ('destroy' in reply) {
     res.socket?.destroy();
@@ -87,6 +103,12 @@ function answer(reply: Reply, res: ServerResponse): void {
     headers['content-type'] ??= 'application/json';
   } else if (reply.text !== undefined) {
     body = reply.text;
+  }
+  if (reply.gzip && body !== undefined && /\bgzip\b/.test(acceptEncoding)) {
+    headers['content-encoding'] = 'gzip';
+    res.writeHead(reply.status, headers);
+    res.end(gzipSync(body));
+    return;
   }
   res.writeHead(reply.status, headers);
   res.end(body);
