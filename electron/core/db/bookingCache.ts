@@ -86,7 +86,12 @@ function rowValues(row: KnownBooking): unknown[] {
   ];
 }
 
-export function createBookingCache(db: CounterDb) {
+export interface BookingCacheOptions {
+  /** After each page of the listing is mirrored (a relaxed commit): the WAL may be flushed in the background. */
+  afterBulkWrite?: () => void;
+}
+
+export function createBookingCache(db: CounterDb, options: BookingCacheOptions = {}) {
   const client = db.$client;
   // Prepared once: these run on every scan or every synced booking, and preparing costs more than running.
   const byTokenQuery = db
@@ -203,7 +208,9 @@ export function createBookingCache(db: CounterDb) {
     mirror(bookings: PlatformBooking[], nowUtc: string): MirrorChanges {
       if (bookings.length === 0) return { added: [], changed: [] };
       // Re-downloadable: a relaxed commit keeps background sync from blocking the guichet on the disk.
-      return withRelaxedDurability(client, () => mirrorPage(bookings, nowUtc));
+      const changes = withRelaxedDurability(client, () => mirrorPage(bookings, nowUtc));
+      options.afterBulkWrite?.();
+      return changes;
     },
 
     byToken(token: string): KnownBooking | undefined {

@@ -23,18 +23,23 @@ import { createStaffStore } from './staffStore';
 import { createStreams } from './syncStreams';
 import { createUploadQueue } from './uploadQueue';
 import { startWalCheckpointer } from './walCheckpointer';
+import { startWalFlusher } from './walFlusher';
 
-/** `counterName` names this counter on the rows that carry it (print jobs); null in tools and tests. */
+/**
+ * `counterName` names this counter on the rows that carry it (print jobs); null in tools and tests.
+ * `afterBulkWrite` hears each page of the listing mirrored (the engine flushes the WAL then, walFlusher.ts).
+ */
 export function createStores(
   db: CounterDb,
   now: () => string,
   runId: string = crypto.randomUUID(),
   counterName: string | null = null,
+  afterBulkWrite?: () => void,
 ) {
   return {
     ledger: createLedger(db),
     /** Bookings and séances as the scan path reads and writes them. */
-    cache: createBookingCache(db),
+    cache: createBookingCache(db, { afterBulkWrite }),
     bookingSearch: createBookingSearch(db),
     bookingFacts: createBookingFacts(db),
     counterActions: createCounterActions(db),
@@ -61,8 +66,9 @@ export function createStores(
 
 /**
  * Opens the database file (open.ts: pragmas, integrity, migrations) and makes its stores, with WAL checkpoints in a
- * worker thread (walCheckpointer.ts); `close` stops that worker, lets SQLite refresh its statistics and closes the
- * file. The engine holds nothing else of the database.
+ * worker thread (walCheckpointer.ts) and the WAL flushed in the background while a sync mirrors pages
+ * (walFlusher.ts); `close` stops both, lets SQLite refresh its statistics and closes the file. The engine holds
+ * nothing else of the database.
  */
 export function openStores(
   file: string,
@@ -72,11 +78,13 @@ export function openStores(
 ): Stores & { close(): Promise<void> } {
   const db = openDatabase(file, undefined, { now: clock });
   try {
-    const stores = createStores(db, () => clock().toISOString(), undefined, counterName);
+    const flusher = startWalFlusher(file, logger);
+    const stores = createStores(db, () => clock().toISOString(), undefined, counterName, flusher.flushSoon);
     const checkpointer = startWalCheckpointer(db.$client, file, logger);
     return {
       ...stores,
       close: async () => {
+        await flusher.stop();
         await checkpointer.stop();
         closeDatabase(db);
       },

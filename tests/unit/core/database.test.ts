@@ -5,32 +5,14 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBookingCache } from '../../../electron/core/db/bookingCache';
 import { createLedger } from '../../../electron/core/db/ledger';
-import type { PlatformBooking } from '../../../shared/platform/schemas';
 import { checkFile, listBackups } from '../../../electron/core/db/backups';
+import { platformBooking } from '../../support/platformBooking';
 import {
   closeDatabase,
   defaultMigrationsFolder,
   NewerDatabaseError,
   openDatabase,
 } from '../../../electron/core/db/open';
-
-/** A confirmed booking as pass Culture lists it. */
-function platformBooking(fields: Pick<PlatformBooking, 'id' | 'quantity'>): PlatformBooking {
-  return {
-    confirmationDate: null,
-    price: 500,
-    status: 'CONFIRMED',
-    offerId: 10,
-    stockId: 100,
-    priceCategoryLabel: 'Plein',
-    offerName: 'Le Film',
-    venueId: 1,
-    venueName: 'Cinéma',
-    userFirstName: 'Camille',
-    userLastName: 'Martin',
-    ...fields,
-  } as PlatformBooking;
-}
 
 const dirs: string[] = [];
 function tempFile(): string {
