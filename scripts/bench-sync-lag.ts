@@ -6,6 +6,9 @@
  *   - the event loop's delay (perf_hooks.monitorEventLoopDelay): max and p99 (target: max ≤ 50 ms);
  *   - a lookup of a mirrored booking every ~50 ms through the typed in-process client, each timed from when it
  *     was due;
+ *   - a validation of a fresh booking (looked up first, as a cashier presses Enter on a green verdict) every
+ *     ~500 ms, against the same validations before the sync: each commits durably, and that commit flushes what the
+ *     sync wrote to the WAL since the last one; with the WAL file's largest size;
  *   - the events the sync sends, serialised as the hosts do (the engine's process pays for it too).
  * BENCH_NO_SERIALISE=1 leaves the events unserialised. BENCH_BOOKINGS=<n> changes the season's size; run with `node --cpu-prof` (see package.json) to see the long tasks.
  */
@@ -23,6 +26,10 @@ import { ms, summary } from './stats';
 const SEASON = { films: 58, seancesPerDay: 5, days: 7, bookings: Number(process.env.BENCH_BOOKINGS ?? 100_000) };
 const LOOKUP_EVERY_MS = 50;
 const TOKENS = 20;
+const VALIDATE_EVERY_MS = 500;
+/** Validations before the sync (the baseline) and at most during it. */
+const IDLE_VALIDATIONS = 20;
+const SYNC_VALIDATIONS = 80;
 
 async function main(): Promise<void> {
   const sandbox = await startSandboxProcess({ programme: SEASON });
@@ -45,6 +52,23 @@ async function main(): Promise<void> {
     const tokens: string[] = [];
     for (let i = 0; i < TOKENS; i++) tokens.push((await addSandboxBooking(sandbox.url)).token);
     for (const token of tokens) await core.call('counter.lookup', { text: token });
+    // Bookings to validate, each looked up first as on a counter (its green verdict is on screen).
+    const toValidate: string[] = [];
+    for (let i = 0; i < IDLE_VALIDATIONS + SYNC_VALIDATIONS; i++) {
+      const { token } = await addSandboxBooking(sandbox.url);
+      await core.call('counter.lookup', { text: token });
+      toValidate.push(token);
+    }
+    const validate = async (): Promise<number> => {
+      const start = performance.now();
+      await core.call('counter.validate', { token: toValidate.pop()! });
+      return performance.now() - start;
+    };
+    const idleValidations: number[] = [];
+    for (let i = 0; i < IDLE_VALIDATIONS; i++) {
+      idleValidations.push(await validate());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
 
     // A listener as the hosts have one (browser mode's WebSocket, Electron's IPC serialise every event): each event
     // turned into JSON, the time it took noted.
@@ -77,12 +101,25 @@ async function main(): Promise<void> {
       .finally(() => (syncing = false));
     // Each lookup timed from when it was due (the end of the previous one + the pause): a blocked loop fires the
     // timer late, and a scan arriving then would wait as long.
-    for (let i = 0; syncing; i++) {
-      const due = performance.now() + LOOKUP_EVERY_MS;
-      await new Promise((resolve) => setTimeout(resolve, LOOKUP_EVERY_MS));
-      await core.call('counter.lookup', { text: tokens[i % tokens.length]! });
-      lookups.push(performance.now() - due);
+    const looking = (async () => {
+      for (let i = 0; syncing; i++) {
+        const due = performance.now() + LOOKUP_EVERY_MS;
+        await new Promise((resolve) => setTimeout(resolve, LOOKUP_EVERY_MS));
+        await core.call('counter.lookup', { text: tokens[i % tokens.length]! });
+        lookups.push(performance.now() - due);
+      }
+    })();
+    // Validations beside the lookups, as a second cashier would make them; and the WAL's size as they go.
+    const syncValidations: number[] = [];
+    let walBytes = 0;
+    const wal = path.join(dataDir, 'guichet.sqlite-wal');
+    while (syncing && toValidate.length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, VALIDATE_EVERY_MS));
+      if (!syncing) break;
+      syncValidations.push(await validate());
+      walBytes = Math.max(walBytes, fs.statSync(wal, { throwIfNoEntry: false })?.size ?? 0);
     }
+    await looking;
     const synced = await sync;
     delay.disable();
     const syncMs = performance.now() - started;
@@ -101,6 +138,13 @@ async function main(): Promise<void> {
       `  ${l.n} lookups of a mirrored booking, one every ${LOOKUP_EVERY_MS} ms: median ${ms(l.median)}, ` +
         `p99 ${ms(l.p99)}, max ${ms(Math.max(...lookups))} (from when each was due)`,
     );
+    const vi = summary(idleValidations);
+    const vs = summary(syncValidations);
+    console.log(
+      `  ${vs.n} validations, one every ${VALIDATE_EVERY_MS} ms: median ${ms(vs.median)}, p99 ${ms(vs.p99)}, ` +
+        `max ${ms(Math.max(...syncValidations))} (before the sync: median ${ms(vi.median)}, p99 ${ms(vi.p99)})`,
+    );
+    console.log(`  WAL file at most ${(walBytes / 2 ** 20).toFixed(0)} MB during the sync`);
     const big = serialised.filter((e) => e.name.startsWith('bookings.'));
     for (const e of big) {
       console.log(`  event ${e.name}: ${(e.bytes / 2 ** 20).toFixed(1)} MB of JSON, serialised in ${ms(e.ms)}`);
