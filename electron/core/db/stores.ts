@@ -55,6 +55,11 @@ export function createStores(
     handover: createHandoverStore(db),
     /** The team, their PIN hashes and the staff audit (issue 15). */
     staff: createStaffStore(db),
+    /**
+     * For a bulk writer between its writes (a sync's pages): waits for a checkpoint once the WAL has grown large, so
+     * it starts over (walCheckpointer.ts). Nothing to wait for without the engine's checkpointer.
+     */
+    walCatchUp: (): Promise<void> => Promise.resolve(),
     /** False once the database is closed: work spread over several turns of the event loop stops there. */
     isOpen: (): boolean => db.$client.open,
     /** A copy of the database taken in the background (backups.ts). */
@@ -83,6 +88,7 @@ export function openStores(
     const checkpointer = startWalCheckpointer(db.$client, file, logger);
     return {
       ...stores,
+      walCatchUp: () => checkpointer.catchUp(),
       close: async () => {
         await flusher.stop();
         await checkpointer.stop();

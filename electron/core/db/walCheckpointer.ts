@@ -12,6 +12,12 @@
  * write, as this did first (the WAL file's size never shrinks, so "past 4 MB" was always true), it came every
  * half-second during service, often in the middle of the next scan.
  *
+ * The WAL file only starts over from its beginning when a checkpoint has copied every frame and the next write
+ * comes after it. A writer that never pauses — a season's sync at the speed of a local platform, 170 frames a page —
+ * made it grow to 1.3 GB (`npm run bench:sync-lag`), every commit appending to the file. Such a writer calls
+ * `catchUp` between its pages: past 4,096 frames (16 MB) it waits for one checkpoint, which then copies everything,
+ * and its next page starts the file over. At the real platform's rate the regular checkpoints already do that.
+ *
  * The worker starts the first time the WAL needs it (most short sessions and tests never do). If it cannot run —
  * a packaging that cannot load the driver in a worker, say — SQLite's automatic checkpoint is put back.
  */
@@ -19,7 +25,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { pendingWalFrames } from './walIndex';
+import { walIndexState } from './walIndex';
 
 /** SQLite's own default threshold: frames waiting in the WAL. */
 const CHECKPOINT_FROM_FRAMES = 1_000;
@@ -30,6 +36,8 @@ const CHECK_EVERY_MS = 500;
 const WAL_SIZE_LIMIT_BYTES = 16 * 2 ** 20;
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
 const STOP_TIMEOUT_MS = 2_000;
+/** Frames since the WAL last started over beyond which a bulk writer waits for a checkpoint (`catchUp`). */
+const CATCH_UP_FROM_FRAMES = 4_096;
 
 /** CommonJS, evaluated in the worker: its own connection, one PASSIVE checkpoint per request. */
 const WORKER_SOURCE = `
@@ -55,6 +63,11 @@ parentPort.on('message', (message) => {
 `;
 
 export interface WalCheckpointer {
+  /**
+   * For a writer that would never pause (bulk writes), between two of its writes: when the WAL has grown past
+   * 4,096 frames, resolves after a checkpoint has run, so the next write starts the WAL file over. Never rejects.
+   */
+  catchUp(): Promise<void>;
   /** Stops the worker and waits until its connection is closed (a data folder may be deleted next). */
   stop(): Promise<void>;
 }
@@ -64,6 +77,8 @@ export interface WalCheckpointerOptions {
   driver?: string;
   /** At most this long between checkpoints while frames wait (tests shorten it). */
   atLeastEveryMs?: number;
+  /** Frames from which `catchUp` waits for a checkpoint (tests lower it). */
+  catchUpFromFrames?: number;
 }
 
 export function startWalCheckpointer(
@@ -74,12 +89,16 @@ export function startWalCheckpointer(
 ): WalCheckpointer {
   const driver = options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3');
   const atLeastEveryMs = options.atLeastEveryMs ?? CHECKPOINT_AT_LEAST_EVERY_MS;
+  const catchUpFromFrames = options.catchUpFromFrames ?? CATCH_UP_FROM_FRAMES;
   sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   let worker: Worker | null = null;
-  let busy = false;
   let failed = false;
+  let stopped = false;
   let lastAskedAt = performance.now();
+  /** One per checkpoint asked of the worker, in order: its answer settles the oldest. */
+  const answers: (() => void)[] = [];
+  const busy = () => answers.length > 0;
 
   function fallBack(reason: unknown): void {
     if (failed) return;
@@ -92,7 +111,7 @@ export function startWalCheckpointer(
     const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } });
     started.unref();
     started.on('message', (answer: unknown) => {
-      busy = false;
+      answers.shift()?.();
       const result = answer as { ok: boolean; error?: string; ms?: number; checkpointed?: number };
       if (!result.ok) logger.warn({ error: result.error }, 'WAL checkpoint failed (tried again later)');
       else if ((result.ms ?? 0) > 100)
@@ -101,29 +120,47 @@ export function startWalCheckpointer(
     started.on('error', (error) => {
       worker = null;
       fallBack(error);
+      for (const settle of answers.splice(0)) settle();
     });
     return started;
   }
 
+  /** Asks the worker for a checkpoint; resolves when it has answered (at once if it cannot run). */
+  function checkpoint(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      try {
+        worker ??= startWorker();
+        lastAskedAt = performance.now();
+        answers.push(resolve);
+        worker.postMessage('checkpoint');
+      } catch (error) {
+        answers.splice(answers.indexOf(resolve), 1);
+        fallBack(error);
+        resolve();
+      }
+    });
+  }
+
   const timer = setInterval(() => {
-    if (busy || failed) return;
+    if (busy() || failed) return;
     // null: the wal-index could not be read, and the cadence alone decides.
-    const waiting = pendingWalFrames(file);
+    const waiting = walIndexState(file)?.pending ?? null;
     if (waiting === 0) return;
     if ((waiting ?? 0) < CHECKPOINT_FROM_FRAMES && performance.now() - lastAskedAt < atLeastEveryMs) return;
-    try {
-      worker ??= startWorker();
-      busy = true;
-      lastAskedAt = performance.now();
-      worker.postMessage('checkpoint');
-    } catch (error) {
-      fallBack(error);
-    }
+    void checkpoint();
   }, CHECK_EVERY_MS);
   timer.unref();
 
   return {
+    async catchUp() {
+      if (failed || stopped) return;
+      const state = walIndexState(file);
+      if (!state || state.frames < catchUpFromFrames || state.pending === 0) return;
+      // One already running copied only what was there when it began: the one asked here copies the rest.
+      await checkpoint();
+    },
     async stop() {
+      stopped = true;
       clearInterval(timer);
       const current = worker;
       worker = null;
@@ -133,6 +170,8 @@ export function startWalCheckpointer(
       const timeout = setTimeout(() => void current.terminate(), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(timeout);
+      // A writer waiting in catchUp goes on (its next write fails on the closed database, as any other would).
+      for (const settle of answers.splice(0)) settle();
     },
   };
 }

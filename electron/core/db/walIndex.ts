@@ -17,6 +17,18 @@ const READ_BYTES = BACKFILL_OFFSET + 4;
 
 /** Frames in the WAL not yet copied into the database file; null when the wal-index cannot be read. */
 export function pendingWalFrames(databaseFile: string): number | null {
+  return walIndexState(databaseFile)?.pending ?? null;
+}
+
+export interface WalIndexState {
+  /** Frames in the WAL since it last started over (`mxFrame`): the file holds at least that many. */
+  frames: number;
+  /** Of which not yet copied into the database file. */
+  pending: number;
+}
+
+/** The WAL's frames and those still to copy, from the wal-index; null when it cannot be read. */
+export function walIndexState(databaseFile: string): WalIndexState | null {
   let fd: number | null = null;
   try {
     fd = fs.openSync(`${databaseFile}-shm`, 'r');
@@ -26,7 +38,7 @@ export function pendingWalFrames(databaseFile: string): number | null {
     const read = os.endianness() === 'LE' ? bytes.readUInt32LE.bind(bytes) : bytes.readUInt32BE.bind(bytes);
     const last = read(MX_FRAME_OFFSET);
     const copied = read(BACKFILL_OFFSET);
-    return copied <= last ? last - copied : last;
+    return { frames: last, pending: copied <= last ? last - copied : last };
   } catch {
     return null;
   } finally {

@@ -75,8 +75,12 @@ export function createBackgroundSync(d: BackgroundSyncDeps) {
     streams,
     venueIds: d.venueIds,
     clock,
-    // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts).
-    yieldToScans: d.foreground.yieldToScans,
+    // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts); a sync that never
+    // pauses lets the WAL start over now and then (walCheckpointer.ts).
+    yieldToScans: async () => {
+      await d.foreground.yieldToScans();
+      await stores.walCatchUp();
+    },
     posterDir: d.posterDir,
     logger,
   });

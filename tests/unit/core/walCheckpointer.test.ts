@@ -94,6 +94,47 @@ describe('WAL checkpointer', () => {
     sqlite.close();
   });
 
+  it('lets a writer that never pauses start the WAL over, instead of growing it without end', async () => {
+    const grown = async (catchUp: boolean): Promise<number> => {
+      const { sqlite, file } = walDatabase();
+      const checkpointer = startWalCheckpointer(sqlite, file, pino({ level: 'silent' }), { catchUpFromFrames: 300 });
+      const insert = sqlite.prepare('INSERT INTO t (v) VALUES (?)');
+      const commit = sqlite.transaction(() => {
+        for (let i = 0; i < 100; i++) insert.run('x'.repeat(1_000));
+      });
+      let largest = 0;
+      // ~6 MB of commits, one right after the other, as a sync's pages from a platform with no rate limit.
+      for (let i = 0; i < 60; i++) {
+        commit();
+        largest = Math.max(largest, fs.statSync(`${file}-wal`).size);
+        if (catchUp) await checkpointer.catchUp();
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
+      await checkpointer.stop();
+      expect(sqlite.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 6_000 });
+      sqlite.close();
+      return largest;
+    };
+    const without = await grown(false);
+    const withCatchUp = await grown(true);
+    expect(without).toBeGreaterThan(5 * 2 ** 20);
+    // 300 frames and the commit that passes them: about 1.6 MB.
+    expect(withCatchUp).toBeLessThan(2.5 * 2 ** 20);
+  });
+
+  it('does not hold a writer below the threshold, nor once stopped', async () => {
+    const { sqlite, file } = walDatabase();
+    const checkpointer = startWalCheckpointer(sqlite, file, pino({ level: 'silent' }));
+    sqlite.prepare('INSERT INTO t (v) VALUES (?)').run('a row');
+    const started = performance.now();
+    await checkpointer.catchUp();
+    expect(performance.now() - started).toBeLessThan(50);
+    await checkpointer.stop();
+    fillWal(sqlite);
+    await checkpointer.catchUp();
+    sqlite.close();
+  });
+
   it("puts SQLite's own checkpoints back when the worker cannot run", async () => {
     const { sqlite, file } = walDatabase();
     const lines: string[] = [];
