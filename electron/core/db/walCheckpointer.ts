@@ -130,14 +130,15 @@ export function startWalCheckpointer(
     return new Promise<void>((resolve) => {
       try {
         worker ??= startWorker();
-        lastAskedAt = performance.now();
-        answers.push(resolve);
         worker.postMessage('checkpoint');
       } catch (error) {
-        answers.splice(answers.indexOf(resolve), 1);
         fallBack(error);
         resolve();
+        return;
       }
+      // The answer comes in a later task: registered in time.
+      lastAskedAt = performance.now();
+      answers.push(resolve);
     });
   }
 
