@@ -40,6 +40,14 @@ function manualSync() {
   };
 }
 
+/** A flusher on a database whose WAL file exists, with the test's own flushes. */
+function flusherWithWal() {
+  const file = tempFile();
+  fs.writeFileSync(`${file}-wal`, 'frames');
+  const manual = manualSync();
+  return { manual, flusher: startWalFlusher(file, silent, manual.sync) };
+}
+
 describe('background WAL flushes', () => {
   it('does nothing while there is no WAL file', async () => {
     const manual = manualSync();
@@ -50,10 +58,7 @@ describe('background WAL flushes', () => {
   });
 
   it('runs one flush at a time, and one more for whatever was asked meanwhile', async () => {
-    const file = tempFile();
-    fs.writeFileSync(`${file}-wal`, 'frames');
-    const manual = manualSync();
-    const flusher = startWalFlusher(file, silent, manual.sync);
+    const { manual, flusher } = flusherWithWal();
     flusher.flushSoon();
     flusher.flushSoon();
     flusher.flushSoon();
@@ -68,10 +73,7 @@ describe('background WAL flushes', () => {
   });
 
   it('waits for the flush in progress before releasing the file, and flushes nothing after', async () => {
-    const file = tempFile();
-    fs.writeFileSync(`${file}-wal`, 'frames');
-    const manual = manualSync();
-    const flusher = startWalFlusher(file, silent, manual.sync);
+    const { manual, flusher } = flusherWithWal();
     flusher.flushSoon();
     let stopped = false;
     const stopping = flusher.stop().then(() => (stopped = true));
