@@ -77,7 +77,7 @@ export function createBackgroundSync(d: BackgroundSyncDeps) {
     clock,
     // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts); a sync that never
     // pauses lets the WAL start over now and then (walCheckpointer.ts).
-    yieldToScans: async () => {
+    beforePageWrite: async () => {
       await d.foreground.yieldToScans();
       await stores.walCatchUp();
     },

@@ -27,8 +27,11 @@ export interface WalkDeps {
   gateway: Gateway;
   cache: BookingCache;
   now: () => string;
-  /** Before each page is mirrored: the guichet's calls first (foreground.ts). */
-  yieldToScans?: () => Promise<void>;
+  /**
+   * Before each page is mirrored: the guichet's calls first (foreground.ts), and a WAL that grew without a pause
+   * let start over (walCheckpointer.ts catchUp).
+   */
+  beforePageWrite?: () => Promise<void>;
 }
 
 /** One page from `firstIndex`, as the platform answers it (the caller mirrors it). */
@@ -55,7 +58,7 @@ export async function walk(
     const page = await listPage(deps, filter, cursor);
     requests += 1;
     hooks.check?.(page);
-    await deps.yieldToScans?.();
+    await deps.beforePageWrite?.();
     merge(changes, deps.cache.mirror(page, deps.now()));
     const last = page.at(-1);
     if (!last) break;

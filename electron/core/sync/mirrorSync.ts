@@ -30,8 +30,11 @@ export interface MirrorSyncDeps {
   streams: Streams;
   venueIds: () => Promise<number[]>;
   clock: () => Date;
-  /** Before each page is mirrored: the guichet's calls first (foreground.ts). */
-  yieldToScans?: () => Promise<void>;
+  /**
+   * Before each page is mirrored: the guichet's calls first (foreground.ts), and a WAL that grew without a pause
+   * let start over (walCheckpointer.ts catchUp).
+   */
+  beforePageWrite?: () => Promise<void>;
   posterDir: string;
   logger: Logger;
 }
@@ -40,7 +43,7 @@ export function createMirrorSync(deps: MirrorSyncDeps) {
   const { offers, gateway, cache, streams, logger } = deps;
   const now = () => deps.clock().toISOString();
   const listing = createVenueListing(deps.settings, deps.clock, logger);
-  const walkDeps = { gateway, cache, now, yieldToScans: deps.yieldToScans };
+  const walkDeps = { gateway, cache, now, beforePageWrite: deps.beforePageWrite };
   const newBookings = createNewBookings({ ...walkDeps, offers, streams, listing, logger });
   const statuses = createStatusRefresh({
     ...walkDeps,

@@ -77,7 +77,7 @@ export function createStatusRefresh(deps: StatusRefreshDeps) {
     const page = await listPage(deps, { venueId, status: 'CONFIRMED' }, from);
     checkVenuePage(venueId, page);
     // As the walks do (listingWalk.ts): the guichet's calls first, and a WAL that may start over.
-    await deps.yieldToScans?.();
+    await deps.beforePageWrite?.();
     merge(changes, deps.cache.mirror(page, deps.now()));
     const full = page.length === PAGE;
     const upTo = full ? (page.at(-1)?.id ?? from) : Number.MAX_SAFE_INTEGER;
