@@ -22,6 +22,11 @@ function switchesOf(sqlite: Database.Database) {
       relax: sqlite.prepare('PRAGMA synchronous = NORMAL'),
       restore: sqlite.prepare('PRAGMA synchronous = FULL'),
     };
+    // SQLite applies a PRAGMA's value when the statement is prepared, and a prepared one's first run does nothing
+    // (each later run prepares it again, which applies it): without these two runs, the first relaxed write of a
+    // connection was a FULL one. FULL last, so the connection is FULL whichever way SQLite runs them.
+    found.relax.run();
+    found.restore.run();
     switches.set(sqlite, found);
   }
   return found;
