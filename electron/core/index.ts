@@ -65,12 +65,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const counterSettings = createCounterSettings(settings, { seanceWindow: deps.seanceWindow });
   // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts).
   const foreground = createForeground();
+  // Before each page a bulk writer writes (the sync's mirror pages, a secondary's replica pages): the guichet's
+  // calls first, and a writer that never pauses lets the WAL start over now and then (walCheckpointer.ts catchUp).
+  const beforePageWrite = async (): Promise<void> => {
+    await foreground.yieldToScans();
+    await stores.walCatchUp();
+  };
   const sync = createBackgroundSync({
     stores,
     gateway,
     connectivity,
     venueIds: venues.venueIds,
-    foreground,
+    beforePageWrite,
     standings,
     events,
     publishStatus,
@@ -131,6 +137,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     timeZone: venues.timeZone,
     emit: events.emit,
     publishStatus,
+    beforePageWrite,
   });
 
   scheduler.start();

@@ -34,9 +34,12 @@ export interface Replica {
   serve(pull: ReplicaPull): ReplicaAnswer;
   /** Secondary: where the catch-up from `main` (its certificate's fingerprint) stands; another main starts over. */
   cursor(main: string): { bookings: BookingsCursor; actions: number };
-  /** Rows of a cursor pull, in cursor order. */
-  saveBookings(main: string, rows: ReplicaBooking[]): void;
-  saveActions(rows: ReplicaAction[]): void;
+  /**
+   * Rows of a cursor pull, in cursor order. Resolves once written: before writing, the guichet's calls go first and
+   * the WAL may start over (`beforePageWrite`), as before a sync's page.
+   */
+  saveBookings(main: string, rows: ReplicaBooking[]): Promise<void>;
+  saveActions(rows: ReplicaAction[]): Promise<void>;
   saveProgramme(seances: ReplicaSeance[], offers: ReplicaOffer[]): void;
   /** The main counter's séance window, made this counter's (its sounds and notifications stay its own). */
   saveWindow(window: SeanceWindow): void;
@@ -49,10 +52,16 @@ export interface ReplicaDeps {
   sink: ReplicaSink;
   settings: SettingsStore;
   emit: <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+  /**
+   * Before each page a pull brought is written: the guichet's calls go first (foreground.ts) and the WAL starts over
+   * once it has grown large (walCheckpointer.ts catchUp). A first catch-up is a season's pages back to back, as a
+   * main counter's first sync is, and gets the same hook (severalCounters.ts).
+   */
+  beforePageWrite: () => Promise<void>;
 }
 
 export function createReplica(deps: ReplicaDeps): Replica {
-  const { source, sink, settings } = deps;
+  const { source, sink, settings, beforePageWrite } = deps;
   // One row more than a page says whether more follow, without a second query.
   const page = <T>(rows: T[]) => ({ rows: rows.slice(0, REPLICA_PAGE), more: rows.length > REPLICA_PAGE });
 
@@ -101,12 +110,13 @@ export function createReplica(deps: ReplicaDeps): Replica {
       return { bookings: { seq: 0, bookingId: 0 }, actions: 0 };
     },
 
-    saveBookings(main, rows) {
+    async saveBookings(main, rows) {
       if (rows.length === 0) return;
-      sink.bookings(rows);
-      // Rows come in cursor order: the last one is where the next pull starts.
+      await beforePageWrite();
+      // Rows come in cursor order: the last one is where the next pull starts. Written with the page, in its
+      // transaction (db/replica.ts: relaxed, a page lost to a power cut is pulled again).
       const last = rows[rows.length - 1]!;
-      settings.write(CURSOR_KEY, { main, seq: last.changeSeq, bookingId: last.bookingId });
+      sink.bookings(rows, { key: CURSOR_KEY, value: { main, seq: last.changeSeq, bookingId: last.bookingId } });
       // The secondary's lists refresh as a main counter's do after a sync: once for a burst of pages (a catch-up
       // of a whole season is hundreds of them), not once per page.
       for (const row of rows) {
@@ -116,8 +126,10 @@ export function createReplica(deps: ReplicaDeps): Replica {
       announceSoon();
     },
 
-    saveActions(rows) {
-      if (rows.length > 0) sink.actions(rows);
+    async saveActions(rows) {
+      if (rows.length === 0) return;
+      await beforePageWrite();
+      sink.actions(rows);
     },
 
     saveProgramme(seances, offers) {

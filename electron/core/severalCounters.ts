@@ -20,6 +20,8 @@ export interface SeveralCountersDeps {
   timeZone: () => string;
   emit: Emit;
   publishStatus: () => void;
+  /** Before each page of a catch-up is written (index.ts: the guichet's calls first, the WAL's catch-up). */
+  beforePageWrite: () => Promise<void>;
 }
 
 export function createSeveralCounters(d: SeveralCountersDeps): { replica: Replica; handover: Handover } {
@@ -31,6 +33,7 @@ export function createSeveralCounters(d: SeveralCountersDeps): { replica: Replic
     sink: stores.replicaSink,
     settings: stores.settings,
     emit,
+    beforePageWrite: d.beforePageWrite,
   });
   const handover = createHandover({
     store: stores.handover,

@@ -88,7 +88,7 @@ export function createReplicaFollower(options: ReplicaFollowerOptions): ReplicaF
     for (let pages = 0; pages < MAX_PAGES; pages++) {
       const answer = await pull({ what: 'bookings', after: replica.cursor(main).bookings });
       if (answer?.what !== 'bookings') return false;
-      replica.saveBookings(main, answer.rows);
+      await replica.saveBookings(main, answer.rows);
       if (!answer.more) return true;
     }
     return true;
@@ -105,7 +105,7 @@ export function createReplicaFollower(options: ReplicaFollowerOptions): ReplicaF
     for (let pages = 0; pages < MAX_PAGES; pages++) {
       const answer = await pull({ what: 'actions', after: replica.cursor(main).actions });
       if (answer?.what !== 'actions') return false;
-      replica.saveActions(answer.rows);
+      await replica.saveActions(answer.rows);
       if (!answer.more) return true;
     }
     return true;
@@ -115,7 +115,7 @@ export function createReplicaFollower(options: ReplicaFollowerOptions): ReplicaF
     for (let start = 0; start < ids.length; start += 500) {
       const answer = await pull({ what: 'actionIds', ids: ids.slice(start, start + 500) });
       if (answer?.what !== 'actions') return false;
-      replica.saveActions(answer.rows);
+      await replica.saveActions(answer.rows);
     }
     return true;
   }

@@ -5,10 +5,16 @@
  *   actions by ledger id (monotonic), séances and films by id;
  * - a secondary writes what it pulled into its own mirror tables (the same rows the sync writes on a main counter:
  *   its own sync is off while it is paired) and the actions into `replica_actions`, never into its ledger.
+ *
+ * A secondary's first catch-up of a season is hundreds of pages of bookings written back to back, as a main counter's
+ * first sync is: they are committed the same way (relaxed, the WAL flushed in the background after each page,
+ * walFlusher.ts), so a scan at the secondary never waits for their fsync.
  */
 import type { ReplicaAction, ReplicaBooking, ReplicaOffer, ReplicaSeance } from '../../../shared/lanWire';
+import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { UPSERT_OFFER_SQL } from './offers';
+import { writeSetting } from './settings';
 import { column, statement } from './statement';
 
 const BOOKING_COLUMNS = `booking_id AS bookingId, token, status, quantity, unit_price_cents AS unitPriceCents,
@@ -63,8 +69,19 @@ export function createReplicaSource(db: CounterDb) {
   };
 }
 
+/** Where a secondary's bookings catch-up stands: a settings row, written with the page it follows. */
+export interface ReplicaCursorRow {
+  key: string;
+  value: unknown;
+}
+
+export interface ReplicaSinkOptions {
+  /** After each relaxed page (bookings, programme): the WAL may be flushed in the background (walFlusher.ts). */
+  afterBulkWrite?: () => void;
+}
+
 /** The secondary's side: its replica written, and where its catch-up stands. */
-export function createReplicaSink(db: CounterDb) {
+export function createReplicaSink(db: CounterDb, options: ReplicaSinkOptions = {}) {
   const client = db.$client;
   const clearToken = statement<never, [string, number]>(
     db,
@@ -119,22 +136,46 @@ export function createReplicaSink(db: CounterDb) {
   );
   const forget = statement(db, 'DELETE FROM replica_actions');
 
+  const bookingsPage = client.transaction((rows: ReplicaBooking[], cursor: ReplicaCursorRow) => {
+    for (const { changeSeq: _seq, ...row } of rows) {
+      if (row.token !== null) clearToken.run(row.token, row.bookingId);
+      upsertBooking.run(row);
+    }
+    writeSetting(db, cursor.key, cursor.value);
+  });
+  const programmeWhole = client.transaction((seances: ReplicaSeance[], offers: ReplicaOffer[]) => {
+    for (const offer of offers) upsertOffer.run({ ...offer, isDuo: offer.isDuo ? 1 : 0 });
+    for (const seance of seances) upsertSeance.run(seance);
+    removeOtherSeances.run(JSON.stringify(seances.map((s) => s.stockId)));
+  });
+
   return {
-    bookings: client.transaction((rows: ReplicaBooking[]) => {
-      for (const { changeSeq: _seq, ...row } of rows) {
-        if (row.token !== null) clearToken.run(row.token, row.bookingId);
-        upsertBooking.run(row);
-      }
-    }),
+    /**
+     * One page of bookings and the cursor after it, in one transaction committed relaxed (durability.ts). A power
+     * cut may lose the page, but then it loses the cursor with it (a transaction rolls back whole): the catch-up
+     * pulls the page again from the cursor that survived. Nothing here is the secondary's own: the main counter
+     * holds these rows and gives them again.
+     */
+    bookings(rows: ReplicaBooking[], cursor: ReplicaCursorRow): void {
+      withRelaxedDurability(client, () => bookingsPage(rows, cursor));
+      options.afterBulkWrite?.();
+    },
+    /**
+     * Committed durably: an action copied here is what refuses, in autonomous mode, a second admission of a
+     * countermark the main counter validated (its cursor is the data itself, so the page's rows and where the next
+     * pull starts cannot disagree). Live, a page is a handful of rows; a first catch-up has a few dozen pages.
+     */
     actions: client.transaction((rows: ReplicaAction[]) => {
       for (const row of rows) upsertAction.run(row);
     }),
-    /** The whole programme at once: a séance the main counter no longer has is removed here too. */
-    programme: client.transaction((seances: ReplicaSeance[], offers: ReplicaOffer[]) => {
-      for (const offer of offers) upsertOffer.run({ ...offer, isDuo: offer.isDuo ? 1 : 0 });
-      for (const seance of seances) upsertSeance.run(seance);
-      removeOtherSeances.run(JSON.stringify(seances.map((s) => s.stockId)));
-    }),
+    /**
+     * The whole programme at once: a séance the main counter no longer has is removed here too. Relaxed as the
+     * sync's séances are: pulled whole again at every (re)connection.
+     */
+    programme(seances: ReplicaSeance[], offers: ReplicaOffer[]): void {
+      withRelaxedDurability(client, () => programmeWhole(seances, offers));
+      options.afterBulkWrite?.();
+    },
     /** The main counter's last action copied here (the actions' cursor is the data itself). */
     lastActionId: (): number => lastAction.get() ?? 0,
     /** Actions whose upload the main counter had not settled when they were copied: asked for again. */

@@ -27,7 +27,8 @@ import { startWalFlusher } from './walFlusher';
 
 /**
  * `counterName` names this counter on the rows that carry it (print jobs); null in tools and tests.
- * `afterBulkWrite` hears each page of the listing mirrored (the engine flushes the WAL then, walFlusher.ts).
+ * `afterBulkWrite` hears each page of the listing mirrored, and each page of a secondary's replica (the engine
+ * flushes the WAL then, walFlusher.ts).
  */
 export function createStores(
   db: CounterDb,
@@ -51,13 +52,14 @@ export function createStores(
     settings: createSettingsStore(db),
     /** A main counter's mirror and actions read for its secondaries, and a secondary's replica (issue 14). */
     replicaSource: createReplicaSource(db),
-    replicaSink: createReplicaSink(db),
+    replicaSink: createReplicaSink(db, { afterBulkWrite }),
     handover: createHandoverStore(db),
     /** The team, their PIN hashes and the staff audit (issue 15). */
     staff: createStaffStore(db),
     /**
-     * For a bulk writer between its writes (a sync's pages): waits for a checkpoint once the WAL has grown large, so
-     * it starts over (walCheckpointer.ts). Nothing to wait for without the engine's checkpointer.
+     * For a bulk writer between its writes (a sync's pages, a secondary's replica pages): waits for a checkpoint once
+     * the WAL has grown large, so it starts over (walCheckpointer.ts). Nothing to wait for without the engine's
+     * checkpointer.
      */
     walCatchUp: (): Promise<void> => Promise.resolve(),
     /** False once the database is closed: work spread over several turns of the event loop stops there. */

@@ -9,7 +9,6 @@ import { errorMessage } from '../../../shared/errorText';
 import type { MirrorChanges } from '../db/bookingCache';
 import type { Stores } from '../db/stores';
 import type { EngineEvents } from '../engineEvents';
-import type { Foreground } from '../foreground';
 import type { Gateway } from '../platform/gateway';
 import { createBookingAlertGate } from '../programme/bookingAlerts';
 import type { Standings } from '../counter/validationStanding';
@@ -24,7 +23,8 @@ export interface BackgroundSyncDeps {
   gateway: Gateway;
   connectivity: () => Connectivity;
   venueIds: () => Promise<number[]>;
-  foreground: Foreground;
+  /** Before each page the sync mirrors: the guichet's calls first, the WAL's catch-up (index.ts). */
+  beforePageWrite: () => Promise<void>;
   standings: Standings;
   events: EngineEvents;
   publishStatus: () => void;
@@ -75,12 +75,7 @@ export function createBackgroundSync(d: BackgroundSyncDeps) {
     streams,
     venueIds: d.venueIds,
     clock,
-    // The guichet's calls go before the sync's pages on the engine's thread (foreground.ts); a sync that never
-    // pauses lets the WAL start over now and then (walCheckpointer.ts).
-    beforePageWrite: async () => {
-      await d.foreground.yieldToScans();
-      await stores.walCatchUp();
-    },
+    beforePageWrite: d.beforePageWrite,
     posterDir: d.posterDir,
     logger,
   });
