@@ -1,18 +1,21 @@
 /**
  * Contract test against the official OpenAPI document (OpenAPI 3.1.0, ../shared/platform/openapi-subset.json):
- * the real client drives the sandbox through every call the counter makes; each exchange is checked from both ends
+ * the real client drives the sandbox through every call the counter makes, on the engine's own transport (undici's
+ * `request` on its connection pool, recorded by an interceptor on that pool: openapiContract.ts — not a test fetch,
+ * which the product never uses for API calls); each exchange is checked from both ends
  * (what the client sends: path, query, body; what the sandbox answers: status and body, with no undocumented
  * field) by Ajv's 2020-12 mode after the `nullable` rewrite (openapiContract.ts). It cannot pass vacuously: the
  * operations covered are counted against the client's methods, and deliberately wrong documents must fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
+import { sandboxRequests } from '../../support/sandboxControl';
 import { pngHeader } from '../programme/images';
 import { startTestSandbox, type TestSandbox } from './helpers';
 import {
   createChecker,
   loadSpec,
-  recordingFetch,
+  recordingDispatcher,
   type Checker,
   type Exchange,
   type Json,
@@ -41,19 +44,25 @@ const CLIENT_OPERATIONS = [
 let spec: Spec;
 let strict: Checker;
 let t: TestSandbox;
-/** The counter's exchanges with the sandbox, recorded once, checked by the tests below. */
+/** The counter's exchanges with the sandbox, recorded once on the product's transport, checked by the tests below. */
 const exchanges: Exchange[] = [];
+const wire = recordingDispatcher(exchanges);
 /** The client methods the scenario called. */
 const called = new Set<string>();
+/** The API requests the sandbox received during the scenario. */
+let received = 0;
 
 beforeAll(async () => {
   spec = loadSpec();
   strict = createChecker(spec, true);
   t = await startTestSandbox();
-  const client = createPlatformClient({ baseUrl: t.url, apiKey: t.sandbox.apiKey, fetch: recordingFetch(exchanges) });
+  // No `fetch`: the client sends through undici's `request`, as the engine does (platform/roundTrip.ts).
+  const client = createPlatformClient({ baseUrl: t.url, apiKey: t.sandbox.apiKey, dispatcher: wire });
   await counterScenario(tracked(client));
+  received = (await sandboxRequests(t.url)).requests.length;
 });
 afterAll(async () => {
+  await wire.close();
   await t.close();
 });
 
@@ -143,6 +152,8 @@ describe('the counter and the sandbox speak the 3.1 document', () => {
     expect([...operations].sort()).toEqual(CLIENT_OPERATIONS);
     expect(operations.size).toBe(15);
     expect(exchanges.length).toBeGreaterThanOrEqual(25);
+    // Every request the sandbox received went through the engine's transport, and was recorded there.
+    expect(exchanges).toHaveLength(received);
     // A method added to the client and not to the scenario fails here: its route would go unchecked.
     const methods = Object.keys(createPlatformClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k' })).sort();
     expect([...called].filter((name) => methods.includes(name)).sort()).toEqual(

@@ -12,9 +12,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
+import type { Dispatcher } from 'undici';
+import { createPlatformDispatcher } from '../../../electron/core/platform/roundTrip';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SPEC_PATH = path.resolve(here, '../../../../shared/platform/openapi-subset.json');
@@ -191,18 +194,56 @@ export function createChecker(spec: Spec, strict: boolean) {
 
 export type Checker = ReturnType<typeof createChecker>;
 
-/** A fetch that records every exchange (request as sent, answer as received) and answers as the real one. */
-export function recordingFetch(exchanges: Exchange[]): typeof fetch {
-  return async (input, init) => {
-    const response = await fetch(input, init);
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    exchanges.push({
-      method: init?.method ?? 'GET',
-      url: url.pathname + url.search,
-      requestBody: typeof init?.body === 'string' ? init.body : undefined,
-      status: response.status,
-      responseText: await response.clone().text(),
-    });
-    return response;
+/**
+ * The engine's own connection pool (platform/roundTrip.ts: undici's `request` on `createPlatformDispatcher`), with an
+ * interceptor recording every exchange as it crosses the wire: the request as undici sends it (method, path and
+ * query, body) and the answer as it arrives (status, body; decoded when it came compressed). The client under test
+ * takes it as its `dispatcher`, so what is checked is what the product's transport sends and reads, not a test
+ * fetch's. Close it when done.
+ */
+export function recordingDispatcher(exchanges: Exchange[]): Dispatcher {
+  return createPlatformDispatcher().compose(
+    (dispatch) => (options, handler) =>
+      dispatch(
+        options,
+        recordingHandler(handler, (status, encoding, body) =>
+          exchanges.push({
+            method: options.method,
+            url: options.path,
+            requestBody: typeof options.body === 'string' ? options.body : undefined,
+            status,
+            responseText: (encoding === 'gzip' ? gunzipSync(body) : body).toString('utf8'),
+          }),
+        ),
+      ),
+  );
+}
+
+/** Passes every event on to undici's own handler, keeping the status and the body's bytes for `done`. */
+function recordingHandler(
+  handler: Dispatcher.DispatchHandler,
+  done: (status: number, encoding: string, body: Buffer) => void,
+): Dispatcher.DispatchHandler {
+  let status = 0;
+  let encoding = '';
+  const chunks: Buffer[] = [];
+  return {
+    onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
+    onRequestUpgrade: (controller, statusCode, headers, socket) =>
+      handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
+    onResponseStart(controller, statusCode, headers, statusMessage) {
+      status = statusCode;
+      encoding = String(headers['content-encoding'] ?? '').toLowerCase();
+      handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+    },
+    onResponseData(controller, chunk) {
+      chunks.push(chunk);
+      handler.onResponseData?.(controller, chunk);
+    },
+    onResponseEnd(controller, trailers) {
+      done(status, encoding, Buffer.concat(chunks));
+      handler.onResponseEnd?.(controller, trailers);
+    },
+    onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
   };
 }
