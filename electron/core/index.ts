@@ -159,6 +159,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let closed: Promise<void> | null = null;
   return {
     dispatch,
+    inForeground: (name, call) => foreground.track(name, call),
     replica,
     handover,
     call: contractClient(dispatch),

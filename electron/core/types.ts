@@ -65,6 +65,12 @@ export interface Core {
    * Culture for it. Optional: a host that proxies an engine elsewhere may not offer it.
    */
   setBackgroundSync?(enabled: boolean): void;
+  /**
+   * A guichet call the host answers without the engine (a connected secondary forwards it to its main counter),
+   * counted as the engine's own while it runs: background work on this engine — a replica catch-up's pages — waits
+   * for it as for a scan it answers itself (foreground.ts). Optional: a host proxying an engine may not offer it.
+   */
+  inForeground?<T>(name: unknown, call: () => Promise<T>): Promise<T>;
   /** Several counters (issue 14): a main counter's pages for its secondaries, a secondary's replica. */
   replica?: Replica;
   /** Several counters: a secondary's autonomous actions handed over to its main counter, exactly once. */

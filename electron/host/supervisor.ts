@@ -445,6 +445,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     forgetTerminal: (terminal) => slot?.running.core.forgetTerminal(terminal),
     recordAudit: (action, detail) => slot?.running.core.recordAudit(action, detail),
     setBackgroundSync: delegates.setBackgroundSync,
+    inForeground: (name, call) => slot?.running.core.inForeground?.(name, call) ?? call(),
     replica: delegates.replica,
     handover: delegates.handover,
     async dispatch(name, input, caller) {

@@ -152,7 +152,9 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
     if (revoked) return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
     // Autonomous: this counter's own engine answers (its replica, its ledger and queue, its printer).
     if (!connection.isConnected()) return core.dispatch(name, input, caller);
-    const envelope = await connection.call(name, input, person);
+    // Counted by this counter's engine while the main counter answers: a replica page waits for it (foreground.ts).
+    const send = () => connection.call(name, input, person);
+    const envelope = await (core.inForeground ? core.inForeground(name, send) : send());
     if (name === 'counter.validate' && envelope.ok) printHere(envelope.value, caller);
     return envelope;
   }

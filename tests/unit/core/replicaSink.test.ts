@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplicaAction, ReplicaBooking } from '../../../shared/lanWire';
+import { replicaBooking as booking } from '../../support/replicaRows';
 import { createCounterSettings } from '../../../electron/core/counter/counterSettings';
 import { closeDatabase, openDatabase, type CounterDb } from '../../../electron/core/db/open';
 import { createStores } from '../../../electron/core/db/stores';
@@ -53,30 +54,6 @@ function setup() {
   const cursorRow = () =>
     db.$client.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'lan.replica'").get();
   return { db, stores, levels, count, cursorRow, flushes: () => flushes };
-}
-
-function booking(bookingId: number, changeSeq: number): ReplicaBooking {
-  return {
-    bookingId,
-    token: null,
-    status: 'CONFIRMED',
-    quantity: 1,
-    unitPriceCents: 500,
-    priceCategoryLabel: 'Plein',
-    offerId: 10,
-    offerName: 'Le Film',
-    stockId: 100,
-    venueId: 1,
-    venueName: 'Cinéma',
-    firstName: 'Camille',
-    lastName: 'Martin',
-    confirmationDate: null,
-    searchKey: 'martin camille',
-    searchFirstKey: 'camille martin',
-    updatedAt: NOW,
-    purgedAt: null,
-    changeSeq,
-  };
 }
 
 function action(mainLedgerId: number): ReplicaAction {
