@@ -6,7 +6,8 @@
  * (https://www.sqlite.org/pragma.html#pragma_synchronous). Used for: lookup rows (a record of consultations,
  * not a promise to anyone), "sent" marks on the upload queue (losing one only makes the next start check
  * the row again, and a "410 already validated" then settles it once — see uploader.ts), and the mirror of the
- * platform (bookings, séances, sync cursors: downloaded again if lost), and the print queue's progress marks (a job
+ * platform (bookings, séances, sync cursors: downloaded again if lost), a secondary's copy of its main counter's
+ * mirror (bookings with their cursor, the programme: pulled again if lost, replica.ts), and the print queue's progress marks (a job
  * taken, printed, its old failures settled: a power cut that loses one prints a slip again, or shows it as
  * interrupted for the cashier to reprint; the job itself is written durably).
  */
