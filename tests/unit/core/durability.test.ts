@@ -3,39 +3,42 @@
  * relaxed write of a connection (SQLite applies a prepared PRAGMA when it is prepared; its first run did nothing, so
  * that first write used to be a FULL one).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withRelaxedDurability } from '../../../electron/core/db/durability';
 import { closeDatabase, openDatabase, type CounterDb } from '../../../electron/core/db/open';
 
-const NORMAL = 1;
-const FULL = 2;
+/** PRAGMA synchronous's values. */
+const LEVEL = { normal: 1, full: 2 };
 
-let opened: CounterDb | null = null;
-afterEach(() => {
-  if (opened) closeDatabase(opened);
-  opened = null;
-});
+/** A fresh connection for one test, closed after it. */
+function onFreshDatabase(test: (db: CounterDb, level: () => unknown) => void): void {
+  const db = openDatabase(':memory:');
+  try {
+    test(db, () => db.$client.pragma('synchronous', { simple: true }));
+  } finally {
+    closeDatabase(db);
+  }
+}
 
 describe('relaxed durability', () => {
   it('relaxes the first write of a connection and every one after, and is FULL between them', () => {
-    const db = openDatabase(':memory:');
-    opened = db;
-    const level = () => db.$client.pragma('synchronous', { simple: true });
-    expect(level()).toBe(FULL);
-    for (let write = 0; write < 3; write++) {
-      expect(withRelaxedDurability(db.$client, level)).toBe(NORMAL);
-      expect(level()).toBe(FULL);
-    }
+    onFreshDatabase((db, level) => {
+      expect(level()).toBe(LEVEL.full);
+      for (let write = 0; write < 3; write++) {
+        expect(withRelaxedDurability(db.$client, level)).toBe(LEVEL.normal);
+        expect(level()).toBe(LEVEL.full);
+      }
+    });
   });
 
   it('is FULL again after a write that throws', () => {
-    const db = openDatabase(':memory:');
-    opened = db;
-    expect(() =>
-      withRelaxedDurability(db.$client, () => {
-        throw new Error('disk full');
-      }),
-    ).toThrow('disk full');
-    expect(db.$client.pragma('synchronous', { simple: true })).toBe(FULL);
+    onFreshDatabase((db, level) => {
+      expect(() =>
+        withRelaxedDurability(db.$client, () => {
+          throw new Error('disk full');
+        }),
+      ).toThrow('disk full');
+      expect(level()).toBe(LEVEL.full);
+    });
   });
 });
