@@ -13,7 +13,8 @@
  * As the product runs them, the engine (with its browser-mode host and a log file at info level) and the platform
  * (the sandbox) each have their own process (benchProcesses.ts); this one only drives Chromium and times.
  * The engine round trip comes with its floor, measured in the same Chromium: a bare WebSocket host that answers
- * at once (wsFloor.ts). Every figure comes with the machine's load average: the machine may be shared.
+ * at once (wsFloor.ts), with the scans' pause between its round trips (after a pause, everything on this VM wakes
+ * up slowly: the floor back to back is printed beside it). Every figure comes with the machine's load average: the machine may be shared.
  * Needs the built renderer (`npm run build:renderer`) and Debian's Chromium.
  * BENCH_SCANS (100) scans per figure; BENCH_DEFAULTS=0 skips Chromium's defaults; BENCH_PAGE_PROFILE=<dir> writes
  * the page's CPU profile of each figure (Chromium's profiler) there, BENCH_ENGINE_PROFILE=<dir> the engine's.
@@ -180,6 +181,9 @@ interface ScanOptions {
   whileTrue?: () => boolean;
 }
 
+/** Between two scans: a real customer takes seconds; the screens that refresh after a scan settle meanwhile. */
+const SCAN_PAUSE_MS = 600;
+
 async function timeScansToVerdict(page: Page, tokens: string[], options: ScanOptions = {}): Promise<Timings[]> {
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(`window.__bench.results = []`);
@@ -204,7 +208,7 @@ async function timeScansToVerdict(page: Page, tokens: string[], options: ScanOpt
         );
       });
     // A real customer takes seconds: let the screens that refresh after each scan (journal, banner) settle.
-    await page.waitForTimeout(options.pauseMs ?? 600);
+    await page.waitForTimeout(options.pauseMs ?? SCAN_PAUSE_MS);
   }
   await cdp.detach();
   return page.evaluate<Timings[]>(`window.__bench.results`);
@@ -317,12 +321,14 @@ async function idleCounter(): Promise<void> {
       await counter.dispatch('sync.now', {}); // back online
       const browser = await launchChromium(args);
       try {
-        const floor = summary(await timeBareWebSocket(browser, SCANS));
+        const floor = summary(await timeBareWebSocket(browser, SCANS, SCAN_PAUSE_MS));
+        const backToBack = summary(await timeBareWebSocket(browser, SCANS, 30));
         const page = await openCounterPage(browser, counter.url!, online.slice(0, WARM));
         console.log(`\nSuffix key (Enter) → verdict on screen, ${label}, booking in the local mirror`);
         console.log(
           `  floor under the engine round trip, this Chromium to a bare WebSocket host answering at once ` +
-            `(wsFloor.ts): median ${ms(floor.median)}  p99 ${ms(floor.p99)}`,
+            `(wsFloor.ts), ${SCAN_PAUSE_MS} ms apart as the scans: median ${ms(floor.median)}  p99 ${ms(floor.p99)}` +
+            ` (30 ms apart: median ${ms(backToBack.median)}  p99 ${ms(backToBack.p99)})`,
         );
         report(
           'online (pass Culture answers)',

@@ -9,10 +9,14 @@ import type { Browser } from 'playwright-core';
 
 /** About a verdict's reply on the wire (bench:scanner's lookups: 570–590 bytes). */
 const REPLY_BYTES = 586;
-const PAUSE_MS = 30;
 
-/** `rounds` round trips from a page in `browser`, one at a time, as the guichet sends a lookup: ms each. */
-export async function timeBareWebSocket(browser: Browser, rounds: number): Promise<number[]> {
+/**
+ * `rounds` round trips from a page in `browser`, one at a time, as the guichet sends a lookup: ms each. `pauseMs`
+ * between them: on this VM a round trip after the pause a cashier leaves between scans (600 ms in bench:scanner)
+ * takes about twice as long as one 30 ms after the last (everything idle wakes up slowly), so the floor under the
+ * scans' round trip is measured with their pause.
+ */
+export async function timeBareWebSocket(browser: Browser, rounds: number, pauseMs: number): Promise<number[]> {
   const app = Fastify({ logger: false });
   await app.register(fastifyWebsocket);
   const reply = JSON.stringify({ type: 'reply', id: 0, envelope: { ok: true, value: 'x'.repeat(REPLY_BYTES - 60) } });
@@ -48,7 +52,7 @@ export async function timeBareWebSocket(browser: Browser, rounds: number): Promi
         socket.close();
         return samples;
       },
-      { port, rounds, pause: PAUSE_MS },
+      { port, rounds, pause: pauseMs },
     );
   } finally {
     await page.close();
