@@ -1,0 +1,189 @@
+/**
+ * bench:scanner's scans timed in a page of the counter (browser mode): keystrokes of a real scanner sent through
+ * Chromium's input pipeline, and for each scan Enter → lookup sent → engine's reply → verdict in the DOM → next frame,
+ * measured by a script installed before the app. BENCH_PAGE_PROFILE=<dir> writes the page's CPU profile of each figure.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addSandboxBooking } from '../tests/support/sandboxControl';
+import { sendKeystrokes } from '../tests/unit/scanner/cdpKeystrokes';
+import { scannerTypes } from '../tests/unit/scanner/keystrokeStreams';
+import { loadLine, type CounterProcess } from './benchProcesses';
+import { ms, summary } from './stats';
+
+const PAGE_PROFILE_DIR = process.env.BENCH_PAGE_PROFILE;
+/** Scans made before a figure is measured (JIT, connections). */
+export const WARM = 3;
+/** What a scan with no verdict within 10 s weighs in every figure. */
+const MISSED_MS = 10_000;
+
+interface BenchWindow {
+  __bench: { expect: string | null };
+}
+
+/** Installed before the app: sees the suffix Enter first (the wedge stops it for everyone after). */
+const MEASURE_SCRIPT = `
+  window.__bench = { expect: null, enterAt: null, sentAt: null, repliedAt: null, results: [] };
+  // The lookup's trip to the engine and back, to tell the page's share from the engine's.
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    if (String(data).includes('"counter.lookup"') && window.__bench.expect) window.__bench.sentAt = performance.now();
+    return send.call(this, data);
+  };
+  const listen = WebSocket.prototype.addEventListener;
+  WebSocket.prototype.addEventListener = function (type, listener, options) {
+    if (type !== 'message') return listen.call(this, type, listener, options);
+    return listen.call(this, type, (event) => {
+      const b = window.__bench;
+      if (b.expect && b.sentAt !== null && b.repliedAt === null && String(event.data).includes(b.expect)) {
+        b.repliedAt = performance.now();
+      }
+      return listener(event);
+    }, options);
+  };
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && window.__bench.expect) window.__bench.enterAt = performance.now();
+  }, true);
+  new MutationObserver(() => {
+    const b = window.__bench;
+    if (!b.expect || b.enterAt === null) return;
+    const token = document.querySelector('[data-testid="verdict-token"]');
+    const stale = document.querySelector('.verdict--stale');
+    if (!token || stale || !token.textContent.includes(b.expect)) return;
+    const domAt = performance.now();
+    const { enterAt, sentAt, repliedAt } = b;
+    b.expect = null;
+    requestAnimationFrame(() =>
+      b.results.push({
+        dom: domAt - enterAt,
+        frame: performance.now() - enterAt,
+        toSend: sentAt - enterAt,
+        engine: repliedAt - sentAt,
+        render: domAt - repliedAt,
+      }),
+    );
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+`;
+
+export interface Timings {
+  /** Enter → the verdict in the DOM, → the next frame (on screen). */
+  dom: number;
+  frame: number;
+  /** Enter → lookup sent; sent → engine's reply; reply → verdict in the DOM. */
+  toSend: number;
+  engine: number;
+  render: number;
+}
+
+interface ScanOptions {
+  /** Idle time between scans, so each is measured from an idle counter rather than on top of the last one's refreshes. */
+  pauseMs?: number;
+  /** Scanning stops when this turns false (a background load that has ended). */
+  whileTrue?: () => boolean;
+}
+
+/** Between two scans: a real customer takes seconds; the screens that refresh after a scan settle meanwhile. */
+export const SCAN_PAUSE_MS = 600;
+
+export async function timeScansToVerdict(page: Page, tokens: string[], options: ScanOptions = {}): Promise<Timings[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate(`window.__bench.results = []`);
+  for (const token of tokens) {
+    if (options.whileTrue && !options.whileTrue()) break;
+    await page.evaluate(
+      `Object.assign(window.__bench, { expect: ${JSON.stringify(token)}, enterAt: null, sentAt: null, repliedAt: null })`,
+    );
+    await sendKeystrokes(cdp, scannerTypes(`PASSCULTURE:v3;TOKEN:${token}`, { scanner: 'us', pc: 'fr', gapMs: 4 }));
+    // A function, not a string: the app's CSP forbids evaluating strings in the page.
+    await page
+      .waitForFunction(() => (globalThis as unknown as BenchWindow).__bench.expect === null, undefined, {
+        timeout: 10_000,
+      })
+      .catch(async () => {
+        // Counted, not hidden: a scan with no verdict in 10 s weighs 10 s in every figure.
+        await page.screenshot({ path: '/tmp/bench-fail.png' });
+        console.error(`  no verdict for ${token} within 10 s (screenshot: /tmp/bench-fail.png)`);
+        const missed = MISSED_MS;
+        await page.evaluate(
+          `window.__bench.expect = null; window.__bench.results.push({ dom: ${missed}, frame: ${missed}, toSend: ${missed}, engine: ${missed}, render: ${missed} })`,
+        );
+      });
+    // A real customer takes seconds: let the screens that refresh after each scan (journal, banner) settle.
+    await page.waitForTimeout(options.pauseMs ?? SCAN_PAUSE_MS);
+  }
+  await cdp.detach();
+  return page.evaluate<Timings[]>(`window.__bench.results`);
+}
+
+export function line(label: string, samples: number[], target: string): void {
+  const s = summary(samples);
+  console.log(`  ${label}: median ${ms(s.median)}  p99 ${ms(s.p99)}  (n=${s.n}; target ${target})`);
+}
+
+export function report(mode: string, timings: Timings[], target = '16 ms median, 33 ms p99'): void {
+  console.log(`  ${mode} — ${loadLine()}:`);
+  line(
+    '  on screen (next frame)',
+    timings.map((t) => t.frame),
+    target,
+  );
+  line(
+    '  verdict in the DOM    ',
+    timings.map((t) => t.dom),
+    '—',
+  );
+  line(
+    '  of which Enter → lookup sent',
+    timings.map((t) => t.toSend),
+    '—',
+  );
+  line(
+    '  of which engine round trip  ',
+    timings.map((t) => t.engine),
+    '≤ 2 ms median',
+  );
+  line(
+    '  of which reply → DOM        ',
+    timings.map((t) => t.render),
+    '—',
+  );
+}
+
+/** Runs `measure`, with Chromium's CPU profile of the page written to BENCH_PAGE_PROFILE when it is set. */
+export async function profiled<T>(page: Page, name: string, measure: () => Promise<T>): Promise<T> {
+  if (!PAGE_PROFILE_DIR) return measure();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  try {
+    return await measure();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(PAGE_PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PAGE_PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
+}
+
+/** A bench page on the counter, warmed up (JIT, connections) with the first tokens of `warm`. */
+export async function openCounterPage(browser: Browser, url: string, warm: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript(MEASURE_SCRIPT);
+  await page.goto(url);
+  await page.getByTestId('code-input').waitFor();
+  await timeScansToVerdict(page, warm);
+  return page;
+}
+
+/** New confirmed bookings on the platform, put in the counter's mirror by a lookup each (as a scan would). */
+export async function mirroredBookings(sandboxUrl: string, counter: CounterProcess, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) tokens.push((await addSandboxBooking(sandboxUrl)).token);
+  for (const token of tokens) {
+    const verdict = await counter.dispatch('counter.lookup', { text: token });
+    if (!verdict.ok) throw new Error(`lookup failed: ${verdict.error.message}`);
+  }
+  return tokens;
+}
