@@ -4,6 +4,7 @@
  * platform (so nothing counts twice); conflict (kept with its reason for the manager, never dropped);
  * or retried with back-off (network, timeout, 5xx, 429, key refused).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { ErrorCode } from '../../../shared/contract';
 import { maskToken } from '../../../shared/countermark';
@@ -209,6 +210,9 @@ export function createUploader(deps: UploaderDeps) {
         if (fresh) scheduleWake(dueInMs(fresh));
         return;
       }
+      // The cashier waiting for this row is answered before the next row is even looked for: one turn of the event
+      // loop, so the guichet's reply does not wait for the queue's next read (a validation's critical path).
+      await nextTurn();
     }
   }
 
