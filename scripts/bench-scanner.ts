@@ -9,7 +9,8 @@
  *    Electron host's switches (what the product runs) and with Chromium's defaults (browser mode in any browser,
  *    where DeferRendererTasksAfterInput holds the reply until a frame is drawn).
  * 3. Under load (target p99 ≤ 50 ms): the same scans while a full sync of 100,000 bookings (2,030 séances) runs,
- *    and while the print queue prints one slip after another (BENCH_SKIP_LOAD=1 skips both).
+ *    and while the print queue prints one slip after another (BENCH_SKIP_LOAD=1 skips both, BENCH_ONLY_LOAD=1 runs
+ *    only them).
  * As the product runs them, the engine (with its browser-mode host and a log file at info level) and the platform
  * (the sandbox) each have their own process (benchProcesses.ts); this one only drives Chromium and times.
  * The engine round trip comes with its floor, measured in the same Chromium: a bare WebSocket host that answers
@@ -203,7 +204,7 @@ async function main(): Promise<void> {
   line(`Chromium (means of batches of ${CHROMIUM_BATCH})`, await timeDecodingInChromium(blank), '≤ 1 ms');
   await blank.context().browser()?.close();
 
-  await idleCounter();
+  if (!process.env.BENCH_ONLY_LOAD) await idleCounter();
   if (!process.env.BENCH_SKIP_LOAD) await underLoad();
 }
 

@@ -2,7 +2,7 @@
  * Data from the core, kept current: an answer reloaded when a key changes, keys that change on events (and when
  * the link comes back, since events sent while it was down are lost), the sync status, the name search.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BookingRow, ContractError, Envelope, EventName, StatusView } from '../../shared/contract';
 import { useApi, useLinkState } from '../context/coreContext';
 import { useDebouncedValue } from './pageHooks';
@@ -18,23 +18,33 @@ export interface LoadedEnvelope<T> {
 /**
  * Runs `load` whenever `refreshKey` changes (or on `retry`) and keeps the newest answer.
  * `load` must be stable (useCallback); an answer arriving after a newer load started is dropped.
+ * One load at a time: a key that changes while one runs starts the next load when it ends, and keys that changed
+ * meanwhile ask for that one load, not one each. Events come in bursts (a print queue emptying, a sync, a rush of
+ * validations) and each used to send its own call: the engine answered a hundred `printer.status` a second while
+ * the print queue ran, with the cashier's scans waiting behind them.
  */
 export function useLoadedEnvelope<T>(load: () => Promise<Envelope<T>>, refreshKey: string): LoadedEnvelope<T> {
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<{ key: string; envelope: Envelope<T> } | null>(null);
   const key = `${refreshKey}#${attempt}`;
+  /** The load running (or none): the next one starts after it; it never rejects. */
+  const running = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     let isCurrent = true;
-    load().then(
-      (envelope) => {
-        if (isCurrent) setLoaded({ key, envelope });
-      },
-      (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        if (isCurrent) setLoaded({ key, envelope: { ok: false, error: { code: 'internal', message } } });
-      },
-    );
+    running.current = running.current.then(() => {
+      // The key changed again while the previous load ran: the newer effect loads, not this one.
+      if (!isCurrent) return;
+      return load().then(
+        (envelope) => {
+          if (isCurrent) setLoaded({ key, envelope });
+        },
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          if (isCurrent) setLoaded({ key, envelope: { ok: false, error: { code: 'internal', message } } });
+        },
+      );
+    });
     return () => {
       isCurrent = false;
     };
