@@ -106,6 +106,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     timeZone: venues.timeZone,
     venueName: () => venues.first()?.name ?? null,
     logger,
+    yieldToScans: () => foreground.yieldToScans(),
   });
   const { printing, staff, scanning } = services;
 
