@@ -29,11 +29,6 @@ export interface PrintQueueDeps {
   statusPollMs: number;
   /** Pending jobs older than this at start are not printed any more (default 15 min). */
   staleAfterMs?: number;
-  /**
-   * Awaited before each job is taken: the engine lets the guichet's calls in flight finish first (foreground.ts).
-   * A slip waits a few milliseconds more, invisible on paper; a scan does not wait behind a stream of slips.
-   */
-  beforeJob?: () => Promise<void>;
 }
 
 export interface PrinterStatusSnapshot extends PrinterStatus {
@@ -118,10 +113,6 @@ export function createPrintQueue(deps: PrintQueueDeps) {
   async function drain(): Promise<void> {
     for (;;) {
       if (closed) return;
-      if (deps.beforeJob) {
-        await deps.beforeJob();
-        if (closed) return;
-      }
       const job = store.takeNext(now(), describePrinter(spec));
       if (!job) return;
       deps.onChange(job.id);

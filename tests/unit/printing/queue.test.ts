@@ -48,25 +48,6 @@ describe('auto-print', () => {
     expect((await jobsOf(u))[0]).toMatchObject({ status: 'printed', kind: 'entry', duplicate: false, failure: null });
   });
 
-  it("waits for the guichet's turn before each job (a scan goes first, the slip a moment later)", async () => {
-    let release = () => {};
-    let asked = 0;
-    const u = start({
-      // The first turn is held; later ones (after the job) are given at once.
-      beforeJob: () => {
-        asked += 1;
-        return asked === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
-      },
-    });
-    u.printing.onValidated(recordValidation(u.db));
-    await until(() => asked === 1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(printer.jobs).toHaveLength(0);
-    expect((await jobsOf(u))[0]).toMatchObject({ status: 'pending' });
-    release();
-    await printer.waitForJobs(1);
-  });
-
   it('prints nothing when auto-print is off', async () => {
     const u = start();
     const { settings } = await u.printing.handlers['printer.settings.get']({});
