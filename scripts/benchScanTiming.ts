@@ -121,33 +121,18 @@ export function line(label: string, samples: number[], target: string): void {
   console.log(`  ${label}: median ${ms(s.median)}  p99 ${ms(s.p99)}  (n=${s.n}; target ${target})`);
 }
 
+/** The report's lines: what each figure is, which part of a scan's timings it reads, its target. */
+const REPORT_LINES: readonly [label: string, pick: (t: Timings) => number, target: string | null][] = [
+  ['  on screen (next frame)', (t) => t.frame, null],
+  ['  verdict in the DOM    ', (t) => t.dom, '—'],
+  ['  of which Enter → lookup sent', (t) => t.toSend, '—'],
+  ['  of which engine round trip  ', (t) => t.engine, '≤ 2 ms median'],
+  ['  of which reply → DOM        ', (t) => t.render, '—'],
+];
+
 export function report(mode: string, timings: Timings[], target = '16 ms median, 33 ms p99'): void {
   console.log(`  ${mode} — ${loadLine()}:`);
-  line(
-    '  on screen (next frame)',
-    timings.map((t) => t.frame),
-    target,
-  );
-  line(
-    '  verdict in the DOM    ',
-    timings.map((t) => t.dom),
-    '—',
-  );
-  line(
-    '  of which Enter → lookup sent',
-    timings.map((t) => t.toSend),
-    '—',
-  );
-  line(
-    '  of which engine round trip  ',
-    timings.map((t) => t.engine),
-    '≤ 2 ms median',
-  );
-  line(
-    '  of which reply → DOM        ',
-    timings.map((t) => t.render),
-    '—',
-  );
+  for (const [label, pick, lineTarget] of REPORT_LINES) line(label, timings.map(pick), lineTarget ?? target);
 }
 
 /** Runs `measure`, with Chromium's CPU profile of the page written to BENCH_PAGE_PROFILE when it is set. */

@@ -13,7 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 
-/** The two pragmas, prepared once per connection: `pragma()` would prepare them again on every write. */
+/** The two pragmas, kept per connection (SQLite still compiles a PRAGMA again at each run but the first, see below). */
 const switches = new WeakMap<Database.Database, { relax: Database.Statement; restore: Database.Statement }>();
 
 function switchesOf(sqlite: Database.Database) {

@@ -15,11 +15,6 @@ const IS_INIT_OFFSET = 12;
 const BACKFILL_OFFSET = 2 * HEADER_BYTES;
 const READ_BYTES = BACKFILL_OFFSET + 4;
 
-/** Frames in the WAL not yet copied into the database file; null when the wal-index cannot be read. */
-export function pendingWalFrames(databaseFile: string): number | null {
-  return walIndexState(databaseFile)?.pending ?? null;
-}
-
 export interface WalIndexState {
   /** Frames in the WAL since it last started over (`mxFrame`): the file holds at least that many. */
   frames: number;

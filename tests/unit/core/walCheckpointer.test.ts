@@ -10,7 +10,10 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWalCheckpointer } from '../../../electron/core/db/walCheckpointer';
-import { pendingWalFrames } from '../../../electron/core/db/walIndex';
+import { walIndexState } from '../../../electron/core/db/walIndex';
+
+/** Frames in the WAL not yet copied into the database file; null when the wal-index cannot be read. */
+const pendingWalFrames = (file: string) => walIndexState(file)?.pending ?? null;
 
 const dirs: string[] = [];
 afterEach(() => {
