@@ -368,13 +368,14 @@ export function createGuichet(deps: GuichetDeps) {
 
   /**
    * A booking whose séance is outside the window is only validated with the cashier's confirmation: the rule lives
-   * here, not only on screen, so no caller can admit Thursday's booking tonight by accident.
+   * here, not only on screen, so no caller can admit Thursday's booking tonight by accident. Returns the séance's
+   * start when it was read (null when accepted without reading it, or unknown).
    */
-  async function refuseOtherSeanceUnlessAccepted(booking: KnownBooking, accepted: boolean): Promise<void> {
-    if (accepted) return;
+  async function refuseOtherSeanceUnlessAccepted(booking: KnownBooking, accepted: boolean): Promise<string | null> {
+    if (accepted) return null;
     const start = await seanceStart(booking);
     const timing = seanceTiming(start, deps.clock(), deps.seanceWindow(), deps.timeZone());
-    if (start === null || timing === null || timing === 'in_window') return;
+    if (start === null || timing === null || timing === 'in_window') return start;
     throw new ContractFailure(
       'seance_outside_window',
       t('errors.seance_outside_window', { when: formatSeance(start, deps.timeZone()) }),
@@ -387,9 +388,11 @@ export function createGuichet(deps: GuichetDeps) {
     if (standingValidation(token)) throw new ContractFailure('already_used');
     const known = cache.byToken(token);
     if (!known && !online()) throw new ContractFailure('countermark_unknown', t('sync.unknown_offline'));
+    // Read here for the séance rule, the séance's start is the slip's too: one read, not two.
+    let start: string | null = null;
     if (known) {
       refuseUnlessValidatable(known);
-      await refuseOtherSeanceUnlessAccepted(known, options.acceptOtherSeance === true);
+      start = await refuseOtherSeanceUnlessAccepted(known, options.acceptOtherSeance === true);
     }
 
     let queueId = 0;
@@ -426,7 +429,7 @@ export function createGuichet(deps: GuichetDeps) {
       ledgerId,
       validatedAt: at,
       // The séance was fetched at the lookup; a slow platform must not hold the cashier much past the upload wait.
-      booking: await viewOf(known, performance.now() + 500),
+      booking: start !== null && known ? bookingView(known, start) : await viewOf(known, performance.now() + 500),
       message:
         uploaded === 'sent'
           ? t('verdict.validated', { places: placesText(known?.quantity ?? 1) })

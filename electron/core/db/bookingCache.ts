@@ -86,12 +86,7 @@ function rowValues(row: KnownBooking): unknown[] {
   ];
 }
 
-export interface BookingCacheOptions {
-  /** After each page of the listing is mirrored (a relaxed commit): the WAL may be flushed in the background. */
-  afterBulkWrite?: () => void;
-}
-
-export function createBookingCache(db: CounterDb, options: BookingCacheOptions = {}) {
+export function createBookingCache(db: CounterDb) {
   const client = db.$client;
   // Prepared once: these run on every scan or every synced booking, and preparing costs more than running.
   const byTokenQuery = db
@@ -208,9 +203,7 @@ export function createBookingCache(db: CounterDb, options: BookingCacheOptions =
     mirror(bookings: PlatformBooking[], nowUtc: string): MirrorChanges {
       if (bookings.length === 0) return { added: [], changed: [] };
       // Re-downloadable: a relaxed commit keeps background sync from blocking the guichet on the disk.
-      const changes = withRelaxedDurability(client, () => mirrorPage(bookings, nowUtc));
-      options.afterBulkWrite?.();
-      return changes;
+      return withRelaxedDurability(client, () => mirrorPage(bookings, nowUtc), { thenFlush: true });
     },
 
     byToken(token: string): KnownBooking | undefined {

@@ -33,13 +33,40 @@ function switchesOf(sqlite: Database.Database) {
   return found;
 }
 
-export function withRelaxedDurability<T>(sqlite: Database.Database, write: () => T): T {
+/** Per connection: what flushes its WAL in the background (the engine's walFlusher; none in tools and tests). */
+const flushers = new WeakMap<Database.Database, () => void>();
+
+/**
+ * The engine's connection: relaxed writes made with `{ thenFlush: true }` ask for a background flush of the WAL
+ * (walFlusher.ts). A relaxed commit leaves its frames for the next durable commit to write out; flushed in libuv's
+ * thread pool meanwhile, they are not on that commit's bill: a validation's fsync then writes out its own dozen
+ * frames, not also the dozen of its lookup and the last "sent" mark's (on this VM an fsync costs about 12 µs a
+ * frame). A probe alternating rounds in one process measured lookup + validation 0.2–0.8 ms shorter back to back,
+ * and a validation 600 ms after its lookup 0.1–0.25 ms shorter.
+ */
+export function flushAfterRelaxedWrites(sqlite: Database.Database, flushSoon: () => void): void {
+  flushers.set(sqlite, flushSoon);
+}
+
+export interface RelaxedWriteOptions {
+  /** Ask for a background flush once committed: the scan path's writes and each page of a bulk writer. */
+  thenFlush?: boolean;
+}
+
+export function withRelaxedDurability<T>(
+  sqlite: Database.Database,
+  write: () => T,
+  options: RelaxedWriteOptions = {},
+): T {
   if (sqlite.inTransaction) return write(); // the pragma cannot change inside a transaction
   const { relax, restore } = switchesOf(sqlite);
   relax.run();
+  let result: T;
   try {
-    return write();
+    result = write();
   } finally {
     restore.run();
   }
+  if (options.thenFlush) flushers.get(sqlite)?.();
+  return result;
 }

@@ -67,7 +67,7 @@ export function createLedger(db: CounterDb) {
     append(row: LedgerAppend, alongWith?: (ledgerId: number) => void): number {
       // A lookup is a record of a consultation, not a promise: it need not wait for the disk (durability.ts).
       if (row.kind === 'lookup' && !db.$client.inTransaction) {
-        return withRelaxedDurability(db.$client, () => this.appendNow(row, alongWith));
+        return withRelaxedDurability(db.$client, () => this.appendNow(row, alongWith), { thenFlush: true });
       }
       return this.appendNow(row, alongWith);
     },

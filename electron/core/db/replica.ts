@@ -75,13 +75,8 @@ export interface ReplicaCursorRow {
   value: unknown;
 }
 
-export interface ReplicaSinkOptions {
-  /** After each relaxed page (bookings, programme): the WAL may be flushed in the background (walFlusher.ts). */
-  afterBulkWrite?: () => void;
-}
-
 /** The secondary's side: its replica written, and where its catch-up stands. */
-export function createReplicaSink(db: CounterDb, options: ReplicaSinkOptions = {}) {
+export function createReplicaSink(db: CounterDb) {
   const client = db.$client;
   const clearToken = statement<never, [string, number]>(
     db,
@@ -157,8 +152,7 @@ export function createReplicaSink(db: CounterDb, options: ReplicaSinkOptions = {
      * holds these rows and gives them again.
      */
     bookings(rows: ReplicaBooking[], cursor: ReplicaCursorRow): void {
-      withRelaxedDurability(client, () => bookingsPage(rows, cursor));
-      options.afterBulkWrite?.();
+      withRelaxedDurability(client, () => bookingsPage(rows, cursor), { thenFlush: true });
     },
     /**
      * Committed durably: an action copied here is what refuses, in autonomous mode, a second admission of a
@@ -173,8 +167,7 @@ export function createReplicaSink(db: CounterDb, options: ReplicaSinkOptions = {
      * sync's séances are: pulled whole again at every (re)connection.
      */
     programme(seances: ReplicaSeance[], offers: ReplicaOffer[]): void {
-      withRelaxedDurability(client, () => programmeWhole(seances, offers));
-      options.afterBulkWrite?.();
+      withRelaxedDurability(client, () => programmeWhole(seances, offers), { thenFlush: true });
     },
     /** The main counter's last action copied here (the actions' cursor is the data itself). */
     lastActionId: (): number => lastAction.get() ?? 0,

@@ -10,6 +10,7 @@ import { createBookingCache } from './bookingCache';
 import { createBookingFacts } from './bookingFacts';
 import { createBookingSearch } from './bookingSearch';
 import { createCounterActions } from './counterActions';
+import { flushAfterRelaxedWrites } from './durability';
 import { createHandoverStore } from './handover';
 import { createLedger } from './ledger';
 import { createOfferStore } from './offers';
@@ -25,22 +26,17 @@ import { createUploadQueue } from './uploadQueue';
 import { startWalCheckpointer } from './walCheckpointer';
 import { startWalFlusher } from './walFlusher';
 
-/**
- * `counterName` names this counter on the rows that carry it (print jobs); null in tools and tests.
- * `afterBulkWrite` hears each page of the listing mirrored, and each page of a secondary's replica (the engine
- * flushes the WAL then, walFlusher.ts).
- */
+/** `counterName` names this counter on the rows that carry it (print jobs); null in tools and tests. */
 export function createStores(
   db: CounterDb,
   now: () => string,
   runId: string = crypto.randomUUID(),
   counterName: string | null = null,
-  afterBulkWrite?: () => void,
 ) {
   return {
     ledger: createLedger(db),
     /** Bookings and séances as the scan path reads and writes them. */
-    cache: createBookingCache(db, { afterBulkWrite }),
+    cache: createBookingCache(db),
     bookingSearch: createBookingSearch(db),
     bookingFacts: createBookingFacts(db),
     counterActions: createCounterActions(db),
@@ -52,7 +48,7 @@ export function createStores(
     settings: createSettingsStore(db),
     /** A main counter's mirror and actions read for its secondaries, and a secondary's replica (issue 14). */
     replicaSource: createReplicaSource(db),
-    replicaSink: createReplicaSink(db, { afterBulkWrite }),
+    replicaSink: createReplicaSink(db),
     handover: createHandoverStore(db),
     /** The team, their PIN hashes and the staff audit (issue 15). */
     staff: createStaffStore(db),
@@ -73,8 +69,8 @@ export function createStores(
 
 /**
  * Opens the database file (open.ts: pragmas, integrity, migrations) and makes its stores, with WAL checkpoints in a
- * worker thread (walCheckpointer.ts) and the WAL flushed in the background while a sync mirrors pages
- * (walFlusher.ts); `close` stops both, lets SQLite refresh its statistics and closes the file. The engine holds
+ * worker thread (walCheckpointer.ts) and the WAL flushed in the background after the relaxed writes that ask for
+ * it (walFlusher.ts, durability.ts); `close` stops both, lets SQLite refresh its statistics and closes the file. The engine holds
  * nothing else of the database.
  */
 export function openStores(
@@ -86,7 +82,8 @@ export function openStores(
   const db = openDatabase(file, undefined, { now: clock });
   try {
     const flusher = startWalFlusher(file, logger);
-    const stores = createStores(db, () => clock().toISOString(), undefined, counterName, flusher.flushSoon);
+    flushAfterRelaxedWrites(db.$client, afterThisTurn(flusher.flushSoon));
+    const stores = createStores(db, () => clock().toISOString(), undefined, counterName);
     const checkpointer = startWalCheckpointer(db.$client, file, logger);
     return {
       ...stores,
@@ -105,3 +102,20 @@ export function openStores(
 }
 
 export type Stores = ReturnType<typeof createStores>;
+
+/**
+ * `flush` once this turn of the event loop is over: the reply being written (a verdict, a validation) goes out
+ * before the flush starts. Started at once, the "sent" mark's flush ran beside the end of the validation and made
+ * it slower, cashier's pause or not (a probe alternating rounds, 600 ms between lookup and validation).
+ */
+function afterThisTurn(flush: () => void): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      flush();
+    });
+  };
+}

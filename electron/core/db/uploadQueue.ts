@@ -141,7 +141,7 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
 
     /** Relaxed durability: a lost "done" only makes the next start check the row again (durability.ts). */
     markDone(id: number, note: string | null = null): void {
-      withRelaxedDurability(client, () => done.run(now(), note, id));
+      withRelaxedDurability(client, () => done.run(now(), note, id), { thenFlush: true });
     },
 
     /** Whether nothing older is waiting: a new row may then be sent at once, in order. */

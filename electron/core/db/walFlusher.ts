@@ -1,12 +1,13 @@
 /**
- * The WAL flushed to disk in the background while the mirror is written in bulk (a sync). A relaxed commit
- * (durability.ts) leaves its frames in the OS's cache; the next durable commit — a validation — must fsync them all
- * before it returns, on the engine's thread. During a full sync of a season that made a validation take 30 ms
- * median (55 ms p99) instead of 5, with scans waiting behind it (`npm run bench:sync-lag`). Flushing in libuv's
- * thread pool after each mirrored page leaves a validation only what the sync wrote since.
+ * The WAL flushed to disk in the background after relaxed writes (durability.ts: `thenFlush`). A relaxed commit
+ * leaves its frames in the OS's cache; the next durable commit — a validation — must fsync them all before it
+ * returns, on the engine's thread. During a full sync of a season that made a validation take 30 ms median (55 ms
+ * p99) instead of 5, with scans waiting behind it (`npm run bench:sync-lag`). Flushing in libuv's thread pool after
+ * each mirrored page leaves a validation only what the sync wrote since; after each lookup row and "sent" mark, a
+ * validation writes out its own frames only, not its lookup's as well.
  *
- * Durability is unchanged: this only makes writes already committed durable sooner. One flush at a time; a page
- * mirrored during one asks for another when it ends.
+ * Durability is unchanged: this only makes writes already committed durable sooner. One flush at a time; a write
+ * during one asks for another when it ends.
  */
 import fs from 'node:fs';
 import type { Logger } from 'pino';

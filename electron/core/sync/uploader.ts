@@ -65,6 +65,8 @@ export function createUploader(deps: UploaderDeps) {
    * starts from (capped, see dueInMs).
    */
   const retryAt = new Map<number, number>();
+  /** The row being sent now: a waiter for it needs no look at the database (a validation's critical path). */
+  let sendingId: number | null = null;
 
   function settle(id: number, settlement: Settlement): void {
     for (const resolve of waiters.get(id) ?? []) resolve(settlement);
@@ -146,6 +148,7 @@ export function createUploader(deps: UploaderDeps) {
   /** Sends one row; null when another worker holds it (it must then not be sent from here). */
   async function send(row: QueueRow): Promise<Settlement | null> {
     retryAt.delete(row.id);
+    sendingId = row.id;
     // A row added as "sending" by the guichet was marked (and claimed) in its own transaction; count that attempt once.
     if (row.state === 'sending' && row.attempts === 1 && !row.mayHaveReached) row = { ...row, attempts: 0 };
     else if (!queue.markSending(row)) return null;
@@ -200,6 +203,8 @@ export function createUploader(deps: UploaderDeps) {
         logger.error({ err: describeError(error), queueId: row.id }, 'upload failed unexpectedly');
         scheduleRetry(row.id, t('sync.retry_later', { reason: describeError(error) }), 5000, true);
         settlement = 'pending';
+      } finally {
+        sendingId = null;
       }
       if (settlement === null) return; // another worker holds it
       settle(row.id, settlement);
@@ -256,7 +261,7 @@ export function createUploader(deps: UploaderDeps) {
     },
     /** Resolves when row `id` settles, or with `pending` after `timeoutMs`. */
     waitFor(id: number, timeoutMs: number): Promise<Settlement> {
-      const row = queue.get(id);
+      const row = id === sendingId ? undefined : queue.get(id);
       if (row?.state === 'done') return Promise.resolve('sent');
       if (row?.state === 'conflict') return Promise.resolve('conflict');
       return new Promise((resolve) => {

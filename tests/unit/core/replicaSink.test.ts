@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplicaAction, ReplicaBooking } from '../../../shared/lanWire';
 import { replicaBooking as booking } from '../../support/replicaRows';
 import { createCounterSettings } from '../../../electron/core/counter/counterSettings';
+import { flushAfterRelaxedWrites } from '../../../electron/core/db/durability';
 import { closeDatabase, openDatabase, type CounterDb } from '../../../electron/core/db/open';
 import { createStores } from '../../../electron/core/db/stores';
 import { createReplica } from '../../../electron/core/replica';
@@ -29,13 +30,8 @@ function setup() {
   const db = openDatabase(':memory:');
   opened = db;
   let flushes = 0;
-  const stores = createStores(
-    db,
-    () => NOW,
-    undefined,
-    null,
-    () => (flushes += 1),
-  );
+  const stores = createStores(db, () => NOW);
+  flushAfterRelaxedWrites(db.$client, () => (flushes += 1));
   db.$client.exec(`
     CREATE TEMP TABLE written (tbl TEXT, level INTEGER);
     CREATE TEMP TRIGGER booking_written AFTER INSERT ON known_bookings

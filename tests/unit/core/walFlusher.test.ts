@@ -9,6 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWalFlusher } from '../../../electron/core/db/walFlusher';
+import { flushAfterRelaxedWrites } from '../../../electron/core/db/durability';
 import { closeDatabase, openDatabase } from '../../../electron/core/db/open';
 import { createStores, openStores } from '../../../electron/core/db/stores';
 import { platformBooking } from '../../support/platformBooking';
@@ -87,23 +88,29 @@ describe('background WAL flushes', () => {
     expect(manual.fds).toHaveLength(1);
   });
 
-  it('is asked after each page of the listing the engine mirrors, not after a lookup', () => {
+  it('is asked after each mirrored page, lookup row and "sent" mark, never after a durable commit', () => {
     let asked = 0;
     const db = openDatabase(':memory:');
-    const stores = createStores(
-      db,
-      () => new Date().toISOString(),
-      undefined,
-      null,
-      () => (asked += 1),
-    );
+    const stores = createStores(db, () => new Date().toISOString());
+    flushAfterRelaxedWrites(db.$client, () => (asked += 1));
     const now = new Date().toISOString();
     stores.cache.mirror([platformBooking({ id: 1 }), platformBooking({ id: 2 })], now);
     stores.cache.mirror([platformBooking({ id: 3 })], now);
     expect(asked).toBe(2);
-    stores.cache.remember('ABC123', platformBooking({ id: 4 }), now);
+    // Nothing written, nothing to flush.
     stores.cache.mirror([], now);
     expect(asked).toBe(2);
+    const row = { at: now, counterName: 'Caisse 1', token: 'ABC123', bookingId: 1, platformStatus: null };
+    stores.ledger.append({ ...row, kind: 'lookup', outcome: 'valid', platformAnswer: null });
+    expect(asked).toBe(3);
+    // A validation and its queue row: one durable commit, which writes its frames out itself.
+    let queueId = 0;
+    stores.ledger.append({ ...row, kind: 'validation', outcome: 'validated', platformAnswer: null }, (ledgerId) => {
+      queueId = stores.queue.add({ ledgerId, action: 'use', token: 'ABC123', bookingId: 1, provisional: false });
+    });
+    expect(asked).toBe(3);
+    stores.queue.markDone(queueId);
+    expect(asked).toBe(4);
     closeDatabase(db);
   });
 
