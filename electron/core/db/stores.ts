@@ -70,8 +70,8 @@ export function createStores(
 /**
  * Opens the database file (open.ts: pragmas, integrity, migrations) and makes its stores, with WAL checkpoints in a
  * worker thread (walCheckpointer.ts) and the WAL flushed in the background after the relaxed writes that ask for
- * it (walFlusher.ts, durability.ts); `close` stops both, lets SQLite refresh its statistics and closes the file. The engine holds
- * nothing else of the database.
+ * it (walFlusher.ts, durability.ts); `close` stops both, lets SQLite refresh its statistics and closes the file.
+ * The engine holds nothing else of the database.
  */
 export function openStores(
   file: string,
@@ -105,8 +105,8 @@ export type Stores = ReturnType<typeof createStores>;
 
 /**
  * `flush` once this turn of the event loop is over: the reply being written (a verdict, a validation) goes out
- * before the flush starts. Started at once, the "sent" mark's flush ran beside the end of the validation and made
- * it slower, cashier's pause or not (a probe alternating rounds, 600 ms between lookup and validation).
+ * before the flush starts. Started at once, the "sent" mark's flush ran beside the end of its validation: a
+ * validation 600 ms after its lookup took 0.1–0.2 ms longer (a probe alternating rounds in one process).
  */
 function afterThisTurn(flush: () => void): () => void {
   let scheduled = false;

@@ -127,6 +127,7 @@ export function createRateBudget(options: RateBudgetOptions = {}): RateBudget {
 
   function startsAtOnce(): boolean {
     return (
+      !stopped &&
       pausedUntil === null &&
       !all.isPaused &&
       all.size === 0 &&
@@ -152,7 +153,7 @@ export function createRateBudget(options: RateBudgetOptions = {}): RateBudget {
   return {
     schedule(lane, task, scheduleOptions = {}) {
       // Nothing waiting, a free slot, room in the window (one start to spare, for the clock p-queue reads): p-queue
-      // starts the task inside \`add\`. A caller's deadline only ever mattered in the queue, and its listeners cost
+      // starts the task inside `add`. A caller's deadline only ever mattered in the queue, and its listeners cost
       // a cashier's call about 25 µs each way (p-queue's on the signal, the link to the budget's lifetime).
       if (lane !== 'sync' && startsAtOnce()) return run(lane, task, undefined);
       const link = linkToLifetime(scheduleOptions.signal);
