@@ -107,7 +107,6 @@ export const uploadQueue = sqliteTable(
     /** The booking the cashier meant (for a provisional validation: the one chosen by name). */
     bookingId: integer('booking_id'),
     provisional: integer('provisional', { mode: 'boolean' }).notNull(),
-    idempotencyKey: text('idempotency_key').notNull(),
     state: text('state', { enum: ['pending', 'sending', 'done', 'conflict', 'handled'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     /** An earlier attempt may have reached the platform (timeout, reset, 5xx, or a crash while sending). */
@@ -132,7 +131,6 @@ export const uploadQueue = sqliteTable(
     personName: text('person_name'),
   },
   (t) => [
-    uniqueIndex('upload_queue_idempotency_idx').on(t.idempotencyKey),
     index('upload_queue_state_idx').on(t.state, t.id),
     index('upload_queue_token_idx').on(t.token),
     // The replica and the hand-over read actions with their queue row (issue 14).

@@ -41,11 +41,10 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
     .prepare();
   const insert = statement<never, [Record<string, unknown>]>(
     db,
-    `INSERT INTO upload_queue (ledger_id, action, token, booking_id, provisional, idempotency_key, state, attempts,
-       may_have_reached, created_at, last_attempt_at, claimed_by, counter_name, person_id, person_name)
-     VALUES (@ledgerId, @action, @token, @bookingId, @provisional, @idempotencyKey, @state, @attempts, 0, @createdAt,
-       @lastAttemptAt, @claimedBy, (SELECT counter_name FROM ledger_entries WHERE id = @ledgerId), @personId,
-       @personName)`,
+    `INSERT INTO upload_queue (ledger_id, action, token, booking_id, provisional, state, attempts, may_have_reached,
+       created_at, last_attempt_at, claimed_by, counter_name, person_id, person_name)
+     VALUES (@ledgerId, @action, @token, @bookingId, @provisional, @state, @attempts, 0, @createdAt, @lastAttemptAt,
+       @claimedBy, (SELECT counter_name FROM ledger_entries WHERE id = @ledgerId), @personId, @personName)`,
   );
   const claim = statement<never, [Record<string, unknown>]>(
     db,
@@ -96,7 +95,6 @@ export function createUploadQueue(db: CounterDb, now: () => string, runId: strin
       const inserted = insert.run({
         ...values,
         provisional: values.provisional ? 1 : 0,
-        idempotencyKey: crypto.randomUUID(),
         state: sendingNow ? 'sending' : 'pending',
         attempts: sendingNow ? 1 : 0,
         lastAttemptAt: sendingNow ? at : null,

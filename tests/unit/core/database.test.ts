@@ -145,6 +145,33 @@ describe('database', () => {
     closeDatabase(db);
   });
 
+  it('keeps the upload queue of a database made before its idempotency keys were dropped (0009)', () => {
+    const file = tempFile();
+    const full = defaultMigrationsFolder();
+    const older = path.join(path.dirname(file), 'older-migrations');
+    fs.cpSync(full, older, { recursive: true });
+    const journalFile = path.join(older, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.filter((entry) => entry.tag !== '0009_drop_idempotency_key');
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const before = openDatabase(file, older);
+    const ledgerId = createLedger(before).append(row);
+    before.$client
+      .prepare(
+        `INSERT INTO upload_queue (ledger_id, action, token, booking_id, provisional, idempotency_key, state, created_at)
+         VALUES (?, 'use', 'ABC234', 1001, 0, 'a-key', 'pending', ?)`,
+      )
+      .run(ledgerId, row.at);
+    closeDatabase(before);
+    const db = openDatabase(file, full);
+    const columns = db.$client.prepare("SELECT name FROM pragma_table_info('upload_queue')").all();
+    expect(columns).not.toContainEqual({ name: 'idempotency_key' });
+    expect(db.$client.prepare('SELECT ledger_id, token, state FROM upload_queue').all()).toEqual([
+      { ledger_id: ledgerId, token: 'ABC234', state: 'pending' },
+    ]);
+    closeDatabase(db);
+  });
+
   it('backs an existing database up before migrating it (VACUUM INTO), and not a new one', () => {
     const file = tempFile();
     const full = defaultMigrationsFolder();
