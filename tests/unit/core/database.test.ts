@@ -20,6 +20,17 @@ function tempFile(): string {
   dirs.push(dir);
   return path.join(dir, 'guichet.sqlite');
 }
+/** The migrations as an older version had them: a copy beside `file` whose journal `keep` narrows. */
+function olderMigrations(file: string, keep: (entries: { tag: string }[]) => { tag: string }[]): string {
+  const older = path.join(path.dirname(file), 'older-migrations');
+  fs.cpSync(defaultMigrationsFolder(), older, { recursive: true });
+  const journalFile = path.join(older, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = keep(journal.entries);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  return older;
+}
+
 afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -148,12 +159,7 @@ describe('database', () => {
   it('keeps the upload queue of a database made before its idempotency keys were dropped (0009)', () => {
     const file = tempFile();
     const full = defaultMigrationsFolder();
-    const older = path.join(path.dirname(file), 'older-migrations');
-    fs.cpSync(full, older, { recursive: true });
-    const journalFile = path.join(older, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.filter((entry) => entry.tag !== '0009_drop_idempotency_key');
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const older = olderMigrations(file, (entries) => entries.filter((e) => e.tag !== '0009_drop_idempotency_key'));
     const before = openDatabase(file, older);
     const ledgerId = createLedger(before).append(row);
     before.$client
@@ -175,12 +181,7 @@ describe('database', () => {
   it('backs an existing database up before migrating it (VACUUM INTO), and not a new one', () => {
     const file = tempFile();
     const full = defaultMigrationsFolder();
-    const older = path.join(path.dirname(file), 'older-migrations');
-    fs.cpSync(full, older, { recursive: true });
-    const journalFile = path.join(older, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-    journal.entries = journal.entries.slice(0, 5);
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const older = olderMigrations(file, (entries) => entries.slice(0, 5));
     closeDatabase(openDatabase(file, older));
     expect(listBackups(path.dirname(file))).toEqual([]);
     const db = openDatabase(file, full);
