@@ -82,7 +82,7 @@ export function openStores(
   const db = openDatabase(file, undefined, { now: clock });
   try {
     const flusher = startWalFlusher(file, logger);
-    flushAfterRelaxedWrites(db.$client, afterThisTurn(flusher.flushSoon));
+    flushAfterRelaxedWrites(db.$client, flusher.flushSoon);
     const stores = createStores(db, () => clock().toISOString(), undefined, counterName);
     const checkpointer = startWalCheckpointer(db.$client, file, logger);
     return {
@@ -102,20 +102,3 @@ export function openStores(
 }
 
 export type Stores = ReturnType<typeof createStores>;
-
-/**
- * `flush` once this turn of the event loop is over: the reply being written (a verdict, a validation) goes out
- * before the flush starts. Started at once, the "sent" mark's flush ran beside the end of its validation: a
- * validation 600 ms after its lookup took 0.1–0.2 ms longer (a probe alternating rounds in one process).
- */
-function afterThisTurn(flush: () => void): () => void {
-  let scheduled = false;
-  return () => {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      flush();
-    });
-  };
-}

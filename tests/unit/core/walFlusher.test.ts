@@ -49,11 +49,15 @@ function flusherWithWal() {
   return { manual, flusher: startWalFlusher(file, silent, manual.sync) };
 }
 
+/** After the turn of the event loop a flush waits for (walFlusher.ts). */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('background WAL flushes', () => {
   it('does nothing while there is no WAL file', async () => {
     const manual = manualSync();
     const flusher = startWalFlusher(tempFile(), silent, manual.sync);
     flusher.flushSoon();
+    await nextTurn();
     expect(manual.fds).toEqual([]);
     await flusher.stop();
   });
@@ -61,8 +65,13 @@ describe('background WAL flushes', () => {
   it('runs one flush at a time, and one more for whatever was asked meanwhile', async () => {
     const { manual, flusher } = flusherWithWal();
     flusher.flushSoon();
+    // Asked again in the same turn: the flush has not started yet, and covers that too.
+    flusher.flushSoon();
+    await nextTurn();
+    // Asked twice during the flush.
     flusher.flushSoon();
     flusher.flushSoon();
+    await nextTurn();
     expect(manual.fds).toHaveLength(1);
     manual.finishOne();
     // The two pages mirrored during the first flush are covered by one more.
@@ -76,6 +85,7 @@ describe('background WAL flushes', () => {
   it('waits for the flush in progress before releasing the file, and flushes nothing after', async () => {
     const { manual, flusher } = flusherWithWal();
     flusher.flushSoon();
+    await nextTurn();
     let stopped = false;
     const stopping = flusher.stop().then(() => (stopped = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -85,6 +95,7 @@ describe('background WAL flushes', () => {
     // The descriptor is closed: using it again fails.
     expect(() => fs.fstatSync(manual.fds[0]!)).toThrow();
     flusher.flushSoon();
+    await nextTurn();
     expect(manual.fds).toHaveLength(1);
   });
 
