@@ -5,6 +5,7 @@
 export const CALL_NAMES = [
   'app.info',
   'counter.lookup',
+  'counter.scanUnderway',
   'counter.validate',
   'counter.undo',
   'ledger.today',

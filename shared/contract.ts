@@ -243,6 +243,12 @@ export const calls = {
   'app.info': { input: z.object({}).strict(), output: appInfoSchema },
   /** Raw text typed or scanned: the core parses it (code or QR payload) and asks the platform. */
   'counter.lookup': { input: z.object({ text: z.string().max(512) }).strict(), output: verdictSchema },
+  /**
+   * A keyboard-wedge scan is being typed (its keys so far read as a scan): its lookup follows within a few hundred
+   * ms. The engine's background work steps aside until it has come (foreground.ts), and the call itself wakes the
+   * link and the engine, which on an idle PC answer the first message after a pause markedly slower.
+   */
+  'counter.scanUnderway': { input: z.object({}).strict(), output: z.null() },
   /** Validate ("use") a booking after a green verdict. */
   'counter.validate': { input: validateInput, output: validationSchema },
   /** Undo ("keep") a validation made at this counter. */

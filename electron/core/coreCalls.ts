@@ -42,6 +42,8 @@ export interface CoreCallsDeps {
   events: EngineEvents;
   clock: () => Date;
   logger: Logger;
+  /** A keyboard-wedge scan is being typed at a screen (foreground.ts). */
+  expectScan: () => void;
 }
 
 export function createCoreCalls(d: CoreCallsDeps) {
@@ -81,6 +83,7 @@ export function createCoreCalls(d: CoreCallsDeps) {
           resolveCandidates: d.services.resolveCandidates,
           settings: d.counterSettings,
           onSettingsChanged: (settings) => events.emit('counter.settings.changed', settings),
+          expectScan: d.expectScan,
         }),
         syncHandlers({
           clock,

@@ -106,6 +106,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     timeZone: venues.timeZone,
     venueName: () => venues.first()?.name ?? null,
     logger,
+    yieldToScans: foreground.yieldToScans,
   });
   const { printing, staff, scanning } = services;
 
@@ -126,6 +127,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     events,
     clock,
     logger,
+    expectScan: foreground.expectScan,
   });
 
   const { replica, handover } = createSeveralCounters({

@@ -2,7 +2,8 @@
  * Keyboard-wedge capture for the whole page, wherever the focus is: one keydown listener on `window` in the
  * capture phase, so it runs before any field, button or shortcut. Keys the assembler stops get neither their
  * default action nor any other listener (a scan's Enter must not validate, its Space must not press a button).
- * The idle timer only runs while a burst is open.
+ * The idle timer only runs while a burst is open. `onScanUnderway` hears that a burst already reads as a scan,
+ * before its suffix (at most every ANNOUNCE_EVERY_MS): the lookup is on its way.
  */
 import { useEffect, useEffectEvent } from 'react';
 import type { Keystroke } from '../../shared/scanner/keystroke';
@@ -12,12 +13,19 @@ import { createWedgeScanner, type WedgeBurst } from '../../shared/scanner/wedgeS
 
 /** How late a timer may fire before the page counts as having been busy. */
 const LATE_TIMER_MS = 30;
+/**
+ * A scan being typed is announced at most this often: once for a fast scanner's whole code, again every so often
+ * for a slow one, within the engine's wait for it (EXPECTED_SCAN_MS in electron/core/foreground.ts, 300 ms).
+ */
+export const ANNOUNCE_EVERY_MS = 150;
 
 export function useWedgeCapture(
   onBurst: (burst: WedgeBurst, focus: FocusKind) => void,
   knownSources: () => readonly ReadingSource[] | null,
+  onScanUnderway?: () => void,
 ): void {
   const deliver = useEffectEvent(onBurst);
+  const announce = useEffectEvent(() => onScanUnderway?.());
   const known = useEffectEvent(knownSources);
 
   useEffect(() => {
@@ -43,6 +51,9 @@ export function useWedgeCapture(
       deliver(result, focus);
       if (leaked && leakedValue !== null) window.setTimeout(() => restoreField(leaked, leakedValue));
     }
+
+    /** When a scan being typed was last announced (the key's time). */
+    let lastAnnounced = Number.NEGATIVE_INFINITY;
 
     /** The last key's own time and when the page handled it: a pause is measured from the latter. */
     let lastKey = { at: 0, handledAt: 0 };
@@ -79,6 +90,10 @@ export function useWedgeCapture(
       const where = focusKindOf(event.target);
       const step = scanner.push(stroke, where);
       step.bursts.forEach(finish);
+      if (stroke.at - lastAnnounced >= ANNOUNCE_EVERY_MS && scanner.isScanUnderway()) {
+        lastAnnounced = stroke.at;
+        announce();
+      }
       // A burst held back as an incomplete scan (a stall) still has its own snapshot: keep it.
       if (step.reopened) snapshot = snapshot ?? pausedSnapshot;
       else if (step.started) {

@@ -20,7 +20,7 @@
  * rhythm), and only when nothing comes is it delivered as it is.
  */
 import { roleOf, type Keystroke } from './keystroke';
-import { IDLE_END_MS, MAX_SCAN_GAP_MS, rhythmOf, type Rhythm } from './rhythm';
+import { IDLE_END_MS, MAX_SCAN_GAP_MS, MIN_SCAN_LENGTH, rhythmOf, type Rhythm } from './rhythm';
 
 /** A suffix key this soon after a scan ended belongs to that scan. */
 export const LATE_SUFFIX_MS = 300;
@@ -208,5 +208,11 @@ export function createWedgeAssembler(options: WedgeAssemblerOptions = {}) {
 
     /** An incomplete scan is waiting for the rest of its keys (the caller keeps the field as the scan began). */
     isHolding: () => held !== null,
+
+    /**
+     * The open burst already reads as a scan (MIN_SCAN_LENGTH keys at a scanner's rhythm): its suffix, and so its
+     * lookup, follows within a few hundred ms at most. Asked, not computed at each key: it sorts the burst's gaps.
+     */
+    isScanUnderway: () => strokes.length >= MIN_SCAN_LENGTH && rhythmOfKeys(strokes, stallsAt) !== 'typing',
   };
 }

@@ -58,5 +58,6 @@ export function createWedgeScanner(options: WedgeScannerOptions) {
     },
     deadline: () => assembler.deadline(),
     isHolding: () => assembler.isHolding(),
+    isScanUnderway: () => assembler.isScanUnderway(),
   };
 }

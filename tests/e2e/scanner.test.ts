@@ -179,10 +179,41 @@ describe('scans into another text field', () => {
 describe('the cashier typing', () => {
   it('typing a code by hand, at human speed, still works', async () => {
     const b = await freshBooking();
+    const calls = await callsSent();
     await page.keyboard.type(b.token, { delay: 140 });
     expect(await page.getByTestId('code-input').inputValue()).toBe(b.token);
     await page.keyboard.press('Enter');
     await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
     expect(await page.getByTestId('verdict-token').textContent()).toContain(b.token);
+    // Typing is not announced as a scan on its way (the engine would hold its sync for nothing).
+    expect(calls).toContain('counter.lookup');
+    expect(calls).not.toContain('counter.scanUnderway');
   });
 });
+
+describe('a scan on its way', () => {
+  it('is announced to the engine while its keys come, before its lookup', async () => {
+    const b = await freshBooking();
+    const calls = await callsSent();
+    await usScannerOnAzerty(`PASSCULTURE:v3;TOKEN:${b.token}`);
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
+    const announced = calls.indexOf('counter.scanUnderway');
+    expect(announced).toBeGreaterThanOrEqual(0);
+    expect(announced).toBeLessThan(calls.indexOf('counter.lookup'));
+  });
+});
+
+/** The names of the calls the page sends over its WebSocket from now on (CDP sees the frames as they leave). */
+async function callsSent(): Promise<string[]> {
+  const names: string[] = [];
+  cdp.on('Network.webSocketFrameSent', ({ response }) => {
+    try {
+      const { name } = JSON.parse(response.payloadData) as { name?: unknown };
+      if (typeof name === 'string') names.push(name);
+    } catch {
+      // Not a call: nothing to note.
+    }
+  });
+  await cdp.send('Network.enable');
+  return names;
+}

@@ -26,6 +26,8 @@ export interface CounterHandlerDeps {
   resolveCandidates: ReturnType<typeof createCandidateResolver>;
   settings: CounterSettingsStore;
   onSettingsChanged: (settings: CounterSettings) => void;
+  /** The page saw a scan being typed: background work waits for its lookup (foreground.ts). */
+  expectScan: () => void;
 }
 
 export function counterHandlers(d: CounterHandlerDeps) {
@@ -46,6 +48,10 @@ export function counterHandlers(d: CounterHandlerDeps) {
       version: packageJson.version,
     }),
     'counter.lookup': ({ text }: { text: string }) => guichet.lookup(text),
+    'counter.scanUnderway': () => {
+      d.expectScan();
+      return null;
+    },
     'counter.validate': ({ token, acceptOtherSeance }: { token: string; acceptOtherSeance?: boolean }) =>
       guichet.validate(token, { acceptOtherSeance }),
     'counter.undo': ({ token }: { token: string }) => guichet.undo(token),

@@ -27,6 +27,7 @@ export const CALL_ROLES: Readonly<Record<CallName, CallAccess>> = {
   'notifications.settings.get': 'anyone',
   'scanner.layout.get': 'anyone', // the scanner reader needs it before the first scan after sign-in
   'database.recovery': 'anyone', // the engine could not start: there is no team to ask
+  'counter.scanUnderway': 'anyone', // says nothing, returns nothing: a locked screen's scan is refused at its lookup
   // The guichet.
   'counter.lookup': 'cashier',
   'counter.validate': 'cashier',

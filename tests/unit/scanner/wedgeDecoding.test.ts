@@ -322,3 +322,33 @@ describe('a scan stalled in the middle (a loaded PC: one key 200 ms late)', () =
     expect(bursts.filter((b) => b.isScan && b.analysis.decision.kind === 'token')).toEqual([]);
   });
 });
+
+describe('a scan announced while it is typed (the lookup is on its way)', () => {
+  /** Per key: does the burst read as a scan underway once that key is in? */
+  function underway(strokes: readonly Keystroke[]): boolean[] {
+    const scanner = createWedgeScanner({ knownSources: () => null });
+    return strokes.map((stroke) => {
+      scanner.push(stroke, 'text');
+      return scanner.isScanUnderway();
+    });
+  }
+
+  it('a scanner is announced from its sixth key to its last character, not on its suffix', () => {
+    const strokes = scannerTypes(QR, { scanner: 'us', pc: 'fr', gapMs: 4 });
+    const steps = underway(strokes);
+    expect(steps.slice(0, 5)).toEqual([false, false, false, false, false]);
+    expect(steps.slice(5, -1).every(Boolean)).toBe(true);
+    expect(steps.at(-1)).toBe(false); // the Enter: the scan is delivered, no longer underway
+  });
+
+  it('a slow scanner (80 ms a key, like a metronome) is announced too', () => {
+    const steps = underway(scannerTypes(QR, { scanner: 'us', pc: 'us', gapMs: 80 }));
+    expect(steps.slice(5, -1).every(Boolean)).toBe(true);
+  });
+
+  it('a person typing, however fast and even-ish, is never announced', () => {
+    expect(underway(personTypes(QR, 'fr')).some(Boolean)).toBe(false);
+    const uneven = scannerTypes(QR, { scanner: 'fr', pc: 'fr', gapMs: (i) => [0, 95, 60, 130, 70][i % 5] ?? 90 });
+    expect(underway(uneven).some(Boolean)).toBe(false);
+  });
+});
