@@ -37,8 +37,6 @@ export interface CounterServicesDeps {
   timeZone: () => string;
   venueName: () => string | null;
   logger: Logger;
-  /** Background work's turn after the guichet's scans (foreground.ts). */
-  yieldToScans: () => Promise<void>;
 }
 
 export function createCounterServices(d: CounterServicesDeps) {
@@ -56,7 +54,6 @@ export function createCounterServices(d: CounterServicesDeps) {
     venueName: d.venueName,
     emit: (payload) => events.emit('printer.changed', payload),
     printer: deps.printer,
-    beforeJob: d.yieldToScans,
   });
 
   const staff = createStaff({

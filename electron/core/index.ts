@@ -106,7 +106,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     timeZone: venues.timeZone,
     venueName: () => venues.first()?.name ?? null,
     logger,
-    yieldToScans: foreground.yieldToScans,
   });
   const { printing, staff, scanning } = services;
 

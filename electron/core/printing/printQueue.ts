@@ -29,11 +29,6 @@ export interface PrintQueueDeps {
   statusPollMs: number;
   /** Pending jobs older than this at start are not printed any more (default 15 min). */
   staleAfterMs?: number;
-  /**
-   * Before each job: a scan on its way or being answered goes first (foreground.ts). A slip waits at most a few
-   * hundred ms; a job's rendering and its printer's events would otherwise share the engine's thread with it.
-   */
-  beforeJob?: () => Promise<void>;
 }
 
 export interface PrinterStatusSnapshot extends PrinterStatus {
@@ -117,7 +112,6 @@ export function createPrintQueue(deps: PrintQueueDeps) {
 
   async function drain(): Promise<void> {
     for (;;) {
-      await deps.beforeJob?.();
       if (closed) return;
       const job = store.takeNext(now(), describePrinter(spec));
       if (!job) return;

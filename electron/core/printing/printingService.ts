@@ -59,8 +59,6 @@ export interface PrintingDeps {
   venueName: () => string | null;
   emit: (payload: EventPayload<'printer.changed'>) => void;
   printer?: PrinterDeps;
-  /** Before each print job: the guichet's scans first (foreground.ts). */
-  beforeJob?: () => Promise<void>;
 }
 
 type PrintingCall = keyof typeof printingCalls;
@@ -99,7 +97,6 @@ export function createPrinting(deps: PrintingDeps) {
     timeZone: deps.timeZone,
     settings: loaded.settings,
     statusPollMs: host.statusPollMs ?? 10_000,
-    beforeJob: deps.beforeJob,
     openTransport: (spec, settings) => openTransport(spec, settings.dialect, transportHost),
     onChange: (jobId) => {
       const counts = store.counts();

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/core/contractFailure';
 import { createJobStore } from '../../../electron/core/db/printJobs';
 import { createLedger } from '../../../electron/core/db/ledger';
-import { createForeground, EXPECTED_SCAN_MS } from '../../../electron/core/foreground';
 import { startFakePrinter, type FakePrinter, type FakePrinterFault } from '../../support/fakePrinter';
 import {
   closeDatabase,
@@ -47,22 +46,6 @@ describe('auto-print', () => {
     expect(text).toContain('vendredi 27 novembre à 21:00');
     await until(() => u.events.some((e) => e.jobId !== null && e.pendingJobs === 0));
     expect((await jobsOf(u))[0]).toMatchObject({ status: 'printed', kind: 'entry', duplicate: false, failure: null });
-  });
-
-  it('lets a scan on its way go first: the slip prints once the lookup it waited for has been answered', async () => {
-    const foreground = createForeground();
-    const u = start({ beforeJob: foreground.yieldToScans });
-    foreground.expectScan(); // the page announced a scan being typed (counter.scanUnderway)
-    u.printing.onValidated(recordValidation(u.db));
-    await new Promise((resolve) => setTimeout(resolve, EXPECTED_SCAN_MS / 3));
-    expect(printer.jobs).toHaveLength(0);
-    let answer!: () => void;
-    const lookup = foreground.track('counter.lookup', () => new Promise<void>((resolve) => (answer = resolve)));
-    await new Promise((resolve) => setTimeout(resolve, EXPECTED_SCAN_MS));
-    expect(printer.jobs).toHaveLength(0); // past the announcement's wait: the lookup in flight holds it now
-    answer();
-    await lookup;
-    await printer.waitForJobs(1);
   });
 
   it('prints nothing when auto-print is off', async () => {
