@@ -27,15 +27,12 @@ export function createForeground() {
   let expectedUntil = 0;
   let waiters: (() => void)[] = [];
 
-  function wakeWaiters(): void {
+  function settle(): void {
+    inFlight -= 1;
+    if (inFlight > 0) return;
     const waiting = waiters;
     waiters = [];
     for (const wake of waiting) wake();
-  }
-
-  function settle(): void {
-    inFlight -= 1;
-    if (inFlight === 0) wakeWaiters();
   }
 
   /** Until `deadline`, or until a guichet call settles with none left in flight. */

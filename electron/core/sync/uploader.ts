@@ -148,7 +148,6 @@ export function createUploader(deps: UploaderDeps) {
   /** Sends one row; null when another worker holds it (it must then not be sent from here). */
   async function send(row: QueueRow): Promise<Settlement | null> {
     retryAt.delete(row.id);
-    sendingId = row.id;
     // A row added as "sending" by the guichet was marked (and claimed) in its own transaction; count that attempt once.
     if (row.state === 'sending' && row.attempts === 1 && !row.mayHaveReached) row = { ...row, attempts: 0 };
     else if (!queue.markSending(row)) return null;
@@ -197,6 +196,7 @@ export function createUploader(deps: UploaderDeps) {
       const wait = dueInMs(row);
       if (wait > 0) return scheduleWake(wait);
       let settlement: Settlement | null;
+      sendingId = row.id;
       try {
         settlement = await send(row);
       } catch (error) {
