@@ -138,11 +138,12 @@ export const printingCalls = {
 } as const;
 
 export const printingEvents = {
-  /** A job or the printer's status changed: refresh the status bar, the alert and the queue. */
-  'printer.changed': z.object({
-    state: printerStateSchema,
-    pendingJobs: z.number().int(),
-    failedJobs: z.number().int(),
+  /**
+   * A job or the printer's status changed: the status as `printer.status` answers it now, for the status bar and the
+   * alert, and a cue to reload the queue. At most about ten a second: changes in between are folded into the next.
+   */
+  'printer.changed': printerStatusSchema.extend({
+    /** The newest job among the changes this event stands for; null when only the printer's status changed. */
     jobId: z.number().int().nullable(),
   }),
 } as const;

@@ -20,6 +20,7 @@ import { pt } from './catalogue';
 import { beneficiaryName, buildEntrySlip, entrySlipDataSchema, maskedCountermark } from './entrySlip';
 import { interpretEscPos } from './interpreter';
 import type { JobStore, PrintJobRow } from '../db/printJobs';
+import { createChangeNotifier } from './changeNotifier';
 import { createPrintQueue } from './printQueue';
 import { describePrinter, formatPrinterSpec, parsePrinterSpec, type PrinterSpec } from './printerSpec';
 import { loadPrintingSettings, savePrintingSettings, type PrintingSettings } from './printingSettings';
@@ -43,7 +44,12 @@ export interface PrinterDeps {
   tcp?: TransportHost['tcp'];
   /** How often the printer's status is read between jobs, in ms (0: never). Default 10 s. */
   statusPollMs?: number;
+  /** At most one `printer.changed` per this many ms (default `PRINTER_CHANGED_EVERY_MS`). */
+  changeEventEveryMs?: number;
 }
+
+/** A status bar redrawn ten times a second looks live; more only takes time from the scans. */
+export const PRINTER_CHANGED_EVERY_MS = 100;
 
 export interface PrintingDeps {
   /** The print queue's rows. */
@@ -90,6 +96,11 @@ export function createPrinting(deps: PrintingDeps) {
     serialPort: host.serialPort,
     tcp: host.tcp,
   };
+  // Folds the queue's changes into a few events a second (sent once the queue exists: it is read when sent).
+  const changes = createChangeNotifier(
+    (jobId) => deps.emit({ ...statusView(), jobId }),
+    host.changeEventEveryMs ?? PRINTER_CHANGED_EVERY_MS,
+  );
   const queue = createPrintQueue({
     store,
     logger,
@@ -98,11 +109,25 @@ export function createPrinting(deps: PrintingDeps) {
     settings: loaded.settings,
     statusPollMs: host.statusPollMs ?? 10_000,
     openTransport: (spec, settings) => openTransport(spec, settings.dialect, transportHost),
-    onChange: (jobId) => {
-      const counts = store.counts();
-      deps.emit({ state: queue.status.state, pendingJobs: counts.pending, failedJobs: counts.failed, jobId });
-    },
+    onChange: (jobId) => changes.changed(jobId),
   });
+
+  /** The printer's last known status and the queue's counts, as the status bar shows them. */
+  function statusView(): CallOutput<'printer.status'> {
+    const counts = store.counts();
+    const { state, paperNearEnd, checkedAt } = queue.status;
+    return {
+      printerKind: queue.transport.kind,
+      printerLabel: describePrinter(queue.spec),
+      state,
+      paperNearEnd,
+      message: state === 'online' && paperNearEnd ? pt('state.paper_near_end') : pt(`state.${state}`),
+      checkedAt,
+      pendingJobs: counts.pending,
+      failedJobs: counts.failed,
+    };
+  }
+
   function entryData(ledgerId: number) {
     const data = slips.forLedgerEntry(ledgerId, context());
     if (!data) throw new ContractFailure('not_printable', pt('failure.not_printable'));
@@ -143,18 +168,7 @@ export function createPrinting(deps: PrintingDeps) {
       // answered at once and a first check, if none ran yet, reports through `printer.changed`.
       if (refresh) await queue.refreshStatus();
       else if (queue.status.checkedAt === null) void queue.refreshStatus();
-      const counts = store.counts();
-      const { state, paperNearEnd, checkedAt } = queue.status;
-      return {
-        printerKind: queue.transport.kind,
-        printerLabel: describePrinter(queue.spec),
-        state,
-        paperNearEnd,
-        message: state === 'online' && paperNearEnd ? pt('state.paper_near_end') : pt(`state.${state}`),
-        checkedAt,
-        pendingJobs: counts.pending,
-        failedJobs: counts.failed,
-      };
+      return statusView();
     },
     'printer.testPage': () => ({ jobId: queue.add({ kind: 'test', ledgerId: null, duplicate: false, payload: {} }) }),
     'printer.jobs': () => ({
@@ -246,7 +260,10 @@ export function createPrinting(deps: PrintingDeps) {
       return queue.add({ kind: 'entry', ledgerId: validation.ledgerId, duplicate: false, payload: data });
     },
     whenIdle: () => queue.whenIdle(),
-    close: () => queue.close(),
+    close: () => {
+      changes.close();
+      return queue.close();
+    },
   };
 }
 

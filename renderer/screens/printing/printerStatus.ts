@@ -1,5 +1,5 @@
 /** The printer as every screen sees it: its status and jobs, kept current by `printer.changed`, and its colour. */
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventName, PrintJobView, PrinterStateView, PrinterStatusView } from '../../../shared/contract';
 import { useApi } from '../../context/coreContext';
 import { useEventRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
@@ -7,13 +7,45 @@ import { useEventRefreshKey, useLoadedEnvelope } from '../../hooks/coreData';
 const PRINTER_EVENTS: readonly EventName[] = ['printer.changed'];
 const NO_JOBS: readonly PrintJobView[] = [];
 
-/** The printer's last known status, kept current by `printer.changed`. */
-export function usePrinterStatus(): { status: PrinterStatusView | null; retry: () => void } {
+/** Reloads the status on start, after a reconnection (events sent meanwhile are lost) and for another account. */
+const STATUS_RELOAD_ON: readonly EventName[] = ['account.changed'];
+
+/**
+ * The printer's last known status: loaded once, then taken from each `printer.changed` as it comes (the event
+ * carries the whole status, so a busy queue costs the screen no call back to the engine).
+ */
+export function usePrinterStatus(): { status: PrinterStatusView | null } {
   const api = useApi();
-  const refreshKey = useEventRefreshKey(PRINTER_EVENTS);
-  const load = useCallback(() => api.call('printer.status', {}), [api]);
-  const { envelope, retry } = useLoadedEnvelope(load, refreshKey);
-  return { status: envelope?.ok ? envelope.value : null, retry };
+  const reloadKey = useEventRefreshKey(STATUS_RELOAD_ON);
+  const [status, setStatus] = useState<PrinterStatusView | null>(null);
+  /** Events taken so far: a load answered after one of them would be older than what is shown. */
+  const eventsTaken = useRef(0);
+
+  useEffect(
+    () =>
+      api.on('printer.changed', ({ jobId: _job, ...view }) => {
+        eventsTaken.current += 1;
+        setStatus(view);
+      }),
+    [api],
+  );
+
+  useEffect(() => {
+    let isCurrent = true;
+    const takenBefore = eventsTaken.current;
+    api.call('printer.status', {}).then(
+      (envelope) => {
+        if (isCurrent && envelope.ok && eventsTaken.current === takenBefore) setStatus(envelope.value);
+      },
+      // The status bar keeps what it showed: the next event or reconnection brings the status back.
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, reloadKey]);
+
+  return { status };
 }
 
 /** Today's print jobs and every one still waiting or failed, newest first; `enabled` false loads nothing. */
