@@ -9,7 +9,8 @@
  * platform (bookings, séances, sync cursors: downloaded again if lost), a secondary's copy of its main counter's
  * mirror (bookings with their cursor, the programme: pulled again if lost, replica.ts), and the print queue's progress marks (a job
  * taken, printed, its old failures settled: a power cut that loses one prints a slip again, or shows it as
- * interrupted for the cashier to reprint; the job itself is written durably).
+ * interrupted for the cashier to reprint). A print job itself is queued relaxed and flushed at once in the background:
+ * durable a moment later, without an fsync on the thread the next scan needs.
  */
 import type Database from 'better-sqlite3';
 

@@ -1,9 +1,9 @@
 /** The print queue's rows in SQLite: jobs survive a restart, and a failed job keeps its reason until handled. */
-import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
 import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { printJobs } from './schema';
-import { inTransaction } from './statement';
+import { column, inTransaction, statement } from './statement';
 import type { FailureCode } from '../printing/transport';
 import { attribution } from '../staff/actor';
 
@@ -18,24 +18,65 @@ export interface NewPrintJob {
 }
 
 export function createJobStore(db: CounterDb, counterName: string | null = null) {
+  // The statements a slip runs through (queued, taken, printed, its old failures settled), prepared once: while the
+  // queue prints, building and compiling each query again cost more than running it, on the thread scans need.
+  const insert = statement<{ id: number }, [Record<string, unknown>]>(
+    db,
+    `INSERT INTO print_jobs (kind, ledger_id, duplicate, status, payload, created_at, updated_at, counter_name,
+       person_id, person_name)
+     VALUES (@kind, @ledgerId, @duplicate, 'pending', @payload, @at, @at, @counterName, @personId, @personName)
+     RETURNING id`,
+  );
+  const oldestPending = db
+    .select()
+    .from(printJobs)
+    .where(eq(printJobs.status, 'pending'))
+    .orderBy(asc(printJobs.id))
+    .limit(1)
+    .prepare();
+  const markTaken = statement<never, [{ id: number; printer: string; at: string }]>(
+    db,
+    `UPDATE print_jobs SET status = 'printing', attempts = attempts + 1, printer = @printer, updated_at = @at
+     WHERE id = @id`,
+  );
+  const markPrinted = statement<never, [{ id: number; at: string }]>(
+    db,
+    `UPDATE print_jobs SET status = 'printed', failure_code = NULL, failure_message = NULL, printed_at = @at,
+       updated_at = @at
+     WHERE id = @id`,
+  );
+  const settleFailures = statement<never, [{ ledgerId: number; at: string }]>(
+    db,
+    `UPDATE print_jobs SET status = 'cancelled', updated_at = @at WHERE ledger_id = @ledgerId AND status = 'failed'`,
+  );
+  const anyPrinted = column<number, [number]>(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM print_jobs WHERE ledger_id = ? AND status = 'printed')`,
+  );
+  const countsByStatus = statement<{ status: PrintJobStatus; count: number }>(
+    db,
+    `SELECT status, COUNT(*) AS count FROM print_jobs WHERE status IN ('pending', 'printing', 'failed') GROUP BY status`,
+  );
+
   return {
+    /**
+     * Queued with a relaxed commit flushed at once in the background (durability.ts): durable a moment later, off
+     * the thread the next scan needs. A power cut in that moment loses the slip's request, as one just before it
+     * would have; the validation it prints for was committed durably before.
+     */
     add(job: NewPrintJob, at: string): number {
-      const row = db
-        .insert(printJobs)
-        .values({
-          kind: job.kind,
-          ledgerId: job.ledgerId,
-          duplicate: job.duplicate,
-          status: 'pending',
-          payload: JSON.stringify(job.payload),
-          createdAt: at,
-          updatedAt: at,
-          // Who asked for it: the validation's cashier, or whoever reprinted it (staff/actor.ts).
-          counterName,
-          ...attribution(),
-        })
-        .returning({ id: printJobs.id })
-        .get();
+      const params = {
+        kind: job.kind,
+        ledgerId: job.ledgerId,
+        duplicate: job.duplicate ? 1 : 0,
+        payload: JSON.stringify(job.payload),
+        at,
+        // Who asked for it: the validation's cashier, or whoever reprinted it (staff/actor.ts).
+        counterName,
+        ...attribution(),
+      };
+      const row = withRelaxedDurability(db.$client, () => insert.get(params), { thenFlush: true });
+      if (!row) throw new Error('print job not inserted');
       return row.id;
     },
 
@@ -52,30 +93,15 @@ export function createJobStore(db: CounterDb, counterName: string | null = null)
 
     takeNextNow(at: string, printer: string): PrintJobRow | undefined {
       return inTransaction(db, () => {
-        const next = db
-          .select()
-          .from(printJobs)
-          .where(eq(printJobs.status, 'pending'))
-          .orderBy(asc(printJobs.id))
-          .limit(1)
-          .get();
+        const next = oldestPending.get();
         if (!next) return undefined;
-        db.update(printJobs)
-          .set({ status: 'printing', attempts: sql`${printJobs.attempts} + 1`, printer, updatedAt: at })
-          .where(eq(printJobs.id, next.id))
-          .run();
-        return { ...next, status: 'printing' as const, attempts: next.attempts + 1, printer };
+        markTaken.run({ id: next.id, printer, at });
+        return { ...next, status: 'printing' as const, attempts: next.attempts + 1, printer, updatedAt: at };
       });
     },
 
     printed(id: number, at: string): void {
-      withRelaxedDurability(db.$client, () =>
-        db
-          .update(printJobs)
-          .set({ status: 'printed', failureCode: null, failureMessage: null, printedAt: at, updatedAt: at })
-          .where(eq(printJobs.id, id))
-          .run(),
-      );
+      withRelaxedDurability(db.$client, () => markPrinted.run({ id, at }));
     },
 
     failed(id: number, code: FailureCode, message: string, at: string): void {
@@ -106,24 +132,12 @@ export function createJobStore(db: CounterDb, counterName: string | null = null)
 
     /** Whether a slip for this ledger entry has ever come out of a printer (a new one is then a duplicate). */
     hasPrinted(ledgerId: number): boolean {
-      const row = db
-        .select({ id: printJobs.id })
-        .from(printJobs)
-        .where(and(eq(printJobs.ledgerId, ledgerId), eq(printJobs.status, 'printed')))
-        .limit(1)
-        .get();
-      return row !== undefined;
+      return anyPrinted.get(ledgerId) === 1;
     },
 
     /** Once a slip for an entry has printed, its earlier failed jobs need nobody's attention any more. */
     settleFailuresOf(ledgerId: number, at: string): void {
-      withRelaxedDurability(db.$client, () =>
-        db
-          .update(printJobs)
-          .set({ status: 'cancelled', updatedAt: at })
-          .where(and(eq(printJobs.ledgerId, ledgerId), eq(printJobs.status, 'failed')))
-          .run(),
-      );
+      withRelaxedDurability(db.$client, () => settleFailures.run({ ledgerId, at }));
     },
 
     /**
@@ -155,14 +169,9 @@ export function createJobStore(db: CounterDb, counterName: string | null = null)
     },
 
     counts(): { pending: number; failed: number } {
-      const rows = db
-        .select({ status: printJobs.status, count: sql<number>`count(*)` })
-        .from(printJobs)
-        .where(inArray(printJobs.status, ['pending', 'printing', 'failed']))
-        .groupBy(printJobs.status)
-        .all();
+      const rows = countsByStatus.all();
       const count = (...statuses: PrintJobStatus[]) =>
-        rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.count), 0);
+        rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + r.count, 0);
       return { pending: count('pending', 'printing'), failed: count('failed') };
     },
   };

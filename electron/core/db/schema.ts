@@ -200,7 +200,10 @@ export const printJobs = sqliteTable(
     personId: integer('person_id'),
     personName: text('person_name'),
   },
-  (t) => [index('print_jobs_status_idx').on(t.status, t.id), index('print_jobs_ledger_idx').on(t.ledgerId)],
+  (t) => [
+    index('print_jobs_status_idx').on(t.status, t.id),
+    index('print_jobs_ledger_status_idx').on(t.ledgerId, t.status),
+  ],
 );
 
 /**

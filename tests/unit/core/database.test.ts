@@ -159,7 +159,13 @@ describe('database', () => {
   it('keeps the upload queue of a database made before its idempotency keys were dropped (0009)', () => {
     const file = tempFile();
     const full = defaultMigrationsFolder();
-    const older = olderMigrations(file, (entries) => entries.filter((e) => e.tag !== '0009_drop_idempotency_key'));
+    // Everything before 0009 (drizzle applies only migrations newer than the last one applied).
+    const older = olderMigrations(file, (entries) =>
+      entries.slice(
+        0,
+        entries.findIndex((e) => e.tag === '0009_drop_idempotency_key'),
+      ),
+    );
     const before = openDatabase(file, older);
     const ledgerId = createLedger(before).append(row);
     before.$client
@@ -175,6 +181,19 @@ describe('database', () => {
     expect(db.$client.prepare('SELECT ledger_id, token, state FROM upload_queue').all()).toEqual([
       { ledger_id: ledgerId, token: 'ABC234', state: 'pending' },
     ]);
+    closeDatabase(db);
+  });
+
+  it('finds the print jobs of a ledger entry by status through one index (0010)', () => {
+    const db = openDatabase(tempFile());
+    const plan = db.$client
+      .prepare(
+        "EXPLAIN QUERY PLAN UPDATE print_jobs SET status = 'cancelled' WHERE ledger_id = 7 AND status = 'failed'",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toContain(
+      'USING INDEX print_jobs_ledger_status_idx (ledger_id=? AND status=?)',
+    );
     closeDatabase(db);
   });
 
