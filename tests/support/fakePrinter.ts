@@ -7,6 +7,10 @@
  *   paper_out  status says paper end (a careful client sends nothing)
  *   cover_open status says the cover is open
  *   drop       the connection is cut after the first bytes of a job
+ * By default a job is printed the moment it is received. With `msPerLine` the printer takes that long per line of
+ * paper after each job (a thermal head at 250 mm/s feeds a 4.23 mm line in about 17 ms), and while it prints it
+ * reads nothing from the next connection, status requests included (its buffer is full), as a real one holds the
+ * next job back: a queue fed faster than that prints at the paper's pace.
  */
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -38,8 +42,19 @@ export interface FakePrinter {
 /** Bytes of a job after which `drop` cuts the connection (the status request before it is 9 bytes). */
 const DROP_AFTER_BYTES = 64;
 
-export async function startFakePrinter(options: { dialect?: Dialect; nearEnd?: boolean } = {}): Promise<FakePrinter> {
+export interface FakePrinterOptions {
+  dialect?: Dialect;
+  nearEnd?: boolean;
+  /** Paper time per printed line, in ms (default 0: jobs print the moment they are received). */
+  msPerLine?: number;
+}
+
+export async function startFakePrinter(options: FakePrinterOptions = {}): Promise<FakePrinter> {
   const dialect = options.dialect ?? 'epson';
+  const msPerLine = options.msPerLine ?? 0;
+  /** Connections held back while the paper runs (read once the last job is out). */
+  const heldBack: net.Socket[] = [];
+  let printingUntil = 0;
   const jobs: ReceivedJob[] = [];
   const sockets = new Set<net.Socket>();
   const waiters = new Set<() => void>();
@@ -51,6 +66,10 @@ export async function startFakePrinter(options: { dialect?: Dialect; nearEnd?: b
   function serve(socket: net.Socket): void {
     sockets.add(socket);
     socket.setNoDelay(true);
+    if (performance.now() < printingUntil) {
+      socket.pause();
+      heldBack.push(socket);
+    }
     const chunks: Buffer[] = [];
     let received = 0;
     let ackedAt: number | null = null;
@@ -88,7 +107,16 @@ export async function startFakePrinter(options: { dialect?: Dialect; nearEnd?: b
       }
       jobs.push({ bytes, printout, ackedAt });
       for (const wake of waiters) wake();
+      if (msPerLine > 0) feedPaper(printout.lines.length * msPerLine);
     });
+  }
+
+  function feedPaper(ms: number): void {
+    printingUntil = performance.now() + ms;
+    setTimeout(() => {
+      if (performance.now() < printingUntil) return; // a later job extended it: its own timer reads on
+      for (const socket of heldBack.splice(0)) socket.resume();
+    }, ms).unref();
   }
 
   function statusByte(n: number): number {
