@@ -179,9 +179,12 @@ async function scansWhilePrinting(
   printing = false;
   await feeder;
   const printed = printer.jobs.length - printedBefore;
+  // A failed slip would stall the feeding (it counts what the printer received): said, never hidden.
+  const status = await counter.dispatch('printer.status', {});
+  const failed = status.ok ? (status.value as { failedJobs: number }).failedJobs : NaN;
   report(
     `while the print queue prints ${pace} (${printed} slips in ${(printedMs / 1000).toFixed(0)} s, one every ` +
-      `${(printedMs / Math.max(1, printed)).toFixed(0)} ms)`,
+      `${(printedMs / Math.max(1, printed)).toFixed(0)} ms${failed === 0 ? '' : `; ${failed} failed`})`,
     whilePrinting,
     'p99 ≤ 50 ms',
   );

@@ -111,12 +111,21 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
     });
   }
 
+  /** Paper for one more job: after whatever is still printing (a job received meanwhile queues behind it). */
   function feedPaper(ms: number): void {
-    printingUntil = performance.now() + ms;
-    setTimeout(() => {
-      if (performance.now() < printingUntil) return; // a later job extended it: its own timer reads on
-      for (const socket of heldBack.splice(0)) socket.resume();
-    }, ms).unref();
+    const wasIdle = performance.now() >= printingUntil;
+    printingUntil = Math.max(performance.now(), printingUntil) + ms;
+    if (wasIdle) setTimeout(releaseWhenPrinted, ms).unref();
+  }
+
+  function releaseWhenPrinted(): void {
+    // A timer may fire a little early, or the paper was extended meanwhile: wait for the rest.
+    const left = printingUntil - performance.now();
+    if (left > 0) {
+      setTimeout(releaseWhenPrinted, Math.ceil(left)).unref();
+      return;
+    }
+    for (const socket of heldBack.splice(0)) socket.resume();
   }
 
   function statusByte(n: number): number {
