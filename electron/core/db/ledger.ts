@@ -2,7 +2,7 @@
  * The counter's ledger: append rows and read today's. Whether a validation made here still stands is decided in
  * counter/validationStanding.ts, from the ledger and the upload queue together.
  */
-import { desc, eq, gte } from 'drizzle-orm';
+import { desc, eq, gte, sql } from 'drizzle-orm';
 import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, ledgerEntries, seances } from './schema';
@@ -51,6 +51,23 @@ export interface LedgerEntryWithBooking {
 }
 
 export function createLedger(db: CounterDb) {
+  // Prepared once: compiling this join again cost more than running it, for each slip a busy print queue reprints.
+  const entryWithBooking = db
+    .select({
+      id: ledgerEntries.id,
+      at: ledgerEntries.at,
+      kind: ledgerEntries.kind,
+      outcome: ledgerEntries.outcome,
+      token: ledgerEntries.token,
+      counterName: ledgerEntries.counterName,
+      booking: knownBookings,
+      seanceStart: seances.beginningDatetime,
+    })
+    .from(ledgerEntries)
+    .leftJoin(knownBookings, eq(knownBookings.bookingId, ledgerEntries.bookingId))
+    .leftJoin(seances, eq(seances.stockId, knownBookings.stockId))
+    .where(eq(ledgerEntries.id, sql.placeholder('id')))
+    .prepare();
   const insert = statement<never, [Record<string, unknown>]>(
     db,
     `INSERT INTO ledger_entries (at, counter_name, kind, token, booking_id, outcome, platform_status, platform_answer,
@@ -112,24 +129,9 @@ export function createLedger(db: CounterDb) {
         .all();
     },
 
-    /** One row with its booking and séance, for a reprint (never on the scan path). */
+    /** One row with its booking and séance, for a reprint (never on the scan path, but once per reprinted slip). */
     withBooking(ledgerId: number): LedgerEntryWithBooking | undefined {
-      return db
-        .select({
-          id: ledgerEntries.id,
-          at: ledgerEntries.at,
-          kind: ledgerEntries.kind,
-          outcome: ledgerEntries.outcome,
-          token: ledgerEntries.token,
-          counterName: ledgerEntries.counterName,
-          booking: knownBookings,
-          seanceStart: seances.beginningDatetime,
-        })
-        .from(ledgerEntries)
-        .leftJoin(knownBookings, eq(knownBookings.bookingId, ledgerEntries.bookingId))
-        .leftJoin(seances, eq(seances.stockId, knownBookings.stockId))
-        .where(eq(ledgerEntries.id, ledgerId))
-        .get();
+      return entryWithBooking.get({ id: ledgerId });
     },
   };
 }
