@@ -30,6 +30,8 @@ export const pairAnswerSchema = z.object({
 /** Calls a secondary may make at its main counter: the guichet's own, never a manager's action. */
 export const GRANTED_TO_SECONDARY = [
   ...GUICHET_CALLS,
+  // A scan being read at the secondary: the main counter's background work steps aside for its lookup.
+  'counter.scanUnderway',
   'bookings.forSeance',
   'ledger.today',
   // The status line: the main counter's link to pass Culture, its queue and conflicts are the venue's.

@@ -152,6 +152,8 @@ export function startSecondaryLink(options: SecondaryLinkOptions): SecondaryLink
     if (revoked) return { ok: false, error: { code: 'main_unreachable', message: t('errors.main_unreachable') } };
     // Autonomous: this counter's own engine answers (its replica, its ledger and queue, its printer).
     if (!connection.isConnected()) return core.dispatch(name, input, caller);
+    // A scan being read here: the main counter answers its lookup, and this counter's replica pages wait for it too.
+    if (name === 'counter.scanUnderway') void core.dispatch(name, input, caller);
     // Counted by this counter's engine while the main counter answers: a replica page waits for it (foreground.ts).
     const send = () => connection.call(name, input, person);
     const envelope = await (core.inForeground ? core.inForeground(name, send) : send());

@@ -2,7 +2,8 @@
  * A secondary's replica pages wait for its cashier's calls (foreground.ts), as a main counter's sync pages do. A
  * connected secondary does not answer them with its engine: it forwards them to its main counter
  * (lan/secondaryLink.ts), and its engine counts them meanwhile (`Core.inForeground`), so a catch-up's page is not
- * written while the answer is on its way back to the screen.
+ * written while the answer is on its way back to the screen. A scan announced at a connected secondary is announced
+ * at both: the main counter answers its lookup, the secondary writes its replica.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core';
@@ -56,5 +57,25 @@ describe('a secondary’s replica pages and its cashier’s calls', () => {
     const verdict = await two.secondLan.call('counter.lookup', { text: 'ZZZZ22' });
     expect(verdict.kind).toBeDefined();
     expect(counted).toEqual(['counter.lookup']);
+  });
+});
+
+describe('a scan announced at a connected secondary', () => {
+  it('is announced at its main counter, which answers the lookup, and at the secondary itself', async () => {
+    two = await startTwoCounters();
+    await pairTwo(two);
+    const announced: string[] = [];
+    for (const [where, core] of [
+      ['main', two.main.core],
+      ['secondary', two.second.core],
+    ] as const) {
+      const own = core.dispatch.bind(core);
+      core.dispatch = (name, input, caller) => {
+        if (name === 'counter.scanUnderway') announced.push(where);
+        return own(name, input, caller);
+      };
+    }
+    expect(await two.secondLan.call('counter.scanUnderway', {})).toBeNull();
+    expect(announced.sort()).toEqual(['main', 'secondary']);
   });
 });
