@@ -1,9 +1,10 @@
 /**
  * Data from the core, kept current: an answer reloaded when a key changes, keys that change on events (and when
- * the link comes back, since events sent while it was down are lost), the sync status, the name search.
+ * the link comes back, since events sent while it was down are lost), values the engine pushes whole (the sync
+ * status, the printer's), the name search.
  */
-import { useEffect, useRef, useState } from 'react';
-import type { BookingRow, ContractError, Envelope, EventName, StatusView } from '../../shared/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BookingRow, ContractError, Envelope, EventName, EventPayload, StatusView } from '../../shared/contract';
 import { useApi, useLinkState } from '../context/coreContext';
 import { useDebouncedValue } from './pageHooks';
 
@@ -84,7 +85,64 @@ export function useLedgerRefreshKey(): string {
   return useEventRefreshKey(LEDGER_EVENTS);
 }
 
-const STATUS_RELOAD_ON: readonly EventName[] = ['account.changed'];
+/** Another account is another engine's data: a pushed value is loaded again, as after a reconnection. */
+const PUSHED_RELOAD_ON: readonly EventName[] = ['account.changed'];
+
+export interface PushedValue<T> {
+  /** The newest value (from the load or an event), null until the first one. */
+  value: T | null;
+  /** Set when the load failed and no event has brought a value since. */
+  error: ContractError | null;
+}
+
+/**
+ * A value the engine pushes whole with each change (`event`): loaded on start, after a reconnection and when the
+ * account changed, and taken from the event in between, with no call back to the engine. A load answered after an
+ * event is dropped: the event is newer. `fromEvent` and `load` must be stable.
+ */
+export function usePushedValue<N extends EventName, T>(
+  event: N,
+  fromEvent: (payload: EventPayload<N>) => T,
+  load: () => Promise<Envelope<T>>,
+): PushedValue<T> {
+  const api = useApi();
+  const reloadKey = useEventRefreshKey(PUSHED_RELOAD_ON);
+  const [state, setState] = useState<PushedValue<T>>({ value: null, error: null });
+  /** Events taken so far: a load that started before one of them answers with an older value. */
+  const eventsTaken = useRef(0);
+
+  useEffect(
+    () =>
+      api.on(event, (payload) => {
+        eventsTaken.current += 1;
+        setState({ value: fromEvent(payload), error: null });
+      }),
+    [api, event, fromEvent],
+  );
+
+  useEffect(() => {
+    let isCurrent = true;
+    const takenBefore = eventsTaken.current;
+    const isNewest = () => isCurrent && eventsTaken.current === takenBefore;
+    load().then(
+      (envelope) => {
+        if (!isNewest()) return;
+        setState((previous) =>
+          envelope.ok ? { value: envelope.value, error: null } : { value: previous.value, error: envelope.error },
+        );
+      },
+      (error: unknown) => {
+        if (isNewest())
+          setState((previous) => ({ value: previous.value, error: { code: 'internal', message: String(error) } }));
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [load, reloadKey]);
+
+  return state;
+}
 
 export interface SyncStatus {
   /** The newest status (from `status.get` or a `status.changed` event), null until the first one. */
@@ -93,37 +151,14 @@ export interface SyncStatus {
   error: ContractError | null;
 }
 
-/**
- * Connectivity, last sync and upload queue counts: loaded on start, after a reconnection and when the account
- * changed, and pushed by `status.changed` in between.
- */
+const statusOfEvent = (status: StatusView) => status;
+
+/** Connectivity, last sync and upload queue counts, pushed by `status.changed`. */
 export function useSyncStatus(): SyncStatus {
   const api = useApi();
-  const reloadKey = useEventRefreshKey(STATUS_RELOAD_ON);
-  const [state, setState] = useState<SyncStatus>({ status: null, error: null });
-
-  useEffect(() => api.on('status.changed', (status) => setState({ status, error: null })), [api]);
-
-  useEffect(() => {
-    let isCurrent = true;
-    api.call('status.get', {}).then(
-      (envelope) => {
-        if (!isCurrent) return;
-        setState((previous) =>
-          envelope.ok ? { status: envelope.value, error: null } : { status: previous.status, error: envelope.error },
-        );
-      },
-      (error: unknown) => {
-        if (isCurrent)
-          setState((previous) => ({ status: previous.status, error: { code: 'internal', message: String(error) } }));
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [api, reloadKey]);
-
-  return state;
+  const load = useCallback(() => api.call('status.get', {}), [api]);
+  const { value, error } = usePushedValue('status.changed', statusOfEvent, load);
+  return { status: value, error };
 }
 
 const SEARCH_DEBOUNCE_MS = 150;

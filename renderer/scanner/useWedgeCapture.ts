@@ -17,7 +17,7 @@ const LATE_TIMER_MS = 30;
  * A scan being typed is announced at most this often: once for a fast scanner's whole code, again every so often
  * for a slow one, within the engine's wait for it (EXPECTED_SCAN_MS in electron/core/foreground.ts, 300 ms).
  */
-export const ANNOUNCE_EVERY_MS = 150;
+const ANNOUNCE_EVERY_MS = 150;
 
 export function useWedgeCapture(
   onBurst: (burst: WedgeBurst, focus: FocusKind) => void,

@@ -49,7 +49,7 @@ export interface PrinterDeps {
 }
 
 /** A status bar redrawn ten times a second looks live; more only takes time from the scans. */
-export const PRINTER_CHANGED_EVERY_MS = 100;
+const PRINTER_CHANGED_EVERY_MS = 100;
 
 export interface PrintingDeps {
   /** The print queue's rows. */
