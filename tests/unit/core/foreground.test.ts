@@ -103,41 +103,4 @@ describe('foreground', () => {
     expect(waited).toBeGreaterThanOrEqual(990);
     expect(waited).toBeLessThan(3_000);
   });
-
-  describe('the print queue (yieldToLookups)', () => {
-    it('waits for a lookup in flight and for an announced scan, not for a validation', async () => {
-      const foreground = createForeground();
-      void foreground.track('counter.validate', () => new Promise<void>(() => {}));
-      let started = performance.now();
-      await foreground.yieldToLookups();
-      expect(performance.now() - started).toBeLessThan(100);
-
-      const lookup = deferred();
-      const call = foreground.track('counter.lookup', () => lookup.promise);
-      let yielded = false;
-      const slip = foreground.yieldToLookups().then(() => (yielded = true));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(yielded).toBe(false);
-      lookup.resolve();
-      await call;
-      await slip;
-
-      foreground.expectScan();
-      started = performance.now();
-      await foreground.yieldToLookups();
-      expect(performance.now() - started).toBeGreaterThanOrEqual(EXPECTED_SCAN_MS - 10);
-    });
-
-    it('never holds a slip for more than 300 ms', async () => {
-      const foreground = createForeground();
-      void foreground.track('bookings.search', () => new Promise<void>(() => {}));
-      const timer = setInterval(() => foreground.expectScan(), 50);
-      const started = performance.now();
-      await foreground.yieldToLookups();
-      clearInterval(timer);
-      const waited = performance.now() - started;
-      expect(waited).toBeGreaterThanOrEqual(290);
-      expect(waited).toBeLessThan(1_500);
-    });
-  });
 });
