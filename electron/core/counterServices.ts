@@ -36,6 +36,8 @@ export interface CounterServicesDeps {
   now: () => string;
   timeZone: () => string;
   venueName: () => string | null;
+  /** Before each slip: a scan's lookup goes first (foreground.ts). */
+  beforeSlip: () => Promise<void>;
   logger: Logger;
 }
 
@@ -53,6 +55,7 @@ export function createCounterServices(d: CounterServicesDeps) {
     timeZone,
     venueName: d.venueName,
     emit: (payload) => events.emit('printer.changed', payload),
+    beforeSlip: d.beforeSlip,
     printer: deps.printer,
   });
 

@@ -26,7 +26,13 @@ export function tempDbFile(): string {
 }
 
 export function startPrinting(
-  options: { file?: string; printer?: string; deps?: PrinterDeps; mode?: 'demo' | 'live' } = {},
+  options: {
+    file?: string;
+    printer?: string;
+    deps?: PrinterDeps;
+    mode?: 'demo' | 'live';
+    beforeSlip?: () => Promise<void>;
+  } = {},
 ): PrintingUnderTest {
   const file = options.file ?? tempDbFile();
   const db = openDatabase(file);
@@ -43,6 +49,7 @@ export function startPrinting(
     timeZone: () => 'Europe/Paris',
     venueName: () => 'Cinéma du Parc',
     emit: (payload) => events.push(payload),
+    beforeSlip: options.beforeSlip,
     printer: {
       statusPollMs: 0,
       tcp: { connectTimeoutMs: 400, replyTimeoutMs: 300, jobTimeoutMs: 800 },
