@@ -36,8 +36,6 @@ export interface CounterServicesDeps {
   now: () => string;
   timeZone: () => string;
   venueName: () => string | null;
-  /** Before each slip: a scan's lookup goes first (foreground.ts). */
-  beforeSlip: () => Promise<void>;
   logger: Logger;
 }
 
@@ -55,7 +53,6 @@ export function createCounterServices(d: CounterServicesDeps) {
     timeZone,
     venueName: d.venueName,
     emit: (payload) => events.emit('printer.changed', payload),
-    beforeSlip: d.beforeSlip,
     printer: deps.printer,
   });
 

@@ -8,22 +8,11 @@
  * A scan can also be announced before its lookup comes (`expectScan`: the page saw a keyboard-wedge scan being
  * typed): background work then waits for that lookup too, for up to `EXPECTED_SCAN_MS`, so the lookup finds the
  * thread free instead of arriving in the middle of a page.
- *
- * The print queue yields too, between slips (`yieldToLookups`), but only to a scan's lookup: a validation in flight
- * may be waiting for the platform, and its own slip must not wait for that.
  */
 import { GUICHET_CALLS } from '../../shared/channels';
 
 const GUICHET: ReadonlySet<string> = new Set(GUICHET_CALLS);
-/** The calls that answer a scan (or a search) with a verdict: what a cashier waits for, looking at the screen. */
-const LOOKUPS: ReadonlySet<string> = new Set([
-  'counter.lookup',
-  'counter.resolveCandidates',
-  'bookings.search',
-] satisfies (typeof GUICHET_CALLS)[number][]);
 const MAX_WAIT_MS = 1_000;
-/** The longest a slip waits for scans: a slip is what the person at the counter is waiting for too. */
-const MAX_SLIP_WAIT_MS = 300;
 /**
  * How long an announced scan is waited for. The page announces it again every 150 ms while its keys come
  * (ANNOUNCE_EVERY_MS in renderer/scanner/useWedgeCapture.ts), and a scanner's suffix follows its last key within
@@ -34,22 +23,19 @@ export const EXPECTED_SCAN_MS = 300;
 export function createForeground() {
   const now = () => performance.now();
   let inFlight = 0;
-  let lookupsInFlight = 0;
   /** Until when an announced scan's lookup is waited for (0: none announced). */
   let expectedUntil = 0;
   let waiters: (() => void)[] = [];
   let wakeScheduled = false;
 
   /**
-   * Wakes every waiter when a guichet call ends (each checks again what it waits for), on the next turn of the
-   * event loop: the call's answer is written by promise callbacks that run after this one, and background work
-   * woken here at once would run its next step (a slip rendered and sent, a page mirrored) before that answer
-   * goes out.
+   * Once no guichet call is left in flight, wakes the background work waiting, on the next turn of the event loop:
+   * the call's answer is written by promise callbacks that run after this one, and a page woken here at once would
+   * be mirrored before that answer goes out.
    */
-  function settle(lookup: boolean): void {
+  function settle(): void {
     inFlight -= 1;
-    if (lookup) lookupsInFlight -= 1;
-    if (waiters.length === 0 || wakeScheduled) return;
+    if (inFlight > 0 || waiters.length === 0 || wakeScheduled) return;
     wakeScheduled = true;
     setImmediate(() => {
       wakeScheduled = false;
@@ -59,7 +45,7 @@ export function createForeground() {
     });
   }
 
-  /** Until `deadline`, or until a guichet call settles. */
+  /** Until `deadline`, or until a guichet call settles with none left in flight. */
   function waitUntil(deadline: number): Promise<void> {
     return new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, Math.max(0, deadline - now()));
@@ -74,37 +60,26 @@ export function createForeground() {
     /** Runs a call, counted while it runs when it is one of the guichet's. */
     track<T>(name: unknown, call: () => Promise<T>): Promise<T> {
       if (typeof name !== 'string' || !GUICHET.has(name)) return call();
-      const lookup = LOOKUPS.has(name);
       inFlight += 1;
-      if (lookup) lookupsInFlight += 1;
       expectedUntil = 0; // the announced scan (if any) has come: it is waited for as a call in flight now
-      return call().finally(() => settle(lookup));
+      return call().finally(settle);
     },
     /** A scan is being typed: its lookup is due within EXPECTED_SCAN_MS. */
     expectScan(): void {
       expectedUntil = now() + EXPECTED_SCAN_MS;
     },
     /** For background work, before a heavy step: the guichet's calls (and an announced scan's) go first. */
-    yieldToScans(): Promise<void> {
-      return yieldWhile(() => inFlight > 0, MAX_WAIT_MS);
-    },
-    /** For the print queue, before a slip: a scan's lookup (announced or in flight) goes first. */
-    yieldToLookups(): Promise<void> {
-      return yieldWhile(() => lookupsInFlight > 0, MAX_SLIP_WAIT_MS);
+    async yieldToScans(): Promise<void> {
+      await new Promise((resolve) => setImmediate(resolve));
+      const giveUpAt = now() + MAX_WAIT_MS;
+      for (;;) {
+        const busy = inFlight > 0;
+        const expecting = expectedUntil > now();
+        if ((!busy && !expecting) || now() >= giveUpAt) return;
+        await waitUntil(busy ? giveUpAt : Math.min(expectedUntil, giveUpAt));
+      }
     },
   };
-
-  /** One turn of the event loop, then waits while `busy()` or a scan is announced, for at most `maxWaitMs`. */
-  async function yieldWhile(busy: () => boolean, maxWaitMs: number): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    const giveUpAt = now() + maxWaitMs;
-    for (;;) {
-      const calls = busy();
-      const expecting = expectedUntil > now();
-      if ((!calls && !expecting) || now() >= giveUpAt) return;
-      await waitUntil(calls ? giveUpAt : Math.min(expectedUntil, giveUpAt));
-    }
-  }
 }
 
 export type Foreground = ReturnType<typeof createForeground>;

@@ -105,7 +105,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     now,
     timeZone: venues.timeZone,
     venueName: () => venues.first()?.name ?? null,
-    beforeSlip: foreground.yieldToLookups,
     logger,
   });
   const { printing, staff, scanning } = services;

@@ -27,12 +27,6 @@ export interface PrintQueueDeps {
   /** Called whenever a job or the printer's status changed. */
   onChange: (jobId: number | null) => void;
   statusPollMs: number;
-  /**
-   * Awaited before each job is taken. The queue can print a slip every few ms when the printer keeps up, and a
-   * scan arriving meanwhile would share the engine's thread (and the machine's cores) with it: the core has the
-   * scan's lookup go first (foreground.ts yieldToLookups).
-   */
-  beforeJob?: () => Promise<void>;
   /** Pending jobs older than this at start are not printed any more (default 15 min). */
   staleAfterMs?: number;
 }
@@ -118,7 +112,6 @@ export function createPrintQueue(deps: PrintQueueDeps) {
 
   async function drain(): Promise<void> {
     for (;;) {
-      if (deps.beforeJob) await deps.beforeJob();
       if (closed) return;
       const job = store.takeNext(now(), describePrinter(spec));
       if (!job) return;

@@ -64,8 +64,6 @@ export interface PrintingDeps {
   timeZone: () => string;
   venueName: () => string | null;
   emit: (payload: EventPayload<'printer.changed'>) => void;
-  /** Before each job: what must not wait for a slip (a scan's lookup) goes first. */
-  beforeSlip?: () => Promise<void>;
   printer?: PrinterDeps;
 }
 
@@ -112,7 +110,6 @@ export function createPrinting(deps: PrintingDeps) {
     statusPollMs: host.statusPollMs ?? 10_000,
     openTransport: (spec, settings) => openTransport(spec, settings.dialect, transportHost),
     onChange: (jobId) => changes.changed(jobId),
-    beforeJob: deps.beforeSlip,
   });
 
   /** The printer's last known status and the queue's counts, as the status bar shows them. */

@@ -29,21 +29,18 @@ describe('foreground', () => {
   it('lets background work go only once the call’s answer has gone out (the host writes it after a few awaits)', async () => {
     const foreground = createForeground();
     const order: string[] = [];
-    for (const yieldTo of [foreground.yieldToScans, foreground.yieldToLookups]) {
-      order.length = 0;
-      const lookup = deferred();
-      // As a host answers: the supervisor's and the server's awaits, then the socket write.
-      const answered = (async () => {
-        const envelope = await (async () => await foreground.track('counter.lookup', () => lookup.promise))();
-        await Promise.resolve(envelope);
-        order.push('answer written');
-      })();
-      const background = yieldTo().then(() => order.push('background'));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      lookup.resolve();
-      await Promise.all([answered, background]);
-      expect(order).toEqual(['answer written', 'background']);
-    }
+    const lookup = deferred();
+    // As a host answers: the supervisor's and the server's awaits, then the socket write.
+    const answered = (async () => {
+      const envelope = await (async () => await foreground.track('counter.lookup', () => lookup.promise))();
+      await Promise.resolve(envelope);
+      order.push('answer written');
+    })();
+    const background = foreground.yieldToScans().then(() => order.push('background'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    lookup.resolve();
+    await Promise.all([answered, background]);
+    expect(order).toEqual(['answer written', 'background']);
   });
 
   it('does not wait for calls that are not the guichet’s', async () => {
@@ -122,42 +119,5 @@ describe('foreground', () => {
     const waited = performance.now() - started;
     expect(waited).toBeGreaterThanOrEqual(990);
     expect(waited).toBeLessThan(3_000);
-  });
-
-  describe('the print queue (yieldToLookups)', () => {
-    it('waits for a lookup in flight and for an announced scan, not for a validation', async () => {
-      const foreground = createForeground();
-      void foreground.track('counter.validate', () => new Promise<void>(() => {}));
-      let started = performance.now();
-      await foreground.yieldToLookups();
-      expect(performance.now() - started).toBeLessThan(100);
-
-      const lookup = deferred();
-      const call = foreground.track('counter.lookup', () => lookup.promise);
-      let yielded = false;
-      const slip = foreground.yieldToLookups().then(() => (yielded = true));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(yielded).toBe(false);
-      lookup.resolve();
-      await call;
-      await slip;
-
-      foreground.expectScan();
-      started = performance.now();
-      await foreground.yieldToLookups();
-      expect(performance.now() - started).toBeGreaterThanOrEqual(EXPECTED_SCAN_MS - 10);
-    });
-
-    it('never holds a slip for more than 300 ms', async () => {
-      const foreground = createForeground();
-      void foreground.track('bookings.search', () => new Promise<void>(() => {}));
-      const timer = setInterval(() => foreground.expectScan(), 50);
-      const started = performance.now();
-      await foreground.yieldToLookups();
-      clearInterval(timer);
-      const waited = performance.now() - started;
-      expect(waited).toBeGreaterThanOrEqual(290);
-      expect(waited).toBeLessThan(1_500);
-    });
   });
 });

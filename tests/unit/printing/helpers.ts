@@ -26,13 +26,7 @@ export function tempDbFile(): string {
 }
 
 export function startPrinting(
-  options: {
-    file?: string;
-    printer?: string;
-    deps?: PrinterDeps;
-    mode?: 'demo' | 'live';
-    beforeSlip?: () => Promise<void>;
-  } = {},
+  options: { file?: string; printer?: string; deps?: PrinterDeps; mode?: 'demo' | 'live' } = {},
 ): PrintingUnderTest {
   const file = options.file ?? tempDbFile();
   const db = openDatabase(file);
@@ -49,7 +43,6 @@ export function startPrinting(
     timeZone: () => 'Europe/Paris',
     venueName: () => 'Cinéma du Parc',
     emit: (payload) => events.push(payload),
-    beforeSlip: options.beforeSlip,
     printer: {
       statusPollMs: 0,
       tcp: { connectTimeoutMs: 400, replyTimeoutMs: 300, jobTimeoutMs: 800 },

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/core/contractFailure';
 import { createJobStore } from '../../../electron/core/db/printJobs';
 import { createLedger } from '../../../electron/core/db/ledger';
-import { createForeground } from '../../../electron/core/foreground';
 import { startFakePrinter, type FakePrinter, type FakePrinterFault } from '../../support/fakePrinter';
 import {
   closeDatabase,
@@ -32,12 +31,6 @@ afterEach(async () => {
 function start(options: Parameters<typeof startPrinting>[0] = {}): PrintingUnderTest {
   under = startPrinting({ printer: printer.spec, ...options });
   return under;
-}
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 const jobsOf = async (u: PrintingUnderTest) => (await u.printing.handlers['printer.jobs']({})).jobs;
@@ -81,43 +74,6 @@ describe('auto-print', () => {
     await until(() => u.printing.virtualPrinter.printouts.length === 1);
     expect(u.printing.virtualPrinter.printouts[0]!.printout.lines.join('\n')).toContain('Zoé FAÇON');
     expect(await u.printing.handlers['printer.status']({})).toMatchObject({ printerKind: 'virtual', state: 'online' });
-  });
-});
-
-describe('scans first', () => {
-  it('a slip waits for a scan’s lookup, not for a validation waiting on the platform', async () => {
-    const foreground = createForeground();
-    const u = start({ beforeSlip: foreground.yieldToLookups });
-    const lookup = deferred();
-    const lookupCall = foreground.track('counter.lookup', () => lookup.promise);
-    u.printing.onValidated(recordValidation(u.db, { lastName: 'Attend' }));
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(printer.jobs).toHaveLength(0); // the lookup is answered first
-    lookup.resolve();
-    await lookupCall;
-    expect((await printer.waitForJobs(1))[0]!.printout.lines.join('\n')).toContain('ATTEND');
-
-    // A validation in flight (its PATCH may take seconds) does not hold the next slip.
-    const validate = deferred();
-    const validateCall = foreground.track('counter.validate', () => validate.promise);
-    const started = performance.now();
-    u.printing.onValidated(recordValidation(u.db, { lastName: 'Suivant' }));
-    await printer.waitForJobs(2);
-    expect(performance.now() - started).toBeLessThan(250);
-    validate.resolve();
-    await validateCall;
-  });
-
-  it('a lookup that takes long holds a slip back for 300 ms at most', async () => {
-    const foreground = createForeground();
-    const u = start({ beforeSlip: foreground.yieldToLookups });
-    void foreground.track('counter.lookup', () => new Promise<void>(() => {}));
-    const started = performance.now();
-    u.printing.onValidated(recordValidation(u.db));
-    await printer.waitForJobs(1);
-    const waited = performance.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(290);
-    expect(waited).toBeLessThan(2_000);
   });
 });
 
