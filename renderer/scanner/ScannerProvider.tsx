@@ -20,7 +20,13 @@ import type { ReadingSource } from '../../shared/scanner/readingSource';
 import type { FocusKind } from '../../shared/scanner/wedgeAssembler';
 import type { WedgeBurst } from '../../shared/scanner/wedgeScanner';
 import { useApi, useLinkState } from '../context/coreContext';
-import { ScannerContext, type ScannerState, type ScanListener, type ScanRecord } from './scannerContext';
+import {
+  ScannerContext,
+  type ScannerState,
+  type ScanListener,
+  type ScanRecord,
+  type TokenReadListener,
+} from './scannerContext';
 import { useWedgeCapture } from './useWedgeCapture';
 
 /** A scan kept for the guichet while it opens. */
@@ -34,6 +40,7 @@ export function ScannerProvider({ onUnclaimed, children }: { onUnclaimed: () => 
   // Read by key handlers between renders: refs, not state.
   const layoutsRef = useRef<LayoutKnowledge[]>([]);
   const listeners = useRef(new Set<ScanListener>());
+  const tokenListeners = useRef(new Set<TokenReadListener>());
   const unclaimed = useRef<ScanRecord | null>(null);
   const nextId = useRef(1);
   const deviceRepeats = useRef(createDuplicateFilter());
@@ -122,9 +129,16 @@ export function ScannerProvider({ onUnclaimed, children }: { onUnclaimed: () => 
   // The link and the engine answer the first message after a pause slowly (bench:scanner's floor on its VM: 4–7 ms
   // 600 ms after the last message, 1.6–2.1 ms 30 ms after it). Announced while its keys come, the lookup follows
   // messages instead of a pause, and finds no sync page being written on the engine's thread (foreground.ts).
-  const onScanUnderway = useCallback(() => void api.call('counter.scanUnderway', {}), [api]);
+  // A QR payload whole before its suffix: the screen that will take the scan (the guichet) may start its lookup.
+  const underway = useMemo(
+    () => ({
+      onScanUnderway: () => void api.call('counter.scanUnderway', {}),
+      onTokenRead: (token: string) => tokenListeners.current.forEach((listener) => listener(token)),
+    }),
+    [api],
+  );
 
-  useWedgeCapture(onBurst, () => knownSources(layoutsRef.current, WEDGE_DEVICE), onScanUnderway);
+  useWedgeCapture(onBurst, () => knownSources(layoutsRef.current, WEDGE_DEVICE), underway);
 
   useEffect(
     () =>
@@ -157,6 +171,13 @@ export function ScannerProvider({ onUnclaimed, children }: { onUnclaimed: () => 
     };
   }, []);
 
+  const subscribeTokenRead = useCallback((listener: TokenReadListener) => {
+    tokenListeners.current.add(listener);
+    return () => {
+      tokenListeners.current.delete(listener);
+    };
+  }, []);
+
   const forgetLayout = useCallback(
     (device: string) => {
       applyLayouts(forgotten(layoutsRef.current, device));
@@ -168,8 +189,8 @@ export function ScannerProvider({ onUnclaimed, children }: { onUnclaimed: () => 
   );
 
   const state = useMemo<ScannerState>(
-    () => ({ subscribe, layouts, forgetLayout, devices, refreshDevices }),
-    [subscribe, layouts, forgetLayout, devices, refreshDevices],
+    () => ({ subscribe, subscribeTokenRead, layouts, forgetLayout, devices, refreshDevices }),
+    [subscribe, subscribeTokenRead, layouts, forgetLayout, devices, refreshDevices],
   );
   return <ScannerContext value={state}>{children}</ScannerContext>;
 }

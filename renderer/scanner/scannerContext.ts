@@ -30,9 +30,14 @@ export interface ScanRecord {
 /** Answers true when it has dealt with the record (the guichet took the scan, the test page showed it). */
 export type ScanListener = (record: ScanRecord) => boolean;
 
+/** The token of a QR payload a keyboard-wedge scan holds whole, heard before the scan ends (its suffix). */
+export type TokenReadListener = (token: string) => void;
+
 export interface ScannerState {
   /** Subscribes to every burst and dedicated scan; a scan nobody takes is kept briefly for the next subscriber. */
   subscribe(listener: ScanListener): () => void;
+  /** Subscribes to tokens read before their scan ends; the scan itself still comes through `subscribe`. */
+  subscribeTokenRead(listener: TokenReadListener): () => void;
   layouts: LayoutKnowledge[];
   forgetLayout(device: string): void;
   /** Null until the core first answered. */
@@ -53,6 +58,13 @@ export function useScanListener(listener: (record: ScanRecord) => boolean): void
   const { subscribe } = useScanner();
   const onRecord = useEffectEvent(listener);
   useEffect(() => subscribe((record) => onRecord(record)), [subscribe]);
+}
+
+/** Calls `listener` with each token read before its scan ends, while the component is mounted. */
+export function useTokenReadListener(listener: TokenReadListener): void {
+  const { subscribeTokenRead } = useScanner();
+  const onToken = useEffectEvent(listener);
+  useEffect(() => subscribeTokenRead((token) => onToken(token)), [subscribeTokenRead]);
 }
 
 /** "US (QWERTY)", or "français (AZERTY) ou belge (AZERTY)" when several agree (`typed` only says "as this PC"). */

@@ -3,7 +3,8 @@
  * capture phase, so it runs before any field, button or shortcut. Keys the assembler stops get neither their
  * default action nor any other listener (a scan's Enter must not validate, its Space must not press a button).
  * The idle timer only runs while a burst is open. `onScanUnderway` hears that a burst already reads as a scan,
- * before its suffix (at most every ANNOUNCE_EVERY_MS): the lookup is on its way.
+ * before its suffix (at most every ANNOUNCE_EVERY_MS): the lookup is on its way. `onTokenRead` hears the token
+ * of a QR payload the moment its last character is in, before the suffix ends the scan.
  */
 import { useEffect, useEffectEvent } from 'react';
 import type { Keystroke } from '../../shared/scanner/keystroke';
@@ -19,13 +20,19 @@ const LATE_TIMER_MS = 30;
  */
 const ANNOUNCE_EVERY_MS = 150;
 
+export interface ScanUnderwayHandlers {
+  onScanUnderway(): void;
+  onTokenRead(token: string): void;
+}
+
 export function useWedgeCapture(
   onBurst: (burst: WedgeBurst, focus: FocusKind) => void,
   knownSources: () => readonly ReadingSource[] | null,
-  onScanUnderway?: () => void,
+  underway: ScanUnderwayHandlers,
 ): void {
   const deliver = useEffectEvent(onBurst);
-  const announce = useEffectEvent(() => onScanUnderway?.());
+  const announce = useEffectEvent(() => underway.onScanUnderway());
+  const tokenRead = useEffectEvent((token: string) => underway.onTokenRead(token));
   const known = useEffectEvent(knownSources);
 
   useEffect(() => {
@@ -90,7 +97,8 @@ export function useWedgeCapture(
       const where = focusKindOf(event.target);
       const step = scanner.push(stroke, where);
       step.bursts.forEach(finish);
-      if (stroke.at - lastAnnounced >= ANNOUNCE_EVERY_MS && scanner.isScanUnderway()) {
+      if (step.tokenRead) tokenRead(step.tokenRead);
+      else if (stroke.at - lastAnnounced >= ANNOUNCE_EVERY_MS && scanner.isScanUnderway()) {
         lastAnnounced = stroke.at;
         announce();
       }

@@ -12,12 +12,16 @@ export function keystrokeSignature(strokes: readonly Keystroke[]): string {
 
 export function createDuplicateFilter(windowMs = DUPLICATE_WINDOW_MS) {
   let last: { key: string; at: number } | null = null;
+  /** What `isRepeat` would answer, without counting this as seen (a scan not finished yet). */
+  const wouldRepeat = (key: string, at: number): boolean =>
+    last !== null && last.key === key && at - last.at <= windowMs;
   return {
     /** True when `key` is the same as the previous one, seen within the window (which then restarts). */
     isRepeat(key: string, at: number): boolean {
-      const isRepeat = last !== null && last.key === key && at - last.at <= windowMs;
+      const isRepeat = wouldRepeat(key, at);
       last = { key, at };
       return isRepeat;
     },
+    wouldRepeat,
   };
 }

@@ -206,6 +206,9 @@ export function createWedgeAssembler(options: WedgeAssemblerOptions = {}) {
       return heldLast ? heldLast.at + STALL_JOIN_MS : null;
     },
 
+    /** The open burst's character keys so far. */
+    openKeys: (): readonly Keystroke[] => strokes,
+
     /** An incomplete scan is waiting for the rest of its keys (the caller keeps the field as the scan began). */
     isHolding: () => held !== null,
 

@@ -6,7 +6,15 @@ import { analyseKeystrokes, type ScanAnalysis } from './analyseScan';
 import { createDuplicateFilter, keystrokeSignature } from './duplicateFilter';
 import type { Keystroke } from './keystroke';
 import type { ReadingSource } from './readingSource';
+import { CALIBRATION_PAYLOAD } from './payload';
 import { createWedgeAssembler, isScan, type Burst, type FocusKind } from './wedgeAssembler';
+
+/** `PASSCULTURE:v3;TOKEN:` and a token: the shortest whole QR payload. */
+const QR_PAYLOAD_LENGTH = 27;
+/** Scanner identifiers a payload may follow (`]Q1`, `\000026`: prefixes.ts), a few of them at most. */
+const MAX_PREFIX_LENGTH = 12;
+/** The calibration code starts as a QR payload whose token would be this: its rest is still to come. */
+const CALIBRATION_HEAD = CALIBRATION_PAYLOAD.slice(QR_PAYLOAD_LENGTH - 6, QR_PAYLOAD_LENGTH).toUpperCase();
 
 export interface WedgeBurst {
   burst: Burst;
@@ -30,6 +38,22 @@ export function createWedgeScanner(options: WedgeScannerOptions) {
       'not_a_countermark',
   });
   const repeats = createDuplicateFilter();
+  /** The open burst already gave its token (`tokenRead`): once per burst. */
+  let hasReadToken = false;
+
+  /**
+   * The token of a QR payload the open scan now holds whole, before its suffix: the lookup can start while the
+   * suffix is on its way (a key's gap, up to 100 ms; 150 ms for a scanner with none). Never for a bare code (more
+   * characters may follow), a repeat (ignored at its end), or the calibration code's start.
+   */
+  function wholeQrToken(at: number): string | null {
+    const keys = assembler.openKeys();
+    if (keys.length < QR_PAYLOAD_LENGTH || keys.length > QR_PAYLOAD_LENGTH + MAX_PREFIX_LENGTH) return null;
+    if (!assembler.isScanUnderway() || repeats.wouldRepeat(keystrokeSignature(keys), at)) return null;
+    const { decision } = analyseKeystrokes(keys, { known: options.knownSources(), trustsMemory: true });
+    if (decision.kind !== 'token' || decision.form !== 'qr' || decision.token === CALIBRATION_HEAD) return null;
+    return decision.token;
+  }
 
   function finish(burst: Burst): WedgeBurst {
     const scan = isScan(burst);
@@ -45,12 +69,11 @@ export function createWedgeScanner(options: WedgeScannerOptions) {
   return {
     push(stroke: Keystroke, focus: FocusKind) {
       const step = assembler.push(stroke, focus);
-      return {
-        swallow: step.swallow,
-        started: step.started,
-        reopened: step.reopened,
-        bursts: step.ended.map(finish),
-      };
+      const bursts = step.ended.map(finish);
+      if (step.started || step.reopened) hasReadToken = false;
+      const tokenRead = hasReadToken ? null : wholeQrToken(stroke.at);
+      if (tokenRead) hasReadToken = true;
+      return { swallow: step.swallow, started: step.started, reopened: step.reopened, bursts, tokenRead };
     },
     idle(now: number): WedgeBurst | null {
       const burst = assembler.idle(now);

@@ -203,6 +203,29 @@ describe('a scan on its way', () => {
   });
 });
 
+describe("a QR code's lookup, started at its last character", () => {
+  it('leaves before the scan ends (its suffix), once, and the scan shows its answer', async () => {
+    const b = await freshBooking();
+    const calls = await callsSent();
+    await usScannerOnAzerty(`PASSCULTURE:v3;TOKEN:${b.token}`);
+    await expect.poll(() => verdict().getAttribute('data-kind')).toBe('valid');
+    expect(await page.getByTestId('verdict-token').textContent()).toContain(b.token);
+    // The scan's end teaches the layout (unknown before each test): a lookup sent at the suffix would follow it.
+    const learnt = calls.indexOf('scanner.layout.set');
+    expect(learnt).toBeGreaterThanOrEqual(0);
+    expect(calls.indexOf('counter.lookup')).toBeLessThan(learnt);
+    expect(calls.filter((name) => name === 'counter.lookup')).toHaveLength(1);
+  });
+
+  it('never for the calibration code scanned at the guichet (it starts as a QR payload)', async () => {
+    const calls = await callsSent();
+    await usScannerOnAzerty(CALIBRATION_PAYLOAD);
+    await page.getByTestId('scan-learnt').waitFor();
+    expect(calls).toContain('scanner.layout.set');
+    expect(calls).not.toContain('counter.lookup');
+  });
+});
+
 /** The names of the calls the page sends over its WebSocket from now on (CDP sees the frames as they leave). */
 async function callsSent(): Promise<string[]> {
   const names: string[] = [];

@@ -8,6 +8,7 @@ import { createCounterDesk, currentVerdict, enterAction, type CounterDeskState }
 import { useCounterKeys, useCounterScans, useFieldFocusKeeper, useReprint, useVerdictSounds } from './counterHooks';
 import { admittable, type OtherSeanceRequest, type ProvisionalRequest, type UndoRequest } from './counterPanel';
 import { OtherSeanceConfirmDialog, ProvisionalConfirmDialog, UndoConfirmDialog } from './CounterDialogs';
+import { useTokenReadListener } from '../../scanner/scannerContext';
 import { DemoBookingsPanel } from './DemoBookingsPanel';
 import { VerdictRegion } from './VerdictPanel';
 import './counter.css';
@@ -91,6 +92,9 @@ export function CounterScreen() {
       desk.showForeign(describeForeignCode(readings, true));
     },
   });
+
+  // A QR code's token, whole before the scanner's suffix: its lookup starts now, its scan takes the answer.
+  useTokenReadListener((token) => desk.lookUpAhead(token));
 
   const lookUpDemoToken = useStableCallback((token: string): void => {
     setHasInputError(false);

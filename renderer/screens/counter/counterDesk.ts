@@ -78,6 +78,12 @@ export interface CounterDesk {
   /** Looks `text` up; false (nothing sent) while a validation or an undo is in flight. */
   lookup(text: string, token: string): boolean;
   /**
+   * A scan's token, read before the scan ends: its lookup starts now, and nothing changes on screen until the
+   * scan's `lookup` takes its answer. Nothing is sent when that scan would not be looked up (busy validating, or
+   * the code of the verdict on screen, which admits it).
+   */
+  lookUpAhead(token: string): void;
+  /**
    * Validates; false (nothing sent) while any call is in flight, so a double Enter sends one request.
    * `acceptOtherSeance`: the cashier confirmed a booking of another séance (the engine refuses it otherwise).
    */
@@ -96,12 +102,32 @@ export interface CounterDesk {
   clear(): void;
 }
 
-/** `onSettled` runs after each answer is shown (the screen gives the focus back to the code field). */
-export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettled: () => void): CounterDesk {
+/** A lookup started ahead of its scan's end is taken by that scan's lookup this soon after, or never. */
+export const AHEAD_KEPT_MS = 1000;
+
+/** A lookup started before its scan ended; `update`, pass Culture's later word on its verdict, if any came. */
+interface LookupAhead {
+  token: string;
+  startedAt: number;
+  reply: Promise<Envelope<Verdict>>;
+  update: Verdict | null;
+  isTaken: boolean;
+}
+
+/**
+ * `onSettled` runs after each answer is shown (the screen gives the focus back to the code field); `now`, a
+ * monotonic clock in ms.
+ */
+export function createCounterDesk(
+  api: Pick<GuichetApi, 'call' | 'on'>,
+  onSettled: () => void,
+  now: () => number = () => performance.now(),
+): CounterDesk {
   let state: CounterDeskState = { panel: null, pending: null, previous: null };
   const listeners = new Set<DeskListener>();
   let inFlight: { action: CounterAction; sequence: number } | null = null;
   let sequence = 0;
+  let ahead: LookupAhead | null = null;
 
   function update(change: Partial<CounterDeskState>, cause: DeskChangeCause = 'local'): void {
     state = { ...state, ...change };
@@ -156,20 +182,37 @@ export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettle
     return { kind: 'error', token, error: envelope.error };
   }
 
+  /** The lookup started ahead for exactly this text, still fresh: taken once. */
+  function takeAhead(text: string): LookupAhead | null {
+    if (!ahead || ahead.isTaken || ahead.token !== text || now() - ahead.startedAt > AHEAD_KEPT_MS) return null;
+    ahead.isTaken = true;
+    return ahead;
+  }
+
   function lookup(text: string, token: string): boolean {
     if (inFlight && inFlight.action !== 'lookup') return false;
     // The note about the verdict being replaced appears with the answer that replaces it: until then that verdict
     // is still on screen, and a screen left untouched at Enter lets the answer be drawn sooner (`shownPending.ts`).
     const note = noteOnLeaving(token);
+    const started = takeAhead(text);
+    const reply = started?.reply ?? api.call('counter.lookup', { text });
     run(
       { action: 'lookup', token },
       async () => {
-        const envelope = await api.call('counter.lookup', { text });
-        return envelope.ok ? { kind: 'verdict', verdict: envelope.value } : failure(token, envelope);
+        const envelope = await reply;
+        // pass Culture may have confirmed or corrected the verdict before the scan ended: its word is the newer.
+        return envelope.ok ? { kind: 'verdict', verdict: started?.update ?? envelope.value } : failure(token, envelope);
       },
       note ? note.previous : undefined,
     );
     return true;
+  }
+
+  function lookUpAhead(token: string): void {
+    if (inFlight && inFlight.action !== 'lookup') return;
+    if (currentVerdict(state)?.token.toUpperCase() === token) return;
+    const reply = api.call('counter.lookup', { text: token });
+    ahead = { token, startedAt: now(), reply, update: null, isTaken: false };
   }
 
   return {
@@ -184,6 +227,7 @@ export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettle
       // Local first: pass Culture's answer to the verdict on screen confirms it or corrects it (e.g. cancelled since
       // the last sync; the panel then says so) — shown unless the cashier has moved on to another code or an action.
       const stopVerdicts = api.on('verdict.updated', (verdict) => {
+        if (ahead?.token === verdict.token) ahead.update = verdict;
         if (inFlight) return;
         const { panel } = state;
         if (panel?.kind === 'verdict' && panel.verdict.token === verdict.token)
@@ -213,6 +257,7 @@ export function createCounterDesk(api: Pick<GuichetApi, 'call' | 'on'>, onSettle
       };
     },
     lookup,
+    lookUpAhead,
     validate(token, booking, options = {}) {
       if (inFlight) return false;
       run({ action: 'validate', token }, async () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BookingView, CallName, Envelope, GuichetApi, Validation, Verdict } from '../../../shared/contract';
 import {
+  AHEAD_KEPT_MS,
   createCounterDesk,
   currentVerdict,
   enterAction,
@@ -52,17 +53,22 @@ function validation(token: string): Validation {
   };
 }
 
-/** A core whose every call waits until the test answers it. */
+/** A core whose every call waits until the test answers it, and whose events the test sends. */
 function slowCore() {
   const calls: { name: CallName; input: unknown; answer: (value: unknown) => void }[] = [];
+  const handlers = new Map<string, (payload: never) => void>();
   const api: Pick<GuichetApi, 'call' | 'on'> = {
     call: (name, input) =>
       new Promise((resolve) => {
         calls.push({ name, input, answer: (value) => resolve({ ok: true, value } as Envelope<never>) });
       }),
-    on: () => () => {},
+    on: (name, handler) => {
+      handlers.set(name, handler as (payload: never) => void);
+      return () => handlers.delete(name);
+    },
   };
-  return { api, calls };
+  const emit = (name: string, payload: unknown) => handlers.get(name)?.(payload as never);
+  return { api, calls, emit };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -160,5 +166,82 @@ describe('the guichet flow', () => {
     expect(enterAction('hhhhhh', current)).toEqual({ kind: 'admit', typed: true });
     expect(enterAction('HHH', current)).toEqual({ kind: 'refuse', text: 'HHH' });
     expect(enterAction(' JJJJJJ ', current)).toEqual({ kind: 'lookup', text: 'JJJJJJ', token: 'JJJJJJ' });
+  });
+});
+
+describe("a lookup started before its scan's suffix (the QR payload was whole)", () => {
+  /** A desk on a clock the test moves. */
+  function aheadDesk() {
+    const core = slowCore();
+    let clock = 0;
+    const desk = createCounterDesk(
+      core.api,
+      () => {},
+      () => clock,
+    );
+    desk.listen();
+    return { ...core, desk, advance: (ms: number) => (clock += ms) };
+  }
+
+  it('starts at once, changes nothing on screen, and the scan takes its answer without a second call', async () => {
+    const { desk, calls, advance } = aheadDesk();
+    const states: unknown[] = [];
+    desk.subscribe((state) => states.push(state));
+    desk.lookUpAhead('KKKKKK');
+    expect(calls.map((call) => [call.name, call.input])).toEqual([['counter.lookup', { text: 'KKKKKK' }]]);
+    expect(states).toEqual([]);
+    calls[0]?.answer(verdict('KKKKKK'));
+    await settle();
+    expect(desk.getState().panel).toBeNull(); // the scan has not ended: its verdict waits for it
+
+    advance(40);
+    expect(desk.lookup('KKKKKK', 'KKKKKK')).toBe(true);
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(currentVerdict(desk.getState())?.token).toBe('KKKKKK');
+  });
+
+  it("pass Culture's word on the verdict, arriving before the scan ended, is what the scan shows", async () => {
+    const { desk, calls, emit } = aheadDesk();
+    desk.lookUpAhead('LLLLLL');
+    calls[0]?.answer(verdict('LLLLLL'));
+    await settle();
+    emit('verdict.updated', { ...verdict('LLLLLL', 'refused'), message: 'Réservation annulée' });
+    desk.lookup('LLLLLL', 'LLLLLL');
+    await settle();
+    const { panel } = desk.getState();
+    expect(panel?.kind === 'verdict' && panel.verdict.kind).toBe('refused');
+    expect(currentVerdict(desk.getState())).toBeNull();
+  });
+
+  it('a scan that ends as another code, or too late, or a second time, gets a lookup of its own', async () => {
+    const { desk, calls, advance } = aheadDesk();
+    desk.lookUpAhead('MMMMMM');
+    desk.lookup('NNNNNN', 'NNNNNN');
+    desk.lookUpAhead('PPPPPP');
+    advance(AHEAD_KEPT_MS + 1);
+    desk.lookup('PPPPPP', 'PPPPPP');
+    expect(calls.map((call) => call.input)).toEqual([
+      { text: 'MMMMMM' },
+      { text: 'NNNNNN' },
+      { text: 'PPPPPP' },
+      { text: 'PPPPPP' },
+    ]);
+    calls[3]?.answer(verdict('PPPPPP'));
+    await settle();
+    desk.lookup('PPPPPP', 'PPPPPP'); // looked up again (F2): the answer started ahead was taken once
+    expect(calls).toHaveLength(5);
+  });
+
+  it('sends nothing when the scan would not be looked up: a validation in flight, or the code on screen', async () => {
+    const { desk, calls } = aheadDesk();
+    desk.lookup('QQQQQQ', 'QQQQQQ');
+    calls[0]?.answer(verdict('QQQQQQ'));
+    await settle();
+    desk.lookUpAhead('QQQQQQ'); // the same code again admits the verdict on screen
+    expect(calls).toHaveLength(1);
+    desk.validate('QQQQQQ', booking);
+    desk.lookUpAhead('RRRRRR'); // the scan would wait in the field for Enter
+    expect(calls.map((call) => call.name)).toEqual(['counter.lookup', 'counter.validate']);
   });
 });

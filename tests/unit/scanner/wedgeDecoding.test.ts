@@ -352,3 +352,51 @@ describe('a scan announced while it is typed (the lookup is on its way)', () => 
     expect(underway(uneven).some(Boolean)).toBe(false);
   });
 });
+
+describe("a QR code's token, read before its suffix (the guichet starts the lookup)", () => {
+  /** Per key, the token it read: the key that completed the payload, or null. */
+  function tokensRead(strokes: readonly Keystroke[], scanner = createWedgeScanner({ knownSources: () => null })) {
+    return strokes.map((stroke) => scanner.push(stroke, 'text').tokenRead);
+  }
+  const readAt = (tokens: readonly (string | null)[]) =>
+    tokens.flatMap((token, index) => (token ? [{ index, token }] : []));
+
+  it.each([
+    ['us', 'fr'],
+    ['fr', 'fr'],
+    ['us', 'us'],
+    ['fr', 'us'],
+  ] as const)('a %s scanner on a %s PC: at its last character, once, not at the suffix', (scanner, pc) => {
+    const strokes = scannerTypes(QR, { scanner, pc, gapMs: 4 });
+    expect(readAt(tokensRead(strokes))).toEqual([{ index: strokes.length - 2, token: '352UW4' }]);
+  });
+
+  it('a slow scanner (80 ms a key) and one sending an AIM identifier first: read too', () => {
+    expect(readAt(tokensRead(scannerTypes(QR, { scanner: 'us', pc: 'us', gapMs: 80 })))).toHaveLength(1);
+    const prefixed = scannerTypes(`]Q1${QR}`, { scanner: 'us', pc: 'us', gapMs: 4 });
+    expect(readAt(tokensRead(prefixed))).toEqual([{ index: prefixed.length - 2, token: '352UW4' }]);
+  });
+
+  it('never for what could still go on: a bare code, the calibration code (it starts as a payload), a person', () => {
+    expect(readAt(tokensRead(scannerTypes('352UW4', { scanner: 'us', pc: 'us', gapMs: 4 })))).toEqual([]);
+    expect(readAt(tokensRead(scannerTypes(CALIBRATION_PAYLOAD, { scanner: 'us', pc: 'fr', gapMs: 4 })))).toEqual([]);
+    expect(readAt(tokensRead(personTypes(QR, 'fr')))).toEqual([]);
+  });
+
+  it('never for a repeat (the same scan again within 1.5 s is ignored at its end), but again after it', () => {
+    const scanner = createWedgeScanner({ knownSources: () => null });
+    const first = scannerTypes(QR, { scanner: 'us', pc: 'fr', gapMs: 4 });
+    const again = (startAt: number) => scannerTypes(QR, { scanner: 'us', pc: 'fr', gapMs: 4, startAt });
+    expect(readAt(tokensRead(first, scanner))).toHaveLength(1);
+    expect(readAt(tokensRead(again(1000), scanner))).toEqual([]);
+    expect(readAt(tokensRead(again(5000), scanner))).toHaveLength(1);
+  });
+
+  it('a payload that goes on after its token is read once, and its end decides (here: not a countermark)', () => {
+    const strokes = scannerTypes(`${QR}XY`, { scanner: 'us', pc: 'us', gapMs: 4 });
+    const scanner = createWedgeScanner({ knownSources: () => null });
+    const steps = strokes.map((stroke) => scanner.push(stroke, 'text'));
+    expect(steps.filter((step) => step.tokenRead)).toHaveLength(1);
+    expect(steps.at(-1)?.bursts[0]?.analysis.decision).toEqual({ kind: 'not_a_countermark' });
+  });
+});
