@@ -43,7 +43,10 @@ const MEASURE_SCRIPT = `
     }, options);
   };
   window.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && window.__bench.expect) window.__bench.enterAt = performance.now();
+    const b = window.__bench;
+    if (!b.expect) return;
+    if (event.key === 'Enter') b.enterAt = performance.now();
+    else if (event.key.length === 1) b.lastCharAt = performance.now();
   }, true);
   new MutationObserver(() => {
     const b = window.__bench;
@@ -52,7 +55,7 @@ const MEASURE_SCRIPT = `
     const stale = document.querySelector('.verdict--stale');
     if (!token || stale || !token.textContent.includes(b.expect)) return;
     const domAt = performance.now();
-    const { enterAt, sentAt, repliedAt } = b;
+    const { enterAt, sentAt, repliedAt, lastCharAt } = b;
     b.expect = null;
     requestAnimationFrame(() =>
       b.results.push({
@@ -62,6 +65,7 @@ const MEASURE_SCRIPT = `
         engine: repliedAt - sentAt,
         render: domAt - Math.max(repliedAt, enterAt),
         repliedBeforeEnter: repliedAt < enterAt,
+        suffixGap: enterAt - lastCharAt,
       }),
     );
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -79,6 +83,8 @@ export interface Timings {
   engine: number;
   render: number;
   repliedBeforeEnter: boolean;
+  /** The last character → Enter, as the page got them: the head start of a lookup sent at that character. */
+  suffixGap: number;
 }
 
 interface ScanOptions {
@@ -86,6 +92,8 @@ interface ScanOptions {
   pauseMs?: number;
   /** Scanning stops when this turns false (a background load that has ended). */
   whileTrue?: () => boolean;
+  /** The suffix right behind the last character (see sendKeystrokes), not a paced key later. */
+  suffixAtOnce?: boolean;
 }
 
 /** Between two scans: a real customer takes seconds; the screens that refresh after a scan settle meanwhile. */
@@ -97,9 +105,10 @@ export async function timeScansToVerdict(page: Page, tokens: string[], options: 
   for (const token of tokens) {
     if (options.whileTrue && !options.whileTrue()) break;
     await page.evaluate(
-      `Object.assign(window.__bench, { expect: ${JSON.stringify(token)}, enterAt: null, sentAt: null, repliedAt: null })`,
+      `Object.assign(window.__bench, { expect: ${JSON.stringify(token)}, enterAt: null, sentAt: null, repliedAt: null, lastCharAt: null })`,
     );
-    await sendKeystrokes(cdp, scannerTypes(`PASSCULTURE:v3;TOKEN:${token}`, { scanner: 'us', pc: 'fr', gapMs: 4 }));
+    const strokes = scannerTypes(`PASSCULTURE:v3;TOKEN:${token}`, { scanner: 'us', pc: 'fr', gapMs: 4 });
+    await sendKeystrokes(cdp, strokes, { suffixAtOnce: options.suffixAtOnce });
     // A function, not a string: the app's CSP forbids evaluating strings in the page.
     await page
       .waitForFunction(() => (globalThis as unknown as BenchWindow).__bench.expect === null, undefined, {
@@ -111,7 +120,7 @@ export async function timeScansToVerdict(page: Page, tokens: string[], options: 
         console.error(`  no verdict for ${token} within 10 s (screenshot: /tmp/bench-fail.png)`);
         const missed = MISSED_MS;
         await page.evaluate(
-          `window.__bench.expect = null; window.__bench.results.push({ dom: ${missed}, frame: ${missed}, toSend: ${missed}, engine: ${missed}, render: ${missed}, repliedBeforeEnter: false })`,
+          `window.__bench.expect = null; window.__bench.results.push({ dom: ${missed}, frame: ${missed}, toSend: ${missed}, engine: ${missed}, render: ${missed}, repliedBeforeEnter: false, suffixGap: 0 })`,
         );
       });
     // A real customer takes seconds: let the screens that refresh after each scan (journal, banner) settle.
@@ -140,7 +149,11 @@ export function report(mode: string, timings: Timings[], target = '16 ms median,
   for (const [label, pick, lineTarget] of REPORT_LINES) line(label, timings.map(pick), lineTarget ?? target);
   const ahead = timings.filter((t) => t.toSend < 0).length;
   const answered = timings.filter((t) => t.repliedBeforeEnter).length;
-  console.log(`    lookup sent before Enter: ${ahead} of ${timings.length}; answered before Enter: ${answered}`);
+  const gap = summary(timings.map((t) => t.suffixGap));
+  console.log(
+    `    lookup sent before Enter: ${ahead} of ${timings.length}; answered before Enter: ${answered}; ` +
+      `last character → Enter as the page got them: median ${ms(gap.median)}, p99 ${ms(gap.p99)}`,
+  );
 }
 
 /** Runs `measure`, with Chromium's CPU profile of the page written to BENCH_PAGE_PROFILE when it is set. */

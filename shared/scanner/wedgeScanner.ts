@@ -70,7 +70,8 @@ export function createWedgeScanner(options: WedgeScannerOptions) {
     push(stroke: Keystroke, focus: FocusKind) {
       const step = assembler.push(stroke, focus);
       const bursts = step.ended.map(finish);
-      if (step.started || step.reopened) hasReadToken = false;
+      // A reopened burst keeps its flag: a token read before the pause was already looked up at the pause.
+      if (step.started) hasReadToken = false;
       const tokenRead = hasReadToken ? null : wholeQrToken(stroke.at);
       if (tokenRead) hasReadToken = true;
       return { swallow: step.swallow, started: step.started, reopened: step.reopened, bursts, tokenRead };

@@ -26,20 +26,37 @@ function key(cdp: CDPSession, type: 'keyDown' | 'rawKeyDown' | 'keyUp', stroke: 
   });
 }
 
-/** Types the strokes; `stroke.at` (ms) are kept as the events' own times. */
-export async function sendKeystrokes(cdp: CDPSession, strokes: readonly Keystroke[]): Promise<void> {
+/**
+ * Types the strokes; `stroke.at` (ms) are kept as the events' own times. `suffixAtOnce`: the last character and
+ * the suffix leave together, nothing awaited between their events (a scanner sending 1–2 ms a key: CDP alone
+ * takes several ms between two awaited keys), so the page gets the suffix as soon as it has handled the character.
+ */
+export async function sendKeystrokes(
+  cdp: CDPSession,
+  strokes: readonly Keystroke[],
+  options: { suffixAtOnce?: boolean } = {},
+): Promise<void> {
   const first = strokes[0];
   if (!first) return;
   const epoch = Date.now() / 1000 - first.at / 1000;
   const started = performance.now() - first.at;
-  for (const stroke of strokes) {
+  const together = options.suffixAtOnce === true ? strokes.length - 2 : strokes.length;
+  const unawaited: Promise<unknown>[] = [];
+  for (const [index, stroke] of strokes.entries()) {
     const wait = stroke.at - (performance.now() - started);
-    if (wait > 1) await pause(wait);
+    if (wait > 1 && index <= together) await pause(wait);
     const at = epoch + stroke.at / 1000;
     const shift: Keystroke = { ...stroke, key: 'Shift', code: 'ShiftLeft', shift: true };
-    if (stroke.shift) await key(cdp, 'rawKeyDown', shift, at - 0.0004);
-    await key(cdp, 'keyDown', stroke, at);
-    await key(cdp, 'keyUp', stroke, at + 0.0004);
-    if (stroke.shift) await key(cdp, 'keyUp', { ...shift, shift: false }, at + 0.0006);
+    const events = [
+      ...(stroke.shift ? [() => key(cdp, 'rawKeyDown', shift, at - 0.0004)] : []),
+      () => key(cdp, 'keyDown', stroke, at),
+      () => key(cdp, 'keyUp', stroke, at + 0.0004),
+      ...(stroke.shift ? [() => key(cdp, 'keyUp', { ...shift, shift: false }, at + 0.0006)] : []),
+    ];
+    for (const send of events) {
+      if (index >= together) unawaited.push(send());
+      else await send();
+    }
   }
+  await Promise.all(unawaited);
 }
