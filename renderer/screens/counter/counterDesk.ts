@@ -105,11 +105,12 @@ export interface CounterDesk {
 /** A lookup started ahead of its scan's end is taken by that scan's lookup this soon after, or never. */
 export const AHEAD_KEPT_MS = 1000;
 
-/** A lookup started before its scan ended; `update`, pass Culture's later word on its verdict, if any came. */
+/** A lookup started before its scan ended; `update`, pass Culture's word on its verdict after the reply, if any. */
 interface LookupAhead {
   token: string;
   startedAt: number;
   reply: Promise<Envelope<Verdict>>;
+  hasReplied: boolean;
   update: Verdict | null;
   isTaken: boolean;
 }
@@ -211,8 +212,17 @@ export function createCounterDesk(
   function lookUpAhead(token: string): void {
     if (inFlight && inFlight.action !== 'lookup') return;
     if (currentVerdict(state)?.token.toUpperCase() === token) return;
-    const reply = api.call('counter.lookup', { text: token });
-    ahead = { token, startedAt: now(), reply, update: null, isTaken: false };
+    const started: LookupAhead = {
+      token,
+      startedAt: now(),
+      reply: api.call('counter.lookup', { text: token }),
+      hasReplied: false,
+      update: null,
+      isTaken: false,
+    };
+    const replied = () => (started.hasReplied = true);
+    void started.reply.then(replied, replied);
+    ahead = started;
   }
 
   return {
@@ -227,7 +237,7 @@ export function createCounterDesk(
       // Local first: pass Culture's answer to the verdict on screen confirms it or corrects it (e.g. cancelled since
       // the last sync; the panel then says so) — shown unless the cashier has moved on to another code or an action.
       const stopVerdicts = api.on('verdict.updated', (verdict) => {
-        if (ahead?.token === verdict.token) ahead.update = verdict;
+        if (ahead?.hasReplied && ahead.token === verdict.token) ahead.update = verdict;
         if (inFlight) return;
         const { panel } = state;
         if (panel?.kind === 'verdict' && panel.verdict.token === verdict.token)

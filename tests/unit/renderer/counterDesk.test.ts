@@ -214,6 +214,17 @@ describe("a lookup started before its scan's suffix (the QR payload was whole)",
     expect(currentVerdict(desk.getState())).toBeNull();
   });
 
+  it('a word on that code before the reply is about an earlier lookup: the reply, newer, is what the scan shows', async () => {
+    const { desk, calls, emit } = aheadDesk();
+    desk.lookUpAhead('SSSSSS');
+    emit('verdict.updated', verdict('SSSSSS', 'not_yet'));
+    calls[0]?.answer(verdict('SSSSSS'));
+    await settle();
+    desk.lookup('SSSSSS', 'SSSSSS');
+    await settle();
+    expect(currentVerdict(desk.getState())?.kind).toBe('valid');
+  });
+
   it('a scan that ends as another code, or too late, or a second time, gets a lookup of its own', async () => {
     const { desk, calls, advance } = aheadDesk();
     desk.lookUpAhead('MMMMMM');
