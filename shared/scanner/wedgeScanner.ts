@@ -9,8 +9,8 @@ import type { ReadingSource } from './readingSource';
 import { CALIBRATION_PAYLOAD } from './payload';
 import { createWedgeAssembler, isScan, type Burst, type FocusKind } from './wedgeAssembler';
 
-/** `PASSCULTURE:v3;TOKEN:` and a token: the shortest whole QR payload. */
-const QR_PAYLOAD_LENGTH = 27;
+/** The shortest whole QR payload: its fixed head and a token (shared/countermark.ts). */
+const QR_PAYLOAD_LENGTH = 'PASSCULTURE:v3;TOKEN:'.length + 6;
 /** Scanner identifiers a payload may follow (`]Q1`, `\000026`: prefixes.ts), a few of them at most. */
 const MAX_PREFIX_LENGTH = 12;
 /** The calibration code starts as a QR payload whose token would be this: its rest is still to come. */
