@@ -183,6 +183,9 @@ export function createCounterDesk(
     return { kind: 'error', token, error: envelope.error };
   }
 
+  /** A validation or an undo in flight refuses lookups; a lookup in flight is superseded by the next. */
+  const isTakingLookups = () => inFlight === null || inFlight.action === 'lookup';
+
   /** The lookup started ahead for exactly this text, still fresh: taken once. */
   function takeAhead(text: string): LookupAhead | null {
     if (!ahead || ahead.isTaken || ahead.token !== text || now() - ahead.startedAt > AHEAD_KEPT_MS) return null;
@@ -191,7 +194,7 @@ export function createCounterDesk(
   }
 
   function lookup(text: string, token: string): boolean {
-    if (inFlight && inFlight.action !== 'lookup') return false;
+    if (!isTakingLookups()) return false;
     // The note about the verdict being replaced appears with the answer that replaces it: until then that verdict
     // is still on screen, and a screen left untouched at Enter lets the answer be drawn sooner (`shownPending.ts`).
     const note = noteOnLeaving(token);
@@ -210,7 +213,7 @@ export function createCounterDesk(
   }
 
   function lookUpAhead(token: string): void {
-    if (inFlight && inFlight.action !== 'lookup') return;
+    if (!isTakingLookups()) return;
     if (currentVerdict(state)?.token.toUpperCase() === token) return;
     const started: LookupAhead = {
       token,
