@@ -8,14 +8,17 @@ import type { Ambiguity } from './counterHooks';
 
 interface CodeFieldProps {
   inputRef: RefObject<HTMLInputElement | null>;
-  value: string;
   hasError: boolean;
-  onChange: (value: string) => void;
+  /** Something was typed or pasted into the field (its text is read from `inputRef` on Enter). */
+  onEdit: () => void;
   onSubmit: () => void;
 }
 
-/** The one big field where a wedge scanner types (and presses Enter) or the cashier types the code: one row. */
-export function CodeField({ inputRef, value, hasError, onChange, onSubmit }: CodeFieldProps) {
+/**
+ * The one big field where a wedge scanner types (and presses Enter) or the cashier types the code: one row.
+ * Uncontrolled (the guichet reads and sets it through `inputRef`): a key typed is not a render.
+ */
+export function CodeField({ inputRef, hasError, onEdit, onSubmit }: CodeFieldProps) {
   const { t } = useTranslation(['ui', 'common']);
   return (
     <div className="code-field">
@@ -28,7 +31,7 @@ export function CodeField({ inputRef, value, hasError, onChange, onSubmit }: Cod
         data-testid="code-input"
         className={hasError ? 'code-field__input code-field__input--invalid' : 'code-field__input'}
         type="text"
-        value={value}
+        defaultValue=""
         placeholder={t('counter.placeholder')}
         autoFocus
         autoComplete="off"
@@ -38,7 +41,7 @@ export function CodeField({ inputRef, value, hasError, onChange, onSubmit }: Cod
         maxLength={512}
         aria-invalid={hasError}
         aria-describedby={hasError ? 'code-error code-keys' : 'code-keys'}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={onEdit}
         onKeyDown={(event) => {
           if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
           event.preventDefault();

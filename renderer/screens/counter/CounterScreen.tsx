@@ -22,7 +22,12 @@ import './counter.css';
 export function CounterScreen() {
   const info = useAppInfo();
   const fieldRef = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState('');
+  // The field is uncontrolled: a scanner types 30 to 40 characters a scan, 1 to 100 ms apart, and a controlled
+  // field rendered the guichet again for each of them (half a millisecond of the page's thread a key here).
+  // What it holds is read when Enter is pressed and set only below.
+  const setFieldText = useCallback((value: string) => {
+    if (fieldRef.current) fieldRef.current.value = value;
+  }, []);
   const [hasInputError, setHasInputError] = useState(false);
   const [undoRequest, setUndoRequest] = useState<UndoRequest | null>(null);
   const [provisionalRequest, setProvisionalRequest] = useState<ProvisionalRequest | null>(null);
@@ -34,11 +39,16 @@ export function CounterScreen() {
   const isDialogOpen = undoRequest !== null || provisionalRequest !== null || otherSeanceRequest !== null;
   const current = currentVerdict(deskState);
 
-  function admitCurrent(): void {
+  // Stable: the verdict region, handed it, is not rendered again for each character typed into the field.
+  const admitCurrent = useStableCallback((): void => {
     if (!current) return;
     if (current.kind === 'valid') desk.validate(current.token, current.booking);
     else setOtherSeanceRequest({ verdict: current });
-  }
+  });
+  const reprintFromPanel = useStableCallback((ledgerId: number): void => {
+    void reprints.reprint(ledgerId);
+    focusField();
+  });
 
   /** Something that is not a countermark was typed: a typo stays in the field; a foreign code gets its panel. */
   function refuseTyped(typed: string): void {
@@ -51,12 +61,12 @@ export function CounterScreen() {
       return;
     }
     setHasInputError(false);
-    setText('');
+    setFieldText('');
     desk.showForeign(code);
   }
 
   function submit(): void {
-    const action = enterAction(text, current);
+    const action = enterAction(fieldRef.current?.value ?? '', current);
     if (action.kind === 'refuse') return refuseTyped(action.text);
     if (action.kind === 'nothing') return;
     if (action.kind === 'admit' && !action.typed) return admitCurrent();
@@ -64,18 +74,18 @@ export function CounterScreen() {
     scans.dismiss();
     if (action.kind === 'admit') {
       admitCurrent();
-      setText('');
+      setFieldText('');
     } else if (desk.lookup(action.text, action.token)) {
-      setText('');
+      setFieldText('');
     }
   }
 
   /** A scanned countermark: like a typed one, and it replaces whatever was being typed. */
   function lookUpScanned(token: string): void {
     setHasInputError(false);
-    setText('');
+    setFieldText('');
     if (current && token === current.token.toUpperCase()) admitCurrent();
-    else if (!desk.lookup(token, token)) setText(token); // busy validating: the code waits for Enter
+    else if (!desk.lookup(token, token)) setFieldText(token); // busy validating: the code waits for Enter
   }
 
   const scans = useCounterScans({
@@ -87,7 +97,7 @@ export function CounterScreen() {
     },
     lookUp: lookUpScanned,
     refuse: (readings) => {
-      setText('');
+      setFieldText('');
       setHasInputError(false);
       desk.showForeign(describeForeignCode(readings, true));
     },
@@ -98,13 +108,13 @@ export function CounterScreen() {
 
   const lookUpDemoToken = useStableCallback((token: string): void => {
     setHasInputError(false);
-    if (desk.lookup(token, token)) setText('');
+    if (desk.lookup(token, token)) setFieldText('');
     focusField();
   });
 
   function clearAll(): void {
     scans.dismiss();
-    setText('');
+    setFieldText('');
     setHasInputError(false);
     desk.clear();
     focusField();
@@ -125,7 +135,7 @@ export function CounterScreen() {
     isPaused: isDialogOpen,
     onPrevious: () => {
       if (desk.goBack()) {
-        setText('');
+        setFieldText('');
         setHasInputError(false);
       }
     },
@@ -143,11 +153,9 @@ export function CounterScreen() {
       <section className="counter__desk" aria-label={info.counterName}>
         <CodeField
           inputRef={fieldRef}
-          value={text}
           hasError={hasInputError}
-          onChange={(value) => {
-            setText(value);
-            setHasInputError(false);
+          onEdit={() => {
+            if (hasInputError) setHasInputError(false);
           }}
           onSubmit={submit}
         />
@@ -173,10 +181,7 @@ export function CounterScreen() {
           onRequestOtherSeance={admitCurrent}
           onRequestUndo={setUndoRequest}
           onRequestProvisional={setProvisionalRequest}
-          onReprint={(ledgerId) => {
-            void reprints.reprint(ledgerId);
-            focusField();
-          }}
+          onReprint={reprintFromPanel}
           reprintOf={reprints.of}
         />
       </section>
