@@ -42,6 +42,17 @@ const MEASURE_SCRIPT = `
       return listener(event);
     }, options);
   };
+  // The page's own time in each key event of a scan before its Enter (first capture → last bubble listener on
+  // window: the wedge's capture and React's handlers between): what a scanner's keys cost the page's thread.
+  let keyEvent = null;
+  for (const type of ['keydown', 'keypress', 'beforeinput', 'input', 'keyup']) {
+    window.addEventListener(type, () => { keyEvent = { type, at: performance.now() }; }, true);
+    window.addEventListener(type, () => {
+      const b = window.__bench;
+      if (keyEvent && keyEvent.type === type && b.expect && b.enterAt === null) b.keysMs += performance.now() - keyEvent.at;
+      keyEvent = null;
+    });
+  }
   window.addEventListener('keydown', (event) => {
     const b = window.__bench;
     if (!b.expect) return;
@@ -55,7 +66,7 @@ const MEASURE_SCRIPT = `
     const stale = document.querySelector('.verdict--stale');
     if (!token || stale || !token.textContent.includes(b.expect)) return;
     const domAt = performance.now();
-    const { enterAt, sentAt, repliedAt, lastCharAt } = b;
+    const { enterAt, sentAt, repliedAt, lastCharAt, keysMs } = b;
     b.expect = null;
     requestAnimationFrame(() =>
       b.results.push({
@@ -66,6 +77,7 @@ const MEASURE_SCRIPT = `
         render: domAt - Math.max(repliedAt, enterAt),
         repliedBeforeEnter: repliedAt < enterAt,
         suffixGap: enterAt - lastCharAt,
+        keys: keysMs,
       }),
     );
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -85,6 +97,8 @@ export interface Timings {
   repliedBeforeEnter: boolean;
   /** The last character → Enter, as the page got them: the head start of a lookup sent at that character. */
   suffixGap: number;
+  /** The page's time in the scan's key events before Enter (the keys it lets through; stopped ones end early). */
+  keys: number;
 }
 
 interface ScanOptions {
@@ -105,7 +119,7 @@ export async function timeScansToVerdict(page: Page, tokens: string[], options: 
   for (const token of tokens) {
     if (options.whileTrue && !options.whileTrue()) break;
     await page.evaluate(
-      `Object.assign(window.__bench, { expect: ${JSON.stringify(token)}, enterAt: null, sentAt: null, repliedAt: null, lastCharAt: null })`,
+      `Object.assign(window.__bench, { expect: ${JSON.stringify(token)}, enterAt: null, sentAt: null, repliedAt: null, lastCharAt: null, keysMs: 0 })`,
     );
     const strokes = scannerTypes(`PASSCULTURE:v3;TOKEN:${token}`, { scanner: 'us', pc: 'fr', gapMs: 4 });
     await sendKeystrokes(cdp, strokes, { suffixAtOnce: options.suffixAtOnce });
@@ -120,7 +134,7 @@ export async function timeScansToVerdict(page: Page, tokens: string[], options: 
         console.error(`  no verdict for ${token} within 10 s (screenshot: /tmp/bench-fail.png)`);
         const missed = MISSED_MS;
         await page.evaluate(
-          `window.__bench.expect = null; window.__bench.results.push({ dom: ${missed}, frame: ${missed}, toSend: ${missed}, engine: ${missed}, render: ${missed}, repliedBeforeEnter: false, suffixGap: 0 })`,
+          `window.__bench.expect = null; window.__bench.results.push({ dom: ${missed}, frame: ${missed}, toSend: ${missed}, engine: ${missed}, render: ${missed}, repliedBeforeEnter: false, suffixGap: 0, keys: 0 })`,
         );
       });
     // A real customer takes seconds: let the screens that refresh after each scan (journal, banner) settle.
@@ -150,9 +164,13 @@ export function report(mode: string, timings: Timings[], target = '16 ms median,
   const ahead = timings.filter((t) => t.toSend < 0).length;
   const answered = timings.filter((t) => t.repliedBeforeEnter).length;
   const gap = summary(timings.map((t) => t.suffixGap));
+  const keys = summary(timings.map((t) => t.keys));
   console.log(
     `    lookup sent before Enter: ${ahead} of ${timings.length}; answered before Enter: ${answered}; ` +
       `last character → Enter as the page got them: median ${ms(gap.median)}, p99 ${ms(gap.p99)}`,
+  );
+  console.log(
+    `    the page's time in the scan's key events before Enter: median ${ms(keys.median)}, p99 ${ms(keys.p99)}`,
   );
 }
 
