@@ -8,17 +8,14 @@ import type { Ambiguity } from './counterHooks';
 
 interface CodeFieldProps {
   inputRef: RefObject<HTMLInputElement | null>;
+  value: string;
   hasError: boolean;
-  /** Something was typed or pasted into the field (its text is read from `inputRef` on Enter). */
-  onEdit: () => void;
+  onChange: (value: string) => void;
   onSubmit: () => void;
 }
 
-/**
- * The one big field where a wedge scanner types (and presses Enter) or the cashier types the code: one row.
- * Uncontrolled (the guichet reads and sets it through `inputRef`): a key typed is not a render.
- */
-export function CodeField({ inputRef, hasError, onEdit, onSubmit }: CodeFieldProps) {
+/** The one big field where a wedge scanner types (and presses Enter) or the cashier types the code: one row. */
+export function CodeField({ inputRef, value, hasError, onChange, onSubmit }: CodeFieldProps) {
   const { t } = useTranslation(['ui', 'common']);
   return (
     <div className="code-field">
@@ -31,7 +28,7 @@ export function CodeField({ inputRef, hasError, onEdit, onSubmit }: CodeFieldPro
         data-testid="code-input"
         className={hasError ? 'code-field__input code-field__input--invalid' : 'code-field__input'}
         type="text"
-        defaultValue=""
+        value={value}
         placeholder={t('counter.placeholder')}
         autoFocus
         autoComplete="off"
@@ -41,7 +38,7 @@ export function CodeField({ inputRef, hasError, onEdit, onSubmit }: CodeFieldPro
         maxLength={512}
         aria-invalid={hasError}
         aria-describedby={hasError ? 'code-error code-keys' : 'code-keys'}
-        onChange={onEdit}
+        onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
           if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
           event.preventDefault();

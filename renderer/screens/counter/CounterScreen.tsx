@@ -22,12 +22,7 @@ import './counter.css';
 export function CounterScreen() {
   const info = useAppInfo();
   const fieldRef = useRef<HTMLInputElement>(null);
-  // The field is uncontrolled: a scanner types 30 to 40 characters a scan, 1 to 100 ms apart, and a controlled
-  // field rendered the guichet again for each of them (half a millisecond of the page's thread a key here).
-  // What it holds is read when Enter is pressed and set only below.
-  const setFieldText = useCallback((value: string) => {
-    if (fieldRef.current) fieldRef.current.value = value;
-  }, []);
+  const [text, setText] = useState('');
   const [hasInputError, setHasInputError] = useState(false);
   const [undoRequest, setUndoRequest] = useState<UndoRequest | null>(null);
   const [provisionalRequest, setProvisionalRequest] = useState<ProvisionalRequest | null>(null);
@@ -39,16 +34,11 @@ export function CounterScreen() {
   const isDialogOpen = undoRequest !== null || provisionalRequest !== null || otherSeanceRequest !== null;
   const current = currentVerdict(deskState);
 
-  // Stable: the verdict region, handed it, is not rendered again for each character typed into the field.
-  const admitCurrent = useStableCallback((): void => {
+  function admitCurrent(): void {
     if (!current) return;
     if (current.kind === 'valid') desk.validate(current.token, current.booking);
     else setOtherSeanceRequest({ verdict: current });
-  });
-  const reprintFromPanel = useStableCallback((ledgerId: number): void => {
-    void reprints.reprint(ledgerId);
-    focusField();
-  });
+  }
 
   /** Something that is not a countermark was typed: a typo stays in the field; a foreign code gets its panel. */
   function refuseTyped(typed: string): void {
@@ -61,12 +51,12 @@ export function CounterScreen() {
       return;
     }
     setHasInputError(false);
-    setFieldText('');
+    setText('');
     desk.showForeign(code);
   }
 
   function submit(): void {
-    const action = enterAction(fieldRef.current?.value ?? '', current);
+    const action = enterAction(text, current);
     if (action.kind === 'refuse') return refuseTyped(action.text);
     if (action.kind === 'nothing') return;
     if (action.kind === 'admit' && !action.typed) return admitCurrent();
@@ -74,18 +64,18 @@ export function CounterScreen() {
     scans.dismiss();
     if (action.kind === 'admit') {
       admitCurrent();
-      setFieldText('');
+      setText('');
     } else if (desk.lookup(action.text, action.token)) {
-      setFieldText('');
+      setText('');
     }
   }
 
   /** A scanned countermark: like a typed one, and it replaces whatever was being typed. */
   function lookUpScanned(token: string): void {
     setHasInputError(false);
-    setFieldText('');
+    setText('');
     if (current && token === current.token.toUpperCase()) admitCurrent();
-    else if (!desk.lookup(token, token)) setFieldText(token); // busy validating: the code waits for Enter
+    else if (!desk.lookup(token, token)) setText(token); // busy validating: the code waits for Enter
   }
 
   const scans = useCounterScans({
@@ -97,7 +87,7 @@ export function CounterScreen() {
     },
     lookUp: lookUpScanned,
     refuse: (readings) => {
-      setFieldText('');
+      setText('');
       setHasInputError(false);
       desk.showForeign(describeForeignCode(readings, true));
     },
@@ -108,13 +98,13 @@ export function CounterScreen() {
 
   const lookUpDemoToken = useStableCallback((token: string): void => {
     setHasInputError(false);
-    if (desk.lookup(token, token)) setFieldText('');
+    if (desk.lookup(token, token)) setText('');
     focusField();
   });
 
   function clearAll(): void {
     scans.dismiss();
-    setFieldText('');
+    setText('');
     setHasInputError(false);
     desk.clear();
     focusField();
@@ -135,7 +125,7 @@ export function CounterScreen() {
     isPaused: isDialogOpen,
     onPrevious: () => {
       if (desk.goBack()) {
-        setFieldText('');
+        setText('');
         setHasInputError(false);
       }
     },
@@ -153,9 +143,11 @@ export function CounterScreen() {
       <section className="counter__desk" aria-label={info.counterName}>
         <CodeField
           inputRef={fieldRef}
+          value={text}
           hasError={hasInputError}
-          onEdit={() => {
-            if (hasInputError) setHasInputError(false);
+          onChange={(value) => {
+            setText(value);
+            setHasInputError(false);
           }}
           onSubmit={submit}
         />
@@ -181,7 +173,10 @@ export function CounterScreen() {
           onRequestOtherSeance={admitCurrent}
           onRequestUndo={setUndoRequest}
           onRequestProvisional={setProvisionalRequest}
-          onReprint={reprintFromPanel}
+          onReprint={(ledgerId) => {
+            void reprints.reprint(ledgerId);
+            focusField();
+          }}
           reprintOf={reprints.of}
         />
       </section>

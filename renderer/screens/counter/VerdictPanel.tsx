@@ -2,7 +2,6 @@
  * The verdict area: the live region screen readers announce, and one verdict or outcome in it — a head (what it means,
  * in words and with an icon; the countermark), then its body (`VerdictBodies.tsx`, `OutcomeBodies.tsx`).
  */
-import { memo } from 'react';
 import { useTranslation } from '../../i18n';
 import type { BookingView, Verdict } from '../../../shared/contract';
 import type { PendingAction } from './counterDesk';
@@ -46,7 +45,7 @@ interface VerdictRegionProps extends VerdictActions {
  * The live region screen readers announce. The previous verdict stays (dimmed, its buttons off) while the next
  * call runs, under a line saying what is being done — once the call has taken a moment (`shownPending.ts`).
  */
-export const VerdictRegion = memo(function VerdictRegion({ panel, pending: running, ...actions }: VerdictRegionProps) {
+export function VerdictRegion({ panel, pending: running, ...actions }: VerdictRegionProps) {
   const { t } = useTranslation('ui');
   const pending = useShownPending(running);
   const isBusy = pending !== null;
@@ -61,7 +60,7 @@ export const VerdictRegion = memo(function VerdictRegion({ panel, pending: runni
       {panel ? <VerdictPanel panel={panel} isBusy={isBusy} {...actions} /> : !pending && <IdlePanel />}
     </div>
   );
-});
+}
 
 function IdlePanel() {
   const { t } = useTranslation('ui');

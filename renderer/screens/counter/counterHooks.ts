@@ -2,7 +2,7 @@
  * The guichet's hooks: what reaches it besides typing (scans, its function keys, the focus kept on the code field)
  * and what it gives back besides the screen (verdict sounds, slip reprints).
  */
-import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { ReadingSource } from '../../../shared/scanner/readingSource';
 import { useApi } from '../../context/coreContext';
 import { useCounterSettings } from '../../context/counterSettingsContext';
@@ -157,14 +157,9 @@ export function useFieldFocusKeeper(focusField: () => void, isPaused: boolean): 
 export function useReprint() {
   const api = useApi();
   const [reprint, setReprint] = useState<ReprintState | null>(null);
-  // Changes only with the reprint's state: the verdict region it is handed to skips the guichet's keystrokes.
-  const of = useCallback(
-    (ledgerId: number): ReprintState | null => (reprint?.ledgerId === ledgerId ? reprint : null),
-    [reprint],
-  );
   return {
     /** The state for this ledger entry's slip, or null when none was asked. */
-    of,
+    of: (ledgerId: number): ReprintState | null => (reprint?.ledgerId === ledgerId ? reprint : null),
     async reprint(ledgerId: number): Promise<void> {
       if (reprint?.ledgerId === ledgerId && reprint.state === 'busy') return;
       setReprint({ ledgerId, state: 'busy' });
