@@ -21,7 +21,8 @@
  * at once (wsFloor.ts), with the scans' pause between its round trips (after a pause, everything on this VM wakes
  * up slowly: the floor back to back is printed beside it). Every figure comes with the machine's load average: the machine may be shared.
  * Needs the built renderer (`npm run build:renderer`) and Debian's Chromium.
- * BENCH_SCANS (100) scans per figure; BENCH_DEFAULTS=0 skips Chromium's defaults; BENCH_PAGE_PROFILE=<dir> writes
+ * BENCH_SCANS (100) scans per figure; BENCH_DEFAULTS=0 skips Chromium's defaults; BENCH_PAGE_SLOWDOWN=<n> slows the
+ * page's thread n times (a slower counter PC, Chromium's CPU throttling); BENCH_PAGE_PROFILE=<dir> writes
  * the page's CPU profile of each figure (Chromium's profiler) there, BENCH_ENGINE_PROFILE=<dir> the engine's.
  */
 import { chromiumSwitchArgs } from '../electron/chromiumSwitches';
@@ -41,6 +42,7 @@ import {
   line,
   mirroredBookings,
   openCounterPage,
+  pageSpeedNote,
   profiled,
   report,
   SCAN_PAUSE_MS,
@@ -88,7 +90,7 @@ async function idleCounter(): Promise<void> {
         const floor = summary(await timeBareWebSocket(browser, SCANS, SCAN_PAUSE_MS));
         const backToBack = summary(await timeBareWebSocket(browser, SCANS, 30));
         const page = await openCounterPage(browser, counter.url!, online.slice(0, WARM));
-        console.log(`\nSuffix key (Enter) → verdict on screen, ${label}, booking in the local mirror`);
+        console.log(`\nSuffix key (Enter) → verdict on screen, ${label}${pageSpeedNote}, booking in the local mirror`);
         console.log(
           `  floor under the engine round trip, this Chromium to a bare WebSocket host answering at once ` +
             `(wsFloor.ts), ${SCAN_PAUSE_MS} ms apart as the scans: median ${ms(floor.median)}  p99 ${ms(floor.p99)}` +
@@ -142,7 +144,7 @@ async function scansDuringSync(page: Page, counter: CounterProcess, tokens: stri
   const syncMs = performance.now() - syncStart;
   const rss = (await counter.memory()).rss / 1024 / 1024;
   console.log(
-    `\nUnder load, Chromium with the host's switches, booking in the local mirror (target p99 ≤ 50 ms)` +
+    `\nUnder load, Chromium with the host's switches${pageSpeedNote}, booking in the local mirror (target p99 ≤ 50 ms)` +
       `\n  full sync of ${SEASON.bookings.toLocaleString('en')} bookings and 2,030 séances: ` +
       `${(syncMs / 1000).toFixed(1)} s (${synced.ok ? 'done' : 'failed'}), engine RSS after it ${rss.toFixed(0)} MB`,
   );

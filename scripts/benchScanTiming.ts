@@ -191,10 +191,24 @@ export async function profiled<T>(page: Page, name: string, measure: () => Promi
   }
 }
 
+/**
+ * BENCH_PAGE_SLOWDOWN=<n>: the page's thread slowed n times (Chromium's CPU throttling), as on a counter PC slower
+ * than this machine; the engine and the platform keep their speed.
+ */
+const PAGE_SLOWDOWN = Number(process.env.BENCH_PAGE_SLOWDOWN ?? 1);
+
+/** How the page runs, for the report's heading ('' at full speed). */
+export const pageSpeedNote = PAGE_SLOWDOWN > 1 ? `, the page's CPU slowed ${PAGE_SLOWDOWN}×` : '';
+
 /** A bench page on the counter, warmed up (JIT, connections) with the first tokens of `warm`. */
 export async function openCounterPage(browser: Browser, url: string, warm: string[]): Promise<Page> {
   const page = await browser.newPage();
   await page.addInitScript(MEASURE_SCRIPT);
+  if (PAGE_SLOWDOWN > 1) {
+    // Kept while this session stays attached, i.e. as long as the page.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PAGE_SLOWDOWN });
+  }
   await page.goto(url);
   await page.getByTestId('code-input').waitFor();
   await timeScansToVerdict(page, warm);
