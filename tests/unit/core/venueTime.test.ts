@@ -1,5 +1,6 @@
 /** The venue's local day and wall-clock time ↔ instants (shared/venueTime.ts), across summer/winter time. */
 import { describe, expect, it } from 'vitest';
+import { dayInZone } from '../../../shared/dates';
 import { venueDateTime, venueDayAndTime, venueDayRange, venueTimeMs, venueToday } from '../../../shared/venueTime';
 
 describe("the venue's local day and time", () => {
@@ -29,5 +30,22 @@ describe("the venue's local day and time", () => {
     expect(venueDateTime('2026-03-28', '20:30', 'Europe/Paris')).toBe('2026-03-28T20:30:00+01:00');
     expect(venueTimeMs('2026-03-29', '20:30', 'Europe/Paris')).toBe(Date.parse('2026-03-29T18:30:00Z'));
     expect(venueDayAndTime('2026-03-29T18:30:00.000Z', 'Europe/Paris')).toEqual({ day: '2026-03-29', time: '20:30' });
+  });
+
+  it("the day of an instant, remembered per minute, changes at the venue's midnight and not a minute off", () => {
+    // Asked twice each (the second answer comes from the memo), in any ISO form, in two zones at once.
+    for (let round = 0; round < 2; round++) {
+      expect(dayInZone('2026-11-27T22:59:59.999Z', 'Europe/Paris')).toBe('2026-11-27');
+      expect(dayInZone('2026-11-27T23:00:00.000Z', 'Europe/Paris')).toBe('2026-11-28');
+      expect(dayInZone('2026-11-27T23:00:59Z', 'Europe/Paris')).toBe('2026-11-28');
+      expect(dayInZone('2026-11-28T00:00:00+01:00', 'Europe/Paris')).toBe('2026-11-28');
+      expect(dayInZone('2026-11-27T23:00:30.000Z', 'America/Cayenne')).toBe('2026-11-27');
+      // Summer time: midnight is 22:00 UTC; Kathmandu's offset has 45 minutes.
+      expect(dayInZone('2026-07-14T21:59:00Z', 'Europe/Paris')).toBe('2026-07-14');
+      expect(dayInZone('2026-07-14T22:00:00Z', 'Europe/Paris')).toBe('2026-07-15');
+      expect(dayInZone('2026-07-14T18:14:59Z', 'Asia/Kathmandu')).toBe('2026-07-14');
+      expect(dayInZone('2026-07-14T18:15:00Z', 'Asia/Kathmandu')).toBe('2026-07-15');
+    }
+    expect(() => dayInZone('not a date', 'Europe/Paris')).toThrow(RangeError);
   });
 });
