@@ -6,6 +6,9 @@
  */
 export const TOKEN_PATTERN = /^[A-Z0-9]{6}$/;
 const QR_PATTERN = /^PASSCULTURE:V([23]);TOKEN:([A-Z0-9]{6})$/;
+export const TOKEN_LENGTH = 6;
+/** A whole QR payload's length: its fixed head (`PASSCULTURE:v3;TOKEN:`) and a token. */
+export const QR_PAYLOAD_LENGTH = 'PASSCULTURE:V3;TOKEN:'.length + TOKEN_LENGTH;
 
 export type CountermarkParse =
   { ok: true; token: string; source: 'code' | 'qr' } | { ok: false; reason: 'empty' | 'not_a_countermark' };

@@ -6,15 +6,14 @@ import { analyseKeystrokes, type ScanAnalysis } from './analyseScan';
 import { createDuplicateFilter, keystrokeSignature } from './duplicateFilter';
 import type { Keystroke } from './keystroke';
 import type { ReadingSource } from './readingSource';
+import { QR_PAYLOAD_LENGTH, TOKEN_LENGTH } from '../countermark';
 import { CALIBRATION_PAYLOAD } from './payload';
 import { createWedgeAssembler, isScan, type Burst, type FocusKind } from './wedgeAssembler';
 
-/** The shortest whole QR payload: its fixed head and a token (shared/countermark.ts). */
-const QR_PAYLOAD_LENGTH = 'PASSCULTURE:v3;TOKEN:'.length + 6;
 /** Scanner identifiers a payload may follow (`]Q1`, `\000026`: prefixes.ts), a few of them at most. */
 const MAX_PREFIX_LENGTH = 12;
 /** The calibration code starts as a QR payload whose token would be this: its rest is still to come. */
-const CALIBRATION_HEAD = CALIBRATION_PAYLOAD.slice(QR_PAYLOAD_LENGTH - 6, QR_PAYLOAD_LENGTH).toUpperCase();
+const CALIBRATION_HEAD = CALIBRATION_PAYLOAD.slice(QR_PAYLOAD_LENGTH - TOKEN_LENGTH, QR_PAYLOAD_LENGTH).toUpperCase();
 
 export interface WedgeBurst {
   burst: Burst;
