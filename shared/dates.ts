@@ -43,9 +43,11 @@ export function formatSeance(isoUtc: string, timeZone: string): string {
   return `${day} à ${formatTime(isoUtc, timeZone)}`;
 }
 
-/** "20:30" in the venue's zone. */
+/** "20:30" in the venue's zone (remembered per minute, see `perMinute`: a verdict's render asks for it). */
 export function formatTime(isoUtc: string, timeZone: string): string {
-  return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(isoUtc));
+  return perMinute(timesByMinute, isoUtc, timeZone, (date) =>
+    formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date),
+  );
 }
 
 /** "27/11/2026 20:30" in the venue's zone. */
@@ -56,28 +58,39 @@ export function formatDateTime(isoUtc: string, timeZone: string): string {
 }
 
 /**
- * Days already worked out, per zone and UTC minute: a zone's days change at whole minutes (every offset in use
- * is), so every instant of a minute has the same day. `formatToParts` costs 3–6 µs a call in Node: the programme
- * screen groups 2,000 séances by day at each render (7–11 ms a pass), a verdict asks for four days, a lookup two.
+ * Wordings of an instant already worked out, per zone and UTC minute: a zone's days and clock minutes change at
+ * whole minutes (every offset in use is whole minutes), so every instant of a minute reads the same. `Intl`'s
+ * `format` and `formatToParts` cost 3–6 µs a call in Node: the programme screen groups 2,000 séances by day at
+ * each render (7–11 ms a pass), a verdict asks for four days and a clock time, a lookup two days.
  */
 const daysByMinute = new Map<string, string>();
-/** Beyond this many, the memo starts over (a season's séances fit several times). */
-const DAYS_KEPT = 20_000;
+const timesByMinute = new Map<string, string>();
+/** Beyond this many, a memo starts over (a season's séances fit several times). */
+const KEPT_PER_MEMO = 20_000;
 const MINUTE_MS = 60_000;
+
+function perMinute(
+  memo: Map<string, string>,
+  isoUtc: string,
+  timeZone: string,
+  compute: (date: Date) => string,
+): string {
+  const at = Date.parse(isoUtc);
+  // An unreadable date is not remembered: it fails in `compute` as it always did (RangeError).
+  if (Number.isNaN(at)) return compute(new Date(isoUtc));
+  const key = `${timeZone}|${Math.floor(at / MINUTE_MS)}`;
+  let text = memo.get(key);
+  if (text === undefined) {
+    text = compute(new Date(at));
+    if (memo.size >= KEPT_PER_MEMO) memo.clear();
+    memo.set(key, text);
+  }
+  return text;
+}
 
 /** Calendar day (YYYY-MM-DD) of an instant in a zone, e.g. to select "today's" journal rows. */
 export function dayInZone(isoUtc: string, timeZone: string): string {
-  const at = Date.parse(isoUtc);
-  // An unreadable date is not remembered: it fails below as it always did (RangeError).
-  if (Number.isNaN(at)) return formatDay(new Date(isoUtc), timeZone);
-  const key = `${timeZone}|${Math.floor(at / MINUTE_MS)}`;
-  let day = daysByMinute.get(key);
-  if (day === undefined) {
-    day = formatDay(new Date(at), timeZone);
-    if (daysByMinute.size >= DAYS_KEPT) daysByMinute.clear();
-    daysByMinute.set(key, day);
-  }
-  return day;
+  return perMinute(daysByMinute, isoUtc, timeZone, (date) => formatDay(date, timeZone));
 }
 
 function formatDay(date: Date, timeZone: string): string {

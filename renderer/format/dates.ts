@@ -4,7 +4,10 @@
  */
 import { dayInZone, formatDateTime, formatTime } from '../../shared/dates';
 import { dayOffset } from '../../shared/seanceWindow';
-import { i18n } from '../i18n';
+import { translator } from '../i18n';
+
+/** Memoised (renderer/i18n): a verdict's render formats its séance's day every time. */
+const t = translator('ui');
 
 // A calendar day is handled as noon UTC, so adding days or naming the weekday never crosses a DST change.
 const dayLabel = new Intl.DateTimeFormat('fr-FR', {
@@ -69,7 +72,6 @@ function dayName(isoUtc: string, timeZone: string): string {
 
 /** A séance's day relative to `now` when it is close ("aujourd'hui", "hier", "demain"), else its date. */
 export function seanceDayLabel(startUtc: string, now: Date, timeZone: string): string {
-  const t = i18n.getFixedT('fr', 'ui');
   const offset = dayOffset(startUtc, now, timeZone);
   if (offset === 0) return t('verdict.day.today');
   if (offset === -1) return t('verdict.day.yesterday');
@@ -79,7 +81,6 @@ export function seanceDayLabel(startUtc: string, now: Date, timeZone: string): s
 
 /** "aujourd'hui à 20:30", "hier à 13:30", "jeudi 15 janvier à 20:30". */
 export function formatSeanceDay(startUtc: string, now: Date, timeZone: string): string {
-  const t = i18n.getFixedT('fr', 'ui');
   return t('verdict.seance_day', {
     day: seanceDayLabel(startUtc, now, timeZone),
     time: formatTime(startUtc, timeZone),
@@ -88,7 +89,6 @@ export function formatSeanceDay(startUtc: string, now: Date, timeZone: string): 
 
 /** "aujourd'hui à 18:00", "demain à 18:00", "le jeudi 15 janvier à 18:00": after "dès", "pour"… */
 export function formatWhen(startUtc: string, now: Date, timeZone: string): string {
-  const t = i18n.getFixedT('fr', 'ui');
   const offset = dayOffset(startUtc, now, timeZone);
   const day = Math.abs(offset) <= 1 ? seanceDayLabel(startUtc, now, timeZone) : `le ${dayName(startUtc, timeZone)}`;
   return t('verdict.seance_day', { day, time: formatTime(startUtc, timeZone) });
@@ -100,12 +100,12 @@ export function formatWhen(startUtc: string, now: Date, timeZone: string): strin
  */
 export function formatTimeAgo(isoUtc: string, now: Date, timeZone: string): string {
   const minutes = Math.floor((now.getTime() - new Date(isoUtc).getTime()) / 60_000);
-  if (minutes < 1) return i18n.t('ui:time.just_now');
-  if (minutes < 60) return i18n.t('ui:time.minutes_ago', { count: minutes });
+  if (minutes < 1) return t('time.just_now');
+  if (minutes < 60) return t('time.minutes_ago', { count: minutes });
   if (dayInZone(isoUtc, timeZone) === dayInZone(now.toISOString(), timeZone)) {
-    return i18n.t('ui:time.at', { time: formatTime(isoUtc, timeZone) });
+    return t('time.at', { time: formatTime(isoUtc, timeZone) });
   }
-  return i18n.t('ui:time.on', { when: formatDateTime(isoUtc, timeZone) });
+  return t('time.on', { when: formatDateTime(isoUtc, timeZone) });
 }
 
 /** "20:31" the same day in the venue's zone, else "26/11/2026 20:31". */

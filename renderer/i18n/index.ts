@@ -14,7 +14,11 @@ export { i18n };
 
 const translators = new Map<string, unknown>();
 
-export function useTranslation<const N extends FlatNamespace | readonly FlatNamespace[]>(ns: N): { t: TFunction<N> } {
+/**
+ * The memoised `t` of a namespace (or set), outside React: for formatting helpers that a render calls (a verdict's
+ * séance line), which must not pay i18next's lookup and interpolation at each render either.
+ */
+export function translator<const N extends FlatNamespace | readonly FlatNamespace[]>(ns: N): TFunction<N> {
   const scope = typeof ns === 'string' ? ns : ns.join(',');
   let t = translators.get(scope);
   if (t === undefined) {
@@ -22,5 +26,9 @@ export function useTranslation<const N extends FlatNamespace | readonly FlatName
     t = memoised((key, params) => fixed(key, params), scope);
     translators.set(scope, t);
   }
-  return { t: t as TFunction<N> };
+  return t as TFunction<N>;
+}
+
+export function useTranslation<const N extends FlatNamespace | readonly FlatNamespace[]>(ns: N): { t: TFunction<N> } {
+  return { t: translator(ns) };
 }

@@ -1,6 +1,6 @@
 /** The venue's local day and wall-clock time ↔ instants (shared/venueTime.ts), across summer/winter time. */
 import { describe, expect, it } from 'vitest';
-import { dayInZone } from '../../../shared/dates';
+import { dayInZone, formatTime } from '../../../shared/dates';
 import { venueDateTime, venueDayAndTime, venueDayRange, venueTimeMs, venueToday } from '../../../shared/venueTime';
 
 describe("the venue's local day and time", () => {
@@ -47,5 +47,17 @@ describe("the venue's local day and time", () => {
       expect(dayInZone('2026-07-14T18:15:00Z', 'Asia/Kathmandu')).toBe('2026-07-15');
     }
     expect(() => dayInZone('not a date', 'Europe/Paris')).toThrow(RangeError);
+  });
+
+  it("a clock time, remembered per minute, follows the venue's offset on the nights the clocks change", () => {
+    for (let round = 0; round < 2; round++) {
+      // 25 October 2026: 03:00 summer time becomes 02:00 winter time at 01:00 UTC.
+      expect(formatTime('2026-10-25T00:59:59Z', 'Europe/Paris')).toBe('02:59');
+      expect(formatTime('2026-10-25T01:00:00Z', 'Europe/Paris')).toBe('02:00');
+      expect(formatTime('2026-10-25T01:00:00Z', 'Indian/Reunion')).toBe('05:00');
+      expect(formatTime('2026-07-14T18:15:30.500Z', 'Asia/Kathmandu')).toBe('00:00');
+      expect(formatTime('2026-11-27T21:30:00+01:00', 'Europe/Paris')).toBe('21:30');
+    }
+    expect(() => formatTime('not a date', 'Europe/Paris')).toThrow(RangeError);
   });
 });
