@@ -130,9 +130,13 @@ export function ScannerProvider({ onUnclaimed, children }: { onUnclaimed: () => 
   // 600 ms after the last message, 1.6–2.1 ms 30 ms after it). Announced while its keys come, the lookup follows
   // messages instead of a pause, and finds no sync page being written on the engine's thread (foreground.ts).
   // A QR payload whole before its suffix: the screen that will take the scan (the guichet) may start its lookup.
+  // Only the guichet looks scans up (it listens for tokens read): on any other screen (the scanner test page, the
+  // lock screen) an announcement would hold the engine's sync for a lookup that never comes.
   const underway = useMemo(
     () => ({
-      onScanUnderway: () => void api.call('counter.scanUnderway', {}),
+      onScanUnderway: () => {
+        if (tokenListeners.current.size > 0) void api.call('counter.scanUnderway', {});
+      },
       onTokenRead: (token: string) => tokenListeners.current.forEach((listener) => listener(token)),
     }),
     [api],

@@ -170,9 +170,13 @@ describe('scans into another text field', () => {
     const field = page.getByTestId('other-field');
     await field.fill('Caisse 2');
     await field.focus();
+    const calls = await callsSent();
     await usScannerOnAzerty('PASSCULTURE:v3;TOKEN:HATLVF');
     await expect.poll(() => page.getByTestId('scan-decision').first().textContent()).toMatch(/HATLVF/);
     await expect.poll(() => field.inputValue()).toBe('Caisse 2');
+    // No guichet here to look it up: the engine is not told a scan is on its way (it would hold its sync).
+    expect(calls).toContain('scanner.layout.set');
+    expect(calls).not.toContain('counter.scanUnderway');
   });
 });
 
