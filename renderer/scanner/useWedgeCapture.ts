@@ -65,47 +65,21 @@ export function useWedgeCapture(
     /** The last key's own time and when the page handled it: a pause is measured from the latter. */
     let lastKey = { at: 0, handledAt: 0 };
 
-    /** When the pending timer fires (the page's clock), or null with none pending. */
-    let timerDue: number | null = null;
-    /** When the open burst's deadline falls due, as of the last key handled. */
-    let wantedDue = 0;
-
-    function startTimer(delay: number, then: () => void): void {
-      window.clearTimeout(timer);
-      timerDue = performance.now() + delay;
-      timer = window.setTimeout(() => {
-        timer = undefined;
-        timerDue = null;
-        then();
-      }, delay);
-    }
-
-    /**
-     * Each key moves the burst's deadline later. The pending timer is kept when it falls due first: it then waits
-     * again until the deadline (`onDue`). Setting a timer again at each of a scan's thirty-odd keys cost the page
-     * more than decoding them (Chromium's timers: 0.1 ms a key on a page slowed 4×, `bench:scanner`).
-     */
     function arm(): void {
+      window.clearTimeout(timer);
       const deadline = scanner.deadline();
-      if (deadline === null) {
-        window.clearTimeout(timer);
-        timer = undefined;
-        timerDue = null;
-        return;
-      }
-      const now = performance.now();
-      wantedDue = now + Math.max(0, lastKey.handledAt + (deadline - lastKey.at) - now) + 1;
-      if (timerDue !== null && timerDue <= wantedDue) return;
-      startTimer(wantedDue - now, onDue);
-    }
-
-    function onDue(): void {
-      const now = performance.now();
-      if (now < wantedDue) return startTimer(wantedDue - now, onDue);
-      // A timer firing late means the page was busy: keys typed meanwhile may still be queued behind it.
-      // Give them one more turn before calling the burst over.
-      if (now - wantedDue > LATE_TIMER_MS) return startTimer(LATE_TIMER_MS, endIfIdle);
-      endIfIdle();
+      if (deadline === null) return;
+      const delay = Math.max(0, lastKey.handledAt + (deadline - lastKey.at) - performance.now()) + 1;
+      const due = performance.now() + delay;
+      timer = window.setTimeout(() => {
+        // A timer firing late means the page was busy: keys typed meanwhile may still be queued behind it.
+        // Give them one more turn before calling the burst over.
+        if (performance.now() - due > LATE_TIMER_MS) {
+          timer = window.setTimeout(endIfIdle, LATE_TIMER_MS);
+          return;
+        }
+        endIfIdle();
+      }, delay);
     }
 
     function endIfIdle(): void {
