@@ -1,4 +1,7 @@
-/** The venue's local day and wall-clock time ↔ instants (shared/venueTime.ts), across summer/winter time. */
+/**
+ * The venue's local day and wall-clock time ↔ instants (shared/venueTime.ts), and an instant's day and clock time as
+ * shared/dates.ts remembers them, across summer/winter time.
+ */
 import { describe, expect, it } from 'vitest';
 import { dayInZone, formatTime } from '../../../shared/dates';
 import { venueDateTime, venueDayAndTime, venueDayRange, venueTimeMs, venueToday } from '../../../shared/venueTime';
@@ -33,31 +36,37 @@ describe("the venue's local day and time", () => {
   });
 
   it("the day of an instant, remembered per minute, changes at the venue's midnight and not a minute off", () => {
-    // Asked twice each (the second answer comes from the memo), in any ISO form, in two zones at once.
-    for (let round = 0; round < 2; round++) {
-      expect(dayInZone('2026-11-27T22:59:59.999Z', 'Europe/Paris')).toBe('2026-11-27');
-      expect(dayInZone('2026-11-27T23:00:00.000Z', 'Europe/Paris')).toBe('2026-11-28');
-      expect(dayInZone('2026-11-27T23:00:59Z', 'Europe/Paris')).toBe('2026-11-28');
-      expect(dayInZone('2026-11-28T00:00:00+01:00', 'Europe/Paris')).toBe('2026-11-28');
-      expect(dayInZone('2026-11-27T23:00:30.000Z', 'America/Cayenne')).toBe('2026-11-27');
-      // Summer time: midnight is 22:00 UTC; Kathmandu's offset has 45 minutes.
-      expect(dayInZone('2026-07-14T21:59:00Z', 'Europe/Paris')).toBe('2026-07-14');
-      expect(dayInZone('2026-07-14T22:00:00Z', 'Europe/Paris')).toBe('2026-07-15');
-      expect(dayInZone('2026-07-14T18:14:59Z', 'Asia/Kathmandu')).toBe('2026-07-14');
-      expect(dayInZone('2026-07-14T18:15:00Z', 'Asia/Kathmandu')).toBe('2026-07-15');
-    }
+    // In any ISO form, in two zones at once. Summer time: midnight is 22:00 UTC; Kathmandu's offset has 45 minutes.
+    expectAskedTwice(dayInZone, [
+      ['2026-11-27T22:59:59.999Z', 'Europe/Paris', '2026-11-27'],
+      ['2026-11-27T23:00:00.000Z', 'Europe/Paris', '2026-11-28'],
+      ['2026-11-27T23:00:59Z', 'Europe/Paris', '2026-11-28'],
+      ['2026-11-28T00:00:00+01:00', 'Europe/Paris', '2026-11-28'],
+      ['2026-11-27T23:00:30.000Z', 'America/Cayenne', '2026-11-27'],
+      ['2026-07-14T21:59:00Z', 'Europe/Paris', '2026-07-14'],
+      ['2026-07-14T22:00:00Z', 'Europe/Paris', '2026-07-15'],
+      ['2026-07-14T18:14:59Z', 'Asia/Kathmandu', '2026-07-14'],
+      ['2026-07-14T18:15:00Z', 'Asia/Kathmandu', '2026-07-15'],
+    ]);
     expect(() => dayInZone('not a date', 'Europe/Paris')).toThrow(RangeError);
   });
 
   it("a clock time, remembered per minute, follows the venue's offset on the nights the clocks change", () => {
-    for (let round = 0; round < 2; round++) {
-      // 25 October 2026: 03:00 summer time becomes 02:00 winter time at 01:00 UTC.
-      expect(formatTime('2026-10-25T00:59:59Z', 'Europe/Paris')).toBe('02:59');
-      expect(formatTime('2026-10-25T01:00:00Z', 'Europe/Paris')).toBe('02:00');
-      expect(formatTime('2026-10-25T01:00:00Z', 'Indian/Reunion')).toBe('05:00');
-      expect(formatTime('2026-07-14T18:15:30.500Z', 'Asia/Kathmandu')).toBe('00:00');
-      expect(formatTime('2026-11-27T21:30:00+01:00', 'Europe/Paris')).toBe('21:30');
-    }
+    // 25 October 2026: 03:00 summer time becomes 02:00 winter time at 01:00 UTC.
+    expectAskedTwice(formatTime, [
+      ['2026-10-25T00:59:59Z', 'Europe/Paris', '02:59'],
+      ['2026-10-25T01:00:00Z', 'Europe/Paris', '02:00'],
+      ['2026-10-25T01:00:00Z', 'Indian/Reunion', '05:00'],
+      ['2026-07-14T18:15:30.500Z', 'Asia/Kathmandu', '00:00'],
+      ['2026-11-27T21:30:00+01:00', 'Europe/Paris', '21:30'],
+    ]);
     expect(() => formatTime('not a date', 'Europe/Paris')).toThrow(RangeError);
   });
 });
+
+/** Each case twice over: the second answer comes from the memo (shared/dates `perMinute`). */
+function expectAskedTwice(read: (isoUtc: string, timeZone: string) => string, cases: [string, string, string][]) {
+  for (let round = 0; round < 2; round++) {
+    for (const [isoUtc, timeZone, expected] of cases) expect(read(isoUtc, timeZone)).toBe(expected);
+  }
+}
