@@ -1,7 +1,7 @@
 /**
  * The guichet window: one per app, locked-down preferences from `security.ts`, our renderer file only.
  */
-import { BrowserWindow, Menu } from 'electron';
+import { BrowserWindow, Menu, screen } from 'electron';
 import { secureWebPreferences } from './security';
 
 export const WINDOW_TITLE = 'Guichet pass Culture';
@@ -13,21 +13,54 @@ export interface MainWindowFiles {
   page: string;
 }
 
-/** Creates the window and starts loading the page; the returned promise settles when the page has loaded. */
-export function createMainWindow(files: MainWindowFiles): { window: BrowserWindow; loaded: Promise<void> } {
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** The window's size where the screen has room: the guichet's two verdict columns side by side. */
+const PREFERRED: Size = { width: 1280, height: 800 };
+/** Below this the verdict no longer fits without scrolling. */
+const SMALLEST: Size = { width: 960, height: 600 };
+
+/**
+ * The window's first size on a screen whose work area (the screen less the taskbar, in DIPs) is `workArea`. Counter
+ * screens are often 1366×768, at 125 % a work area of about 1093×582 DIPs: a 1280×800 window would open larger than
+ * the screen, centred with its title bar above the top edge. There it opens maximised, its minimum no larger than
+ * the screen.
+ */
+export function initialWindowSize(workArea: Size): Size & { minWidth: number; minHeight: number; maximize: boolean } {
+  return {
+    width: Math.min(PREFERRED.width, workArea.width),
+    height: Math.min(PREFERRED.height, workArea.height),
+    minWidth: Math.min(SMALLEST.width, workArea.width),
+    minHeight: Math.min(SMALLEST.height, workArea.height),
+    maximize: workArea.width < PREFERRED.width || workArea.height < PREFERRED.height,
+  };
+}
+
+/**
+ * Creates the window on the primary screen (called once the app is ready, when `screen` can be read) and starts
+ * loading the page; the returned promise settles when the page has loaded.
+ */
+export function createMainWindow(
+  files: MainWindowFiles,
+  workArea: Size = screen.getPrimaryDisplay().workAreaSize,
+): { window: BrowserWindow; loaded: Promise<void> } {
+  const { maximize, ...size } = initialWindowSize(workArea);
   const window = new BrowserWindow({
     title: WINDOW_TITLE,
-    width: 1280,
-    height: 800,
-    minWidth: 960,
-    minHeight: 600,
+    ...size,
     // Shown once painted, so the cashier never sees a blank frame.
     show: false,
     // The renderer's --bg (dark theme), so the first frame does not flash white.
     backgroundColor: '#101418',
     webPreferences: secureWebPreferences(files.preload),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (maximize) window.maximize();
+    window.show();
+  });
   // The title bar always names the app, whatever the page's <title> says.
   window.on('page-title-updated', (event) => event.preventDefault());
   return { window, loaded: window.loadFile(files.page) };

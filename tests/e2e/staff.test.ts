@@ -3,7 +3,8 @@
  * the manager creates the team in Réglages → Équipe; a new screen is locked and says scans are impossible; a PIN
  * signs its owner in; a cashier has no Réglages and cannot undo someone else's validation (neither on screen nor by
  * calling the engine over the WebSocket); a manager can; the journal names who validated. Layouts at 1920×1080,
- * 1536×864, 1366×768 and 1093×614 (100 % and 125 % of the counters' two screens).
+ * 1536×864, 1366×768 and 1093×614 (100 % and 125 % of the counters' two screens), and 1093×545 (the app's window
+ * maximised on the smallest).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 /**
- * The whole verdict on one screen, at the four set-ups counters have (1366×768 and 1920×1080 at 100 % and 125 %):
+ * The whole verdict on one screen, at the four set-ups counters have (1366×768 and 1920×1080 at 100 % and 125 %) and
+ * in the app's window maximised on the smallest of them (COUNTER_VIEWPORTS):
  * for each kind of verdict, every part a cashier needs — name, ID reminder, film, séance, places (DUO), tariff and
  * the action — lies inside the viewport without scrolling. Screenshots are kept in test-results/viewports/.
  */

@@ -1,26 +1,39 @@
 /**
- * The guichet window is created locked down, titled, and loads the built renderer file.
+ * The guichet window is created locked down, titled, sized to the screen it opens on, and loads the built renderer
+ * file.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+interface CreatedWindow {
+  options: Record<string, unknown>;
+  loadFile: ReturnType<typeof vi.fn>;
+  once: ReturnType<typeof vi.fn>;
+  calls: string[];
+}
+
 const electron = vi.hoisted(() => ({
-  created: [] as Array<{ options: Record<string, unknown>; loadFile: ReturnType<typeof vi.fn> }>,
+  created: [] as CreatedWindow[],
   setApplicationMenu: vi.fn(),
+  workAreaSize: { width: 1920, height: 1040 },
 }));
 
 vi.mock('electron', () => ({
   BrowserWindow: class {
+    calls: string[] = [];
     loadFile = vi.fn(async () => undefined);
     once = vi.fn();
     on = vi.fn();
+    maximize = () => this.calls.push('maximize');
+    show = () => this.calls.push('show');
     constructor(options: Record<string, unknown>) {
-      electron.created.push({ options, loadFile: this.loadFile });
+      electron.created.push({ options, loadFile: this.loadFile, once: this.once, calls: this.calls });
     }
   },
   Menu: { setApplicationMenu: electron.setApplicationMenu },
+  screen: { getPrimaryDisplay: () => ({ workAreaSize: electron.workAreaSize }) },
 }));
 
-const { WINDOW_TITLE, applyMenuPolicy, createMainWindow } = await import('../../../electron/window');
+const { WINDOW_TITLE, applyMenuPolicy, createMainWindow, initialWindowSize } = await import('../../../electron/window');
 
 beforeEach(() => {
   electron.created.length = 0;
@@ -49,6 +62,46 @@ describe('the guichet window', () => {
     });
     expect(WINDOW_TITLE).toBe('Guichet pass Culture');
     expect(created?.loadFile).toHaveBeenCalledExactlyOnceWith('/app/dist/renderer/index.html');
+  });
+});
+
+/** Opens a window on a primary screen with this work area and returns what it did once ready to show. */
+function openOn(workArea: { width: number; height: number }): CreatedWindow {
+  electron.workAreaSize = workArea;
+  createMainWindow({ preload: '/p.cjs', page: '/index.html' });
+  const created = electron.created.at(-1)!;
+  const [event, readyToShow] = created.once.mock.calls[0] as [string, () => void];
+  expect(event).toBe('ready-to-show');
+  readyToShow();
+  return created;
+}
+
+describe('the window on the screens counters have', () => {
+  it('opens at 1280×800 where the work area has room, and is not maximised', () => {
+    // 1920×1080 at 100 % less a 40-pixel taskbar; and at 125 % (1536×864 DIPs less 32).
+    for (const workArea of [
+      { width: 1920, height: 1040 },
+      { width: 1536, height: 832 },
+    ]) {
+      const created = openOn(workArea);
+      expect(created.options).toMatchObject({ width: 1280, height: 800, minWidth: 960, minHeight: 600 });
+      expect(created.calls).toEqual(['show']);
+    }
+  });
+
+  it('opens maximised where 1280×800 would not fit, never larger than the screen', () => {
+    // 1366×768 at 100 % (taskbar 40 px) and at 125 % (1093×614 DIPs, taskbar 32); 1920×1080 at 150 % (1280×720).
+    const cases = [
+      { workArea: { width: 1366, height: 728 }, size: { width: 1280, height: 728, minWidth: 960, minHeight: 600 } },
+      { workArea: { width: 1093, height: 582 }, size: { width: 1093, height: 582, minWidth: 960, minHeight: 582 } },
+      { workArea: { width: 1280, height: 688 }, size: { width: 1280, height: 688, minWidth: 960, minHeight: 600 } },
+    ];
+    for (const { workArea, size } of cases) {
+      const created = openOn(workArea);
+      expect(created.options).toMatchObject(size);
+      expect(created.calls).toEqual(['maximize', 'show']);
+      expect(initialWindowSize(workArea)).toEqual({ ...size, maximize: true });
+    }
   });
 });
 
