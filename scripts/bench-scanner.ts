@@ -23,7 +23,8 @@
  * Needs the built renderer (`npm run build:renderer`) and Debian's Chromium.
  * BENCH_SCANS (100) scans per figure; BENCH_DEFAULTS=0 skips Chromium's defaults; BENCH_PAGE_SLOWDOWN=<n> slows the
  * page's thread n times (a slower counter PC, Chromium's CPU throttling); BENCH_PAGE_PROFILE=<dir> writes
- * the page's CPU profile of each figure (Chromium's profiler) there, BENCH_ENGINE_PROFILE=<dir> the engine's.
+ * the page's CPU profile of each figure (Chromium's profiler) there, BENCH_ENGINE_PROFILE=<dir> the engine's;
+ * BENCH_SCREEN=<width>x<height>[@<scale %>] gives the page a counter's screen (benchScanTiming.ts).
  */
 import { chromiumSwitchArgs } from '../electron/chromiumSwitches';
 import { launchChromium } from '../tests/support/chromium';

@@ -197,12 +197,36 @@ export async function profiled<T>(page: Page, name: string, measure: () => Promi
  */
 const PAGE_SLOWDOWN = Number(process.env.BENCH_PAGE_SLOWDOWN ?? 1);
 
-/** How the page runs, for the report's heading ('' at full speed). */
-export const pageSpeedNote = PAGE_SLOWDOWN > 1 ? `, the page's CPU slowed ${PAGE_SLOWDOWN}×` : '';
+/**
+ * BENCH_SCREEN=<width>x<height>[@<scale %>]: the counter's screen, e.g. 1366x768@125. The page gets the CSS viewport
+ * of that screen at that display scale (1366×768 at 125 % is 1093×614 CSS pixels, as the layout tests use) and
+ * draws at that scale, so painting and compositing cost what they cost there. Without it: Playwright's page,
+ * 1280×720 at 100 %, the figures of earlier sessions.
+ */
+export const SCREEN = parseScreen(process.env.BENCH_SCREEN);
+
+function parseScreen(text: string | undefined): { width: number; height: number; scale: number } | null {
+  if (text === undefined || text === '') return null;
+  const match = /^(\d{3,4})x(\d{3,4})(?:@(\d{2,3}))?$/.exec(text);
+  if (!match) throw new Error(`BENCH_SCREEN=${text}: expected <width>x<height>[@<scale %>], e.g. 1366x768@125`);
+  const scale = Number(match[3] ?? 100) / 100;
+  return {
+    width: Math.round(Number(match[1]) / scale),
+    height: Math.round(Number(match[2]) / scale),
+    scale,
+  };
+}
+
+/** How the page runs, for the report's heading ('' at full speed on Playwright's page). */
+export const pageSpeedNote =
+  (PAGE_SLOWDOWN > 1 ? `, the page's CPU slowed ${PAGE_SLOWDOWN}×` : '') +
+  (SCREEN ? `, screen ${process.env.BENCH_SCREEN} (${SCREEN.width}×${SCREEN.height} CSS px)` : '');
 
 /** A bench page on the counter, warmed up (JIT, connections) with the first tokens of `warm`. */
 export async function openCounterPage(browser: Browser, url: string, warm: string[]): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await browser.newPage(
+    SCREEN ? { viewport: { width: SCREEN.width, height: SCREEN.height }, deviceScaleFactor: SCREEN.scale } : undefined,
+  );
   await page.addInitScript(MEASURE_SCRIPT);
   if (PAGE_SLOWDOWN > 1) {
     // Kept while this session stays attached, i.e. as long as the page.
