@@ -16,7 +16,7 @@ export const pairRequestSchema = z
   .object({
     /** The secondary's counter name, as its ledger rows will show it. */
     name: z.string().trim().min(1).max(40),
-    /** HMAC-SHA256(code, fingerprint of the certificate the secondary saw), hex (electron/lan/pairing.ts). */
+    /** scrypt(code, fingerprint of the certificate the secondary saw), 32 bytes in hex (electron/lan/pairing.ts). */
     proof: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict();

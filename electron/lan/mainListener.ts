@@ -53,7 +53,7 @@ export interface MainListenerOptions {
     name: string,
     proof: string,
     address: string,
-  ) => { id: string; token: string; mainName: string } | 'name_taken' | null;
+  ) => Promise<{ id: string; token: string; mainName: string } | 'name_taken' | null>;
   /** One page of the replica for a secondary (core/replica.ts); absent: the engine offers none. */
   replica?: (pull: ReplicaPull) => ReplicaAnswer;
   /** A secondary's autonomous actions, recorded once each (core/handover.ts). */
@@ -103,7 +103,7 @@ export async function startMainListener(options: MainListenerOptions): Promise<M
   app.post(LAN_PAIR_PATH, async (request, reply) => {
     const parsed = pairRequestSchema.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send({ message: t('errors.pairing_failed') });
-    const paired = options.pair(parsed.data.name, parsed.data.proof, request.ip);
+    const paired = await options.pair(parsed.data.name, parsed.data.proof, request.ip);
     if (paired === 'name_taken') return reply.code(409).send({ reason: 'name_taken' });
     if (!paired) {
       logger.warn({ address: request.ip }, 'pairing refused');

@@ -39,13 +39,15 @@ export function createMainSide(options: MainSideOptions) {
   /** What each secondary last said waits to be handed over. */
   const reported = new Map<string, number>();
 
-  function pair(mainName: string, name: string, proof: string, address: string) {
-    const state = options.state();
+  async function pair(mainName: string, name: string, proof: string, address: string) {
     // One name, one counter in the ledger: a name already in use (this counter's, or a paired secondary's, e.g.
     // a reinstalled PC: revoke the old pairing first) is refused before the code is spent.
     const taken = (other: string) => other.localeCompare(name, 'fr', { sensitivity: 'base' }) === 0;
-    if (taken(mainName) || state.secondaries.some((s) => taken(s.name))) return 'name_taken' as const;
-    if (!certificate || !codes.redeem(proof, certificate.fingerprint)) return null;
+    const nameTaken = () => taken(mainName) || options.state().secondaries.some((s) => taken(s.name));
+    if (nameTaken()) return 'name_taken' as const;
+    if (!certificate || !(await codes.redeem(proof, certificate.fingerprint))) return null;
+    // Read after the proof's derivation: the list may have changed meanwhile (a revocation).
+    const state = options.state();
     const token = newToken();
     const id = crypto.randomBytes(6).toString('hex');
     const now = new Date().toISOString();

@@ -71,7 +71,7 @@ export async function pairWithMain(mainUrl: string, code: string, name: string, 
     throw new PairingError('unreachable');
   }
   const fingerprint = fingerprintOf(certificate);
-  const body = JSON.stringify({ name, proof: pairingProof(code, fingerprint) });
+  const body = JSON.stringify({ name, proof: await pairingProof(code, fingerprint) });
   const answer = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
     const request = https.request(
       `${mainUrl}${LAN_PAIR_PATH}`,
