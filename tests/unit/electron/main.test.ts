@@ -79,6 +79,7 @@ vi.mock('electron', () => ({
     },
   },
   Menu: { setApplicationMenu: vi.fn() },
+  screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1920, height: 1040 } }) },
   BrowserWindow: class {
     webContents = { send: vi.fn() };
     focus = vi.fn();
