@@ -20,7 +20,7 @@ interface Size {
 
 /** The window's size where the screen has room: the guichet's two verdict columns side by side. */
 const PREFERRED: Size = { width: 1280, height: 800 };
-/** Below this the verdict no longer fits without scrolling. */
+/** The smallest a cashier can make the window (the layout tests check the verdict down to 1093×545). */
 const SMALLEST: Size = { width: 960, height: 600 };
 
 /**
