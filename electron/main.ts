@@ -22,6 +22,7 @@ import { startLanHost } from './lan/lanHost';
 import { guardWebContents, hardenSession } from './security';
 import { createShutdown } from './shutdown';
 import { applyMenuPolicy, createMainWindow, focusWindow } from './window';
+import { createWindowStateStore } from './windowState';
 
 const SHUTDOWN_TIMEOUT_MS = 5_000;
 
@@ -125,7 +126,11 @@ async function start(): Promise<void> {
     });
   });
 
-  const { window, loaded } = createMainWindow(files);
+  const windowState = createWindowStateStore(app.getPath('userData'), logger);
+  const { window, loaded } = createMainWindow(files, {
+    wasMaximized: windowState.wasMaximized(),
+    onClose: (maximized) => windowState.remember(maximized),
+  });
   mainWindow = window;
   window.on('closed', () => {
     mainWindow = null;

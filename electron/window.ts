@@ -39,15 +39,24 @@ export function initialWindowSize(workArea: Size): Size & { minWidth: number; mi
   };
 }
 
+export interface MainWindowPlacement {
+  /** The primary screen's work area (read from Electron's `screen` when absent). */
+  workArea?: Size;
+  /** The cashier left it maximised last time (windowState.ts): it opens maximised again. */
+  wasMaximized?: boolean;
+  /** Called as the window closes, with whether it is maximised then. */
+  onClose?: (maximized: boolean) => void;
+}
+
 /**
  * Creates the window on the primary screen (called once the app is ready, when `screen` can be read) and starts
  * loading the page; the returned promise settles when the page has loaded.
  */
 export function createMainWindow(
   files: MainWindowFiles,
-  workArea: Size = screen.getPrimaryDisplay().workAreaSize,
+  placement: MainWindowPlacement = {},
 ): { window: BrowserWindow; loaded: Promise<void> } {
-  const { maximize, ...size } = initialWindowSize(workArea);
+  const { maximize, ...size } = initialWindowSize(placement.workArea ?? screen.getPrimaryDisplay().workAreaSize);
   const window = new BrowserWindow({
     title: WINDOW_TITLE,
     ...size,
@@ -58,9 +67,10 @@ export function createMainWindow(
     webPreferences: secureWebPreferences(files.preload),
   });
   window.once('ready-to-show', () => {
-    if (maximize) window.maximize();
+    if (maximize || placement.wasMaximized) window.maximize();
     window.show();
   });
+  window.on('close', () => placement.onClose?.(window.isMaximized()));
   // The title bar always names the app, whatever the page's <title> says.
   window.on('page-title-updated', (event) => event.preventDefault());
   return { window, loaded: window.loadFile(files.page) };

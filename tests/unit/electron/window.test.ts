@@ -8,7 +8,9 @@ interface CreatedWindow {
   options: Record<string, unknown>;
   loadFile: ReturnType<typeof vi.fn>;
   once: ReturnType<typeof vi.fn>;
+  on: ReturnType<typeof vi.fn>;
   calls: string[];
+  maximized: boolean;
 }
 
 const electron = vi.hoisted(() => ({
@@ -23,10 +25,23 @@ vi.mock('electron', () => ({
     loadFile = vi.fn(async () => undefined);
     once = vi.fn();
     on = vi.fn();
-    maximize = () => this.calls.push('maximize');
+    record: CreatedWindow;
+    maximize = () => {
+      this.calls.push('maximize');
+      this.record.maximized = true;
+    };
     show = () => this.calls.push('show');
+    isMaximized = () => this.record.maximized;
     constructor(options: Record<string, unknown>) {
-      electron.created.push({ options, loadFile: this.loadFile, once: this.once, calls: this.calls });
+      this.record = {
+        options,
+        loadFile: this.loadFile,
+        once: this.once,
+        on: this.on,
+        calls: this.calls,
+        maximized: false,
+      };
+      electron.created.push(this.record);
     }
   },
   Menu: { setApplicationMenu: electron.setApplicationMenu },
@@ -66,9 +81,12 @@ describe('the guichet window', () => {
 });
 
 /** Opens a window on a primary screen with this work area and returns what it did once ready to show. */
-function openOn(workArea: { width: number; height: number }): CreatedWindow {
+function openOn(
+  workArea: { width: number; height: number },
+  placement: Parameters<typeof createMainWindow>[1] = {},
+): CreatedWindow {
   electron.workAreaSize = workArea;
-  createMainWindow({ preload: '/p.cjs', page: '/index.html' });
+  createMainWindow({ preload: '/p.cjs', page: '/index.html' }, placement);
   const created = electron.created.at(-1)!;
   const [event, readyToShow] = created.once.mock.calls[0] as [string, () => void];
   expect(event).toBe('ready-to-show');
@@ -102,6 +120,23 @@ describe('the window on the screens counters have', () => {
       expect(created.calls).toEqual(['maximize', 'show']);
       expect(initialWindowSize(workArea)).toEqual({ ...size, maximize: true });
     }
+  });
+});
+
+describe('the window as the cashier left it', () => {
+  it('opens maximised again when it was closed maximised, and says how it closes', () => {
+    const closes: boolean[] = [];
+    const created = openOn({ width: 1920, height: 1040 }, { wasMaximized: true, onClose: (m) => closes.push(m) });
+    expect(created.calls).toEqual(['maximize', 'show']);
+    const close = created.on.mock.calls.find(([event]) => event === 'close')?.[1] as () => void;
+    close();
+    created.maximized = false; // the cashier restored it, then closes again
+    close();
+    expect(closes).toEqual([true, false]);
+  });
+
+  it('opens at its default size when it was not', () => {
+    expect(openOn({ width: 1920, height: 1040 }, { wasMaximized: false }).calls).toEqual(['show']);
   });
 });
 
