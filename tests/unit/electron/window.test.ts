@@ -102,7 +102,7 @@ describe('the window on the screens counters have', () => {
       { width: 1536, height: 832 },
     ]) {
       const created = openOn(workArea);
-      expect(created.options).toMatchObject({ width: 1280, height: 800, minWidth: 960, minHeight: 600 });
+      expect(created.options).toMatchObject({ width: 1280, height: 800, minWidth: 1093, minHeight: 576 });
       expect(created.calls).toEqual(['show']);
     }
   });
@@ -110,9 +110,11 @@ describe('the window on the screens counters have', () => {
   it('opens maximised where 1280×800 would not fit, never larger than the screen', () => {
     // 1366×768 at 100 % (taskbar 40 px) and at 125 % (1093×614 DIPs, taskbar 32); 1920×1080 at 150 % (1280×720).
     const cases = [
-      { workArea: { width: 1366, height: 728 }, size: { width: 1280, height: 728, minWidth: 960, minHeight: 600 } },
-      { workArea: { width: 1093, height: 582 }, size: { width: 1093, height: 582, minWidth: 960, minHeight: 582 } },
-      { workArea: { width: 1280, height: 688 }, size: { width: 1280, height: 688, minWidth: 960, minHeight: 600 } },
+      { workArea: { width: 1366, height: 728 }, size: { width: 1280, height: 728, minWidth: 1093, minHeight: 576 } },
+      { workArea: { width: 1093, height: 582 }, size: { width: 1093, height: 582, minWidth: 1093, minHeight: 576 } },
+      // A 1024×600 screen, none of the counters' set-ups: the minimum is never larger than the screen.
+      { workArea: { width: 1024, height: 560 }, size: { width: 1024, height: 560, minWidth: 1024, minHeight: 560 } },
+      { workArea: { width: 1280, height: 688 }, size: { width: 1280, height: 688, minWidth: 1093, minHeight: 576 } },
     ];
     for (const { workArea, size } of cases) {
       const created = openOn(workArea);
