@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { readJsonFile, writeJsonFile } from './host/jsonFile';
 
 export const WINDOW_STATE_FILE = 'window.json';
 
@@ -24,27 +25,14 @@ export function createWindowStateStore(dir: string, logger: Pick<Logger, 'warn'>
   const file = path.join(dir, WINDOW_STATE_FILE);
   return {
     wasMaximized() {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        return false; // never saved (or unreadable: the next close writes it again)
-      }
-      try {
-        const parsed = windowStateSchema.safeParse(JSON.parse(text));
-        if (parsed.success) return parsed.data.maximized;
-      } catch {
-        // not JSON: same as a wrong shape
-      }
-      logger.warn({ file }, 'window state file damaged; the window opens with its default size');
-      return false;
+      return (
+        readJsonFile(file, windowStateSchema, logger, 'the window opens with its default size')?.maximized ?? false
+      );
     },
     remember(maximized) {
-      const temp = `${file}.tmp`;
       try {
         fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(temp, `${JSON.stringify({ version: 1, maximized })}\n`);
-        fs.renameSync(temp, file);
+        writeJsonFile(file, { version: 1, maximized });
       } catch (error) {
         logger.warn({ file, err: String(error) }, 'window state not saved');
       }

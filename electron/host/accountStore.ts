@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { zodIssueLines } from '../../shared/errorText';
+import { readJsonFile, writeJsonFile } from './jsonFile';
 
 export const ACCOUNT_FILE = 'account.json';
 
@@ -40,37 +40,15 @@ export function createAccountStore(baseDir: string, logger: Pick<Logger, 'warn'>
   return {
     file,
     read() {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-          logger.warn({ file, err: String(error) }, 'account file unreadable; using the demo account');
-        }
-        return { ...DEFAULT_ACCOUNT };
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        logger.warn({ file }, 'account file is not JSON; using the demo account');
-        return { ...DEFAULT_ACCOUNT };
-      }
-      const parsed = storedAccountSchema.safeParse(json);
-      if (!parsed.success) {
-        const issues = zodIssueLines(parsed.error);
-        logger.warn({ file, issues }, 'account file does not match its schema; using the demo account');
-        return { ...DEFAULT_ACCOUNT };
-      }
-      const { version: _version, ...account } = parsed.data;
+      const stored = readJsonFile(file, storedAccountSchema, logger, 'using the demo account');
+      if (stored === null) return { ...DEFAULT_ACCOUNT };
+      const { version: _version, ...account } = stored;
       return account;
     },
     write(account) {
       const content = storedAccountSchema.parse({ version: 1, ...account });
       fs.mkdirSync(baseDir, { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
-      fs.renameSync(temp, file);
+      writeJsonFile(file, content, 0o600);
     },
   };
 }

@@ -5,12 +5,11 @@
  * Read as untrusted input: a damaged file gives a lone counter and a line in the log, never a failed start.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { zodIssueLines } from '../../shared/errorText';
 import { ensurePrivateDir } from '../core/db/privateFiles';
+import { readJsonFile, writeJsonFile } from '../host/jsonFile';
 
 const secondarySchema = z.object({
   id: z.string().min(1).max(64),
@@ -56,30 +55,16 @@ export function createLanStore(baseDir: string, logger: Pick<Logger, 'warn'>) {
   const file = path.join(dir, 'lan.json');
   return {
     read(): LanState {
-      let json: unknown;
-      try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-          logger.warn({ file, err: String(error) }, 'LAN file unreadable; this counter stands alone');
-        }
-        return structuredClone(EMPTY);
-      }
-      const parsed = lanFileSchema.safeParse(json);
-      if (!parsed.success) {
-        logger.warn({ file, issues: zodIssueLines(parsed.error) }, 'LAN file does not match its schema; alone');
-        return structuredClone(EMPTY);
-      }
-      const { version: _version, ...state } = parsed.data;
+      const stored = readJsonFile(file, lanFileSchema, logger, 'this counter stands alone');
+      if (stored === null) return structuredClone(EMPTY);
+      const { version: _version, ...state } = stored;
       return state;
     },
     /** Atomic (a crash mid-write leaves the previous file), owner-only: the file holds a token. */
     write(state: LanState): void {
       const content = lanFileSchema.parse({ version: 1, ...state });
       ensurePrivateDir(dir);
-      const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
-      fs.renameSync(temp, file);
+      writeJsonFile(file, content, 0o600);
     },
   };
 }
