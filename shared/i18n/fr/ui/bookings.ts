@@ -4,12 +4,13 @@ export const frBookingsUi = {
     title: 'Réservations',
     open_programme: 'Programme',
     search_label: 'Rechercher un nom',
-    search_placeholder: 'Nom ou prénom (accents et majuscules indifférents)',
+    search_placeholder: 'Nom ou prénom',
     scope_label: 'Où chercher',
     scope: { seance: 'Cette séance', all: 'Toutes les réservations' },
     no_seance_hint:
       'Choisissez une séance dans le Programme pour voir qui est attendu et qui est venu, ou cherchez un nom dans toutes les réservations.',
-    type_a_name: 'Tapez un nom pour chercher parmi toutes les réservations connues de ce poste.',
+    type_a_name:
+      'Tapez un nom ou un prénom, sans vous soucier des accents ni des majuscules, pour chercher parmi toutes les réservations connues de ce poste.',
     no_match: 'Aucune réservation à ce nom.',
     empty_seance: 'Aucune réservation pass Culture pour cette séance.',
     filter_label: 'Filtrer par statut',
