@@ -145,8 +145,11 @@ export function createUploader(deps: UploaderDeps) {
     }
   }
 
-  /** Sends one row; null when another worker holds it (it must then not be sent from here). */
-  async function send(row: QueueRow): Promise<Settlement | null> {
+  /**
+   * Sends one row; null when another worker holds it (it must then not be sent from here). `accepted`: pass Culture
+   * took it, and the row is still to be marked as sent (markSentAfterReply).
+   */
+  async function send(row: QueueRow): Promise<Settlement | 'accepted' | null> {
     retryAt.delete(row.id);
     // A row added as "sending" by the guichet was marked (and claimed) in its own transaction; count that attempt once.
     if (row.state === 'sending' && row.attempts === 1 && !row.mayHaveReached) row = { ...row, attempts: 0 };
@@ -157,8 +160,7 @@ export function createUploader(deps: UploaderDeps) {
     }
     try {
       await gateway('upload', (c) => (row.action === 'use' ? c.useToken(row.token) : c.keepToken(row.token)));
-      queue.markDone(row.id);
-      return 'sent';
+      return 'accepted';
     } catch (error) {
       if (!isPlatformError(error)) throw error;
       // The earlier attempt did reach the platform: the state we wanted is there; count it once.
@@ -175,6 +177,22 @@ export function createUploader(deps: UploaderDeps) {
       }
       return retryLater(row, error);
     }
+  }
+
+  /**
+   * pass Culture took the row: whoever waits for it (the cashier's validation) is answered first, and the row's
+   * "sent" mark, a relaxed write (durability.ts), is made on the next turn of the event loop, once that answer has
+   * gone. Until then the row still reads as `sending`; a crash in between leaves it so, and the next start sends it
+   * again as one that may have reached the platform, whose "already used" then settles it once (as for any lost
+   * "sent" mark). The status line and `upload.settled` come after the mark (drainLoop), so no screen reads the row
+   * as still waiting.
+   */
+  async function markSentAfterReply(row: QueueRow): Promise<'sent'> {
+    for (const resolve of waiters.get(row.id) ?? []) resolve('sent');
+    waiters.delete(row.id);
+    await nextTurn();
+    queue.markDone(row.id);
+    return 'sent';
   }
 
   function scheduleWake(delayMs: number): void {
@@ -198,7 +216,8 @@ export function createUploader(deps: UploaderDeps) {
       let settlement: Settlement | null;
       sendingId = row.id;
       try {
-        settlement = await send(row);
+        const sent = await send(row);
+        settlement = sent === 'accepted' ? await markSentAfterReply(row) : sent;
       } catch (error) {
         logger.error({ err: describeError(error), queueId: row.id }, 'upload failed unexpectedly');
         scheduleRetry(row.id, t('sync.retry_later', { reason: describeError(error) }), 5000, true);

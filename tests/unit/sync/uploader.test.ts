@@ -70,7 +70,9 @@ const fakeClient = {
 } as unknown as PlatformClient;
 const gateway: Gateway = (_lane, request) => request(fakeClient, { timeoutMs: (ceiling) => ceiling });
 
-function setup(clockOf: () => Date = clock) {
+type Hooks = Pick<Parameters<typeof createUploader>[0], 'onChange' | 'onSettled'>;
+
+function setup(clockOf: () => Date = clock, hooks: Partial<Hooks> = {}) {
   const clock = clockOf;
   const ledger = createLedger(db);
   const cache = createBookingCache(db);
@@ -90,6 +92,7 @@ function setup(clockOf: () => Date = clock) {
     clock,
     logger: pino({ level: 'silent' }),
     onChange: () => {},
+    ...hooks,
   });
   function enqueue(action: 'use' | 'keep', token: string, bookingId: number | null, provisional = false): number {
     let id = 0;
@@ -118,6 +121,23 @@ beforeEach(() => {
 });
 
 describe('uploading the queue', () => {
+  it('answers whoever waits for a row before marking it sent; the status and `upload.settled` see it sent', async () => {
+    const seen: string[] = [];
+    const { queue, uploader, enqueue } = setup(clock, {
+      onChange: () => seen.push(`status: ${queue.get(id)?.state}`),
+      onSettled: (row, settlement) => seen.push(`settled ${settlement}: ${queue.get(row.id)?.state}`),
+    });
+    const id = enqueue('use', 'AAAAA2', 1);
+    const waiting = uploader.waitFor(id, 2_500).then((settlement) => {
+      // The cashier's answer: the row's "sent" mark is not made yet, it follows on the next turn.
+      seen.push(`answer ${settlement}: ${queue.get(id)?.state}`);
+    });
+    await uploader.drain();
+    await waiting;
+    expect(seen).toEqual(['answer sent: sending', 'status: done', 'settled sent: done']);
+    expect(queue.get(id)?.state).toBe('done');
+  });
+
   it('sends validations and undos in order, once each', async () => {
     const { queue, uploader, enqueue } = setup();
     enqueue('use', 'AAAAA2', 1);
@@ -270,6 +290,7 @@ describe('retry timing when the PC clock moves (issue 11, defect 5)', () => {
     expect(queue.get(id)?.state).toBe('pending');
     wall = clock(); // ...and is corrected: the stored retry time is now a day away
     await vi.advanceTimersByTimeAsync(1_500); // the first back-off is 0.8–1.2 s
+    await uploader.drain(); // the run the timer started ends with the "sent" mark, a turn after pass Culture's answer
     expect(queue.get(id)?.state).toBe('done');
     expect(sent).toEqual(['USE AAAAA2', 'USE AAAAA2']);
   });
@@ -285,6 +306,7 @@ describe('retry timing when the PC clock moves (issue 11, defect 5)', () => {
     await restarted.uploader.drain();
     expect(restarted.queue.get(id)?.state).toBe('pending');
     await vi.advanceTimersByTimeAsync(61_000);
+    await restarted.uploader.drain();
     expect(restarted.queue.get(id)?.state).toBe('done');
   });
 
