@@ -128,8 +128,8 @@ async function start(): Promise<void> {
 
   const windowState = createWindowStateStore(app.getPath('userData'), logger);
   const { window, loaded } = createMainWindow(files, {
-    wasMaximized: windowState.wasMaximized(),
-    onClose: (maximized) => windowState.remember(maximized),
+    saved: windowState.saved(),
+    onClose: (state) => windowState.remember(state),
   });
   mainWindow = window;
   window.on('closed', () => {

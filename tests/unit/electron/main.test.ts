@@ -79,7 +79,10 @@ vi.mock('electron', () => ({
     },
   },
   Menu: { setApplicationMenu: vi.fn() },
-  screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1920, height: 1040 } }) },
+  screen: {
+    getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  },
   BrowserWindow: class {
     webContents = { send: vi.fn() };
     focus = vi.fn();

@@ -1,6 +1,6 @@
 /**
- * The guichet window is created locked down, titled, sized to the screen it opens on, and loads the built renderer
- * file.
+ * The guichet window is created locked down, titled, sized to the screen it opens on (or placed where the cashier
+ * left it: windowPlacement.test.ts), and loads the built renderer file.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -11,12 +11,13 @@ interface CreatedWindow {
   on: ReturnType<typeof vi.fn>;
   calls: string[];
   maximized: boolean;
+  normalBounds: { x: number; y: number; width: number; height: number };
 }
 
 const electron = vi.hoisted(() => ({
   created: [] as CreatedWindow[],
   setApplicationMenu: vi.fn(),
-  workAreaSize: { width: 1920, height: 1040 },
+  workArea: { x: 0, y: 0, width: 1920, height: 1040 },
 }));
 
 vi.mock('electron', () => ({
@@ -32,6 +33,7 @@ vi.mock('electron', () => ({
     };
     show = () => this.calls.push('show');
     isMaximized = () => this.record.maximized;
+    getNormalBounds = () => this.record.normalBounds;
     constructor(options: Record<string, unknown>) {
       this.record = {
         options,
@@ -40,15 +42,21 @@ vi.mock('electron', () => ({
         on: this.on,
         calls: this.calls,
         maximized: false,
+        normalBounds: { x: 100, y: 50, width: 1280, height: 800 },
       };
       electron.created.push(this.record);
     }
   },
   Menu: { setApplicationMenu: electron.setApplicationMenu },
-  screen: { getPrimaryDisplay: () => ({ workAreaSize: electron.workAreaSize }) },
+  // One screen, the primary, as Electron's `screen` describes it (more screens: windowPlacement.test.ts).
+  screen: {
+    getPrimaryDisplay: () => ({ id: 1, workArea: electron.workArea }),
+    getAllDisplays: () => [{ id: 1, workArea: electron.workArea }],
+  },
 }));
 
-const { WINDOW_TITLE, applyMenuPolicy, createMainWindow, initialWindowSize } = await import('../../../electron/window');
+const { WINDOW_TITLE, applyMenuPolicy, createMainWindow } = await import('../../../electron/window');
+const { initialWindowSize } = await import('../../../electron/windowPlacement');
 
 beforeEach(() => {
   electron.created.length = 0;
@@ -85,7 +93,7 @@ function openOn(
   workArea: { width: number; height: number },
   placement: Parameters<typeof createMainWindow>[1] = {},
 ): CreatedWindow {
-  electron.workAreaSize = workArea;
+  electron.workArea = { x: 0, y: 0, ...workArea };
   createMainWindow({ preload: '/p.cjs', page: '/index.html' }, placement);
   const created = electron.created.at(-1)!;
   const [event, readyToShow] = created.once.mock.calls[0] as [string, () => void];
@@ -126,19 +134,32 @@ describe('the window on the screens counters have', () => {
 });
 
 describe('the window as the cashier left it', () => {
-  it('opens maximised again when it was closed maximised, and says how it closes', () => {
-    const closes: boolean[] = [];
-    const created = openOn({ width: 1920, height: 1040 }, { wasMaximized: true, onClose: (m) => closes.push(m) });
+  it('opens maximised again when it was closed maximised, and says how it closes, with its normal bounds', () => {
+    const closes: unknown[] = [];
+    const saved = { maximized: true, bounds: { x: 200, y: 100, width: 1200, height: 700 } };
+    const created = openOn({ width: 1920, height: 1040 }, { saved, onClose: (state) => closes.push(state) });
+    expect(created.options).toMatchObject(saved.bounds);
     expect(created.calls).toEqual(['maximize', 'show']);
     const close = created.on.mock.calls.find(([event]) => event === 'close')?.[1] as () => void;
     close();
-    created.maximized = false; // the cashier restored it, then closes again
+    created.maximized = false; // the cashier restored it, moved it, then closes again
+    created.normalBounds = { x: 300, y: 120, width: 1100, height: 650 };
     close();
-    expect(closes).toEqual([true, false]);
+    expect(closes).toEqual([
+      { maximized: true, bounds: { x: 100, y: 50, width: 1280, height: 800 } },
+      { maximized: false, bounds: { x: 300, y: 120, width: 1100, height: 650 } },
+    ]);
   });
 
-  it('opens at its default size when it was not', () => {
-    expect(openOn({ width: 1920, height: 1040 }, { wasMaximized: false }).calls).toEqual(['show']);
+  it('opens where it was left when it was not maximised, and at its default size with nothing saved', () => {
+    const saved = { maximized: false, bounds: { x: 40, y: 30, width: 1400, height: 900 } };
+    const placed = openOn({ width: 1920, height: 1040 }, { saved });
+    expect(placed.options).toMatchObject(saved.bounds);
+    expect(placed.calls).toEqual(['show']);
+    const fresh = openOn({ width: 1920, height: 1040 }, { saved: null });
+    expect(fresh.options).toMatchObject({ width: 1280, height: 800 });
+    expect(fresh.options).not.toHaveProperty('x'); // Electron centres it
+    expect(fresh.calls).toEqual(['show']);
   });
 });
 
