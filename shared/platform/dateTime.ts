@@ -11,8 +11,11 @@ import { tz } from '@date-fns/tz';
 import { parseISO } from 'date-fns';
 import { z } from 'zod';
 
-/** A calendar date, a `T` (or a space), hours and minutes at least; seconds, fraction and offset optional. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+/**
+ * A calendar date, a `T` (or a space), hours and minutes at least; seconds, fraction and offset optional. Groups:
+ * date to minutes, seconds, fraction, offset.
+ */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})(?::(\d{2})([.,]\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 const UTC = tz('UTC');
 
@@ -67,12 +70,27 @@ function digits(text: string, start: number, length: number): number {
 export function readPlatformDateTime(text: string): string | null {
   const quick = readBackendUtc(text);
   if (quick !== null) return quick;
-  if (!DATE_TIME.test(text)) return null;
-  // date-fns reads fractions of any length and offsets in either notation; `in: UTC` gives an offset-less text
-  // the platform's zone instead of the process's (TZ=Europe/Paris would otherwise shift it by one or two hours).
-  const date = parseISO(text.replace(' ', 'T').replace(',', '.'), { in: UTC });
+  const parts = DATE_TIME.exec(text);
+  if (!parts) return null;
+  const [, toMinutes = '', seconds = '00', fraction = '', offset = ''] = parts;
+  // A leap second (RFC 3339 allows 23:59:60 UTC) has no instant in JavaScript: it is read as that minute's last
+  // millisecond, which keeps its day and its order, rather than refusing a valid answer.
+  const leap = seconds === '60';
+  // date-fns reads offsets in either notation; `in: UTC` gives an offset-less text the platform's zone instead of
+  // the process's (TZ=Europe/Paris would otherwise shift it by one or two hours). RFC 3339 allows `t` and `z` in
+  // lower case, date-fns reads them in upper case only. The fraction is left out and added here, truncated to the
+  // millisecond as the quick path does: date-fns computes it in floating point, a millisecond off now and then
+  // (`.000009` before 1970 came out as `.001`).
+  const date = parseISO(`${toMinutes}:${leap ? '59' : seconds}${offset}`.toUpperCase().replace(' ', 'T'), { in: UTC });
   const ms = date.getTime();
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return null;
+  if (leap) {
+    const utc = new Date(ms);
+    return utc.getUTCHours() === 23 && utc.getUTCMinutes() === 59 ? new Date(ms + 999).toISOString() : null;
+  }
+  // 24:00:00 (ISO 8601's end of the day, which date-fns reads as the next midnight) takes no fraction beyond it.
+  if (toMinutes.endsWith('24:00') && /[1-9]/.test(fraction)) return null;
+  return new Date(ms + Number(fraction.slice(1, 4).padEnd(3, '0'))).toISOString();
 }
 
 /** A platform date-time, parsed into the counter's form (see above); anything else is a schema error. */

@@ -103,7 +103,9 @@ export const platformEventSchema = z.object({
   enableDoubleBookings: z.boolean().nullable().optional(),
   status: z.string(),
   image: z.object({ url: z.string(), credit: z.string().nullable().optional() }).nullable().optional(),
-  location: z.object({ type: z.string(), venueId: z.number().int().optional() }).passthrough(),
+  // `type` may be absent: PhysicalLocation only defaults it (`default: "physical"`, not required), and the counter
+  // reads only `venueId`.
+  location: z.object({ type: z.string().optional(), venueId: z.number().int().optional() }).passthrough(),
   categoryRelatedFields: z.object({ category: z.string() }).passthrough(),
 });
 export type PlatformEvent = z.infer<typeof platformEventSchema>;

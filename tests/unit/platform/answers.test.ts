@@ -1,6 +1,7 @@
 /**
  * What the platform may send, read without surprises: dates with or without fractional seconds, an offset-less
- * date-time read as UTC (with a warning) on a PC set to Paris time, and fields the document does not list.
+ * date-time read as UTC (with a warning) on a PC set to Paris time, what RFC 3339 also allows (lower-case `t` and
+ * `z`, a leap second), documented fields left out, and fields the document does not list.
  */
 // Before anything reads the clock: this PC is in Paris, as the counters are (see the check below).
 process.env.TZ = 'Europe/Paris';
@@ -55,11 +56,24 @@ describe('date-times', () => {
     ['2026-01-12T17:09:25', '2026-01-12T17:09:25.000Z'], // no offset: UTC, not Paris
     ['2026-01-12T17:09:25.000000', '2026-01-12T17:09:25.000Z'],
     ['2026-07-12T17:09', '2026-07-12T17:09:00.000Z'],
+    ['2026-01-12t18:09:25.5z', '2026-01-12T18:09:25.500Z'], // RFC 3339 allows `t` and `z`
+    ['2026-01-12 18:09:25+01:00', '2026-01-12T17:09:25.000Z'],
+    ['1969-12-31T23:59:59.000009+00:00', '1969-12-31T23:59:59.000Z'], // truncated, not rounded a ms up
+    ['2026-01-12T18:09:25.123456789+01:00', '2026-01-12T17:09:25.123Z'],
+    ['2016-12-31T23:59:60Z', '2016-12-31T23:59:59.999Z'], // a leap second: the minute's last ms
+    ['2017-01-01T00:59:60.5+01:00', '2016-12-31T23:59:59.999Z'],
   ])('%s → %s', (text, iso) => {
     expect(readPlatformDateTime(text)).toBe(iso);
   });
 
-  it.each(['2026-01-12', 'tomorrow', '2026-13-12T17:09:25Z', '12/01/2026 17:09', ''])('refuses %j', (text) => {
+  it.each([
+    '2026-01-12',
+    'tomorrow',
+    '2026-13-12T17:09:25Z',
+    '12/01/2026 17:09',
+    '',
+    '2026-01-12T13:45:60Z', // a leap second is only ever 23:59:60 UTC
+  ])('refuses %j', (text) => {
     expect(readPlatformDateTime(text)).toBeNull();
   });
 
@@ -184,5 +198,22 @@ describe('fields the document does not list', () => {
     }));
     server.reply('GET', '/public/offers/v1/offerer_venues', { status: 200, json: venues });
     expect((await client.getOffererVenues())[0]?.venues.map((v) => v.id)).toEqual([535, 536]);
+  });
+});
+
+describe('documented fields an answer may leave out', () => {
+  it('an event whose location has no `type` (PhysicalLocation only defaults it)', async () => {
+    const event = {
+      id: 42,
+      name: 'La Grande Vadrouille',
+      status: 'ACTIVE',
+      hasTicket: false,
+      accessibility: {},
+      location: { venueId: 535 },
+      categoryRelatedFields: { category: 'SEANCE_CINE' },
+      priceCategories: [],
+    };
+    server.reply('GET', '/public/offers/v1/events', { status: 200, json: { events: [event] } });
+    expect((await client.listEvents(535))[0]?.location).toEqual({ venueId: 535 });
   });
 });
