@@ -3,7 +3,7 @@
  * and reads back what the client sent. One per test file, on 127.0.0.1 and a free port.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
 export type Reply =
@@ -44,6 +44,11 @@ export interface TestServer {
 export async function startServer(): Promise<TestServer> {
   const replies = new Map<string, Reply>();
   const requests: RecordedRequest[] = [];
+  /**
+   * The requests each connection carried, marked closed together: one listener per socket, not one per request
+   * (a kept-alive connection serving hundreds of requests would trip Node's MaxListenersExceededWarning).
+   */
+  const carried = new WeakMap<Socket, RecordedRequest[]>();
 
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -54,7 +59,14 @@ export async function startServer(): Promise<TestServer> {
       remotePort: req.socket.remotePort,
       socketClosed: false,
     };
-    req.socket.once('close', () => (recorded.socketClosed = true));
+    let onSocket = carried.get(req.socket);
+    if (!onSocket) {
+      const list: RecordedRequest[] = [];
+      req.socket.once('close', () => list.forEach((r) => (r.socketClosed = true)));
+      carried.set(req.socket, list);
+      onSocket = list;
+    }
+    onSocket.push(recorded);
     requests.push(recorded);
     const path = url.split('?')[0] ?? url;
     const reply = replies.get(`${req.method} ${path}`);

@@ -13,6 +13,7 @@ import { sandboxRequests } from '../../support/sandboxControl';
 import { pngHeader } from '../programme/images';
 import { startTestSandbox, type TestSandbox } from './helpers';
 import {
+  CLIENT_OPERATIONS,
   createChecker,
   loadSpec,
   recordingDispatcher,
@@ -21,25 +22,6 @@ import {
   type Json,
   type Spec,
 } from './openapiContract';
-
-/** Every operation the counter calls, by the document's operationId (`fetchImage` reads a public URL, not the API). */
-const CLIENT_OPERATIONS = [
-  'CancelBookingValidationByToken',
-  'DeleteEventStock',
-  'EditEvent',
-  'GetBookingByToken',
-  'GetBookings',
-  'GetEvent',
-  'GetEventStocks',
-  'GetEvents',
-  'GetOffererVenues',
-  'PatchEventPriceCategory',
-  'PatchEventStock',
-  'PostEventOffer',
-  'PostEventPriceCategories',
-  'PostEventStocks',
-  'ValidateBookingByToken',
-];
 
 let spec: Spec;
 let strict: Checker;

@@ -7,7 +7,8 @@
  * — each declared and valid, the required ones present —, a body where one is documented, always required in 3.1)
  * and the answer (a documented status; a documented JSON body validates). "Strict" also forbids properties the
  * document does not declare, for what the sandbox answers and what the client sends; the client itself must not
- * be that strict with what it receives (shared/platform/schemas.ts).
+ * be that strict with what it receives (shared/platform/schemas.ts), so "relaxed" opens every object, even those
+ * the document closes with `additionalProperties: false` (as the README says for what the client receives).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,25 @@ import { createPlatformDispatcher } from '../../../electron/core/platform/roundT
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SPEC_PATH = path.resolve(here, '../../../../shared/platform/openapi-subset.json');
 const BASE_ID = 'https://guichet.invalid/openapi-subset.json';
+
+/** Every operation the counter calls, by the document's operationId (`fetchImage` reads a public URL, not the API). */
+export const CLIENT_OPERATIONS = [
+  'CancelBookingValidationByToken',
+  'DeleteEventStock',
+  'EditEvent',
+  'GetBookingByToken',
+  'GetBookings',
+  'GetEvent',
+  'GetEventStocks',
+  'GetEvents',
+  'GetOffererVenues',
+  'PatchEventPriceCategory',
+  'PatchEventStock',
+  'PostEventOffer',
+  'PostEventPriceCategories',
+  'PostEventStocks',
+  'ValidateBookingByToken',
+];
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -53,7 +73,7 @@ const isObject = (node: Json): node is JsonObject => node !== null && typeof nod
 /**
  * One schema node for Ajv 2020: `nullable: true` wrapped as anyOf-null (wrapping, not adding "null" to `type`, so
  * nodes with `enum`, `$ref` or no `type` behave too), local `$ref`s made absolute, and — strict — every object that
- * lists its properties closed to others.
+ * lists its properties closed to others, or — relaxed — every object open, `additionalProperties: false` dropped.
  */
 export function toJsonSchema(node: Json, strict: boolean): Json {
   if (Array.isArray(node)) return node.map((item) => toJsonSchema(item, strict));
@@ -61,6 +81,8 @@ export function toJsonSchema(node: Json, strict: boolean): Json {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'nullable') continue;
+    // Relaxed: the platform may add a field to any answer at any time, and the client must read it anyway.
+    if (key === 'additionalProperties' && value === false && !strict) continue;
     if (key === '$ref' && typeof value === 'string' && value.startsWith('#/')) out[key] = BASE_ID + value;
     else if (key === 'properties' && isObject(value)) {
       // Property names are data here, not keywords.
@@ -183,6 +205,8 @@ export function createChecker(spec: Spec, strict: boolean) {
 
   return {
     check,
+    /** The compiled schema of any node of the document (its `$ref`s resolved against the whole document). */
+    schemaValidator: validator,
     /** The compiled schema of a documented answer (for direct probes of the validators). */
     answerValidator(template: string, method: string, status = '200'): ValidateFunction {
       const schema = spec.paths[template]?.[method]?.responses[status]?.content?.['application/json']?.schema;

@@ -1,0 +1,421 @@
+/**
+ * The client reads every answer the official OpenAPI document allows, not only those our sandbox happens to send:
+ * the product is checked against other implementations of the platform, and a legitimate answer refused is an
+ * error on the cashier's screen for a legitimate booking.
+ *
+ * For each operation the counter calls (CLIENT_OPERATIONS) with a JSON success answer, property-based: bodies are
+ * drawn from the operation's 2xx schema in the document (documentArbitrary.ts: nulls, absent optional fields,
+ * unknown fields, extreme numbers, empty arrays, long strings, every enum value, date-times with fractions,
+ * offsets and lower-case letters), each first checked by Ajv against the document (relaxed: unknown fields allowed)
+ * so the generator cannot drift from it, then served from a local server to the client's real method. The call
+ * must resolve, and whatever the client keeps must equal what was sent (dates as the same instant).
+ * The cashier's calls must also turn every error answer the document lists into a typed PlatformError with a
+ * French message, never another exception. On failure fast-check prints the seed and the shrunk body.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
+import { isPlatformError, type PlatformError } from '../../../electron/core/platform/errors';
+import { createPlatformDispatcher } from '../../../electron/core/platform/roundTrip';
+import type { ErrorCode } from '../../../shared/contract';
+import { t } from '../../../shared/i18n';
+import { CLIENT_OPERATIONS, createChecker, loadSpec, type Json, type Spec } from '../sandbox/openapiContract';
+import { documentArbitraries } from './documentArbitrary';
+import { API_KEY, bookingJson } from './fixtures';
+import { startServer, type TestServer } from './server';
+
+/** Runs per operation: 12 operations with a body, about 0.4 s each on a 2-core PC. */
+const NUM_RUNS = 80;
+
+const TOKEN = 'AB2CD3';
+const EVENT_ID = 42;
+const STOCK_ID = 4201;
+const PRICE_CATEGORY_ID = 7;
+const VENUE_ID = 535;
+/** What the calls below put in each path parameter of the document's templates. */
+const PATH_PARAMETERS: Record<string, string> = {
+  token: TOKEN,
+  event_id: String(EVENT_ID),
+  stock_id: String(STOCK_ID),
+  price_category_id: String(PRICE_CATEGORY_ID),
+};
+
+type Body = Json;
+type JsonRecord = { [key: string]: Json };
+const field = (body: Body, name: string): Json => (body as JsonRecord)[name]!;
+
+const BOOKING_FIELDS = ['id', 'quantity', 'price', 'status', 'creationDate', 'offerId', 'stockId', 'venueId'];
+const DATE_FIELDS = ['id', 'beginningDatetime', 'bookingLimitDatetime', 'bookedQuantity', 'quantity', 'priceCategory'];
+const EVENT_FIELDS = ['id', 'name', 'status', 'location', 'categoryRelatedFields'];
+const PRICE_CATEGORY_FIELDS = ['id', 'label', 'price'];
+
+interface Reader {
+  /** The client's method for this operation. */
+  call(client: PlatformClient): Promise<unknown>;
+  /** The part of the body the method returns. */
+  returned(body: Body): Json;
+  /** Fields the app uses: each returned item must have them (and, like every field kept, as sent). */
+  used: string[];
+}
+
+/** Each operation with a JSON success answer, read by the client method the app calls for it. */
+const READERS: Record<string, Reader> = {
+  GetBookingByToken: { call: (c) => c.getBookingByToken(TOKEN), returned: (b) => b, used: BOOKING_FIELDS },
+  GetBookings: {
+    call: (c) => c.listBookings({ venueId: VENUE_ID }),
+    returned: (b) => field(b, 'bookings'),
+    used: BOOKING_FIELDS,
+  },
+  GetEventStocks: { call: (c) => c.getEventDates(EVENT_ID), returned: (b) => field(b, 'dates'), used: DATE_FIELDS },
+  GetEvents: { call: (c) => c.listEvents(VENUE_ID), returned: (b) => field(b, 'events'), used: EVENT_FIELDS },
+  GetEvent: { call: (c) => c.getEvent(EVENT_ID), returned: (b) => b, used: [...EVENT_FIELDS, 'priceCategories'] },
+  PostEventOffer: {
+    call: (c) =>
+      c.createEvent({
+        venueId: VENUE_ID,
+        name: 'Film',
+        isDuo: false,
+        priceCategories: [{ label: 'Tarif unique', price: 700 }],
+        idAtProvider: 'guichet:1',
+      }),
+    returned: (b) => b,
+    used: [...EVENT_FIELDS, 'priceCategories'],
+  },
+  EditEvent: {
+    call: (c) => c.editEvent(EVENT_ID, { name: 'Film (VOST)' }),
+    returned: (b) => b,
+    used: [...EVENT_FIELDS, 'priceCategories'],
+  },
+  PostEventPriceCategories: {
+    call: (c) => c.addPriceCategories(EVENT_ID, [{ label: 'Réduit', price: 450 }]),
+    returned: (b) => field(b, 'priceCategories'),
+    used: PRICE_CATEGORY_FIELDS,
+  },
+  PatchEventPriceCategory: {
+    call: (c) => c.editPriceCategory(EVENT_ID, PRICE_CATEGORY_ID, { price: 400 }),
+    returned: (b) => b,
+    used: PRICE_CATEGORY_FIELDS,
+  },
+  PostEventStocks: {
+    call: (c) =>
+      c.addDates(EVENT_ID, [
+        {
+          beginningDatetime: '2026-03-28T20:30:00+01:00',
+          bookingLimitDatetime: '2026-03-28T20:30:00+01:00',
+          priceCategoryId: PRICE_CATEGORY_ID,
+          quantity: 30,
+        },
+      ]),
+    returned: (b) => field(b, 'dates'),
+    used: DATE_FIELDS,
+  },
+  PatchEventStock: {
+    call: (c) => c.editDate(EVENT_ID, STOCK_ID, { quantity: 12 }),
+    returned: (b) => b,
+    used: DATE_FIELDS,
+  },
+  GetOffererVenues: { call: (c) => c.getOffererVenues(), returned: (b) => b, used: ['offerer', 'venues'] },
+};
+
+/** Operations whose success answer has no body: the call resolves, with nothing to read. */
+const WITHOUT_BODY: Record<string, (client: PlatformClient) => Promise<unknown>> = {
+  ValidateBookingByToken: (c) => c.useToken(TOKEN),
+  CancelBookingValidationByToken: (c) => c.keepToken(TOKEN),
+  DeleteEventStock: (c) => c.deleteDate(EVENT_ID, STOCK_ID),
+};
+
+interface DocumentedOperation {
+  operationId: string;
+  method: string;
+  /** The path with its parameters filled in as the calls above fill them. */
+  path: string;
+  responses: Spec['paths'][string][string]['responses'];
+}
+
+function clientOperations(spec: Spec): DocumentedOperation[] {
+  return Object.entries(spec.paths).flatMap(([template, methods]) =>
+    Object.entries(methods)
+      .filter(([, operation]) => CLIENT_OPERATIONS.includes(operation.operationId))
+      .map(([method, operation]) => ({
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path: template.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAMETERS[name] ?? `{${name}}`),
+        responses: operation.responses,
+      })),
+  );
+}
+
+/** The documented success status and its JSON schema (undefined when the answer has no body). */
+function success(operation: DocumentedOperation): { status: number; schema: Json | undefined } {
+  const status = Object.keys(operation.responses).find((s) => s.startsWith('2'));
+  if (status === undefined) throw new Error(`${operation.operationId}: no documented success`);
+  return { status: Number(status), schema: operation.responses[status]?.content?.['application/json']?.schema };
+}
+
+const spec = loadSpec();
+const relaxed = createChecker(spec, false);
+const bodies = documentArbitraries(spec, (node, value) => relaxed.schemaValidator(node)(value));
+const operations = clientOperations(spec);
+const byId = (id: string) => operations.find((o) => o.operationId === id)!;
+
+let server: TestServer;
+const dispatcher = createPlatformDispatcher();
+let client: PlatformClient;
+
+beforeAll(async () => {
+  server = await startServer();
+  client = createPlatformClient({ baseUrl: server.baseUrl, apiKey: API_KEY, dispatcher });
+});
+afterAll(async () => {
+  await dispatcher.close();
+  await server.close();
+});
+
+/** Ajv's verdict on a body, with its errors when it fails (the generator drifted from the document). */
+function checkAgainstDocument(schema: Json, body: Body): void {
+  const validate = relaxed.schemaValidator(schema);
+  expect(validate(body), `generated body outside the document: ${JSON.stringify(validate.errors)}`).toBe(true);
+}
+
+/** The client's answer, or a readable failure naming the error it threw (code, status, zod issues). */
+async function answered(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    return await promise;
+  } catch (error) {
+    throw new Error(`the client refused a document-valid answer: ${JSON.stringify(error)}`, { cause: error });
+  }
+}
+
+/**
+ * The instant an RFC 3339 date-time stands for, in ms, read here independently of the product's parser: the
+ * fraction truncated to milliseconds, and a leap second (`:60`) as the minute's last millisecond — JavaScript
+ * has no instant for it, and that keeps its day and its order.
+ */
+function instantOf(text: string): number | null {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)$/.exec(text);
+  if (!m) return null;
+  const [, year, month, day, hours, minutes, seconds, fraction = '', sign, offsetHours, offsetMinutes] = m;
+  const leap = Number(seconds) === 60;
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  date.setUTCHours(
+    Number(hours),
+    Number(minutes),
+    leap ? 59 : Number(seconds),
+    leap ? 999 : Number(fraction.padEnd(3, '0').slice(0, 3)),
+  );
+  const offset = sign === undefined ? 0 : (Number(offsetHours) * 60 + Number(offsetMinutes ?? 0)) * 60_000;
+  return date.getTime() - (sign === '-' ? -offset : offset);
+}
+
+/**
+ * Everything the client returned was in the answer, unchanged: same arrays, each field it kept sent with the same
+ * value, dates the same instant (the client writes them `toISOString()`).
+ */
+function expectCameThrough(received: unknown, sent: Json | undefined, at: string): void {
+  if (Array.isArray(received)) {
+    expect(Array.isArray(sent), `${at} is not an array in the answer`).toBe(true);
+    const items = sent as Json[];
+    expect(received.length, `${at}: length`).toBe(items.length);
+    received.forEach((item, i) => expectCameThrough(item, items[i], `${at}[${i}]`));
+  } else if (received !== null && typeof received === 'object') {
+    expect(sent !== null && typeof sent === 'object' && !Array.isArray(sent), `${at} is not an object`).toBe(true);
+    const fields = sent as JsonRecord;
+    for (const [name, value] of Object.entries(received)) {
+      expect(Object.hasOwn(fields, name), `${at}.${name} was not in the answer`).toBe(true);
+      expectCameThrough(value, fields[name], `${at}.${name}`);
+    }
+  } else if (typeof received === 'string' && typeof sent === 'string' && received !== sent) {
+    expect(instantOf(sent), `${at}: ${JSON.stringify(sent)} came back as ${received}`).not.toBeNull();
+    expect(Date.parse(received), `${at}: ${JSON.stringify(sent)} came back as ${received}`).toBe(instantOf(sent));
+  } else {
+    expect(received, at).toBe(sent);
+  }
+}
+
+describe('the operations read here are the client’s', () => {
+  it('every operation the client calls, each with or without a JSON success answer as the document says', () => {
+    expect(operations.map((o) => o.operationId).sort()).toEqual([...CLIENT_OPERATIONS].sort());
+    const withBody = operations.filter((o) => success(o).schema !== undefined).map((o) => o.operationId);
+    expect(withBody.sort()).toEqual(Object.keys(READERS).sort());
+    const withoutBody = operations.filter((o) => success(o).schema === undefined).map((o) => o.operationId);
+    expect(withoutBody.sort()).toEqual(Object.keys(WITHOUT_BODY).sort());
+  });
+
+  it('the reading of date-times this test relies on', () => {
+    expect(instantOf('2026-01-12T17:09:25.123456Z')).toBe(Date.UTC(2026, 0, 12, 17, 9, 25, 123));
+    expect(instantOf('2026-01-12t18:09:25+01:00')).toBe(Date.UTC(2026, 0, 12, 17, 9, 25));
+    expect(instantOf('2026-01-12 14:09:25-0300')).toBe(Date.UTC(2026, 0, 12, 17, 9, 25));
+    expect(instantOf('2016-12-31T23:59:60Z')).toBe(Date.UTC(2016, 11, 31, 23, 59, 59, 999));
+    expect(instantOf('0012-03-04T00:00:00Z')).toBe(Date.parse('0012-03-04T00:00:00Z'));
+    expect(instantOf('2026-01-12T17:09:25')).toBeNull();
+  });
+});
+
+describe('every success answer the document allows is read', () => {
+  it.each(Object.keys(READERS).sort())('%s', async (operationId) => {
+    const operation = byId(operationId);
+    const reader = READERS[operationId]!;
+    const { status, schema } = success(operation);
+    await fc.assert(
+      fc.asyncProperty(bodies.forSchema(schema!), async (body) => {
+        checkAgainstDocument(schema!, body);
+        server.reply(operation.method, operation.path, { status, json: body });
+        const received = await answered(reader.call(client));
+        // Compared with the body as the client got it (JSON text parsed: -0 is 0 there).
+        const sent = reader.returned(JSON.parse(JSON.stringify(body)) as Body);
+        expectCameThrough(received, sent, operationId);
+        const items = Array.isArray(received) ? (received as unknown[]) : [received];
+        for (const item of items) expect(Object.keys(item as object)).toEqual(expect.arrayContaining(reader.used));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it.each(Object.keys(WITHOUT_BODY).sort())('%s: the documented empty success resolves', async (operationId) => {
+    const operation = byId(operationId);
+    server.reply(operation.method, operation.path, { status: success(operation).status });
+    await expect(WITHOUT_BODY[operationId]!(client)).resolves.toBeUndefined();
+  });
+});
+
+describe('refused on purpose, and said clearly', () => {
+  it('an integer beyond 2^53: the document allows it, no JavaScript number holds it exactly', async () => {
+    // 2^53 + 2 would be read as itself, 2^53 + 1 as 2^53: an id that lost its last digit names another booking.
+    const text = JSON.stringify({ ...bookingJson, id: 1 }).replace('"id":1', '"id":9007199254740993');
+    const parsed = JSON.parse(text) as Body;
+    checkAgainstDocument(success(byId('GetBookingByToken')).schema!, parsed);
+    server.reply('GET', byId('GetBookingByToken').path, {
+      status: 200,
+      text,
+      headers: { 'content-type': 'application/json' },
+    });
+    const error = await client.getBookingByToken(TOKEN).catch((e: unknown) => e);
+    expect(isPlatformError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'platform_malformed', status: 200, message: t('errors.platform_malformed') });
+    expect((error as PlatformError).message).toMatch(/^Réponse inattendue de pass Culture/);
+  });
+});
+
+/** The cashier's calls: looking up, validating and undoing a countermark. */
+const CASHIER_CALLS: Record<string, (client: PlatformClient) => Promise<unknown>> = {
+  GetBookingByToken: (c) => c.getBookingByToken(TOKEN),
+  ValidateBookingByToken: (c) => c.useToken(TOKEN),
+  CancelBookingValidationByToken: (c) => c.keepToken(TOKEN),
+};
+
+/** The codes each documented refusal of a countermark call may become (responseError.ts). */
+const CODES_BY_STATUS: Record<number, ErrorCode[]> = {
+  401: ['auth_invalid'],
+  403: [
+    'provider_inactive',
+    'reimbursed',
+    'offerer_closed',
+    'not_confirmed',
+    'not_used',
+    'booking_refused',
+    'platform_error',
+  ],
+  404: ['countermark_unknown'],
+  410: ['cancelled', 'already_used', 'booking_refused', 'platform_error'],
+  422: ['invalid_input', 'platform_error'],
+  429: ['rate_limited'],
+};
+
+/** The platform's wordings, and others: the classifier must cope with any text. */
+const message = fc.oneof(
+  fc.constantFrom(
+    'This countermark cannot be found',
+    'This booking has already been validated',
+    'This booking has been cancelled',
+    'This booking has already been reimbursed',
+    'This booking has not been used',
+    'This booking cannot be cancelled anymore',
+    'Vous ne pouvez plus valider de contremarque sur une structure fermée',
+    'Inactive provider',
+    'API key required',
+  ),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 40 }),
+      fc.integer({ min: 0, max: 14 }),
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 0, max: 70 }),
+    )
+    .map(
+      ([day, month, year, hour, minute]) =>
+        `Vous pourrez valider cette contremarque à partir du ${day}/${month}/${year} à ${hour}:${minute}, ` +
+        'une fois le délai d’annulation passé.',
+    ),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+);
+const errorFields = fc.dictionary(
+  fc.oneof(fc.constantFrom('global', 'booking', 'payment', 'auth', 'offerId', 'venueId'), fc.string({ maxLength: 10 })),
+  fc.oneof(message, fc.array(message, { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })),
+  { maxKeys: 3 },
+);
+
+/**
+ * An error answer: documented JSON (422's ValidationError) when the document gives one, else any body — the
+ * document says nothing of it —, often none.
+ */
+function errorAnswer(operation: DocumentedOperation) {
+  const statuses = Object.keys(operation.responses)
+    .map(Number)
+    .filter((status) => status >= 400);
+  return fc.constantFrom(...statuses).chain((status) => {
+    const schema = operation.responses[String(status)]?.content?.['application/json']?.schema;
+    const none = fc.constant({ status, body: undefined as Body | undefined, text: undefined as string | undefined });
+    if (schema !== undefined) {
+      return fc.oneof(
+        none,
+        bodies.forSchema(schema).map((body) => ({ status, body: body as Body | undefined, text: undefined })),
+      );
+    }
+    return fc.oneof(
+      none,
+      errorFields.map((body) => ({ status, body: body as Body | undefined, text: undefined })),
+      fc.jsonValue({ maxDepth: 2 }).map((body) => ({ status, body: body as Body | undefined, text: undefined })),
+      fc.constantFrom('<html><body>Bad Gateway</body></html>', '', 'Too Many Requests').map((text) => ({
+        status,
+        body: undefined as Body | undefined,
+        text,
+      })),
+    );
+  });
+}
+
+describe('every documented refusal of a countermark call becomes a typed PlatformError', () => {
+  it.each(Object.keys(CASHIER_CALLS).sort())('%s', async (operationId) => {
+    const operation = byId(operationId);
+    // The refusals the document lists for it, each generated below.
+    expect(Object.keys(operation.responses).filter((s) => Number(s) >= 400)).toEqual(Object.keys(CODES_BY_STATUS));
+    await fc.assert(
+      fc.asyncProperty(errorAnswer(operation), async (answer) => {
+        const schema = operation.responses[String(answer.status)]?.content?.['application/json']?.schema;
+        if (schema !== undefined && answer.body !== undefined) checkAgainstDocument(schema, answer.body);
+        server.reply(operation.method, operation.path, {
+          status: answer.status,
+          ...(answer.body === undefined ? {} : { json: answer.body }),
+          ...(answer.text === undefined ? {} : { text: answer.text }),
+        });
+        const error = await CASHIER_CALLS[operationId]!(client).then(
+          () => new Error('resolved'),
+          (e: unknown) => e,
+        );
+        expect(isPlatformError(error), `not a PlatformError: ${String(error)}`).toBe(true);
+        const refusal = error as PlatformError;
+        expect(refusal.status).toBe(answer.status);
+        expect(CODES_BY_STATUS[answer.status]).toContain(refusal.code);
+        // A sentence for the cashier: never a catalogue key, an empty interpolation or a placeholder left over.
+        expect(refusal.message.trim()).not.toBe('');
+        expect(refusal.message).not.toMatch(/^errors\./);
+        expect(refusal.message.replace(/«.*»/s, '')).not.toMatch(/\{\{|undefined/);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
