@@ -140,7 +140,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       json: call.json,
     });
     if (response.status >= 200 && response.status < 300) return response;
-    throw errorFromResponse(response.status, errorBody(response.text), { resource: call.resource, timeZone });
+    const body = errorBody(response.text, transport.apiKey);
+    throw errorFromResponse(response.status, body, { resource: call.resource, timeZone });
   }
 
   async function getJson<S extends z.ZodType>(call: Call, schema: S): Promise<z.output<S>> {
@@ -266,11 +267,35 @@ function parseBody<S extends z.ZodType>(
   return parsed.data;
 }
 
-/** An error body as JSON when it is, else a short excerpt (an HTML page from a proxy), else null. */
-function errorBody(text: string): unknown {
+/**
+ * An error body as JSON when it is, else a short excerpt (an HTML page from a proxy), else null; the API key masked.
+ * An error answer may quote the request — a proxy's or a debugging server's page echoing its headers, a body naming
+ * the key it refuses — and the body goes to the ledger and the logs, its words into the message on screen: the key
+ * must reach none of them. Masked in the whole text before the excerpt is cut (a cut key would leave part of its
+ * secret), and again in the parsed JSON, whose strings may spell it with escapes.
+ */
+function errorBody(text: string, apiKey: string): unknown {
   if (text.trim() === '') return null;
-  const json = parseJson(text);
-  return json.ok ? json.value : text.slice(0, 200);
+  const masked = withoutKey(text, apiKey);
+  const json = parseJson(masked);
+  return json.ok ? withoutKeyIn(json.value, apiKey) : masked.slice(0, 200);
+}
+
+const KEY_MASK = '•••';
+
+function withoutKey(text: string, apiKey: string): string {
+  return apiKey === '' ? text : text.replaceAll(apiKey, KEY_MASK);
+}
+
+function withoutKeyIn(value: unknown, apiKey: string): unknown {
+  if (typeof value === 'string') return withoutKey(value, apiKey);
+  if (Array.isArray(value)) return value.map((item) => withoutKeyIn(item, apiKey));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([name, item]) => [withoutKey(name, apiKey), withoutKeyIn(item, apiKey)]),
+    );
+  }
+  return value;
 }
 
 /**

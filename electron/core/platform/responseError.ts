@@ -28,14 +28,52 @@ const messagesSchema = z.union([
   z.array(z.unknown()).transform((items) => items.filter((i): i is string => typeof i === 'string')),
 ]);
 
-/** Messages of each field of an error body; empty when the body is not an object of strings/lists. */
+/** One item of the document's ValidationError; `loc` is documented as strings, pydantic writes list indices as numbers. */
+const validationItemSchema = z.object({
+  loc: z.array(z.union([z.string(), z.number()])),
+  msg: z.string(),
+  type: z.string().optional(),
+});
+/** Where pydantic says the field was (`["body", "name"]`, `["query", "venueId"]`): not part of the field's name. */
+const LOCATIONS = new Set(['body', 'query', 'path', 'header', 'cookie']);
+
+/**
+ * Messages of each field of an error body: pcapi's `{"<field>": "message" | ["message", …]}`, or the document's
+ * ValidationError list (below); empty when the body is neither.
+ */
 export function errorMessages(body: unknown): Map<string, string[]> {
+  if (Array.isArray(body)) return validationErrorMessages(body);
   const fields = new Map<string, string[]>();
   const parsed = errorBodySchema.safeParse(body);
   if (!parsed.success) return fields;
   for (const [field, value] of Object.entries(parsed.data)) {
     const messages = messagesSchema.safeParse(value);
     if (messages.success) fields.set(field, messages.data);
+  }
+  return fields;
+}
+
+/**
+ * The OpenAPI document's ValidationError, the 422 body (and the 400's "list of errors"): `[{"loc": ["body", "dates",
+ * "0", "beginningDatetime"], "msg": "…", "type": "…"}, …]`. Read as pcapi's own 400s are, `{"dates.0.beginningDatetime":
+ * ["…"]}`, so that the programme names each field in French (programme/fieldErrors.ts) and the listing's filter
+ * refusals are recognised; read as a field map, the list gave no field at all and the manager lost every detail.
+ * The location and blank segments are dropped; a blank `msg` gives way to `type`; a bare string is a `global` message.
+ */
+function validationErrorMessages(items: unknown[]): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  const add = (field: string, message: string) => fields.set(field, [...(fields.get(field) ?? []), message]);
+  for (const item of items) {
+    if (typeof item === 'string') {
+      add('global', item);
+      continue;
+    }
+    const parsed = validationItemSchema.safeParse(item);
+    if (!parsed.success) continue;
+    const { loc, msg, type } = parsed.data;
+    const segments = loc.map(String).filter((segment) => segment.trim() !== '');
+    if (LOCATIONS.has(segments[0] ?? '')) segments.shift();
+    add(segments.join('.'), msg.trim() === '' ? (type ?? '') : msg);
   }
   return fields;
 }
@@ -87,6 +125,9 @@ function notFound(fields: Map<string, string[]>, base: Base, ctx: ResponseContex
 
 function forbidden(fields: Map<string, string[]>, base: Base, ctx: ResponseContext): PlatformError {
   if (fields.has('auth')) return new PlatformError('provider_inactive', base);
+  // A booking's verdicts belong to the token routes: a 403 on a film or a listing ("You do not have the necessary
+  // rights to use this API") must not tell the manager a booking was reimbursed, whatever field its body names.
+  if (ctx.resource !== 'countermark') return refusedInItsOwnWords(fields, base, ctx);
   // The platform checks reimbursement first; a `payment` key means nothing else matters.
   if (fields.has('payment')) return new PlatformError('reimbursed', base);
   const booking = fields.get('booking');
@@ -122,10 +163,9 @@ function gone(fields: Map<string, string[]>, base: Base, ctx: ResponseContext): 
 function badRequest(fields: Map<string, string[]>, base: Base): PlatformError {
   const listing = (fields.get('global') ?? []).some((m) => /offerId.*venueId|venueId.*offerId/i.test(m));
   if (listing || VENUE_FIELDS.some((f) => fields.has(f)) || fields.has('offerId')) {
-    return new PlatformError('invalid_input', {
-      ...base,
-      message: t('errors.invalid_input', { detail: said(fields) }),
-    });
+    // A field refused without a word (`{"venueId": []}`) is still named: "Demande invalide : " alone says nothing.
+    const detail = said(fields) || t('errors.fields_refused', { fields: [...fields.keys()].join(', ') });
+    return new PlatformError('invalid_input', { ...base, message: t('errors.invalid_input', { detail }) });
   }
   return new PlatformError('platform_error', base);
 }

@@ -114,7 +114,8 @@ export function fieldLabel(path: string, context: RequestContext = {}): string |
   // The deepest segment we can name: `location.PhysicalLocation.venueId` is the venue.
   const key = [...named]
     .reverse()
-    .map((segment) => FIELD_KEYS[segment])
+    // Own keys only: a field the platform names `toString` or `constructor` would find Object's members.
+    .map((segment) => (Object.hasOwn(FIELD_KEYS, segment) ? FIELD_KEYS[segment] : undefined))
     .find((k) => k !== undefined);
   const label = key ? t(`programme.field.${key}`) : t('programme.field.other', { field: path });
   const indexAt = segments.findIndex((segment) => /^\d+$/.test(segment));
@@ -140,6 +141,9 @@ export function fieldLabel(path: string, context: RequestContext = {}): string |
 
 /** One message of one field, explained in French. */
 export function explainMessage(message: string): string {
+  // A document-valid ValidationError may carry a blank `msg` (and `type`): the field is still named, with no empty
+  // quotation « » after it.
+  if (message.trim() === '') return t('programme.refusal.no_reason');
   for (const [pattern, explain] of MESSAGES) {
     const match = pattern.exec(message);
     if (match) return explain(match);

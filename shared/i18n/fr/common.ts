@@ -16,6 +16,7 @@ export const frCommon = {
   },
   errors: {
     invalid_input: 'Demande invalide : {{detail}}',
+    fields_refused: 'pass Culture refuse « {{fields}} » sans dire pourquoi.',
     call_refused:
       'Le guichet a refusé sa propre demande (référence {{ref}}) : {{detail}} C’est un défaut du guichet : signalez cette référence au support.',
     unknown_call: 'Action inconnue.',
@@ -283,6 +284,7 @@ export const frCommon = {
       category_fixed: 'la catégorie d’un film ne change pas',
       gone: 'introuvable sur pass Culture (supprimé entre-temps ?)',
       platform_words: 'refusé par pass Culture (« {{message}} »)',
+      no_reason: 'refusé par pass Culture, sans motif donné',
       no_detail: 'pass Culture n’a pas dit pourquoi : vérifiez la fiche, puis réessayez.',
     },
     seance: {

@@ -169,3 +169,38 @@ describe('every 400 field error of the offer routes gets a French sentence namin
     );
   });
 });
+
+describe('the OpenAPI document’s ValidationError body, as the manager reads it', () => {
+  it('names each field of its list in French, the location (`body`) left out', () => {
+    const failure = explained(
+      422,
+      [
+        { loc: ['body', 'dates', '0', 'beginningDatetime'], msg: 'The datetime must be in the future.', type: 'x' },
+        { loc: ['body', 'name'], msg: 'String should have at most 140 characters', type: 'string_too_long' },
+      ],
+      { seances: ['du 11/06/2026 à 20:30'] },
+    );
+    expect(failure.code).toBe('platform_refused');
+    expect(failure.message).toBe(
+      'pass Culture a refusé l’envoi. Début de la séance du 11/06/2026 à 20:30 : la date est déjà passée ; pass Culture n’accepte qu’une date à venir. Titre : 140 caractères au plus.',
+    );
+  });
+
+  it('a blank reason falls back on its type, else says none was given, never an empty quotation', () => {
+    expect(explained(422, [{ loc: ['body', 'name'], msg: ' ', type: 'missing' }]).message).toBe(
+      'pass Culture a refusé l’envoi. Titre : à renseigner, pass Culture le demande.',
+    );
+    expect(explained(422, [{ loc: ['body', 'name'], msg: '', type: '' }]).message).toBe(
+      'pass Culture a refusé l’envoi. Titre : refusé par pass Culture, sans motif donné.',
+    );
+  });
+
+  it('a field named like a member of Object is named as any unknown field, not a TypeError', () => {
+    expect(explained(400, { toString: ['field required'] }).message).toBe(
+      'pass Culture a refusé l’envoi. Champ « toString » : à renseigner, pass Culture le demande.',
+    );
+    expect(explained(422, [{ loc: ['constructor'], msg: 'x', type: 'y' }]).message).toBe(
+      'pass Culture a refusé l’envoi. Champ « constructor » : refusé par pass Culture (« x »).',
+    );
+  });
+});
