@@ -10,7 +10,9 @@
  * so the generator cannot drift from it, then served from a local server to the client's real method. The call
  * must resolve, and whatever the client keeps must equal what was sent (dates as the same instant).
  * The cashier's calls must also turn every error answer the document lists into a typed PlatformError with a
- * French message, never another exception. On failure fast-check prints the seed and the shrunk body.
+ * French message of the catalogue, the API key nowhere in it, never another exception (documentErrors.test.ts does
+ * the same for the other operations; both drive the calls of documentOperations.ts). On failure fast-check prints
+ * the seed and the shrunk body.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,26 +21,24 @@ import { isPlatformError, type PlatformError } from '../../../electron/core/plat
 import { createPlatformDispatcher } from '../../../electron/core/platform/roundTrip';
 import type { ErrorCode } from '../../../shared/contract';
 import { t } from '../../../shared/i18n';
-import { CLIENT_OPERATIONS, createChecker, loadSpec, type Json, type Spec } from '../sandbox/openapiContract';
+import { CLIENT_OPERATIONS, createChecker, loadSpec, type Json } from '../sandbox/openapiContract';
 import { documentArbitraries } from './documentArbitrary';
+import {
+  anyErrorAnswer,
+  CALLS,
+  clientOperations,
+  errorStatuses,
+  expectCatalogueMessage,
+  replyOf,
+  responseSchema,
+  success,
+  TOKEN,
+} from './documentOperations';
 import { API_KEY, bookingJson } from './fixtures';
 import { startServer, type TestServer } from './server';
 
 /** Runs per operation: 12 operations with a body, about 0.4 s each on a 2-core PC. */
 const NUM_RUNS = 80;
-
-const TOKEN = 'AB2CD3';
-const EVENT_ID = 42;
-const STOCK_ID = 4201;
-const PRICE_CATEGORY_ID = 7;
-const VENUE_ID = 535;
-/** What the calls below put in each path parameter of the document's templates. */
-const PATH_PARAMETERS: Record<string, string> = {
-  token: TOKEN,
-  event_id: String(EVENT_ID),
-  stock_id: String(STOCK_ID),
-  price_category_id: String(PRICE_CATEGORY_ID),
-};
 
 type Body = Json;
 type JsonRecord = { [key: string]: Json };
@@ -50,112 +50,38 @@ const EVENT_FIELDS = ['id', 'name', 'status', 'location', 'categoryRelatedFields
 const PRICE_CATEGORY_FIELDS = ['id', 'label', 'price'];
 
 interface Reader {
-  /** The client's method for this operation. */
-  call(client: PlatformClient): Promise<unknown>;
   /** The part of the body the method returns. */
   returned(body: Body): Json;
   /** Fields the app uses: each returned item must have them (and, like every field kept, as sent). */
   used: string[];
 }
 
-/** Each operation with a JSON success answer, read by the client method the app calls for it. */
+/**
+ * Each operation with a JSON success answer, read by the client method the app calls for it (CALLS in
+ * documentOperations.ts).
+ */
 const READERS: Record<string, Reader> = {
-  GetBookingByToken: { call: (c) => c.getBookingByToken(TOKEN), returned: (b) => b, used: BOOKING_FIELDS },
-  GetBookings: {
-    call: (c) => c.listBookings({ venueId: VENUE_ID }),
-    returned: (b) => field(b, 'bookings'),
-    used: BOOKING_FIELDS,
-  },
-  GetEventStocks: { call: (c) => c.getEventDates(EVENT_ID), returned: (b) => field(b, 'dates'), used: DATE_FIELDS },
-  GetEvents: { call: (c) => c.listEvents(VENUE_ID), returned: (b) => field(b, 'events'), used: EVENT_FIELDS },
-  GetEvent: { call: (c) => c.getEvent(EVENT_ID), returned: (b) => b, used: [...EVENT_FIELDS, 'priceCategories'] },
-  PostEventOffer: {
-    call: (c) =>
-      c.createEvent({
-        venueId: VENUE_ID,
-        name: 'Film',
-        isDuo: false,
-        priceCategories: [{ label: 'Tarif unique', price: 700 }],
-        idAtProvider: 'guichet:1',
-      }),
-    returned: (b) => b,
-    used: [...EVENT_FIELDS, 'priceCategories'],
-  },
-  EditEvent: {
-    call: (c) => c.editEvent(EVENT_ID, { name: 'Film (VOST)' }),
-    returned: (b) => b,
-    used: [...EVENT_FIELDS, 'priceCategories'],
-  },
-  PostEventPriceCategories: {
-    call: (c) => c.addPriceCategories(EVENT_ID, [{ label: 'Réduit', price: 450 }]),
-    returned: (b) => field(b, 'priceCategories'),
-    used: PRICE_CATEGORY_FIELDS,
-  },
-  PatchEventPriceCategory: {
-    call: (c) => c.editPriceCategory(EVENT_ID, PRICE_CATEGORY_ID, { price: 400 }),
-    returned: (b) => b,
-    used: PRICE_CATEGORY_FIELDS,
-  },
-  PostEventStocks: {
-    call: (c) =>
-      c.addDates(EVENT_ID, [
-        {
-          beginningDatetime: '2026-03-28T20:30:00+01:00',
-          bookingLimitDatetime: '2026-03-28T20:30:00+01:00',
-          priceCategoryId: PRICE_CATEGORY_ID,
-          quantity: 30,
-        },
-      ]),
-    returned: (b) => field(b, 'dates'),
-    used: DATE_FIELDS,
-  },
-  PatchEventStock: {
-    call: (c) => c.editDate(EVENT_ID, STOCK_ID, { quantity: 12 }),
-    returned: (b) => b,
-    used: DATE_FIELDS,
-  },
-  GetOffererVenues: { call: (c) => c.getOffererVenues(), returned: (b) => b, used: ['offerer', 'venues'] },
+  GetBookingByToken: { returned: (b) => b, used: BOOKING_FIELDS },
+  GetBookings: { returned: (b) => field(b, 'bookings'), used: BOOKING_FIELDS },
+  GetEventStocks: { returned: (b) => field(b, 'dates'), used: DATE_FIELDS },
+  GetEvents: { returned: (b) => field(b, 'events'), used: EVENT_FIELDS },
+  GetEvent: { returned: (b) => b, used: [...EVENT_FIELDS, 'priceCategories'] },
+  PostEventOffer: { returned: (b) => b, used: [...EVENT_FIELDS, 'priceCategories'] },
+  EditEvent: { returned: (b) => b, used: [...EVENT_FIELDS, 'priceCategories'] },
+  PostEventPriceCategories: { returned: (b) => field(b, 'priceCategories'), used: PRICE_CATEGORY_FIELDS },
+  PatchEventPriceCategory: { returned: (b) => b, used: PRICE_CATEGORY_FIELDS },
+  PostEventStocks: { returned: (b) => field(b, 'dates'), used: DATE_FIELDS },
+  PatchEventStock: { returned: (b) => b, used: DATE_FIELDS },
+  GetOffererVenues: { returned: (b) => b, used: ['offerer', 'venues'] },
 };
 
 /** Operations whose success answer has no body: the call resolves, with nothing to read. */
-const WITHOUT_BODY: Record<string, (client: PlatformClient) => Promise<unknown>> = {
-  ValidateBookingByToken: (c) => c.useToken(TOKEN),
-  CancelBookingValidationByToken: (c) => c.keepToken(TOKEN),
-  DeleteEventStock: (c) => c.deleteDate(EVENT_ID, STOCK_ID),
-};
-
-interface DocumentedOperation {
-  operationId: string;
-  method: string;
-  /** The path with its parameters filled in as the calls above fill them. */
-  path: string;
-  responses: Spec['paths'][string][string]['responses'];
-}
-
-function clientOperations(spec: Spec): DocumentedOperation[] {
-  return Object.entries(spec.paths).flatMap(([template, methods]) =>
-    Object.entries(methods)
-      .filter(([, operation]) => CLIENT_OPERATIONS.includes(operation.operationId))
-      .map(([method, operation]) => ({
-        operationId: operation.operationId,
-        method: method.toUpperCase(),
-        path: template.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAMETERS[name] ?? `{${name}}`),
-        responses: operation.responses,
-      })),
-  );
-}
-
-/** The documented success status and its JSON schema (undefined when the answer has no body). */
-function success(operation: DocumentedOperation): { status: number; schema: Json | undefined } {
-  const status = Object.keys(operation.responses).find((s) => s.startsWith('2'));
-  if (status === undefined) throw new Error(`${operation.operationId}: no documented success`);
-  return { status: Number(status), schema: operation.responses[status]?.content?.['application/json']?.schema };
-}
+const WITHOUT_BODY = ['ValidateBookingByToken', 'CancelBookingValidationByToken', 'DeleteEventStock'];
 
 const spec = loadSpec();
 const relaxed = createChecker(spec, false);
 const bodies = documentArbitraries(spec, (node, value) => relaxed.schemaValidator(node)(value));
-const operations = clientOperations(spec);
+const operations = clientOperations(spec, CLIENT_OPERATIONS);
 const byId = (id: string) => operations.find((o) => o.operationId === id)!;
 
 let server: TestServer;
@@ -241,7 +167,8 @@ describe('the operations read here are the client’s', () => {
     const withBody = operations.filter((o) => success(o).schema !== undefined).map((o) => o.operationId);
     expect(withBody.sort()).toEqual(Object.keys(READERS).sort());
     const withoutBody = operations.filter((o) => success(o).schema === undefined).map((o) => o.operationId);
-    expect(withoutBody.sort()).toEqual(Object.keys(WITHOUT_BODY).sort());
+    expect(withoutBody.sort()).toEqual([...WITHOUT_BODY].sort());
+    expect(Object.keys(CALLS).sort()).toEqual([...CLIENT_OPERATIONS].sort());
   });
 
   it('the reading of date-times this test relies on', () => {
@@ -263,7 +190,7 @@ describe('every success answer the document allows is read', () => {
       fc.asyncProperty(bodies.forSchema(schema!), async (body) => {
         checkAgainstDocument(schema!, body);
         server.reply(operation.method, operation.path, { status, json: body });
-        const received = await answered(reader.call(client));
+        const received = await answered(CALLS[operationId]!(client));
         // Compared with the body as the client got it (JSON text parsed: -0 is 0 there).
         const sent = reader.returned(JSON.parse(JSON.stringify(body)) as Body);
         expectCameThrough(received, sent, operationId);
@@ -274,10 +201,10 @@ describe('every success answer the document allows is read', () => {
     );
   });
 
-  it.each(Object.keys(WITHOUT_BODY).sort())('%s: the documented empty success resolves', async (operationId) => {
+  it.each([...WITHOUT_BODY].sort())('%s: the documented empty success resolves', async (operationId) => {
     const operation = byId(operationId);
     server.reply(operation.method, operation.path, { status: success(operation).status });
-    await expect(WITHOUT_BODY[operationId]!(client)).resolves.toBeUndefined();
+    await expect(CALLS[operationId]!(client)).resolves.toBeUndefined();
   });
 });
 
@@ -300,11 +227,7 @@ describe('refused on purpose, and said clearly', () => {
 });
 
 /** The cashier's calls: looking up, validating and undoing a countermark. */
-const CASHIER_CALLS: Record<string, (client: PlatformClient) => Promise<unknown>> = {
-  GetBookingByToken: (c) => c.getBookingByToken(TOKEN),
-  ValidateBookingByToken: (c) => c.useToken(TOKEN),
-  CancelBookingValidationByToken: (c) => c.keepToken(TOKEN),
-};
+const CASHIER_CALLS = ['GetBookingByToken', 'ValidateBookingByToken', 'CancelBookingValidationByToken'];
 
 /** The codes each documented refusal of a countermark call may become (responseError.ts). */
 const CODES_BY_STATUS: Record<number, ErrorCode[]> = {
@@ -324,85 +247,16 @@ const CODES_BY_STATUS: Record<number, ErrorCode[]> = {
   429: ['rate_limited'],
 };
 
-/** The platform's wordings, and others: the classifier must cope with any text. */
-const message = fc.oneof(
-  fc.constantFrom(
-    'This countermark cannot be found',
-    'This booking has already been validated',
-    'This booking has been cancelled',
-    'This booking has already been reimbursed',
-    'This booking has not been used',
-    'This booking cannot be cancelled anymore',
-    'Vous ne pouvez plus valider de contremarque sur une structure fermée',
-    'Inactive provider',
-    'API key required',
-  ),
-  fc
-    .tuple(
-      fc.integer({ min: 0, max: 40 }),
-      fc.integer({ min: 0, max: 14 }),
-      fc.integer({ min: 0, max: 9999 }),
-      fc.integer({ min: 0, max: 30 }),
-      fc.integer({ min: 0, max: 70 }),
-    )
-    .map(
-      ([day, month, year, hour, minute]) =>
-        `Vous pourrez valider cette contremarque à partir du ${day}/${month}/${year} à ${hour}:${minute}, ` +
-        'une fois le délai d’annulation passé.',
-    ),
-  fc.string({ unit: 'binary', maxLength: 300 }),
-);
-const errorFields = fc.dictionary(
-  fc.oneof(fc.constantFrom('global', 'booking', 'payment', 'auth', 'offerId', 'venueId'), fc.string({ maxLength: 10 })),
-  fc.oneof(message, fc.array(message, { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })),
-  { maxKeys: 3 },
-);
-
-/**
- * An error answer: documented JSON (422's ValidationError) when the document gives one, else any body — the
- * document says nothing of it —, often none.
- */
-function errorAnswer(operation: DocumentedOperation) {
-  const statuses = Object.keys(operation.responses)
-    .map(Number)
-    .filter((status) => status >= 400);
-  return fc.constantFrom(...statuses).chain((status) => {
-    const schema = operation.responses[String(status)]?.content?.['application/json']?.schema;
-    const none = fc.constant({ status, body: undefined as Body | undefined, text: undefined as string | undefined });
-    if (schema !== undefined) {
-      return fc.oneof(
-        none,
-        bodies.forSchema(schema).map((body) => ({ status, body: body as Body | undefined, text: undefined })),
-      );
-    }
-    return fc.oneof(
-      none,
-      errorFields.map((body) => ({ status, body: body as Body | undefined, text: undefined })),
-      fc.jsonValue({ maxDepth: 2 }).map((body) => ({ status, body: body as Body | undefined, text: undefined })),
-      fc.constantFrom('<html><body>Bad Gateway</body></html>', '', 'Too Many Requests').map((text) => ({
-        status,
-        body: undefined as Body | undefined,
-        text,
-      })),
-    );
-  });
-}
-
 describe('every documented refusal of a countermark call becomes a typed PlatformError', () => {
-  it.each(Object.keys(CASHIER_CALLS).sort())('%s', async (operationId) => {
+  it.each([...CASHIER_CALLS].sort())('%s', async (operationId) => {
     const operation = byId(operationId);
     // The refusals the document lists for it, each generated below.
-    expect(Object.keys(operation.responses).filter((s) => Number(s) >= 400)).toEqual(Object.keys(CODES_BY_STATUS));
+    expect(errorStatuses(operation).map(String)).toEqual(Object.keys(CODES_BY_STATUS));
     await fc.assert(
-      fc.asyncProperty(errorAnswer(operation), async (answer) => {
-        const schema = operation.responses[String(answer.status)]?.content?.['application/json']?.schema;
-        if (schema !== undefined && answer.body !== undefined) checkAgainstDocument(schema, answer.body);
-        server.reply(operation.method, operation.path, {
-          status: answer.status,
-          ...(answer.body === undefined ? {} : { json: answer.body }),
-          ...(answer.text === undefined ? {} : { text: answer.text }),
-        });
-        const error = await CASHIER_CALLS[operationId]!(client).then(
+      fc.asyncProperty(anyErrorAnswer(operation, bodies), async (answer) => {
+        if (answer.documented) checkAgainstDocument(responseSchema(operation, answer.status)!, answer.body!);
+        server.reply(operation.method, operation.path, replyOf(answer));
+        const error = await CALLS[operationId]!(client).then(
           () => new Error('resolved'),
           (e: unknown) => e,
         );
@@ -410,10 +264,9 @@ describe('every documented refusal of a countermark call becomes a typed Platfor
         const refusal = error as PlatformError;
         expect(refusal.status).toBe(answer.status);
         expect(CODES_BY_STATUS[answer.status]).toContain(refusal.code);
-        // A sentence for the cashier: never a catalogue key, an empty interpolation or a placeholder left over.
-        expect(refusal.message.trim()).not.toBe('');
-        expect(refusal.message).not.toMatch(/^errors\./);
-        expect(refusal.message.replace(/«.*»/s, '')).not.toMatch(/\{\{|undefined/);
+        // A sentence of the catalogue for the cashier, its blanks filled, the key nowhere.
+        expectCatalogueMessage(refusal.message);
+        expect(JSON.stringify(refusal)).not.toContain(API_KEY);
       }),
       { numRuns: NUM_RUNS },
     );
