@@ -194,13 +194,13 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     async getEventDates(eventId, page, opts) {
       const path = `${OFFERS}/events/${requireId('eventId', eventId)}/dates`;
       const query = { firstIndex: page?.firstIndex, limit: page?.limit };
-      const body = await getJson({ method: 'GET', path, query, resource: 'other', opts }, platformDateListSchema);
+      const body = await getJson({ method: 'GET', path, query, resource: 'offer', opts }, platformDateListSchema);
       return body.dates;
     },
 
     async listEvents(venueId, page, opts) {
       const query = { venueId: requireId('venueId', venueId), firstIndex: page?.firstIndex, limit: page?.limit };
-      const call: Call = { method: 'GET', path: `${OFFERS}/events`, query, resource: 'other', opts };
+      const call: Call = { method: 'GET', path: `${OFFERS}/events`, query, resource: 'venue', opts };
       return (await getJson(call, platformEventListSchema)).events;
     },
 
@@ -240,7 +240,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         method: 'GET',
         path: `${BOOKINGS}/bookings`,
         query: { offerId, venueId, stockId, status, beginningDatetime, firstIndex, limit },
-        resource: 'other',
+        // A film's listing is about that film ("The offer could not be found"); a venue's, about the venue.
+        resource: offerId === undefined ? 'venue' : 'offer',
         opts,
       };
       const body = await getJson(call, platformBookingListSchema);

@@ -152,29 +152,36 @@ function eventEditionBody(e: EventEdition) {
 
 export function createOffersWrites(t: Transport): OffersWrites {
   const eventPath = (id: number) => `${OFFERS}/events/${id}`;
-  const write = (method: Call['method'], path: string, json: unknown, opts?: CallOptions): Call => ({
+  /** A write about a film (its 404: the film is out of reach), or, creating one, about the venue. */
+  const write = (
+    method: Call['method'],
+    path: string,
+    json: unknown,
+    opts?: CallOptions,
+    about: Call['resource'] = 'offer',
+  ): Call => ({
     method,
     path,
     json,
-    resource: 'other',
+    resource: about,
     opts: { timeoutMs: opts?.timeoutMs ?? WRITE_TIMEOUT_MS },
   });
   return {
     getEvent: (eventId, opts) =>
-      t.getJson({ method: 'GET', path: eventPath(eventId), resource: 'other', opts }, editableEventSchema),
+      t.getJson({ method: 'GET', path: eventPath(eventId), resource: 'offer', opts }, editableEventSchema),
     async getDate(eventId, stockId, opts) {
       const call: Call = {
         method: 'GET',
         path: `${eventPath(eventId)}/dates`,
         query: { firstIndex: stockId, limit: 1 },
-        resource: 'other',
+        resource: 'offer',
         opts,
       };
       const { dates } = await t.getJson(call, platformDateListSchema);
       return dates.find((d) => d.id === stockId) ?? null;
     },
     createEvent: (body, opts) =>
-      t.getJson(write('POST', `${OFFERS}/events`, eventCreationBody(body), opts), editableEventSchema),
+      t.getJson(write('POST', `${OFFERS}/events`, eventCreationBody(body), opts, 'venue'), editableEventSchema),
     editEvent: (eventId, body, opts) =>
       t.getJson(write('PATCH', eventPath(eventId), eventEditionBody(body), opts), editableEventSchema),
     async addPriceCategories(eventId, priceCategories, opts) {

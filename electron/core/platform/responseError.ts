@@ -14,10 +14,13 @@ import { parseNotConfirmedDate } from './notConfirmed';
 
 export interface ResponseContext {
   /**
-   * A 404 means "unknown countermark" only on the token endpoints; on an event's dates or a booking listing
-   * it means the offer is out of reach, which the cashier must not read as a bad countermark.
+   * What the route's 404 means when its body names nothing (the document gives each operation's 404 a meaning but
+   * no body, so another implementation may send none): an unknown countermark on the token routes only; a film
+   * out of reach on a film's routes and a film's listing, which the cashier must not read as a bad countermark and
+   * the sync skips; the venue on the venue's film list and listing; `other`, a 404 the document does not list
+   * (the offerer's venues), stays a platform error.
    */
-  resource: 'countermark' | 'other';
+  resource: 'countermark' | 'offer' | 'venue' | 'other';
   /** Zone the platform uses to word "à partir du DD/MM/YYYY à HH:MM". */
   timeZone: string;
 }
@@ -120,6 +123,8 @@ function notFound(fields: Map<string, string[]>, base: Base, ctx: ResponseContex
   const global = fields.get('global') ?? [];
   if (global.some((m) => /venue/i.test(m))) return new PlatformError('venue_unknown', base);
   if (global.some((m) => /offer|event|stock|price/i.test(m))) return new PlatformError('offer_unknown', base);
+  if (ctx.resource === 'venue') return new PlatformError('venue_unknown', base);
+  if (ctx.resource === 'offer') return new PlatformError('offer_unknown', base);
   return new PlatformError('platform_error', base);
 }
 

@@ -22,7 +22,10 @@ const DUPLICATE_TARIFF = /^The price category (.+) already exists$/;
 
 /** Rethrows a platform refusal as a ContractFailure the manager can read; anything else unchanged. */
 export function explainRefusal(error: unknown, context: RequestContext = {}): never {
-  if (isPlatformError(error) && error.status === 404) throw new ContractFailure('offer_unknown');
+  if (isPlatformError(error) && error.status === 404) {
+    // Creating a film where the key no longer reaches the venue is the venue's problem, not a film gone missing.
+    throw new ContractFailure(error.code === 'venue_unknown' ? 'venue_unknown' : 'offer_unknown');
+  }
   if (isPlatformError(error) && (error.status === 400 || error.status === 422)) {
     const fields = errorMessages(error.body);
     const messages = [...fields.values()].flat();

@@ -28,6 +28,7 @@ import { CLIENT_OPERATIONS, createChecker, loadSpec, type Json } from '../sandbo
 import { documentArbitraries } from './documentArbitrary';
 import {
   CALLS,
+  EVENT_ID,
   clientOperations,
   errorAnswer,
   errorStatuses,
@@ -144,6 +145,53 @@ describe('every documented refusal of the sync’s and the manager’s calls bec
         { numRuns: NUM_RUNS, examples: [[{ status }], [{ status, body: {} }]] },
       );
     }
+  });
+});
+
+/**
+ * What each operation's 404 stands for, per its description in the document ("The event offer could not be found.",
+ * "The venue could not found for your API key."…), which gives it no body: another implementation may send none, or
+ * one naming nothing. The sync skips a film or a venue out of reach on these codes and goes on with the others
+ * (sync/newBookings.ts, statusRefresh.ts, mirrorSync.ts); a platform error there would stop the whole pass.
+ */
+const NOT_FOUND_MEANS: Record<string, ErrorCode> = {
+  GetBookings: 'venue_unknown', // listed by venue (CALLS); by film it is the film, below
+  GetEvents: 'venue_unknown',
+  PostEventOffer: 'venue_unknown',
+  GetEvent: 'offer_unknown',
+  EditEvent: 'offer_unknown',
+  GetEventStocks: 'offer_unknown',
+  PostEventStocks: 'offer_unknown',
+  PatchEventStock: 'offer_unknown',
+  DeleteEventStock: 'offer_unknown',
+  PostEventPriceCategories: 'offer_unknown',
+  PatchEventPriceCategory: 'offer_unknown',
+};
+
+describe('a 404 naming nothing means what the document says of that operation', () => {
+  const bodiesNamingNothing: ErrorAnswer[] = [
+    { status: 404 },
+    { status: 404, body: {} },
+    { status: 404, body: { detail: 'Not Found' } },
+    { status: 404, text: '<html><body>404 Not Found</body></html>' },
+  ];
+
+  it.each(Object.entries(NOT_FOUND_MEANS))('%s: %s', async (operationId, code) => {
+    expect(errorStatuses(byId(operationId))).toContain(404);
+    for (const answer of bodiesNamingNothing) {
+      const error = await refusal(byId(operationId), answer);
+      expect(error.code, JSON.stringify(answer)).toBe(code);
+    }
+  });
+
+  it('a film’s booking listing: the film', async () => {
+    server.reply('GET', '/public/bookings/v1/bookings', { status: 404 });
+    await expect(client.listBookings({ offerId: EVENT_ID })).rejects.toMatchObject({ code: 'offer_unknown' });
+  });
+
+  it('the offerer’s venues, whose 404 the document does not list: a platform error (a wrong address, say)', async () => {
+    server.reply('GET', '/public/offers/v1/offerer_venues', { status: 404 });
+    await expect(client.getOffererVenues()).rejects.toMatchObject({ code: 'platform_error' });
   });
 });
 

@@ -230,7 +230,7 @@ describe('other statuses', () => {
     expect((await lookupError({ status: 401, text: '' })).code).toBe('auth_invalid');
   });
 
-  it('a 404 on dates or listings is not an unknown countermark: the field says what is missing', async () => {
+  it('a 404 on dates or listings is not an unknown countermark: the field says what is missing, else the route', async () => {
     server.reply('GET', '/public/offers/v1/events/42/dates', {
       status: 404,
       json: { event_id: ['The event could not be found'] },
@@ -238,8 +238,9 @@ describe('other statuses', () => {
     server.reply('GET', '/public/bookings/v1/bookings', { status: 404, json: { offerId: ['not found'] } });
     expect(await caught(client.getEventDates(42))).toMatchObject({ code: 'offer_unknown', status: 404 });
     expect(await caught(client.listBookings({ offerId: 42 }))).toMatchObject({ code: 'offer_unknown', status: 404 });
+    // Naming nothing, it means what the document says of the route: a film's dates, the film (documentErrors.test.ts).
     server.reply('GET', '/public/offers/v1/events/42/dates', { status: 404, text: '' });
-    expect(await caught(client.getEventDates(42))).toMatchObject({ code: 'platform_error', status: 404 });
+    expect(await caught(client.getEventDates(42))).toMatchObject({ code: 'offer_unknown', status: 404 });
   });
 
   it('maps errors of the other endpoints the same way', async () => {
