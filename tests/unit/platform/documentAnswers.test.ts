@@ -29,6 +29,7 @@ import {
   clientOperations,
   errorStatuses,
   expectCatalogueMessage,
+  instantOf,
   replyOf,
   responseSchema,
   success,
@@ -110,30 +111,6 @@ async function answered(promise: Promise<unknown>): Promise<unknown> {
   } catch (error) {
     throw new Error(`the client refused a document-valid answer: ${JSON.stringify(error)}`, { cause: error });
   }
-}
-
-/**
- * The instant an RFC 3339 date-time stands for, in ms, read here independently of the product's parser: the
- * fraction truncated to milliseconds, and a leap second (`:60`) as the minute's last millisecond — JavaScript
- * has no instant for it, and that keeps its day and its order.
- */
-function instantOf(text: string): number | null {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)$/.exec(text);
-  if (!m) return null;
-  const [, year, month, day, hours, minutes, seconds, fraction = '', sign, offsetHours, offsetMinutes] = m;
-  const leap = Number(seconds) === 60;
-  const date = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
-  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
-  date.setUTCHours(
-    Number(hours),
-    Number(minutes),
-    leap ? 59 : Number(seconds),
-    leap ? 999 : Number(fraction.padEnd(3, '0').slice(0, 3)),
-  );
-  const offset = sign === undefined ? 0 : (Number(offsetHours) * 60 + Number(offsetMinutes ?? 0)) * 60_000;
-  return date.getTime() - (sign === '-' ? -offset : offset);
 }
 
 /**
