@@ -16,17 +16,16 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
+import type { PlatformClient } from '../../../electron/core/platform/client';
 import { isPlatformError, type PlatformError } from '../../../electron/core/platform/errors';
-import { createPlatformDispatcher } from '../../../electron/core/platform/roundTrip';
 import type { ErrorCode } from '../../../shared/contract';
 import { t } from '../../../shared/i18n';
-import { CLIENT_OPERATIONS, createChecker, loadSpec, type Json } from '../sandbox/openapiContract';
-import { documentArbitraries } from './documentArbitrary';
+import { CLIENT_OPERATIONS, type Json } from '../sandbox/openapiContract';
 import {
   anyErrorAnswer,
+  clientOnTestServer,
+  documentTools,
   CALLS,
-  clientOperations,
   errorStatuses,
   expectCatalogueMessage,
   instantOf,
@@ -36,7 +35,7 @@ import {
   TOKEN,
 } from './documentOperations';
 import { API_KEY, bookingJson } from './fixtures';
-import { startServer, type TestServer } from './server';
+import type { TestServer } from './server';
 
 /** Runs per operation: 12 operations with a body, about 0.4 s each on a 2-core PC. */
 const NUM_RUNS = 80;
@@ -79,30 +78,13 @@ const READERS: Record<string, Reader> = {
 /** Operations whose success answer has no body: the call resolves, with nothing to read. */
 const WITHOUT_BODY = ['ValidateBookingByToken', 'CancelBookingValidationByToken', 'DeleteEventStock'];
 
-const spec = loadSpec();
-const relaxed = createChecker(spec, false);
-const bodies = documentArbitraries(spec, (node, value) => relaxed.schemaValidator(node)(value));
-const operations = clientOperations(spec, CLIENT_OPERATIONS);
-const byId = (id: string) => operations.find((o) => o.operationId === id)!;
+const { bodies, operations, byId, checkAgainstDocument } = documentTools(CLIENT_OPERATIONS);
 
 let server: TestServer;
-const dispatcher = createPlatformDispatcher();
 let client: PlatformClient;
-
-beforeAll(async () => {
-  server = await startServer();
-  client = createPlatformClient({ baseUrl: server.baseUrl, apiKey: API_KEY, dispatcher });
-});
-afterAll(async () => {
-  await dispatcher.close();
-  await server.close();
-});
-
-/** Ajv's verdict on a body, with its errors when it fails (the generator drifted from the document). */
-function checkAgainstDocument(schema: Json, body: Body): void {
-  const validate = relaxed.schemaValidator(schema);
-  expect(validate(body), `generated body outside the document: ${JSON.stringify(validate.errors)}`).toBe(true);
-}
+let close: () => Promise<void>;
+beforeAll(async () => ({ server, client, close } = await clientOnTestServer()));
+afterAll(() => close());
 
 /** The client's answer, or a readable failure naming the error it threw (code, status, zod issues). */
 async function answered(promise: Promise<unknown>): Promise<unknown> {

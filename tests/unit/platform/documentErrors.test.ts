@@ -18,18 +18,17 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/core/contractFailure';
-import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
+import type { PlatformClient } from '../../../electron/core/platform/client';
 import { isPlatformError, type PlatformError } from '../../../electron/core/platform/errors';
-import { createPlatformDispatcher } from '../../../electron/core/platform/roundTrip';
 import { explainRefusal } from '../../../electron/core/programme/refusal';
 import type { ErrorCode } from '../../../shared/contract';
 import { t } from '../../../shared/i18n';
-import { CLIENT_OPERATIONS, createChecker, loadSpec, type Json } from '../sandbox/openapiContract';
-import { documentArbitraries } from './documentArbitrary';
+import { CLIENT_OPERATIONS, type Json } from '../sandbox/openapiContract';
 import {
   CALLS,
+  clientOnTestServer,
+  documentTools,
   EVENT_ID,
-  clientOperations,
   errorAnswer,
   errorStatuses,
   expectCatalogueMessage,
@@ -39,7 +38,7 @@ import {
   type ErrorAnswer,
 } from './documentOperations';
 import { API_KEY } from './fixtures';
-import { startServer, type TestServer } from './server';
+import type { TestServer } from './server';
 
 /** Runs per operation and status: 12 operations, 66 statuses in all, about 25 ms a status on a 2-core PC. */
 const NUM_RUNS = 30;
@@ -77,30 +76,13 @@ const CODES_BY_STATUS: Record<number, ErrorCode[]> = {
   429: ['rate_limited'],
 };
 
-const spec = loadSpec();
-const relaxed = createChecker(spec, false);
-const bodies = documentArbitraries(spec, (node, value) => relaxed.schemaValidator(node)(value));
-const operations = clientOperations(spec, OTHER_OPERATIONS);
-const byId = (id: string) => operations.find((o) => o.operationId === id)!;
+const { bodies, operations, byId, checkAgainstDocument } = documentTools(OTHER_OPERATIONS);
 
 let server: TestServer;
-const dispatcher = createPlatformDispatcher();
 let client: PlatformClient;
-
-beforeAll(async () => {
-  server = await startServer();
-  client = createPlatformClient({ baseUrl: server.baseUrl, apiKey: API_KEY, dispatcher });
-});
-afterAll(async () => {
-  await dispatcher.close();
-  await server.close();
-});
-
-/** Ajv's verdict on a body, with its errors when it fails (the generator drifted from the document). */
-function checkAgainstDocument(schema: Json, body: Json | undefined): void {
-  const validate = relaxed.schemaValidator(schema);
-  expect(validate(body), `generated body outside the document: ${JSON.stringify(validate.errors)}`).toBe(true);
-}
+let close: () => Promise<void>;
+beforeAll(async () => ({ server, client, close } = await clientOnTestServer()));
+afterAll(() => close());
 
 /** Serves the answer to the operation's call and returns what the client rejected with. */
 async function refusal(operation: DocumentedOperation, answer: ErrorAnswer): Promise<PlatformError> {

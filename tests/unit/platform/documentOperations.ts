@@ -7,11 +7,53 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { PlatformClient } from '../../../electron/core/platform/client';
+import { createPlatformClient, type PlatformClient } from '../../../electron/core/platform/client';
+import { createPlatformDispatcher } from '../../../electron/core/platform/roundTrip';
 import { frCommon } from '../../../shared/i18n/fr/common';
-import type { DocumentArbitraries } from './documentArbitrary';
+import { documentArbitraries, type DocumentArbitraries } from './documentArbitrary';
 import { API_KEY } from './fixtures';
-import type { Json, Spec } from '../sandbox/openapiContract';
+import { startServer, type TestServer } from './server';
+import { createChecker, loadSpec, type Json, type Spec } from '../sandbox/openapiContract';
+
+/**
+ * The document as the property tests use it: the operations `operationIds` name, a value generator, and Ajv's
+ * relaxed check (unknown fields allowed) that every generated value must pass first.
+ */
+export function documentTools(operationIds: readonly string[]) {
+  const spec = loadSpec();
+  const relaxed = createChecker(spec, false);
+  const operations = clientOperations(spec, operationIds);
+  return {
+    spec,
+    bodies: documentArbitraries(spec, (node, value) => relaxed.schemaValidator(node)(value)),
+    operations,
+    byId: (id: string) => operations.find((o) => o.operationId === id)!,
+    /** Fails the test, with Ajv's errors, when a generated value is outside the document (the generator drifted). */
+    checkAgainstDocument(schema: Json, value: Json | undefined): void {
+      const validate = relaxed.schemaValidator(schema);
+      expect(validate(value), `generated value outside the document: ${JSON.stringify(validate.errors)}`).toBe(true);
+    },
+  };
+}
+
+/** A client on the product's own transport, talking to a local test server; `close` ends both. */
+export async function clientOnTestServer(): Promise<{
+  server: TestServer;
+  client: PlatformClient;
+  close: () => Promise<void>;
+}> {
+  const server = await startServer();
+  const dispatcher = createPlatformDispatcher();
+  const client = createPlatformClient({ baseUrl: server.baseUrl, apiKey: API_KEY, dispatcher });
+  return {
+    server,
+    client,
+    async close() {
+      await dispatcher.close();
+      await server.close();
+    },
+  };
+}
 
 export const TOKEN = 'AB2CD3';
 export const EVENT_ID = 42;
