@@ -1,5 +1,5 @@
 /**
- * Outside text that the counter shows, prints or writes to files (beneficiaries' names, film titles): cleaned once
+ * Outside text that the counter shows, prints or writes to files (beneficiaries' names, film titles, tariff labels): cleaned once
  * at ingest, so every screen, slip and export benefits.
  * - Bidirectional controls (U+202A–202E embeddings and overrides, U+2066–2069 isolates, LRM, RLM, ALM) are removed:
  *   they can make a stored "NOSREP" display as "PERSON" while the cashier checks a name against an ID.
@@ -14,6 +14,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
 export const NAME_MAX = 80;
 /** Longest film title kept (pass Culture allows 90). */
 export const TITLE_MAX = 150;
+/** Longest tariff label kept (pass Culture allows 50 when one is created). */
+export const LABEL_MAX = 80;
 
 export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');

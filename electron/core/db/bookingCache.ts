@@ -6,7 +6,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { BookingStatus, PlatformBooking, PlatformDate } from '../../../shared/platform/schemas';
-import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
+import { cleanText, LABEL_MAX, NAME_MAX, TITLE_MAX } from '../../../shared/text';
 import { withRelaxedDurability } from './durability';
 import type { CounterDb } from './open';
 import { knownBookings, seances } from './schema';
@@ -34,7 +34,7 @@ export interface MirrorChanges {
 /**
  * The row kept for a booking: only what the counter uses. The platform also sends the beneficiary's e-mail, phone,
  * birth date and postal code: no screen needs them, so they are dropped here and never stored. Names and titles
- * are cleaned (bidi and control characters, length: shared/text.ts).
+ * and tariff labels are cleaned (bidi and control characters, length: shared/text.ts).
  */
 function rowOf(booking: PlatformBooking, token: string | null, nowUtc: string): KnownBooking {
   const firstName = cleanText(booking.userFirstName ?? '', NAME_MAX);
@@ -47,7 +47,8 @@ function rowOf(booking: PlatformBooking, token: string | null, nowUtc: string): 
     status: booking.status,
     quantity: booking.quantity,
     unitPriceCents: booking.price,
-    priceCategoryLabel: booking.priceCategoryLabel ?? null,
+    // Shown on the verdict and printed on the slip, like the names: cleaned the same way.
+    priceCategoryLabel: booking.priceCategoryLabel == null ? null : cleanText(booking.priceCategoryLabel, LABEL_MAX),
     offerId: booking.offerId,
     offerName: cleanText(booking.offerName, TITLE_MAX),
     stockId: booking.stockId,
@@ -233,7 +234,7 @@ export function createBookingCache(db: CounterDb) {
             stockId: d.id,
             offerId,
             beginningDatetime: new Date(d.beginningDatetime).toISOString(),
-            priceCategoryLabel: d.priceCategory.label,
+            priceCategoryLabel: cleanText(d.priceCategory.label, LABEL_MAX),
             priceCents: d.priceCategory.price,
             quantity: d.quantity === 'unlimited' ? null : d.quantity,
             bookedQuantity: d.bookedQuantity,

@@ -35,7 +35,7 @@ import { errorCodeSchema, type BookingView, type Envelope, type Verdict } from '
 import type { BookingRow, LedgerRow, Validation } from '../../../shared/contract';
 import type { BookingStatus } from '../../../shared/platform/schemas';
 import { ANY_SEANCE_WINDOW } from '../../../shared/seanceWindow';
-import { cleanText, NAME_MAX, TITLE_MAX } from '../../../shared/text';
+import { cleanText, LABEL_MAX, NAME_MAX, TITLE_MAX } from '../../../shared/text';
 import { validatability } from '../../../shared/validatable';
 import { CLIENT_OPERATIONS, type Json } from '../sandbox/openapiContract';
 import { documentTools, expectCatalogueMessage, instantOf, success } from '../platform/documentOperations';
@@ -227,7 +227,8 @@ function expectView(view: BookingView | null, sent: JsonRecord, seanceStart: num
   expect(v.isDuo).toBe(sent.quantity === 2);
   expect(v.unitPriceCents).toBe(sent.price);
   expect(v.totalPriceCents).toBe((sent.price as number) * (sent.quantity as number));
-  expect(v.priceCategoryLabel).toBe(sent.priceCategoryLabel ?? null);
+  const label = sent.priceCategoryLabel;
+  expect(v.priceCategoryLabel).toBe(typeof label === 'string' ? cleanText(label, LABEL_MAX) : null);
   if (seanceStart === undefined) expect(v.seanceStart).toBeNull();
   else expect(Date.parse(v.seanceStart!)).toBe(seanceStart);
 }

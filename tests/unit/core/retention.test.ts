@@ -178,6 +178,26 @@ describe('the retention purge', () => {
     expect(Array.from(row.firstName).length).toBeLessThanOrEqual(80);
     expect(row.firstName.endsWith('…')).toBe(true);
   });
+
+  it('cleans tariff labels the same way, the booking’s and the séance’s (shown on the verdict, printed on the slip)', () => {
+    const { cache } = setup();
+    const label = (id: number, priceCategoryLabel: string | null) =>
+      cache.remember(`DDDDD${id}`, { ...platformBooking(id, 101, 'CONFIRMED'), priceCategoryLabel }, NOW.toISOString())
+        .priceCategoryLabel;
+    expect(label(6, '\u202eFITRAT\u202c\u0007 réduit')).toBe('FITRAT réduit');
+    expect(Array.from(label(7, 'x'.repeat(10_000)) ?? '').length).toBeLessThanOrEqual(80);
+    expect(label(8, null)).toBeNull();
+    const seance = {
+      id: 4101,
+      beginningDatetime: daysAgo(1),
+      bookingLimitDatetime: daysAgo(1),
+      bookedQuantity: 0,
+      quantity: 10,
+      priceCategory: { id: 2, label: '\u2066Plein\u2069\ttarif', price: 700 },
+    };
+    cache.rememberSeancesNow(10, [seance], NOW.toISOString());
+    expect(cache.seance(4101)?.priceCategoryLabel).toBe('Plein tarif');
+  });
 });
 
 describe('data folder permissions', () => {
