@@ -20,14 +20,13 @@ const coordinate = z.number().int().min(-FAR).max(FAR);
 const length = z.number().int().min(1).max(FAR);
 const boundsSchema = z.object({ x: coordinate, y: coordinate, width: length, height: length });
 
-const windowStateSchema = z.union([
-  z
-    .object({ version: z.literal(1), maximized: z.boolean() })
-    .transform((v) => ({ maximized: v.maximized, bounds: null })),
-  z
-    .object({ version: z.literal(2), maximized: z.boolean(), bounds: boundsSchema.nullable() })
-    .transform((v) => ({ maximized: v.maximized, bounds: v.bounds })),
-]);
+/** Either version, read as what the window needs (a version-1 file kept no place). */
+const windowStateSchema = z
+  .union([
+    z.object({ version: z.literal(1), maximized: z.boolean() }),
+    z.object({ version: z.literal(2), maximized: z.boolean(), bounds: boundsSchema.nullable() }),
+  ])
+  .transform((v): SavedWindow => ({ maximized: v.maximized, bounds: 'bounds' in v ? v.bounds : null }));
 
 export interface WindowStateStore {
   /** How the window was when it was last closed (null when unknown). */

@@ -152,18 +152,12 @@ function eventEditionBody(e: EventEdition) {
 
 export function createOffersWrites(t: Transport): OffersWrites {
   const eventPath = (id: number) => `${OFFERS}/events/${id}`;
-  /** A write about a film (its 404: the film is out of reach), or, creating one, about the venue. */
-  const write = (
-    method: Call['method'],
-    path: string,
-    json: unknown,
-    opts?: CallOptions,
-    about: Call['resource'] = 'offer',
-  ): Call => ({
+  /** A write about a film: its 404 means the film is out of reach. */
+  const write = (method: Call['method'], path: string, json: unknown, opts?: CallOptions): Call => ({
     method,
     path,
     json,
-    resource: about,
+    resource: 'offer',
     opts: { timeoutMs: opts?.timeoutMs ?? WRITE_TIMEOUT_MS },
   });
   return {
@@ -181,7 +175,11 @@ export function createOffersWrites(t: Transport): OffersWrites {
       return dates.find((d) => d.id === stockId) ?? null;
     },
     createEvent: (body, opts) =>
-      t.getJson(write('POST', `${OFFERS}/events`, eventCreationBody(body), opts, 'venue'), editableEventSchema),
+      // Creating a film is about the venue: its 404 means the key no longer reaches it.
+      t.getJson(
+        { ...write('POST', `${OFFERS}/events`, eventCreationBody(body), opts), resource: 'venue' },
+        editableEventSchema,
+      ),
     editEvent: (eventId, body, opts) =>
       t.getJson(write('PATCH', eventPath(eventId), eventEditionBody(body), opts), editableEventSchema),
     async addPriceCategories(eventId, priceCategories, opts) {

@@ -38,7 +38,7 @@ import { ANY_SEANCE_WINDOW } from '../../../shared/seanceWindow';
 import { cleanText, LABEL_MAX, NAME_MAX, TITLE_MAX } from '../../../shared/text';
 import { validatability } from '../../../shared/validatable';
 import { CLIENT_OPERATIONS, type Json } from '../sandbox/openapiContract';
-import { documentTools, expectCatalogueMessage, instantOf, success } from '../platform/documentOperations';
+import { documentTools, expectCatalogueMessage, fillPath, instantOf, success } from '../platform/documentOperations';
 import { API_KEY, offererVenuesJson } from '../platform/fixtures';
 import { startServer, type TestServer } from '../platform/server';
 
@@ -47,19 +47,14 @@ const NUM_RUNS = 300;
 
 type JsonRecord = { [key: string]: Json };
 
-const { spec, bodies, byId, checkAgainstDocument } = documentTools(CLIENT_OPERATIONS);
+const { bodies, byId, checkAgainstDocument } = documentTools(CLIENT_OPERATIONS);
 const bookingSchema = success(byId('GetBookingByToken')).schema!;
 const datesSchema = success(byId('GetEventStocks')).schema!;
 const dateSchema: Json = { $ref: '#/components/schemas/DateResponse' };
 
-/** The document's path template of an operation, its parameters filled in. */
-function pathOf(operationId: string, parameters: Record<string, string | number>): string {
-  const template = Object.entries(spec.paths).find(([, methods]) =>
-    Object.values(methods).some((operation) => operation.operationId === operationId),
-  )?.[0];
-  if (template === undefined) throw new Error(`${operationId}: not in the document`);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(parameters[name])));
-}
+/** The document's path of an operation, its parameters filled in. */
+const pathOf = (operationId: string, parameters: Record<string, string | number>) =>
+  fillPath(byId(operationId).template, parameters);
 
 /**
  * People's names as a cinema meets them: accents (composed, or a letter and a combining accent), apostrophes,

@@ -24,7 +24,6 @@ export function documentTools(operationIds: readonly string[]) {
   const relaxed = createChecker(spec, false);
   const operations = clientOperations(spec, operationIds);
   return {
-    spec,
     bodies: documentArbitraries(spec, (node, value) => relaxed.schemaValidator(node)(value)),
     operations,
     byId: (id: string) => operations.find((o) => o.operationId === id)!,
@@ -105,9 +104,18 @@ export const CALLS: Record<string, (client: PlatformClient) => Promise<unknown>>
 export interface DocumentedOperation {
   operationId: string;
   method: string;
+  /** The document's path template (`/public/bookings/v1/token/{token}`). */
+  template: string;
   /** The path with its parameters filled in as the calls above fill them. */
   path: string;
   responses: Spec['paths'][string][string]['responses'];
+}
+
+/** A path template with the parameters given filled in (encoded); the others left as they are. */
+export function fillPath(template: string, parameters: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in parameters ? encodeURIComponent(String(parameters[name])) : whole,
+  );
 }
 
 export function clientOperations(spec: Spec, operationIds: readonly string[]): DocumentedOperation[] {
@@ -117,7 +125,8 @@ export function clientOperations(spec: Spec, operationIds: readonly string[]): D
       .map(([method, operation]) => ({
         operationId: operation.operationId,
         method: method.toUpperCase(),
-        path: template.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAMETERS[name] ?? `{${name}}`),
+        template,
+        path: fillPath(template, PATH_PARAMETERS),
         responses: operation.responses,
       })),
   );
